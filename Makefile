@@ -1,0 +1,148 @@
+# cx - hand-written GNU Makefile.  `make help` lists the targets.
+# Generated sources and every build output live under $(BUILD); a sanitizer
+# build uses its own folder so objects never mix.
+
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR      = $(PREFIX)/bin
+LIBDIR      = $(PREFIX)/lib
+INCLUDEDIR  = $(PREFIX)/include
+BUILD      ?= build
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wundef -Werror=implicit-function-declaration
+CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP
+GEN_WARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
+LDLIBS    = -lmpfr -lgmp -lm
+TEST_LIBS = -lcriterion
+
+GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
+GEN_H   = $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+LIB_SRC = $(sort $(wildcard lang/*.c runtime/*.c stdlib/*.c))
+CLI_SRC = $(sort $(wildcard cli/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
+
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/parser.o $(BUILD)/obj/gen/lexer.o
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
+
+# Debian packages the build and the tests need (make deps installs them).
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev pkg-config bc python3 valgrind
+
+.PHONY: all deps check check-unit check-golden check-examples check-asan check-valgrind \
+        demo bench lint format install uninstall clean help
+
+all: $(BUILD)/cx $(BUILD)/libcx.a
+
+$(BUILD)/libcx.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS)
+
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: lang/parser.y
+	@mkdir -p $(BUILD)/gen
+	bison -Wall -Werror --header=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
+
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: lang/lexer.l
+	@mkdir -p $(BUILD)/gen
+	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
+
+# Our code: full warnings.  Every object waits for the generated headers.
+$(BUILD)/obj/%.o: %.c | $(GEN_H)
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+# Generated code: flex and bison emit unused functions and signed compares.
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c | $(GEN_H)
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/unit: $(UNIT_OBJ) $(BUILD)/libcx.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcx.a $(TEST_LIBS) $(LDLIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# ---- set-up -----------------------------------------------------------------
+# Installs what a fresh Debian 12 lacks when run as root; otherwise says what
+# to install.  Quiet when everything is there.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing packages:$$missing"; echo "run: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/cx examples/thesis.cx; st=$$?; [ $$st -le 1 ] || exit $$st
+
+# ---- tests ---------------------------------------------------------------------
+check: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
+	@$(MAKE) --no-print-directory check-unit check-golden
+
+check-unit: $(BUILD)/tests/unit
+	$(BUILD)/tests/unit -j2
+
+check-golden: $(BUILD)/cx
+	bash tests/golden/run.sh $(BUILD)/cx
+
+check-asan:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" all build/asan/tests/unit
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  build/asan/tests/unit -j2
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  bash tests/golden/run.sh build/asan/cx
+
+check-valgrind: all
+	CX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	  bash tests/golden/run.sh $(BUILD)/cx
+
+bench: all
+	bash bench/run.sh $(BUILD)/cx
+
+lint: all
+	@bad=$$(nm -g --defined-only $(BUILD)/libcx.a | awk 'NF==3{print $$3}' | grep -v '^cx_' || true); \
+	  if [ -n "$$bad" ]; then echo "libcx exports names without cx_:"; echo "$$bad"; exit 1; fi
+	@if grep -nE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' lang/*.c lang/*.y runtime/*.c stdlib/*.c \
+	  | grep -v 'snprintf\|vsnprintf'; then echo "library code must not print or exit"; exit 1; fi
+	@echo "lint: ok"
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) lang/*.h runtime/*.h stdlib/*.h include/*.h cli/*.h
+
+install: all
+	install -Dm755 $(BUILD)/cx $(DESTDIR)$(BINDIR)/cx
+	install -Dm644 $(BUILD)/libcx.a $(DESTDIR)$(LIBDIR)/libcx.a
+	install -Dm644 include/cx.h $(DESTDIR)$(INCLUDEDIR)/cx.h
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cx $(DESTDIR)$(LIBDIR)/libcx.a $(DESTDIR)$(INCLUDEDIR)/cx.h
+
+clean:
+	rm -rf build
+
+help:
+	@echo "make            build build/cx and build/libcx.a"
+	@echo "make demo       install missing packages, build, run examples/thesis.cx"
+	@echo "make check      install missing packages, build, run unit and golden tests"
+	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
+	@echo "make check-valgrind  the golden suite under valgrind"
+	@echo "make bench      cx against GNU bc and python3 (bench/)"
+	@echo "make lint       exported-symbol prefix and no printing in library code"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make clean      remove build/"

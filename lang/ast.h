@@ -1,0 +1,121 @@
+/* ast.h - the syntax tree: node kinds, the node struct, one constructor per
+ * kind.  Nodes live in the unit's arena (lang/arena.h) and are freed with it;
+ * number literals own a cx_num that the unit's constant list clears
+ * (cx_unit_free).  The grammar only calls these constructors. */
+#ifndef CX_AST_H
+#define CX_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../runtime/error.h"
+#include "../runtime/number.h"
+#include "../runtime/period.h"
+#include "arena.h"
+
+typedef enum cx_ast_kind {
+    /* expressions */
+    CX_AST_NUM,      /* number literal: num.value, num.quantum10, num.suffix */
+    CX_AST_PERIOD,   /* period literal 2025Q3, 2025-06, 2025-06-30 (NOT a bare year) */
+    CX_AST_STR,      /* string literal, escapes already decoded: str.text/len */
+    CX_AST_BOOL,     /* true / false: boolean */
+    CX_AST_NAME,     /* identifier: name */
+    CX_AST_UNARY,    /* op: '-', '+', CX_OP_NOT; a */
+    CX_AST_BINARY,   /* op; a, b */
+    CX_AST_AT,       /* juxtaposition `capex 2025`, `fcf 2025Q3`: a = NAME node, b = NUM or PERIOD literal */
+    CX_AST_INDEX,    /* a[b]: a any expression, b any expression or a CX_AST_RANGE (slice) */
+    CX_AST_CALL,     /* name(args...): name, list; a generator argument is one CX_AST_COMP */
+    CX_AST_LIST,     /* [a, b, c]: list */
+    CX_AST_RANGE,    /* a..b [step c]: a, b, c (c may be NULL) */
+    CX_AST_COMP,     /* a for var in b [if c]: a = element, name = var, b = iterable, c = filter or NULL;
+                        as a list `[... for ...]` it is wrapped in nothing: list comprehensions
+                        are CX_AST_COMP with comp_is_list = true */
+    CX_AST_IF,       /* if a then b else c */
+    /* statements */
+    CX_AST_ASSIGN,       /* name = a */
+    CX_AST_ASSIGN_AT,    /* name PERIOD = b: a = period literal node (NUM year or PERIOD), c = NULL;
+                            name RANGE = b: a = first, c = last period literal node */
+    CX_AST_EXPR_STMT,    /* bare expression: a (prints "text = value") */
+    CX_AST_PRINT,        /* print list... */
+    CX_AST_CHECK,        /* check a;                 check_kind CX_CHECK_COND
+                            check a ~ b;             check_kind CX_CHECK_APPROX
+                            check a ~ b within c;    check_kind CX_CHECK_WITHIN */
+    CX_AST_FN,           /* fn name(params) = a: params in list (CX_AST_NAME nodes) */
+    CX_AST_INCLUDE,      /* include "path": str */
+    CX_AST_TABLE,        /* table name in b: list (one or more column expressions) */
+    CX_AST_SOURCE,       /* source name = "text": str */
+    CX_AST_ERROR,        /* placeholder after a reported error (never evaluated) */
+} cx_ast_kind;
+
+typedef enum cx_op {
+    CX_OP_ADD = '+', CX_OP_SUB = '-', CX_OP_MUL = '*', CX_OP_DIV = '/', CX_OP_POW = '^',
+    CX_OP_LT = '<', CX_OP_GT = '>',
+    CX_OP_EQ = 256, CX_OP_NE, CX_OP_LE, CX_OP_GE, CX_OP_AND, CX_OP_OR, CX_OP_NOT,
+} cx_op;
+
+typedef enum cx_check_kind { CX_CHECK_COND, CX_CHECK_APPROX, CX_CHECK_WITHIN } cx_check_kind;
+
+typedef struct cx_ast cx_ast;
+
+/* A growable array of node pointers, in the arena. */
+typedef struct cx_ast_list {
+    cx_ast **items;
+    size_t len, cap;
+} cx_ast_list;
+
+struct cx_ast {
+    cx_ast_kind kind;
+    cx_span span;      /* the whole construct; for BINARY/UNARY also see op_span */
+    cx_span op_span;   /* the operator token (BINARY, UNARY, AT, INDEX '[', CHECK '~') */
+    int op;            /* cx_op */
+    cx_check_kind check_kind;
+    bool boolean;
+    bool comp_is_list;
+    const char *name;  /* NAME, CALL, ASSIGN*, FN, TABLE, SOURCE, COMP: NUL-terminated, in the arena */
+    cx_span name_span;
+    cx_ast *a, *b, *c;
+    cx_ast_list list;
+    struct {
+        cx_num *value;      /* owned by the unit's constant list */
+        int64_t quantum10;  /* the written precision is 10^quantum10: "4.8B" -> 8, "61%" -> -2,
+                               "125e9" -> 9, "30000" -> 0, "0.25" -> -2 */
+        char suffix;        /* 0, 'k', 'M', 'B', 'T', '%', or 'b' for bp */
+        bool is_int_text;   /* written as plain digits/underscores only (a year candidate) */
+    } num;
+    cx_period period;       /* PERIOD */
+    struct {
+        const char *text;   /* decoded bytes, NUL-terminated, may contain no NUL */
+        size_t len;
+    } str;
+};
+
+/* The result of parsing one source: its statements and what owns them. */
+typedef struct cx_unit {
+    uint32_t src;          /* the source's id */
+    cx_arena arena;        /* every node and string */
+    cx_num **consts;       /* literal values (malloc'ed array of malloc'ed cx_num) */
+    size_t n_consts, cap_consts;
+    cx_ast_list stmts;
+} cx_unit;
+
+/* Frees the arena and clears every constant.  u itself is not freed. */
+void cx_unit_free(cx_unit *u);
+
+/* Constructors.  P is the parse context (lang/parse.h); every node gets a span.
+ * They return NULL only on allocation failure (the parse then fails). */
+struct cx_parse_ctx;
+cx_ast *cx_ast_new(struct cx_parse_ctx *P, cx_ast_kind kind, cx_span span);
+cx_ast *cx_ast_num(struct cx_parse_ctx *P, cx_span span);   /* reads the literal's text from the source; literal.c */
+cx_ast *cx_ast_period(struct cx_parse_ctx *P, cx_span span);
+cx_ast *cx_ast_str(struct cx_parse_ctx *P, cx_span span);   /* decodes escapes; bad escape -> error node */
+cx_ast *cx_ast_name(struct cx_parse_ctx *P, cx_span span);
+cx_ast *cx_ast_unary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_span span);
+cx_ast *cx_ast_binary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span);
+bool    cx_ast_list_push(struct cx_parse_ctx *P, cx_ast_list *l, cx_ast *item);
+
+/* S-expression dump for tests and `cx --dump-ast`, malloc'ed:
+ * "1 + 2 * 3;" -> "(+ 1 (* 2 3))"; statements separated by "\n". */
+char *cx_ast_dump(const cx_unit *u);
+char *cx_ast_dump_node(const cx_ast *n);
+
+#endif

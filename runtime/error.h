@@ -1,0 +1,53 @@
+/* error.h - errors as values: cx_span (where), cx_error (what), cx_diag (the
+ * list a run collects).  Nothing here prints; runtime/diag.c renders. */
+#ifndef CX_ERROR_H
+#define CX_ERROR_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../include/cx.h"
+
+#define CX_NO_SPAN ((cx_span){0, 0, 0})
+
+typedef enum cx_status { CX_OK = 0, CX_FAIL = 1 } cx_status;
+
+typedef struct cx_note {
+    cx_span span;
+    char *text; /* owned */
+} cx_note;
+
+typedef struct cx_error {
+    cx_err_kind kind;
+    const char *code;   /* stable identifier listed in docs/errors.md, static */
+    char *message;      /* owned */
+    cx_span span;       /* primary span */
+    cx_note *notes;     /* owned array */
+    size_t n_notes;
+    char *hint;         /* owned, may be NULL */
+    bool at_end_of_input; /* syntax error at EOF: the REPL asks for more */
+} cx_error;
+
+typedef struct cx_diag {
+    cx_error *items;
+    size_t len, cap;
+} cx_diag;
+
+void cx_diag_init(cx_diag *d);
+void cx_diag_clear(cx_diag *d);        /* frees every error; d stays usable */
+/* Appends an error and returns it so the caller can add notes or a hint.
+ * The message is printf-formatted. */
+cx_error *cx_diag_add(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+cx_error *cx_diag_vadd(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
+                       const char *fmt, va_list ap);
+void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void cx_error_set_hint(cx_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* printf into a newly malloc'ed string; NULL on allocation failure. */
+char *cx_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *cx_vstrdupf(const char *fmt, va_list ap);
+
+#endif
