@@ -1,0 +1,86 @@
+/* builtins.h - the built-in function table and the calling convention.
+ * One row per built-in (name, arity, C function, signature, one-line doc,
+ * example); the evaluator looks names up here, and the REPL's :help and
+ * docs/stdlib.md are generated from the same rows.
+ *
+ * Calling convention.  The evaluator has already evaluated the arguments (a
+ * generator argument `sum(x^2 for x in 1..n)` arrives as one list) and checked
+ * the arity against min_args/max_args.  A function writes its result into
+ * *out (an inited CX_VAL_NONE value) and returns CX_OK, or reports an error
+ * with cx_call_error and returns CX_FAIL. */
+#ifndef CX_BUILTINS_H
+#define CX_BUILTINS_H
+
+#include <stddef.h>
+#include "../runtime/error.h"
+#include "../runtime/value.h"
+
+struct cx_eval;
+
+typedef struct cx_call {
+    struct cx_eval *ev;
+    const char *name;          /* the built-in's name */
+    const cx_value *args;
+    size_t n;
+    const cx_span *arg_spans;  /* one per argument */
+    cx_span span;              /* the whole call */
+} cx_call;
+
+typedef cx_status (*cx_builtin_fn)(cx_call *c, cx_value *out);
+
+typedef struct cx_builtin {
+    const char *name;
+    int min_args;
+    int max_args;              /* -1: any number */
+    cx_builtin_fn fn;
+    const char *signature;     /* "round(x, places = 0)" */
+    const char *doc;           /* one line */
+    const char *example;       /* a cx expression that runs */
+} cx_builtin;
+
+/* NULL when there is no such built-in. */
+const cx_builtin *cx_builtin_find(const char *name);
+/* The whole table and its length. */
+const cx_builtin *cx_builtin_table(size_t *count);
+
+/* ---- provided by the evaluator (runtime/eval.c) for built-ins -------------- */
+/* Reports an error at argument `arg` (or at the whole call when arg < 0).
+ * Returns CX_FAIL so callers can `return cx_call_error(...)`. */
+cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Reports a number-operation failure (division by zero, too big, domain) at
+ * argument `arg` or the call, with the standard message for `st`. */
+cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st);
+const cx_num_ctx *cx_call_num_ctx(const cx_call *c);
+int  cx_call_digits(const cx_call *c);      /* --digits */
+long cx_call_max_series(const cx_call *c);  /* --max-series */
+
+/* ---- the families (stdlib/*.c), registered in builtins.c ---------------------- */
+/* math.c */
+cx_status cx_fn_abs(cx_call *c, cx_value *out);
+cx_status cx_fn_floor(cx_call *c, cx_value *out);
+cx_status cx_fn_ceil(cx_call *c, cx_value *out);
+cx_status cx_fn_round(cx_call *c, cx_value *out);
+cx_status cx_fn_sqrt(cx_call *c, cx_value *out);
+cx_status cx_fn_exp(cx_call *c, cx_value *out);
+cx_status cx_fn_ln(cx_call *c, cx_value *out);
+cx_status cx_fn_min(cx_call *c, cx_value *out);
+cx_status cx_fn_max(cx_call *c, cx_value *out);
+/* series_fns.c: aggregates over a list, a series, a range or several numbers */
+cx_status cx_fn_sum(cx_call *c, cx_value *out);
+cx_status cx_fn_avg(cx_call *c, cx_value *out);
+cx_status cx_fn_product(cx_call *c, cx_value *out);
+cx_status cx_fn_count(cx_call *c, cx_value *out);
+cx_status cx_fn_first(cx_call *c, cx_value *out);
+cx_status cx_fn_last(cx_call *c, cx_value *out);
+cx_status cx_fn_growth(cx_call *c, cx_value *out);
+cx_status cx_fn_cagr(cx_call *c, cx_value *out);
+cx_status cx_fn_annual(cx_call *c, cx_value *out);
+cx_status cx_fn_ttm(cx_call *c, cx_value *out);
+cx_status cx_fn_periods(cx_call *c, cx_value *out);
+/* display_fns.c: formatting helpers that return strings */
+cx_status cx_fn_pct(cx_call *c, cx_value *out);
+cx_status cx_fn_money(cx_call *c, cx_value *out);
+cx_status cx_fn_fmt(cx_call *c, cx_value *out);
+
+#endif
