@@ -55,7 +55,7 @@ const cx_num_ctx *cx_call_num_ctx(const cx_call *c);
 int  cx_call_digits(const cx_call *c);      /* --digits */
 long cx_call_max_series(const cx_call *c);  /* --max-series */
 
-/* ---- the families (stdlib/*.c), registered in builtins.c ---------------------- */
+/* ---- the families (files in stdlib/), registered in builtins.c ---------------------- */
 /* math.c */
 cx_status cx_fn_abs(cx_call *c, cx_value *out);
 cx_status cx_fn_floor(cx_call *c, cx_value *out);

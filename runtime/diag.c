@@ -1,0 +1,126 @@
+/* diag.c - turns an error value into the text a person reads, in the format
+ * GCC and Clang users know.  Rendering is the only place where byte offsets
+ * become line:column (columns count characters), so errors stay cheap. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct buf {
+    char *p;
+    size_t len, cap;
+    bool oom;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+
+static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = cx_vstrdupf(fmt, ap);
+    va_end(ap);
+    if (!s) {
+        b->oom = true;
+        return;
+    }
+    puts_(b, s);
+    free(s);
+}
+
+#define BOLD(c)  ((c) ? "\x1b[1m" : "")
+#define RED(c)   ((c) ? "\x1b[1;31m" : "")
+#define CYAN(c)  ((c) ? "\x1b[1;36m" : "")
+#define GREEN(c) ((c) ? "\x1b[1;32m" : "")
+#define RESET(c) ((c) ? "\x1b[0m" : "")
+
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+/* The source line, then a caret line.  Tabs before the span are kept so the
+ * caret lines up in any tab setting. */
+static void show_span(buf *b, const cx_source *src, cx_span sp, bool color)
+{
+    size_t line, col;
+    cx_source_line_col(src, sp.start, &line, &col);
+    size_t len;
+    const char *text = cx_source_line(src, line, &len);
+    int width = snprintf(NULL, 0, "%zu", line);
+    if (width < 4) width = 4;
+    putf(b, "%*zu | ", width, line);
+    put(b, text, len);
+    puts_(b, "\n");
+    putf(b, "%*s | ", width, "");
+    size_t lead = (size_t)(src->text + sp.start - text); /* bytes before the span on this line */
+    if (lead > len) lead = len;
+    for (size_t i = 0; i < lead; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\t') puts_(b, "\t");
+        else if ((ch & 0xC0) != 0x80) puts_(b, " ");
+    }
+    size_t span_end = sp.end > sp.start ? sp.end : sp.start;
+    size_t on_line = span_end - sp.start;
+    if (lead + on_line > len) on_line = len > lead ? len - lead : 0;
+    size_t n = utf8_chars(text + lead, on_line);
+    puts_(b, GREEN(color));
+    puts_(b, "^");
+    for (size_t i = 1; i < n; i++) puts_(b, "~");
+    puts_(b, RESET(color));
+    puts_(b, "\n");
+}
+
+static void header(buf *b, const cx_sources *sources, cx_span sp, const char *what,
+                   const char *what_color, const char *msg, bool color)
+{
+    const cx_source *src = cx_sources_get(sources, sp.src);
+    if (src) {
+        size_t line, col;
+        cx_source_line_col(src, sp.start, &line, &col);
+        putf(b, "%s%s:%zu:%zu:%s ", BOLD(color), src->name, line, col, RESET(color));
+    } else {
+        putf(b, "%scx:%s ", BOLD(color), RESET(color));
+    }
+    putf(b, "%s%s:%s %s%s%s\n", what_color, what, RESET(color), BOLD(color), msg, RESET(color));
+    if (src) show_span(b, src, sp, color);
+}
+
+char *cx_diag_render(const cx_error *e, const cx_sources *sources, bool color)
+{
+    buf b = {0};
+    header(&b, sources, e->span, "error", RED(color), e->message, color);
+    for (size_t i = 0; i < e->n_notes; i++)
+        header(&b, sources, e->notes[i].span, "note", CYAN(color), e->notes[i].text, color);
+    if (e->hint) putf(&b, "%shint:%s %s\n", CYAN(color), RESET(color), e->hint);
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}

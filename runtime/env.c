@@ -1,0 +1,144 @@
+/* env.c - global bindings (a hash index over an ordered array) and the stack
+ * of local bindings.  No evaluation and no error reporting here: eval.c
+ * decides what a redefinition means. */
+#include "env.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cx_env_init(cx_env *e) { memset(e, 0, sizeof *e); }
+
+static void free_binding(cx_binding *b)
+{
+    cx_value_clear(&b->value);
+    free((char *)b->name);
+    free(b->period_ords);
+    free(b->period_spans);
+    free(b);
+}
+
+void cx_env_free(cx_env *e)
+{
+    for (size_t i = 0; i < e->n_globals; i++) free_binding(e->globals[i]);
+    free(e->globals);
+    free(e->index);
+    cx_env_pop_locals(e, 0);
+    free(e->locals);
+    memset(e, 0, sizeof *e);
+}
+
+/* FNV-1a: names are short and this is cheap. */
+static size_t hash_name(const char *s)
+{
+    size_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+cx_binding *cx_env_global(const cx_env *e, const char *name)
+{
+    if (!e->index_cap) return NULL;
+    size_t mask = e->index_cap - 1;
+    for (size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
+        size_t slot = e->index[i];
+        if (!slot) return NULL;
+        cx_binding *b = e->globals[slot - 1];
+        if (strcmp(b->name, name) == 0) return b;
+    }
+}
+
+static bool grow_index(cx_env *e)
+{
+    size_t cap = e->index_cap ? e->index_cap * 2 : 64;
+    size_t *idx = calloc(cap, sizeof *idx);
+    if (!idx) return false;
+    for (size_t g = 0; g < e->n_globals; g++) {
+        size_t i = hash_name(e->globals[g]->name) & (cap - 1);
+        while (idx[i]) i = (i + 1) & (cap - 1);
+        idx[i] = g + 1;
+    }
+    free(e->index);
+    e->index = idx;
+    e->index_cap = cap;
+    return true;
+}
+
+cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
+{
+    /* Keep the load factor under one half so probes stay short. */
+    if ((e->n_globals + 1) * 2 > e->index_cap && !grow_index(e)) return NULL;
+    if (e->n_globals == e->cap_globals) {
+        size_t cap = e->cap_globals ? e->cap_globals * 2 : 32;
+        cx_binding **g = realloc(e->globals, cap * sizeof *g);
+        if (!g) return NULL;
+        e->globals = g;
+        e->cap_globals = cap;
+    }
+    cx_binding *b = calloc(1, sizeof *b);
+    char *copy = b ? strdup(name) : NULL;
+    if (!copy) {
+        free(b);
+        return NULL;
+    }
+    b->name = copy;
+    b->span = span;
+    cx_value_init(&b->value);
+    e->globals[e->n_globals++] = b;
+    size_t mask = e->index_cap - 1, i = hash_name(name) & mask;
+    while (e->index[i]) i = (i + 1) & mask;
+    e->index[i] = e->n_globals;
+    return b;
+}
+
+bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span)
+{
+    if (b->n_periods == b->cap_periods) {
+        size_t cap = b->cap_periods ? b->cap_periods * 2 : 8;
+        int64_t *o = realloc(b->period_ords, cap * sizeof *o);
+        if (!o) return false;
+        b->period_ords = o;
+        cx_span *s = realloc(b->period_spans, cap * sizeof *s);
+        if (!s) return false;
+        b->period_spans = s;
+        b->cap_periods = cap;
+    }
+    b->period_ords[b->n_periods] = ord;
+    b->period_spans[b->n_periods++] = span;
+    return true;
+}
+
+cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
+{
+    /* Only used to explain an error, so a linear search is fine. */
+    for (size_t i = 0; i < b->n_periods; i++)
+        if (b->period_ords[i] == ord) return b->period_spans[i];
+    return b->span;
+}
+
+cx_value *cx_env_local(cx_env *e, const char *name)
+{
+    for (size_t i = e->n_locals; i > e->frame_base; i--)
+        if (strcmp(e->locals[i - 1].name, name) == 0) return &e->locals[i - 1].value;
+    return NULL;
+}
+
+bool cx_env_push_local(cx_env *e, const char *name, cx_value *v)
+{
+    if (e->n_locals == e->cap_locals) {
+        size_t cap = e->cap_locals ? e->cap_locals * 2 : 16;
+        cx_local *l = realloc(e->locals, cap * sizeof *l);
+        if (!l) return false;
+        e->locals = l;
+        e->cap_locals = cap;
+    }
+    cx_local *l = &e->locals[e->n_locals++];
+    l->name = name;
+    cx_value_init(&l->value);
+    cx_value_move(&l->value, v);
+    return true;
+}
+
+void cx_env_pop_locals(cx_env *e, size_t mark)
+{
+    while (e->n_locals > mark) cx_value_clear(&e->locals[--e->n_locals].value);
+}

@@ -1,0 +1,58 @@
+/* env.h - names and what they are bound to.  Global bindings keep the span
+ * that defined them (for the redefinition error, which points at both
+ * places) and their order of definition (for the REPL's :vars).  Local
+ * bindings (function parameters, comprehension variables, `t` in a
+ * recurrence) live on a small stack searched before the globals. */
+#ifndef CX_ENV_H
+#define CX_ENV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "error.h"
+#include "value.h"
+
+typedef struct cx_binding {
+    const char *name;  /* owned copy */
+    cx_value value;
+    cx_span span;      /* where it was (first) defined */
+    /* series only: where each period was defined, for redefinition notes */
+    int64_t *period_ords;
+    cx_span *period_spans;
+    size_t n_periods, cap_periods;
+} cx_binding;
+
+typedef struct cx_local {
+    const char *name;  /* borrowed from the AST */
+    cx_value value;
+} cx_local;
+
+typedef struct cx_env {
+    cx_binding **globals;  /* in definition order */
+    size_t n_globals, cap_globals;
+    size_t *index;         /* open-addressing hash: slot -> global index + 1, 0 = empty */
+    size_t index_cap;      /* power of two */
+    cx_local *locals;
+    size_t n_locals, cap_locals;
+    size_t frame_base;     /* locals below this belong to callers and are invisible */
+} cx_env;
+
+void cx_env_init(cx_env *e);
+void cx_env_free(cx_env *e);
+
+/* The global binding of name, or NULL. */
+cx_binding *cx_env_global(const cx_env *e, const char *name);
+/* Adds a global binding with an empty value; NULL on allocation failure.
+ * The caller has checked that the name is not bound. */
+cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span);
+/* Records where a period of a series binding was defined. */
+bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span);
+cx_span cx_binding_period_span(const cx_binding *b, int64_t ord);
+
+/* The innermost visible local named name, or NULL. */
+cx_value *cx_env_local(cx_env *e, const char *name);
+/* Pushes a local (moves v in); false on allocation failure. */
+bool cx_env_push_local(cx_env *e, const char *name, cx_value *v);
+/* Pops locals down to `mark` (a previous n_locals), clearing their values. */
+void cx_env_pop_locals(cx_env *e, size_t mark);
+
+#endif

@@ -1,0 +1,1464 @@
+/* eval.c - the tree-walking evaluator: one function per node kind, errors as
+ * values with the span of the operator or operand at fault, output records
+ * through the state's callback.  Left-associative operator chains are walked
+ * iteratively so a 100,000-term sum cannot exhaust the C stack; every other
+ * recursion is bounded by the parser's nesting limit or the call-depth limit. */
+#include "eval.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../stdlib/builtins.h"
+#include "display.h"
+#include "numalloc.h"
+#include "series.h"
+#include "suggest.h"
+
+/* ==== errors ============================================================== */
+
+cx_status cx_eval_error(cx_eval *E, cx_err_kind kind, const char *code, cx_span span,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cx_diag_vadd(&E->st->diag, kind, code, span, fmt, ap);
+    va_end(ap);
+    return CX_FAIL;
+}
+
+cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span)
+{
+    switch (st) {
+    case CX_NUM_OK: return CX_OK;
+    case CX_NUM_DIV_ZERO:
+        return cx_eval_error(E, CX_ERRK_MATH, "math-div-zero", span, "division by zero");
+    case CX_NUM_TOO_BIG: {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-result-size", span,
+                                  "result too large: more than %ld digits",
+                                  E->st->opt.max_result_digits);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-digits N");
+        return CX_FAIL;
+    }
+    case CX_NUM_DOMAIN:
+        return cx_eval_error(E, CX_ERRK_MATH, "math-domain", span,
+                             "math domain error: no real result");
+    case CX_NUM_NOT_INT:
+        return cx_eval_error(E, CX_ERRK_MATH, "math-not-integer", span,
+                             "an integer is required here");
+    case CX_NUM_BAD_TEXT:
+        return cx_eval_error(E, CX_ERRK_SYNTAX, "syntax-bad-number", span, "invalid number");
+    }
+    return CX_FAIL;
+}
+
+static cx_status oom(cx_eval *E, cx_span span)
+{
+    return cx_eval_error(E, CX_ERRK_LIMIT, "limit-memory", span, "out of memory");
+}
+
+/* Polled in loops and calls: Ctrl-C in the REPL, and the soft memory cap. */
+static cx_status poll_limits(cx_eval *E, cx_span span)
+{
+    if (E->st->interrupted) {
+        E->st->interrupted = 0;
+        return cx_eval_error(E, CX_ERRK_LIMIT, "interrupted", span, "interrupted");
+    }
+    if (cx_numalloc_over_limit()) {
+        cx_numalloc_reset();
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-memory", span,
+                                  "memory limit of %ld MB exceeded", E->st->opt.max_memory_mb);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-memory MB");
+        return CX_FAIL;
+    }
+    return CX_OK;
+}
+
+static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
+
+/* ==== source text and output ============================================== */
+
+char *cx_eval_source_text(const cx_eval *E, cx_span span)
+{
+    const cx_source *src = cx_sources_get(&E->st->sources, span.src);
+    if (!src || span.end < span.start || span.end > src->len) return strdup("");
+    char *out = malloc(span.end - span.start + 1);
+    if (!out) return NULL;
+    size_t n = 0;
+    bool space = false;
+    for (uint32_t i = span.start; i < span.end; i++) {
+        char c = src->text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && n) out[n++] = ' ';
+        space = false;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+void cx_eval_emit(cx_eval *E, cx_output *rec, cx_span span)
+{
+    const cx_source *src = cx_sources_get(&E->st->sources, span.src);
+    size_t line = 0, col = 0;
+    if (src) cx_source_line_col(src, span.start, &line, &col);
+    rec->file = src ? src->name : "";
+    rec->line = line;
+    if (E->st->out_fn) E->st->out_fn(E->st->out_ud, rec);
+}
+
+char *cx_eval_render(const cx_eval *E, const cx_value *v)
+{
+    return cx_display_value(v, E->st->opt.digits);
+}
+
+/* ==== names =============================================================== */
+
+static bool is_builtin(const char *name) { return cx_builtin_find(name) != NULL; }
+
+static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
+{
+    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-unknown", span,
+                              "unknown name '%s'", name);
+    if (!e) return CX_FAIL;
+    cx_suggest s;
+    cx_suggest_init(&s, name);
+    cx_env *env = &E->st->env;
+    for (size_t i = env->frame_base; i < env->n_locals; i++) cx_suggest_offer(&s, env->locals[i].name);
+    for (size_t i = 0; i < env->n_globals; i++) cx_suggest_offer(&s, env->globals[i]->name);
+    size_t nb;
+    const cx_builtin *tab = cx_builtin_table(&nb);
+    for (size_t i = 0; i < nb; i++) cx_suggest_offer(&s, tab[i].name);
+    if (s.best) {
+        cx_binding *b = cx_env_global(env, s.best);
+        const cx_source *src = b ? cx_sources_get(&E->st->sources, b->span.src) : NULL;
+        if (src) {
+            size_t line, col;
+            cx_source_line_col(src, b->span.start, &line, &col);
+            cx_error_set_hint(e, "did you mean '%s'? (defined at %s:%zu:%zu)", s.best, src->name,
+                              line, col);
+        } else {
+            cx_error_set_hint(e, "did you mean '%s'?", s.best);
+        }
+    }
+    return CX_FAIL;
+}
+
+/* The value a name denotes, borrowed (no copy), or NULL after an error. */
+static const cx_value *lookup(cx_eval *E, const char *name, cx_span span)
+{
+    cx_value *local = cx_env_local(&E->st->env, name);
+    if (local) return local;
+    cx_binding *b = cx_env_global(&E->st->env, name);
+    if (b) return &b->value;
+    if (is_builtin(name)) {
+        cx_eval_error(E, CX_ERRK_TYPE, "type-builtin-value", span,
+                      "'%s' is a built-in function; call it with arguments: %s(...)", name, name);
+        return NULL;
+    }
+    unknown_name(E, name, span);
+    return NULL;
+}
+
+/* ==== periods ============================================================= */
+
+/* A period from a literal in a period position: 2025 is a year. */
+static cx_status literal_period(cx_eval *E, const cx_ast *n, cx_period *out)
+{
+    if (n->kind == CX_AST_PERIOD) {
+        *out = n->period;
+        return CX_OK;
+    }
+    int64_t y;
+    if (n->kind == CX_AST_NUM && n->num.is_int_text && cx_num_get_si(n->num.value, &y) &&
+        cx_period_from_year(y, out))
+        return CX_OK;
+    return cx_eval_error(E, CX_ERRK_TYPE, "type-period", n->span,
+                         "expected a period (a year like 2025, or 2025H1, 2025Q3, 2025-06, "
+                         "2025-06-30)");
+}
+
+/* A period from a value in an index: a period, or an integer year. */
+static cx_status value_period(cx_eval *E, const cx_value *v, cx_span span, cx_period *out)
+{
+    if (v->kind == CX_VAL_PERIOD) {
+        *out = v->u.period;
+        return CX_OK;
+    }
+    int64_t y;
+    if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
+        return CX_OK;
+    return cx_eval_error(E, CX_ERRK_TYPE, "type-period", span,
+                         "expected a period or a year, got %s", kind_name(v));
+}
+
+static cx_status missing_period(cx_eval *E, const char *name, const cx_series *s,
+                                const cx_period *p, cx_span span)
+{
+    char pb[32];
+    cx_period_format(p, pb, sizeof pb);
+    if (p->freq != s->freq)
+        return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", span,
+                             "%s is %s but %s is %s", name ? name : "the series",
+                             cx_freq_name(s->freq), pb, cx_freq_name(p->freq));
+    char *have = cx_series_periods_text(s, 8);
+    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-no-period", span,
+                              "%s has no value for %s", name ? name : "the series", pb);
+    if (e) {
+        if (have) cx_error_set_hint(e, "%s has values for %s", name ? name : "it", have);
+        else cx_error_set_hint(e, "%s has no values yet", name ? name : "it");
+    }
+    free(have);
+    return CX_FAIL;
+}
+
+static cx_status series_at(cx_eval *E, const char *name, const cx_series *s, const cx_period *p,
+                           cx_span span, cx_value *out)
+{
+    const cx_num *x = p->freq == s->freq ? cx_series_get(s, p->ord) : NULL;
+    if (!x) return missing_period(E, name, s, p, span);
+    cx_value_set_num(out, x);
+    return CX_OK;
+}
+
+/* ==== arithmetic ========================================================== */
+
+static cx_num_binop arith_fn(int op)
+{
+    switch (op) {
+    case CX_OP_ADD: return cx_num_add;
+    case CX_OP_SUB: return cx_num_sub;
+    case CX_OP_MUL: return cx_num_mul;
+    case CX_OP_DIV: return cx_num_div;
+    case CX_OP_POW: return cx_num_pow;
+    default: return NULL;
+    }
+}
+
+static const char *op_text(int op)
+{
+    switch (op) {
+    case CX_OP_ADD: return "+";
+    case CX_OP_SUB: return "-";
+    case CX_OP_MUL: return "*";
+    case CX_OP_DIV: return "/";
+    case CX_OP_POW: return "^";
+    case CX_OP_LT: return "<";
+    case CX_OP_GT: return ">";
+    case CX_OP_EQ: return "==";
+    case CX_OP_NE: return "!=";
+    case CX_OP_LE: return "<=";
+    case CX_OP_GE: return ">=";
+    case CX_OP_AND: return "and";
+    case CX_OP_OR: return "or";
+    default: return "?";
+    }
+}
+
+static bool cmp_holds(int op, int c)
+{
+    switch (op) {
+    case CX_OP_LT: return c < 0;
+    case CX_OP_GT: return c > 0;
+    case CX_OP_LE: return c <= 0;
+    case CX_OP_GE: return c >= 0;
+    case CX_OP_EQ: return c == 0;
+    case CX_OP_NE: return c != 0;
+    default: return false;
+    }
+}
+
+static bool is_comparison(int op)
+{
+    return op == CX_OP_LT || op == CX_OP_GT || op == CX_OP_LE || op == CX_OP_GE ||
+           op == CX_OP_EQ || op == CX_OP_NE;
+}
+
+static cx_status type_mismatch(cx_eval *E, int op, const cx_value *a, const cx_value *b,
+                               cx_span span)
+{
+    return cx_eval_error(E, CX_ERRK_TYPE, "type-operands", span,
+                         "cannot apply '%s' to %s and %s", op_text(op), kind_name(a),
+                         kind_name(b));
+}
+
+static cx_status series_error(cx_eval *E, cx_num_status st, const cx_series *s, int64_t ord,
+                              cx_span span)
+{
+    char pb[32];
+    cx_period p = {s->freq, ord};
+    cx_period_format(&p, pb, sizeof pb);
+    cx_status r = cx_eval_num_error(E, st, span);
+    cx_error *e = &E->st->diag.items[E->st->diag.len - 1];
+    char *m = cx_strdupf("%s (at %s)", e->message, pb);
+    if (m) {
+        free(e->message);
+        e->message = m;
+    }
+    return r;
+}
+
+/* a OP b for every value kind that supports it.  out is written only on success. */
+cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
+                             const cx_value *b, cx_value *out)
+{
+    const cx_num_ctx *ctx = &E->st->nctx;
+    cx_num_binop fn = arith_fn(op);
+    if (a->kind == CX_VAL_NUM && b->kind == CX_VAL_NUM) {
+        if (fn) {
+            cx_num r;
+            cx_num_init(&r);
+            cx_num_status st = fn(&r, &a->u.num, &b->u.num, ctx);
+            if (st != CX_NUM_OK) {
+                cx_num_clear(&r);
+                return cx_eval_num_error(E, st, span);
+            }
+            cx_value_take_num(out, &r);
+            cx_num_clear(&r);
+            return CX_OK;
+        }
+        if (is_comparison(op)) {
+            cx_value_set_bool(out, cmp_holds(op, cx_num_cmp(&a->u.num, &b->u.num)));
+            return CX_OK;
+        }
+        return type_mismatch(E, op, a, b, span);
+    }
+    if (fn && (a->kind == CX_VAL_SERIES || b->kind == CX_VAL_SERIES)) {
+        cx_series *r = NULL;
+        int64_t bad = 0;
+        cx_num_status st;
+        const cx_series *s = a->kind == CX_VAL_SERIES ? a->u.series : b->u.series;
+        if (a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
+            if (a->u.series->freq != b->u.series->freq) {
+                cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", span,
+                                          "cannot combine a %s series with a %s series",
+                                          cx_freq_name(a->u.series->freq),
+                                          cx_freq_name(b->u.series->freq));
+                if (e)
+                    cx_error_set_hint(e, "aggregate explicitly first: annual(x) sums whole "
+                                         "years, ttm(x, period) the twelve months to a period");
+                return CX_FAIL;
+            }
+            st = cx_series_binop(&r, a->u.series, b->u.series, fn, ctx, &bad);
+        } else if (a->kind == CX_VAL_SERIES && b->kind == CX_VAL_NUM) {
+            st = cx_series_scalar(&r, a->u.series, &b->u.num, false, fn, ctx, &bad);
+        } else if (b->kind == CX_VAL_SERIES && a->kind == CX_VAL_NUM) {
+            st = cx_series_scalar(&r, b->u.series, &a->u.num, true, fn, ctx, &bad);
+        } else {
+            return type_mismatch(E, op, a, b, span);
+        }
+        if (st != CX_NUM_OK) return series_error(E, st, s, bad, span);
+        if (!r) return oom(E, span);
+        if (r->len == 0 && a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
+            char *pa = cx_series_periods_text(a->u.series, 6);
+            char *pb = cx_series_periods_text(b->u.series, 6);
+            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-no-common-periods", span,
+                                      "the two series have no period in common");
+            if (e)
+                cx_error_set_hint(e, "left has %s; right has %s", pa ? pa : "none",
+                                  pb ? pb : "none");
+            free(pa);
+            free(pb);
+            cx_series_unref(r);
+            return CX_FAIL;
+        }
+        cx_value_take_series(out, r);
+        return CX_OK;
+    }
+    if (a->kind == CX_VAL_PERIOD) {
+        const cx_period *p = &a->u.period;
+        int64_t n;
+        if ((op == CX_OP_ADD || op == CX_OP_SUB) && b->kind == CX_VAL_NUM) {
+            if (!cx_num_get_si(&b->u.num, &n))
+                return cx_eval_error(E, CX_ERRK_TYPE, "type-period-step", span,
+                                     "a period moves by a whole number of periods");
+            cx_period r;
+            if (!cx_period_add(p, op == CX_OP_ADD ? n : -n, &r))
+                return cx_eval_error(E, CX_ERRK_MATH, "math-period-range", span,
+                                     "period out of range (years %d to %d)", CX_PERIOD_MIN_YEAR,
+                                     CX_PERIOD_MAX_YEAR);
+            cx_value_set_period(out, &r);
+            return CX_OK;
+        }
+        if (b->kind == CX_VAL_PERIOD && (op == CX_OP_SUB || is_comparison(op))) {
+            if (!cx_period_same_freq(p, &b->u.period))
+                return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", span,
+                                     "cannot compare a %s period with a %s period",
+                                     cx_freq_name(p->freq), cx_freq_name(b->u.period.freq));
+            if (op == CX_OP_SUB) {
+                cx_num d;
+                cx_num_init(&d);
+                cx_num_set_si(&d, cx_period_diff(&b->u.period, p));
+                cx_value_take_num(out, &d);
+                cx_num_clear(&d);
+            } else {
+                cx_value_set_bool(out, cmp_holds(op, cx_period_cmp(p, &b->u.period)));
+            }
+            return CX_OK;
+        }
+    }
+    if ((op == CX_OP_EQ || op == CX_OP_NE) && a->kind == b->kind) {
+        bool eq;
+        if (a->kind == CX_VAL_BOOL) eq = a->u.b == b->u.b;
+        else if (a->kind == CX_VAL_STR)
+            eq = a->u.str->len == b->u.str->len &&
+                 memcmp(a->u.str->data, b->u.str->data, a->u.str->len) == 0;
+        else return type_mismatch(E, op, a, b, span);
+        cx_value_set_bool(out, op == CX_OP_EQ ? eq : !eq);
+        return CX_OK;
+    }
+    return type_mismatch(E, op, a, b, span);
+}
+
+static bool is_left_chain(const cx_ast *n)
+{
+    if (n->kind != CX_AST_BINARY) return false;
+    switch (n->op) {
+    case CX_OP_ADD: case CX_OP_SUB: case CX_OP_MUL: case CX_OP_DIV: case CX_OP_AND: case CX_OP_OR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static cx_status need_bool(cx_eval *E, const cx_value *v, cx_span span, const char *what)
+{
+    if (v->kind == CX_VAL_BOOL) return CX_OK;
+    return cx_eval_error(E, CX_ERRK_TYPE, "type-not-boolean", span,
+                         "%s must be true or false, got %s", what, kind_name(v));
+}
+
+/* Evaluates a binary node.  The left spine of left-associative operators is
+ * collected on the heap and folded bottom-up, which is left-to-right order. */
+static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    const cx_ast *local[32];
+    const cx_ast **spine = local;
+    size_t len = 0, cap = 32;
+    cx_status st = CX_FAIL;
+    const cx_ast *cur = n;
+    spine[len++] = cur;
+    if (is_left_chain(cur)) {
+        while (is_left_chain(cur->a)) {
+            if (len == cap) {
+                size_t ncap = cap * 2;
+                const cx_ast **s = spine == local ? malloc(ncap * sizeof *s)
+                                                  : realloc(spine, ncap * sizeof *s);
+                if (!s) {
+                    if (spine != local) free(spine);
+                    return oom(E, n->span);
+                }
+                if (spine == local) memcpy(s, local, sizeof local);
+                spine = s;
+                cap = ncap;
+            }
+            cur = cur->a;
+            spine[len++] = cur;
+        }
+    }
+    cx_value acc, rhs, res;
+    cx_value_init(&acc);
+    cx_value_init(&rhs);
+    cx_value_init(&res);
+    if (cx_eval_expr(E, spine[len - 1]->a, &acc) != CX_OK) goto out;
+    for (size_t i = len; i-- > 0;) {
+        const cx_ast *node = spine[i];
+        if (node->op == CX_OP_AND || node->op == CX_OP_OR) {
+            if (need_bool(E, &acc, node->a->span, "the left side of this operator") != CX_OK)
+                goto out;
+            bool short_circuit = node->op == CX_OP_AND ? !acc.u.b : acc.u.b;
+            if (short_circuit) continue;
+            cx_value_clear(&acc);
+            if (cx_eval_expr(E, node->b, &acc) != CX_OK) goto out;
+            if (need_bool(E, &acc, node->b->span, "the right side of this operator") != CX_OK)
+                goto out;
+            continue;
+        }
+        cx_value_clear(&rhs);
+        if (cx_eval_expr(E, node->b, &rhs) != CX_OK) goto out;
+        cx_value_clear(&res);
+        if (cx_eval_binop(E, node->op, node->op_span, &acc, &rhs, &res) != CX_OK) goto out;
+        cx_value_move(&acc, &res);
+    }
+    if (len > 64 && poll_limits(E, n->span) != CX_OK) goto out;
+    cx_value_move(out, &acc);
+    st = CX_OK;
+out:
+    cx_value_clear(&acc);
+    cx_value_clear(&rhs);
+    cx_value_clear(&res);
+    if (spine != local) free(spine);
+    return st;
+}
+
+static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_status st = cx_eval_expr(E, n->a, &v);
+    if (st != CX_OK) goto out;
+    if (n->op == CX_OP_NOT) {
+        if ((st = need_bool(E, &v, n->a->span, "the operand of 'not'")) == CX_OK)
+            cx_value_set_bool(out, !v.u.b);
+    } else if (v.kind == CX_VAL_NUM) {
+        if (n->op == '-') cx_num_neg(&v.u.num, &v.u.num);
+        cx_value_move(out, &v);
+    } else if (v.kind == CX_VAL_SERIES) {
+        if (n->op == '-') {
+            cx_num minus1;
+            cx_num_init(&minus1);
+            cx_num_set_si(&minus1, -1);
+            cx_series *r = NULL;
+            int64_t bad;
+            cx_series_scalar(&r, v.u.series, &minus1, false, cx_num_mul, &E->st->nctx, &bad);
+            cx_num_clear(&minus1);
+            if (!r) st = oom(E, n->span);
+            else cx_value_take_series(out, r);
+        } else {
+            cx_value_move(out, &v);
+        }
+    } else {
+        st = cx_eval_error(E, CX_ERRK_TYPE, "type-operands", n->op_span,
+                           "cannot apply '%c' to %s", n->op, kind_name(&v));
+    }
+out:
+    cx_value_clear(&v);
+    return st;
+}
+
+/* ==== series access ======================================================= */
+
+/* `capex 2025`: the name must denote a series. */
+static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    const cx_value *base = lookup(E, n->a->name, n->a->span);
+    if (!base) return CX_FAIL;
+    cx_period p;
+    if (literal_period(E, n->b, &p) != CX_OK) return CX_FAIL;
+    if (base->kind != CX_VAL_SERIES)
+        return cx_eval_error(E, CX_ERRK_TYPE, "type-not-series", n->a->span,
+                             "'%s' is a %s, not a series; '%s %.*s' reads one period of a series",
+                             n->a->name, kind_name(base), n->a->name,
+                             (int)(n->b->span.end - n->b->span.start),
+                             cx_sources_get(&E->st->sources, n->b->span.src)->text +
+                                 n->b->span.start);
+    return series_at(E, n->a->name, base->u.series, &p, n->span, out);
+}
+
+static cx_status slice_series(cx_eval *E, const cx_series *s, const cx_value *r, cx_span span,
+                              cx_value *out)
+{
+    cx_period lo, hi;
+    if (r->u.range->of_periods) {
+        lo = r->u.range->plo;
+        hi = r->u.range->phi;
+    } else {
+        int64_t a, b;
+        if (!cx_num_get_si(&r->u.range->lo, &a) || !cx_num_get_si(&r->u.range->hi, &b) ||
+            !cx_period_from_year(a, &lo) || !cx_period_from_year(b, &hi))
+            return cx_eval_error(E, CX_ERRK_TYPE, "type-period", span,
+                                 "a series is sliced with a range of periods or years");
+    }
+    if (lo.freq != s->freq) return missing_period(E, NULL, s, &lo, span);
+    cx_series *res = cx_series_new(s->freq);
+    if (!res) return oom(E, span);
+    for (size_t i = 0; i < s->len; i++)
+        if (s->ords[i] >= lo.ord && s->ords[i] <= hi.ord &&
+            !cx_series_set(res, s->ords[i], &s->vals[i], (size_t)-1)) {
+            cx_series_unref(res);
+            return oom(E, span);
+        }
+    cx_value_take_series(out, res);
+    return CX_OK;
+}
+
+static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_value basev, idx;
+    cx_value_init(&basev);
+    cx_value_init(&idx);
+    cx_status st = CX_FAIL;
+    const cx_value *base;
+    const char *name = NULL;
+    /* Fast path: index a named series in place, without copying it. */
+    if (n->a->kind == CX_AST_NAME) {
+        name = n->a->name;
+        base = lookup(E, name, n->a->span);
+        if (!base) goto out;
+    } else {
+        if (cx_eval_expr(E, n->a, &basev) != CX_OK) goto out;
+        base = &basev;
+    }
+    if (cx_eval_expr(E, n->b, &idx) != CX_OK) goto out;
+    if (base->kind == CX_VAL_SERIES) {
+        if (idx.kind == CX_VAL_RANGE) {
+            st = slice_series(E, base->u.series, &idx, n->b->span, out);
+        } else {
+            cx_period p;
+            if (value_period(E, &idx, n->b->span, &p) != CX_OK) goto out;
+            st = series_at(E, name, base->u.series, &p, n->span, out);
+        }
+    } else if (base->kind == CX_VAL_LIST) {
+        const cx_list *l = base->u.list;
+        int64_t i;
+        if (idx.kind != CX_VAL_NUM || !cx_num_get_si(&idx.u.num, &i)) {
+            st = cx_eval_error(E, CX_ERRK_TYPE, "type-index", n->b->span,
+                               "a list is indexed by a whole number (1 is the first item), got %s",
+                               kind_name(&idx));
+            goto out;
+        }
+        int64_t len = (int64_t)l->len;
+        int64_t k = i > 0 ? i - 1 : len + i; /* -1 is the last item */
+        if (i == 0 || k < 0 || k >= len) {
+            st = cx_eval_error(E, CX_ERRK_NAME, "name-no-index", n->b->span,
+                               "index %lld is outside the list (it has %lld items; the first is "
+                               "[1], the last [-1])",
+                               (long long)i, (long long)len);
+            goto out;
+        }
+        cx_value_copy(out, &l->items[k]);
+        st = CX_OK;
+    } else {
+        st = cx_eval_error(E, CX_ERRK_TYPE, "type-index", n->a->span,
+                           "cannot index %s; only series and lists have [ ]", kind_name(base));
+    }
+out:
+    cx_value_clear(&basev);
+    cx_value_clear(&idx);
+    return st;
+}
+
+/* ==== iteration =========================================================== */
+
+typedef cx_status (*item_fn)(cx_eval *E, cx_value *item, void *ud);
+
+/* Calls fn for every item of a list, series (values), or range; fn may move
+ * the item out.  Stops at the first failure. */
+static cx_status iterate(cx_eval *E, const cx_value *it, cx_span span, item_fn fn, void *ud)
+{
+    cx_value item;
+    cx_value_init(&item);
+    cx_status st = CX_OK;
+    if (it->kind == CX_VAL_LIST) {
+        cx_list *l = it->u.list;
+        l->rc++; /* keep it alive while the body runs */
+        for (size_t i = 0; i < l->len && st == CX_OK; i++) {
+            cx_value_copy(&item, &l->items[i]);
+            st = fn(E, &item, ud);
+            cx_value_clear(&item);
+        }
+        cx_list_unref(l);
+    } else if (it->kind == CX_VAL_SERIES) {
+        cx_series *s = it->u.series;
+        s->rc++;
+        for (size_t i = 0; i < s->len && st == CX_OK; i++) {
+            cx_value_set_num(&item, &s->vals[i]);
+            st = fn(E, &item, ud);
+            cx_value_clear(&item);
+        }
+        cx_series_unref(s);
+    } else if (it->kind == CX_VAL_RANGE) {
+        const cx_range *r = it->u.range;
+        if (r->of_periods) {
+            for (cx_period p = r->plo; st == CX_OK && cx_period_cmp(&p, &r->phi) <= 0;) {
+                cx_value_set_period(&item, &p);
+                st = fn(E, &item, ud);
+                cx_value_clear(&item);
+                if (!cx_period_add(&p, r->pstep, &p)) break;
+            }
+        } else {
+            cx_num cur;
+            cx_num_init(&cur);
+            cx_num_set(&cur, &r->lo);
+            for (unsigned long k = 1; st == CX_OK && cx_num_cmp(&cur, &r->hi) <= 0; k++) {
+                cx_value_set_num(&item, &cur);
+                st = fn(E, &item, ud);
+                cx_value_clear(&item);
+                if (st == CX_OK) {
+                    cx_num_status ns = cx_num_add(&cur, &cur, &r->step, &E->st->nctx);
+                    if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, span);
+                }
+                if (st == CX_OK && (k & 4095) == 0) st = poll_limits(E, span);
+            }
+            cx_num_clear(&cur);
+        }
+    } else {
+        st = cx_eval_error(E, CX_ERRK_TYPE, "type-not-iterable", span,
+                           "cannot iterate over %s; use a list, a series or a range like 1..10",
+                           kind_name(it));
+    }
+    return st;
+}
+
+static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_value lo, hi, step;
+    cx_value_init(&lo);
+    cx_value_init(&hi);
+    cx_value_init(&step);
+    cx_status st = CX_FAIL;
+    cx_range *r = NULL;
+    if (cx_eval_expr(E, n->a, &lo) != CX_OK || cx_eval_expr(E, n->b, &hi) != CX_OK) goto out;
+    if (n->c && cx_eval_expr(E, n->c, &step) != CX_OK) goto out;
+    if (!(r = cx_range_new())) {
+        st = oom(E, n->span);
+        goto out;
+    }
+    if (lo.kind == CX_VAL_PERIOD || hi.kind == CX_VAL_PERIOD) {
+        cx_period a, b;
+        if (value_period(E, &lo, n->a->span, &a) != CX_OK ||
+            value_period(E, &hi, n->b->span, &b) != CX_OK)
+            goto out;
+        if (!cx_period_same_freq(&a, &b)) {
+            st = cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", n->span,
+                               "a range runs over one frequency: %s and %s differ",
+                               cx_freq_name(a.freq), cx_freq_name(b.freq));
+            goto out;
+        }
+        r->of_periods = true;
+        r->plo = a;
+        r->phi = b;
+        r->pstep = 1;
+        if (n->c) {
+            int64_t k;
+            if (step.kind != CX_VAL_NUM || !cx_num_get_si(&step.u.num, &k) || k <= 0) {
+                st = cx_eval_error(E, CX_ERRK_TYPE, "type-range-step", n->c->span,
+                                   "the step of a period range is a positive whole number");
+                goto out;
+            }
+            r->pstep = k;
+        }
+    } else {
+        if (lo.kind != CX_VAL_NUM || hi.kind != CX_VAL_NUM) {
+            st = cx_eval_error(E, CX_ERRK_TYPE, "type-range", n->span,
+                               "a range needs numbers or periods at both ends, got %s and %s",
+                               kind_name(&lo), kind_name(&hi));
+            goto out;
+        }
+        cx_num_set(&r->lo, &lo.u.num);
+        cx_num_set(&r->hi, &hi.u.num);
+        if (n->c) {
+            if (step.kind != CX_VAL_NUM || cx_num_sgn(&step.u.num) <= 0) {
+                st = cx_eval_error(E, CX_ERRK_TYPE, "type-range-step", n->c->span,
+                                   "the step of a range must be a positive number");
+                goto out;
+            }
+            cx_num_set(&r->step, &step.u.num);
+        } else {
+            cx_num_set_si(&r->step, 1);
+        }
+    }
+    cx_value_take_range(out, r);
+    r = NULL;
+    st = CX_OK;
+out:
+    if (r) cx_range_unref(r);
+    cx_value_clear(&lo);
+    cx_value_clear(&hi);
+    cx_value_clear(&step);
+    return st;
+}
+
+/* A comprehension feeds its elements to a sink: a list, or a running sum or
+ * product (so sum(f(i) for i in 1..1000000) needs no million-item list). */
+typedef enum { SINK_LIST, SINK_SUM, SINK_PRODUCT } sink_kind;
+
+typedef struct comp_ctx {
+    const cx_ast *comp;
+    size_t slot;      /* index of the loop variable among the locals */
+    sink_kind sink;
+    cx_list *list;
+    cx_num acc;
+    bool acc_approx_seen;
+} comp_ctx;
+
+static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
+{
+    comp_ctx *c = ud;
+    cx_env *env = &E->st->env;
+    cx_value_move(&env->locals[c->slot].value, item);
+    cx_value v;
+    cx_value_init(&v);
+    cx_status st = CX_OK;
+    if (c->comp->c) {
+        if ((st = cx_eval_expr(E, c->comp->c, &v)) != CX_OK) goto out;
+        if ((st = need_bool(E, &v, c->comp->c->span, "the filter after 'if'")) != CX_OK) goto out;
+        bool keep = v.u.b;
+        cx_value_clear(&v);
+        if (!keep) goto out;
+    }
+    if ((st = cx_eval_expr(E, c->comp->a, &v)) != CX_OK) goto out;
+    if (c->sink == SINK_LIST) {
+        if (c->list->len >= (size_t)E->st->opt.max_series) {
+            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", c->comp->span,
+                                      "list longer than %ld items", E->st->opt.max_series);
+            if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
+            st = CX_FAIL;
+            goto out;
+        }
+        if (!cx_list_push_take(c->list, &v)) st = oom(E, c->comp->span);
+    } else {
+        if (v.kind != CX_VAL_NUM) {
+            st = cx_eval_error(E, CX_ERRK_TYPE, "type-arg", c->comp->a->span,
+                               "%s needs numbers, got %s",
+                               c->sink == SINK_SUM ? "sum" : "product", kind_name(&v));
+            goto out;
+        }
+        cx_num_status ns = (c->sink == SINK_SUM ? cx_num_add : cx_num_mul)(&c->acc, &c->acc,
+                                                                           &v.u.num, &E->st->nctx);
+        if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, c->comp->a->span);
+    }
+out:
+    cx_value_clear(&v);
+    return st;
+}
+
+static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_value *out)
+{
+    cx_value iter, none;
+    cx_value_init(&iter);
+    cx_value_init(&none);
+    comp_ctx c = {.comp = comp, .sink = sink};
+    cx_num_init(&c.acc);
+    if (sink == SINK_PRODUCT) cx_num_set_si(&c.acc, 1);
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals;
+    cx_status st = cx_eval_expr(E, comp->b, &iter);
+    if (st != CX_OK) goto out;
+    if (sink == SINK_LIST && !(c.list = cx_list_new(16))) {
+        st = oom(E, comp->span);
+        goto out;
+    }
+    if (!cx_env_push_local(env, comp->name, &none)) {
+        st = oom(E, comp->span);
+        goto out;
+    }
+    c.slot = mark;
+    st = iterate(E, &iter, comp->b->span, comp_item, &c);
+    if (st == CX_OK) {
+        if (sink == SINK_LIST) {
+            cx_value_take_list(out, c.list);
+            c.list = NULL;
+        } else {
+            cx_value_take_num(out, &c.acc);
+        }
+    }
+out:
+    cx_env_pop_locals(env, mark);
+    if (c.list) cx_list_unref(c.list);
+    cx_num_clear(&c.acc);
+    cx_value_clear(&iter);
+    return st;
+}
+
+/* ==== calls =============================================================== */
+
+static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_value *args,
+                           size_t nargs, cx_value *out)
+{
+    if (nargs != fn->list.len)
+        return cx_eval_error(E, CX_ERRK_TYPE, "type-arity", n->span,
+                             "%s takes %zu argument%s, got %zu", fn->name, fn->list.len,
+                             fn->list.len == 1 ? "" : "s", nargs);
+    if (E->call_depth >= E->st->opt.max_call_depth) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-call-depth", n->span,
+                                  "calls nested deeper than %d", E->st->opt.max_call_depth);
+        if (e)
+            cx_error_set_hint(e, "does '%s' call itself without end? The limit is set with "
+                                 "--max-depth N",
+                              fn->name);
+        return CX_FAIL;
+    }
+    if (poll_limits(E, n->span) != CX_OK) return CX_FAIL;
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals, saved_base = env->frame_base;
+    for (size_t i = 0; i < nargs; i++)
+        if (!cx_env_push_local(env, fn->list.items[i]->name, &args[i])) {
+            cx_env_pop_locals(env, mark);
+            return oom(E, n->span);
+        }
+    env->frame_base = mark;
+    E->call_depth++;
+    cx_status st = cx_eval_expr(E, fn->a, out);
+    E->call_depth--;
+    env->frame_base = saved_base;
+    cx_env_pop_locals(env, mark);
+    return st;
+}
+
+static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    const cx_value *user = cx_env_local(&E->st->env, n->name);
+    if (!user) {
+        cx_binding *b = cx_env_global(&E->st->env, n->name);
+        user = b ? &b->value : NULL;
+    }
+    const cx_builtin *bi = NULL;
+    if (!user || user->kind != CX_VAL_FUNC) {
+        bi = cx_builtin_find(n->name);
+        if (!bi) {
+            if (user)
+                return cx_eval_error(E, CX_ERRK_TYPE, "type-not-function", n->name_span,
+                                     "'%s' is a %s, not a function", n->name, kind_name(user));
+            return unknown_name(E, n->name, n->name_span);
+        }
+    }
+    size_t nargs = n->list.len;
+    /* sum(... for ...) and product(... for ...) fold as they go. */
+    if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP &&
+        !n->list.items[0]->comp_is_list &&
+        (strcmp(bi->name, "sum") == 0 || strcmp(bi->name, "product") == 0))
+        return run_comp(E, n->list.items[0], bi->name[0] == 's' ? SINK_SUM : SINK_PRODUCT, out);
+
+    cx_value local_args[8];
+    cx_span local_spans[8];
+    cx_value *args = local_args;
+    cx_span *spans = local_spans;
+    if (nargs > 8) {
+        args = malloc(nargs * sizeof *args);
+        spans = malloc(nargs * sizeof *spans);
+        if (!args || !spans) {
+            free(args);
+            free(spans);
+            return oom(E, n->span);
+        }
+    }
+    for (size_t i = 0; i < nargs; i++) cx_value_init(&args[i]);
+    cx_status st = CX_OK;
+    for (size_t i = 0; i < nargs && st == CX_OK; i++) {
+        const cx_ast *a = n->list.items[i];
+        spans[i] = a->span;
+        if (a->kind == CX_AST_COMP) st = run_comp(E, a, SINK_LIST, &args[i]);
+        else st = cx_eval_expr(E, a, &args[i]);
+    }
+    if (st == CX_OK) {
+        if (!bi) {
+            st = call_user(E, n, user->u.fn, args, nargs, out);
+        } else if ((int)nargs < bi->min_args || (bi->max_args >= 0 && (int)nargs > bi->max_args)) {
+            cx_error *e;
+            if (bi->min_args == bi->max_args)
+                e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-arity", n->span,
+                                "%s takes %d argument%s, got %zu", bi->name, bi->min_args,
+                                bi->min_args == 1 ? "" : "s", nargs);
+            else
+                e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-arity", n->span,
+                                "%s takes %d to %d arguments, got %zu", bi->name, bi->min_args,
+                                bi->max_args, nargs);
+            if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
+            st = CX_FAIL;
+        } else {
+            cx_call c = {E, bi->name, args, nargs, spans, n->span};
+            st = bi->fn(&c, out);
+            if (st == CX_OK) st = poll_limits(E, n->span);
+        }
+    }
+    for (size_t i = 0; i < nargs; i++) cx_value_clear(&args[i]);
+    if (args != local_args) {
+        free(args);
+        free(spans);
+    }
+    return st;
+}
+
+/* ---- the interface built-ins use (stdlib/builtins.h) ---- */
+
+cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cx_span span = arg >= 0 && (size_t)arg < c->n ? c->arg_spans[arg] : c->span;
+    cx_diag_vadd(&c->ev->st->diag, kind, code, span, fmt, ap);
+    va_end(ap);
+    return CX_FAIL;
+}
+
+cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st)
+{
+    cx_span span = arg >= 0 && (size_t)arg < c->n ? c->arg_spans[arg] : c->span;
+    return cx_eval_num_error(c->ev, st, span);
+}
+
+const cx_num_ctx *cx_call_num_ctx(const cx_call *c) { return &c->ev->st->nctx; }
+int cx_call_digits(const cx_call *c) { return c->ev->st->opt.digits; }
+long cx_call_max_series(const cx_call *c) { return c->ev->st->opt.max_series; }
+
+/* ==== expressions ========================================================= */
+
+static cx_status eval_list(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_list *l = cx_list_new(n->list.len ? n->list.len : 1);
+    if (!l) return oom(E, n->span);
+    for (size_t i = 0; i < n->list.len; i++) {
+        cx_value v;
+        cx_value_init(&v);
+        if (cx_eval_expr(E, n->list.items[i], &v) != CX_OK) {
+            cx_value_clear(&v);
+            cx_list_unref(l);
+            return CX_FAIL;
+        }
+        if (!cx_list_push_take(l, &v)) {
+            cx_value_clear(&v);
+            cx_list_unref(l);
+            return oom(E, n->span);
+        }
+    }
+    cx_value_take_list(out, l);
+    return CX_OK;
+}
+
+static cx_status eval_if(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_value c;
+    cx_value_init(&c);
+    cx_status st = cx_eval_expr(E, n->a, &c);
+    if (st == CX_OK) st = need_bool(E, &c, n->a->span, "the condition after 'if'");
+    if (st == CX_OK) st = cx_eval_expr(E, c.u.b ? n->b : n->c, out);
+    cx_value_clear(&c);
+    return st;
+}
+
+cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    switch (n->kind) {
+    case CX_AST_NUM: cx_value_set_num(out, n->num.value); return CX_OK;
+    case CX_AST_PERIOD: cx_value_set_period(out, &n->period); return CX_OK;
+    case CX_AST_STR:
+        return cx_value_set_str(out, n->str.text, n->str.len) ? CX_OK : oom(E, n->span);
+    case CX_AST_BOOL: cx_value_set_bool(out, n->boolean); return CX_OK;
+    case CX_AST_NAME: {
+        const cx_value *v = lookup(E, n->name, n->span);
+        if (!v) return CX_FAIL;
+        cx_value_copy(out, v);
+        return CX_OK;
+    }
+    case CX_AST_UNARY: return eval_unary(E, n, out);
+    case CX_AST_BINARY: return eval_binary(E, n, out);
+    case CX_AST_AT: return eval_at(E, n, out);
+    case CX_AST_INDEX: return eval_index(E, n, out);
+    case CX_AST_CALL: return eval_call(E, n, out);
+    case CX_AST_LIST: return eval_list(E, n, out);
+    case CX_AST_RANGE: return eval_range(E, n, out);
+    case CX_AST_COMP: return run_comp(E, n, SINK_LIST, out);
+    case CX_AST_IF: return eval_if(E, n, out);
+    default:
+        return cx_eval_error(E, CX_ERRK_INTERNAL, "internal", n->span,
+                             "internal error: not an expression (node kind %d)", (int)n->kind);
+    }
+}
+
+/* ==== statements ========================================================== */
+
+static cx_status redefined(cx_eval *E, const char *what, cx_span span, cx_span first)
+{
+    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-redefined", span,
+                              "%s is already defined", what);
+    if (!e) return CX_FAIL;
+    cx_error_add_note(e, first, "first defined here");
+    cx_error_set_hint(e, "a script defines each fact once, so a pasted line cannot silently "
+                         "change it; use a new name");
+    return CX_FAIL;
+}
+
+/* Finds or makes the global a statement defines.  In a script an existing
+ * binding is an error; in the REPL it is replaced. */
+static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_binding **out)
+{
+    cx_binding *b = cx_env_global(&E->st->env, name);
+    if (b) {
+        if (!E->st->opt.repl) {
+            char *what = cx_strdupf("'%s'", name);
+            cx_status st = redefined(E, what ? what : name, span, b->span);
+            free(what);
+            return st;
+        }
+        cx_value_clear(&b->value);
+        b->span = span;
+        b->n_periods = 0;
+    } else if (!(b = cx_env_define(&E->st->env, name, span))) {
+        return oom(E, span);
+    }
+    *out = b;
+    return CX_OK;
+}
+
+static cx_status exec_assign(cx_eval *E, const cx_ast *n)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_status st = cx_eval_expr(E, n->a, &v);
+    cx_binding *b;
+    if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK)
+        cx_value_move(&b->value, &v);
+    cx_value_clear(&v);
+    return st;
+}
+
+/* The series a period assignment writes, made writable (copy on write). */
+static cx_series *writable_series(cx_binding *b)
+{
+    cx_series *s = b->value.u.series;
+    if (s->rc > 1) {
+        cx_series *c = cx_series_copy(s);
+        if (!c) return NULL;
+        cx_value_take_series(&b->value, c);
+        s = c;
+    }
+    return s;
+}
+
+static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
+                            cx_span span, cx_span value_span)
+{
+    if (v->kind != CX_VAL_NUM)
+        return cx_eval_error(E, CX_ERRK_TYPE, "type-series-value", value_span,
+                             "a period of a series holds a number, got %s", kind_name(v));
+    cx_series *s = b->value.u.series;
+    if (cx_series_has(s, p->ord) && !E->st->opt.repl) {
+        char pb[32];
+        cx_period_format(p, pb, sizeof pb);
+        char *what = cx_strdupf("'%s %s'", b->name, pb);
+        cx_status st = redefined(E, what ? what : b->name, span, cx_binding_period_span(b, p->ord));
+        free(what);
+        return st;
+    }
+    if (!(s = writable_series(b))) return oom(E, span);
+    if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", span,
+                                  "series '%s' would have more than %ld periods", b->name,
+                                  E->st->opt.max_series);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
+        return CX_FAIL;
+    }
+    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) || !cx_binding_note_period(b, p->ord, span))
+        return oom(E, span);
+    return CX_OK;
+}
+
+static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
+{
+    cx_period first, last;
+    if (literal_period(E, n->a, &first) != CX_OK) return CX_FAIL;
+    last = first;
+    if (n->c) {
+        if (literal_period(E, n->c, &last) != CX_OK) return CX_FAIL;
+        if (!cx_period_same_freq(&first, &last))
+            return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", n->c->span,
+                                 "a range runs over one frequency: %s and %s differ",
+                                 cx_freq_name(first.freq), cx_freq_name(last.freq));
+        if (cx_period_cmp(&first, &last) > 0)
+            return cx_eval_error(E, CX_ERRK_TYPE, "type-range", n->c->span,
+                                 "the range ends before it starts");
+    }
+    cx_binding *b = cx_env_global(&E->st->env, n->name);
+    if (b && b->value.kind == CX_VAL_SERIES) {
+        if (b->value.u.series->freq != first.freq) {
+            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", n->a->span,
+                                      "'%s' is a %s series; this period is %s", n->name,
+                                      cx_freq_name(b->value.u.series->freq),
+                                      cx_freq_name(first.freq));
+            if (e) cx_error_add_note(e, b->span, "'%s' was first defined here", n->name);
+            return CX_FAIL;
+        }
+    } else {
+        if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+        cx_series *s = cx_series_new(first.freq);
+        if (!s) return oom(E, n->span);
+        cx_value_take_series(&b->value, s);
+    }
+    /* Evaluate with `t` bound to each period in turn: a recurrence reads
+     * earlier periods (revenue[t - 1]); a list is spread over the range. */
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals;
+    cx_value v, tv;
+    cx_value_init(&v);
+    cx_value_init(&tv);
+    cx_status st = CX_OK;
+    int64_t count = cx_period_diff(&first, &last) + 1;
+    if (count > E->st->opt.max_series) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", n->span,
+                                  "a range of %lld periods is more than %ld", (long long)count,
+                                  E->st->opt.max_series);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
+        return CX_FAIL;
+    }
+    cx_period p = first;
+    cx_value_set_period(&tv, &p);
+    if (!cx_env_push_local(env, "t", &tv)) return oom(E, n->span);
+    for (int64_t i = 0; i < count; i++) {
+        cx_value_set_period(&env->locals[mark].value, &p);
+        cx_value_clear(&v);
+        if ((st = cx_eval_expr(E, n->b, &v)) != CX_OK) break;
+        if (i == 0 && v.kind == CX_VAL_LIST) {
+            const cx_list *l = v.u.list;
+            if ((int64_t)l->len != count) {
+                st = cx_eval_error(E, CX_ERRK_TYPE, "type-list-length", n->b->span,
+                                   "the range has %lld periods but the list has %zu values",
+                                   (long long)count, l->len);
+                break;
+            }
+            for (size_t k = 0; k < l->len && st == CX_OK; k++) {
+                st = set_period(E, b, &p, &l->items[k], n->span, n->b->span);
+                cx_period_add(&p, 1, &p);
+            }
+            break;
+        }
+        if ((st = set_period(E, b, &p, &v, n->span, n->b->span)) != CX_OK) break;
+        if ((i & 1023) == 1023 && (st = poll_limits(E, n->span)) != CX_OK) break;
+        cx_period_add(&p, 1, &p);
+    }
+    cx_env_pop_locals(env, mark);
+    cx_value_clear(&v);
+    return st;
+}
+
+static cx_status exec_expr_stmt(cx_eval *E, const cx_ast *n)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_status st = cx_eval_expr(E, n->a, &v);
+    if (st != CX_OK) goto out;
+    char *expr = cx_eval_source_text(E, n->a->span);
+    char *val = cx_eval_render(E, &v);
+    char *text = expr && val ? cx_strdupf("%s = %s", expr, val) : NULL;
+    if (text) {
+        cx_output rec = {.kind = CX_OUT_VALUE, .text = text, .expr = expr, .value = val};
+        rec.approx = v.kind == CX_VAL_NUM && !cx_num_is_exact(&v.u.num);
+        cx_eval_emit(E, &rec, n->span);
+    } else {
+        st = oom(E, n->span);
+    }
+    free(expr);
+    free(val);
+    free(text);
+    if (st == CX_OK && E->st->opt.repl) {
+        /* `_` is the last result at the prompt. */
+        cx_binding *b = cx_env_global(&E->st->env, "_");
+        if (!b) b = cx_env_define(&E->st->env, "_", n->span);
+        if (b) cx_value_move(&b->value, &v);
+    }
+out:
+    cx_value_clear(&v);
+    return st;
+}
+
+static cx_status exec_print(cx_eval *E, const cx_ast *n)
+{
+    char *text = strdup("");
+    cx_status st = CX_OK;
+    for (size_t i = 0; i < n->list.len && st == CX_OK && text; i++) {
+        cx_value v;
+        cx_value_init(&v);
+        st = cx_eval_expr(E, n->list.items[i], &v);
+        if (st == CX_OK) {
+            char *s = cx_eval_render(E, &v);
+            char *t = s ? cx_strdupf("%s%s%s", text, i ? " " : "", s) : NULL;
+            free(s);
+            free(text);
+            text = t;
+        }
+        cx_value_clear(&v);
+    }
+    if (st == CX_OK && !text) st = oom(E, n->span);
+    if (st == CX_OK) {
+        cx_output rec = {.kind = CX_OUT_PRINT, .text = text};
+        cx_eval_emit(E, &rec, n->span);
+    }
+    free(text);
+    return st;
+}
+
+static cx_status exec_fn(cx_eval *E, const cx_ast *n)
+{
+    if (is_builtin(n->name))
+        return cx_eval_error(E, CX_ERRK_NAME, "name-builtin", n->name_span,
+                             "'%s' is a built-in function; give yours another name", n->name);
+    for (size_t i = 0; i < n->list.len; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0)
+                return cx_eval_error(E, CX_ERRK_NAME, "name-duplicate-param",
+                                     n->list.items[i]->span, "parameter '%s' appears twice",
+                                     n->list.items[i]->name);
+    cx_binding *b;
+    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+    cx_value_clear(&b->value);
+    b->value.kind = CX_VAL_FUNC;
+    b->value.u.fn = n;
+    return CX_OK;
+}
+
+static cx_status exec_source(cx_eval *E, const cx_ast *n)
+{
+    cx_binding *b;
+    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+    return cx_value_set_str(&b->value, n->str.text, n->str.len) ? CX_OK : oom(E, n->span);
+}
+
+static size_t display_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) w++;
+    return w;
+}
+
+/* ---- table ---- */
+
+typedef struct table_ctx {
+    const cx_ast *n;
+    size_t slot;
+    char **cells; /* row-major, (1 + cols) per row */
+    size_t n_cells, cap_cells;
+} table_ctx;
+
+static bool table_push(table_ctx *t, char *cell)
+{
+    if (!cell) return false;
+    if (t->n_cells == t->cap_cells) {
+        size_t cap = t->cap_cells ? t->cap_cells * 2 : 32;
+        char **c = realloc(t->cells, cap * sizeof *c);
+        if (!c) {
+            free(cell);
+            return false;
+        }
+        t->cells = c;
+        t->cap_cells = cap;
+    }
+    t->cells[t->n_cells++] = cell;
+    return true;
+}
+
+static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
+{
+    table_ctx *t = ud;
+    if (t->n_cells / (1 + t->n->list.len) >= 10000)
+        return cx_eval_error(E, CX_ERRK_LIMIT, "limit-table-rows", t->n->b->span,
+                             "a table has at most 10,000 rows");
+    cx_env *env = &E->st->env;
+    if (!table_push(t, cx_eval_render(E, item))) return oom(E, t->n->span);
+    cx_value_move(&env->locals[t->slot].value, item);
+    for (size_t i = 0; i < t->n->list.len; i++) {
+        cx_value v;
+        cx_value_init(&v);
+        cx_status st = cx_eval_expr(E, t->n->list.items[i], &v);
+        if (st == CX_OK && !table_push(t, cx_eval_render(E, &v))) st = oom(E, t->n->span);
+        cx_value_clear(&v);
+        if (st != CX_OK) return st;
+    }
+    return CX_OK;
+}
+
+static cx_status exec_table(cx_eval *E, const cx_ast *n)
+{
+    size_t cols = 1 + n->list.len;
+    table_ctx t = {.n = n};
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals;
+    cx_value iter, none;
+    cx_value_init(&iter);
+    cx_value_init(&none);
+    char *text = NULL, *expr = NULL;
+    cx_status st = CX_FAIL;
+    /* The header row: the variable, then each column as written. */
+    if (!table_push(&t, strdup(n->name))) goto oom;
+    for (size_t i = 0; i < n->list.len; i++)
+        if (!table_push(&t, cx_eval_source_text(E, n->list.items[i]->span))) goto oom;
+    if (cx_eval_expr(E, n->b, &iter) != CX_OK) goto out;
+    if (!cx_env_push_local(env, n->name, &none)) goto oom;
+    t.slot = mark;
+    if (iterate(E, &iter, n->b->span, table_row, &t) != CX_OK) goto out;
+    size_t *w = calloc(cols, sizeof *w);
+    if (!w) goto oom;
+    for (size_t i = 0; i < t.n_cells; i++) {
+        size_t dw = display_width(t.cells[i]);
+        if (dw > w[i % cols]) w[i % cols] = dw;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < t.n_cells; i++) total += strlen(t.cells[i]) + w[i % cols] + 4;
+    for (size_t c = 0; c < cols; c++) total += w[c] + 4;
+    text = malloc(total + 1);
+    if (!text) {
+        free(w);
+        goto oom;
+    }
+    /* Header, a rule, then one line per row; every column right-aligned. */
+    size_t len = 0;
+    size_t lines = t.n_cells / cols + 1;
+    for (size_t r = 0; r < lines; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            if (c) {
+                memcpy(text + len, " | ", 3);
+                len += 3;
+            }
+            if (r == 1) {
+                memset(text + len, '-', w[c]);
+                len += w[c];
+                continue;
+            }
+            const char *cell = t.cells[(r == 0 ? 0 : r - 1) * cols + c];
+            size_t pad = w[c] - display_width(cell), clen = strlen(cell);
+            memset(text + len, ' ', pad);
+            len += pad;
+            memcpy(text + len, cell, clen);
+            len += clen;
+        }
+        text[len++] = '\n';
+    }
+    free(w);
+    text[len ? len - 1 : 0] = '\0';
+    expr = cx_eval_source_text(E, n->span);
+    cx_output rec = {.kind = CX_OUT_TABLE, .text = text, .expr = expr};
+    cx_eval_emit(E, &rec, n->span);
+    st = CX_OK;
+    goto out;
+oom:
+    st = oom(E, n->span);
+out:
+    cx_env_pop_locals(env, mark);
+    cx_value_clear(&iter);
+    for (size_t i = 0; i < t.n_cells; i++) free(t.cells[i]);
+    free(t.cells);
+    free(text);
+    free(expr);
+    return st;
+}
+
+static cx_status exec_include(cx_eval *E, const cx_ast *n)
+{
+    const cx_source *src = cx_sources_get(&E->st->sources, n->span.src);
+    char *path;
+    if (n->str.len && n->str.text[0] == '/') path = strdup(n->str.text);
+    else path = cx_strdupf("%s%s", src && src->dir ? src->dir : "", n->str.text);
+    if (!path) return oom(E, n->span);
+    cx_status st = cx_state_include(E->st, path, n->a ? n->a->span : n->span);
+    free(path);
+    return st;
+}
+
+static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
+{
+    switch (n->kind) {
+    case CX_AST_ASSIGN: return exec_assign(E, n);
+    case CX_AST_ASSIGN_AT: return exec_assign_at(E, n);
+    case CX_AST_EXPR_STMT: return exec_expr_stmt(E, n);
+    case CX_AST_PRINT: return exec_print(E, n);
+    case CX_AST_CHECK: return cx_check_exec(E, n);
+    case CX_AST_FN: return exec_fn(E, n);
+    case CX_AST_INCLUDE: return exec_include(E, n);
+    case CX_AST_TABLE: return exec_table(E, n);
+    case CX_AST_SOURCE: return exec_source(E, n);
+    case CX_AST_ERROR: return CX_FAIL;
+    default: return exec_expr_stmt(E, n);
+    }
+}
+
+cx_status cx_eval_unit(cx_eval *E, const cx_unit *u)
+{
+    for (size_t i = 0; i < u->stmts.len; i++) {
+        if (exec_stmt(E, u->stmts.items[i]) != CX_OK) return CX_FAIL;
+        if (poll_limits(E, u->stmts.items[i]->span) != CX_OK) return CX_FAIL;
+    }
+    return CX_OK;
+}

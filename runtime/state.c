@@ -1,0 +1,345 @@
+/* state.c - implements include/cx.h: a cx_state's life, running a file or a
+ * string (read with a size bound, parse, evaluate), includes with cycle and
+ * depth checks, the run's status, and access to errors for the host. */
+/* realpath() for include cycle detection */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "../lang/parse.h"
+#include "../stdlib/builtins.h"
+#include "diag.h"
+#include "display.h"
+#include "eval.h"
+#include "limits.h"
+#include "numalloc.h"
+
+void cx_options_default(cx_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->digits = CX_DEFAULT_DIGITS;
+    o->precision_bits = CX_DEFAULT_PRECISION_BITS;
+    o->max_source_bytes = CX_DEFAULT_MAX_SOURCE_BYTES;
+    o->max_nesting = CX_DEFAULT_MAX_NESTING;
+    o->max_call_depth = CX_DEFAULT_MAX_CALL_DEPTH;
+    o->max_result_digits = CX_DEFAULT_MAX_RESULT_DIGITS;
+    o->max_include_depth = CX_DEFAULT_MAX_INCLUDE_DEPTH;
+    o->max_series = CX_DEFAULT_MAX_SERIES;
+    o->max_memory_mb = CX_DEFAULT_MAX_MEMORY_MB;
+    o->repl = false;
+}
+
+static bool options_valid(const cx_options *o)
+{
+    return o->digits >= 1 && o->digits <= CX_MAX_DIGITS && o->precision_bits >= 16 &&
+           o->precision_bits <= CX_MAX_PRECISION_BITS && o->max_source_bytes > 0 &&
+           o->max_source_bytes <= INT_MAX && o->max_nesting >= 1 && o->max_nesting <= 100000 &&
+           o->max_call_depth >= 1 && o->max_call_depth <= 100000 && o->max_result_digits >= 1 &&
+           o->max_result_digits <= 1000000000L && o->max_include_depth >= 1 && o->max_series >= 1 &&
+           o->max_memory_mb >= 1;
+}
+
+cx_state *cx_state_new(const cx_options *o)
+{
+    cx_options def;
+    if (!o) {
+        cx_options_default(&def);
+        o = &def;
+    }
+    if (!options_valid(o)) return NULL;
+    cx_numalloc_install();
+    cx_numalloc_set_limit((size_t)o->max_memory_mb * 1024 * 1024);
+    cx_state *st = calloc(1, sizeof *st);
+    if (!st) return NULL;
+    st->opt = *o;
+    /* log2(10) < 3.3220: a slight over-estimate of the bits a digit needs. */
+    st->nctx.max_bits = (long)(o->max_result_digits * 3322 / 1000 + 1);
+    st->nctx.prec = (mpfr_prec_t)o->precision_bits;
+    cx_sources_init(&st->sources);
+    cx_env_init(&st->env);
+    cx_diag_init(&st->diag);
+    return st;
+}
+
+void cx_state_free(cx_state *st)
+{
+    if (!st) return;
+    cx_env_free(&st->env);
+    for (size_t i = 0; i < st->n_units; i++) {
+        cx_unit_free(st->units[i]);
+        free(st->units[i]);
+    }
+    free(st->units);
+    cx_sources_free(&st->sources);
+    cx_diag_clear(&st->diag);
+    free(st->diag.items);
+    for (size_t i = 0; i < st->include_depth; i++) free(st->include_stack[i]);
+    free(st->include_stack);
+    free(st);
+    /* MPFR caches constants; free them so leak checkers see nothing left. */
+    mpfr_free_cache();
+}
+
+void cx_state_set_digits(cx_state *st, int digits)
+{
+    if (digits >= 1 && digits <= CX_MAX_DIGITS) st->opt.digits = digits;
+}
+
+void cx_state_interrupt(cx_state *st) { st->interrupted = 1; }
+
+void cx_state_set_output(cx_state *st, cx_output_fn fn, void *ud)
+{
+    st->out_fn = fn;
+    st->out_ud = ud;
+}
+
+size_t cx_checks_passed(const cx_state *st) { return st->passed; }
+size_t cx_checks_failed(const cx_state *st) { return st->failed; }
+
+/* ==== reading ============================================================== */
+
+/* Reads a whole file, refusing more than max bytes.  On failure returns NULL
+ * and sets *why to a static reason or strerror text, *too_big when the limit
+ * was the reason. */
+static char *read_file(const char *path, long max, size_t *len, const char **why, bool *too_big)
+{
+    *too_big = false;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);
+        *why = "it is a directory";
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if ((long)n > max) {
+            free(buf);
+            fclose(f);
+            *too_big = true;
+            *why = "file too large";
+            return NULL;
+        }
+        if (got == 0) break;
+    }
+    if (!buf) {
+        fclose(f);
+        *why = "out of memory";
+        return NULL;
+    }
+    if (ferror(f)) {
+        *why = strerror(errno);
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static cx_status source_too_big(cx_state *st, const char *path, cx_span at)
+{
+    cx_error *e = cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-source-size", at,
+                              "'%s' is larger than %ld bytes", path, st->opt.max_source_bytes);
+    if (e) cx_error_set_hint(e, "the limit is set with --max-source BYTES");
+    return CX_FAIL;
+}
+
+/* Parses and evaluates source `id`; the unit joins the state (functions
+ * defined in it stay callable). */
+static cx_status run_source(cx_state *st, uint32_t id)
+{
+    cx_unit *u = calloc(1, sizeof *u);
+    if (!u) return CX_FAIL;
+    if (st->n_units == st->cap_units) {
+        size_t cap = st->cap_units ? st->cap_units * 2 : 8;
+        cx_unit **us = realloc(st->units, cap * sizeof *us);
+        if (!us) {
+            free(u);
+            return CX_FAIL;
+        }
+        st->units = us;
+        st->cap_units = cap;
+    }
+    st->units[st->n_units++] = u;
+    cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
+                        .max_nesting = st->opt.max_nesting,
+                        .max_errors = CX_MAX_SYNTAX_ERRORS,
+                        .num_ctx = &st->nctx};
+    if (cx_parse(u, &st->sources, id, &po, &st->diag) != CX_OK) return CX_FAIL;
+    cx_eval E = {.st = st};
+    return cx_eval_unit(&E, u);
+}
+
+static cx_run_status run_status(cx_state *st, size_t failed_before)
+{
+    if (st->diag.len) {
+        switch (st->diag.items[0].kind) {
+        case CX_ERRK_LIMIT: return CX_RUN_LIMIT;
+        case CX_ERRK_IO: return CX_RUN_IO;
+        default: return CX_RUN_ERROR;
+        }
+    }
+    return st->failed > failed_before ? CX_RUN_CHECK_FAILED : CX_RUN_OK;
+}
+
+static bool push_include(cx_state *st, const char *resolved)
+{
+    if (st->include_depth == st->include_cap) {
+        size_t cap = st->include_cap ? st->include_cap * 2 : 8;
+        char **s = realloc(st->include_stack, cap * sizeof *s);
+        if (!s) return false;
+        st->include_stack = s;
+        st->include_cap = cap;
+    }
+    char *copy = strdup(resolved);
+    if (!copy) return false;
+    st->include_stack[st->include_depth++] = copy;
+    return true;
+}
+
+static void pop_include(cx_state *st) { free(st->include_stack[--st->include_depth]); }
+
+/* Reads path into a new source; 0 after reporting an error. */
+static uint32_t load(cx_state *st, const char *path, cx_span at)
+{
+    size_t len = 0;
+    const char *why = NULL;
+    bool too_big;
+    char *text = read_file(path, st->opt.max_source_bytes, &len, &why, &too_big);
+    if (!text) {
+        if (too_big) source_too_big(st, path, at);
+        else cx_diag_add(&st->diag, CX_ERRK_IO, "io-read", at, "cannot read '%s': %s", path, why);
+        return 0;
+    }
+    uint32_t id = cx_sources_add(&st->sources, path, text, len);
+    free(text);
+    if (!id) cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-memory", at, "out of memory");
+    return id;
+}
+
+static cx_status run_path(cx_state *st, const char *path, cx_span at)
+{
+    char resolved[PATH_MAX];
+    if (!realpath(path, resolved)) {
+        cx_diag_add(&st->diag, CX_ERRK_IO, "io-read", at, "cannot read '%s': %s", path,
+                    strerror(errno));
+        return CX_FAIL;
+    }
+    for (size_t i = 0; i < st->include_depth; i++)
+        if (strcmp(st->include_stack[i], resolved) == 0) {
+            cx_error *e = cx_diag_add(&st->diag, CX_ERRK_NAME, "name-include-cycle", at,
+                                      "'%s' includes itself (through %zu file%s)", path,
+                                      st->include_depth - i, st->include_depth - i == 1 ? "" : "s");
+            if (e) cx_error_set_hint(e, "remove one of the include statements of the cycle");
+            return CX_FAIL;
+        }
+    if (st->include_depth > (size_t)st->opt.max_include_depth) {
+        cx_error *e = cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-include-depth", at,
+                                  "includes nested deeper than %d", st->opt.max_include_depth);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-includes N");
+        return CX_FAIL;
+    }
+    if (++st->n_includes > CX_MAX_INCLUDES) {
+        cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-include-count", at,
+                    "more than %d files included in one run", CX_MAX_INCLUDES);
+        return CX_FAIL;
+    }
+    uint32_t id = load(st, path, at);
+    if (!id) return CX_FAIL;
+    if (!push_include(st, resolved)) return CX_FAIL;
+    cx_status s = run_source(st, id);
+    pop_include(st);
+    return s;
+}
+
+cx_status cx_state_include(cx_state *st, const char *path, cx_span at)
+{
+    return run_path(st, path, at);
+}
+
+cx_run_status cx_run_file(cx_state *st, const char *path)
+{
+    cx_diag_clear(&st->diag);
+    st->n_includes = 0;
+    size_t failed = st->failed;
+    run_path(st, path, CX_NO_SPAN);
+    return run_status(st, failed);
+}
+
+cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, size_t len)
+{
+    cx_diag_clear(&st->diag);
+    st->n_includes = 0;
+    size_t failed = st->failed;
+    if ((long)len > st->opt.max_source_bytes) {
+        source_too_big(st, name, CX_NO_SPAN);
+    } else {
+        uint32_t id = cx_sources_add(&st->sources, name, text, len);
+        if (!id) cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-memory", CX_NO_SPAN, "out of memory");
+        else run_source(st, id);
+    }
+    return run_status(st, failed);
+}
+
+/* ==== errors for the host ================================================== */
+
+size_t cx_error_count(const cx_state *st) { return st->diag.len; }
+
+bool cx_error_get(const cx_state *st, size_t i, cx_error_info *out)
+{
+    if (i >= st->diag.len) return false;
+    const cx_error *e = &st->diag.items[i];
+    memset(out, 0, sizeof *out);
+    out->kind = e->kind;
+    out->code = e->code;
+    out->message = e->message;
+    out->hint = e->hint;
+    out->at_end_of_input = e->at_end_of_input;
+    const cx_source *src = cx_sources_get(&st->sources, e->span.src);
+    if (src) {
+        out->file = src->name;
+        cx_source_line_col(src, e->span.start, &out->line, &out->col);
+        cx_source_line_col(src, e->span.end, &out->end_line, &out->end_col);
+    }
+    return true;
+}
+
+char *cx_error_render(const cx_state *st, size_t i, bool color)
+{
+    if (i >= st->diag.len) return NULL;
+    return cx_diag_render(&st->diag.items[i], &st->sources, color);
+}
+
+void cx_state_each_name(const cx_state *st,
+                        void (*fn)(void *ud, const char *name, const char *value), void *ud)
+{
+    for (size_t i = 0; i < st->env.n_globals; i++) {
+        const cx_binding *b = st->env.globals[i];
+        char *v = cx_display_value(&b->value, st->opt.digits);
+        fn(ud, b->name, v ? v : "?");
+        free(v);
+    }
+}

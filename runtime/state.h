@@ -1,0 +1,42 @@
+/* state.h - the inside of a cx_state (include/cx.h) and of an evaluation.
+ * Private to libcx: eval.c, check.c, state.c and the built-ins use it. */
+#ifndef CX_STATE_H
+#define CX_STATE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "../include/cx.h"
+#include "../lang/ast.h"
+#include "../lang/source.h"
+#include "env.h"
+#include "error.h"
+#include "number.h"
+
+struct cx_state {
+    cx_options opt;
+    cx_num_ctx nctx;
+    cx_sources sources;
+    cx_unit **units;              /* every parsed unit; functions point into them */
+    size_t n_units, cap_units;
+    cx_env env;
+    cx_diag diag;                 /* errors of the current run */
+    cx_output_fn out_fn;
+    void *out_ud;
+    size_t passed, failed;
+    volatile sig_atomic_t interrupted;
+    char **include_stack;         /* resolved paths of the files being run, for cycles */
+    size_t include_depth, include_cap;
+    size_t n_includes;
+};
+
+typedef struct cx_eval {
+    struct cx_state *st;
+    int call_depth;
+} cx_eval;
+
+/* Reads, parses and runs `path` (already resolved against the including
+ * file) in the same environment.  `at` is the include statement's span. */
+cx_status cx_state_include(struct cx_state *st, const char *path, cx_span at);
+
+#endif
