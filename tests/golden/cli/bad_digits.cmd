@@ -1,0 +1,1 @@
+$CX --digits abc -e 1

@@ -1,0 +1,1 @@
+$CX --bogus x.cx

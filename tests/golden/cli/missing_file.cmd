@@ -1,0 +1,1 @@
+$CX tests/golden/cli/does_not_exist.cx
