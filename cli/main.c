@@ -53,6 +53,16 @@ static void on_output(void *ud, const cx_output *out)
     if (fputs(out->text, stdout) == EOF || putchar('\n') == EOF) write_failed = true;
 }
 
+/* GMP cannot continue after a failed allocation: say so and stop cleanly
+ * (status 4) instead of letting GMP abort with a core dump. */
+static void out_of_memory(size_t request)
+{
+    static const char msg[] = "cx: error: out of memory\n";
+    (void)request;
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(EXIT_IO);
+    _exit(EXIT_IO);
+}
+
 static bool use_color(void)
 {
     const char *term = getenv("TERM");
@@ -233,6 +243,7 @@ int main(int argc, char **argv)
     /* A closed pipe must be an error we report, not a silent death. */
     signal(SIGPIPE, SIG_IGN);
 
+    cx_set_out_of_memory_handler(out_of_memory);
     cx_state *cx = cx_state_new(&opt);
     if (!cx) {
         fputs("cx: error: out of memory\n", stderr);

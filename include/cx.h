@@ -46,6 +46,12 @@ typedef struct cx_options {
 
 void cx_options_default(cx_options *o);
 
+/* ---- process-wide ------------------------------------------------------------ */
+/* Called when the system allocator fails inside GMP/MPFR, which cannot
+ * recover: the handler should report and end the process (the CLI prints
+ * "out of memory" and exits 4).  Without one, such a failure crashes. */
+void cx_set_out_of_memory_handler(void (*fn)(size_t request));
+
 /* ---- state ------------------------------------------------------------------ */
 typedef struct cx_state cx_state;
 

@@ -32,6 +32,8 @@ void cx_options_default(cx_options *o)
     o->repl = false;
 }
 
+void cx_set_out_of_memory_handler(void (*fn)(size_t request)) { cx_numalloc_set_fatal(fn); }
+
 static bool options_valid(const cx_options *o)
 {
     return o->digits >= 1 && o->digits <= CX_MAX_DIGITS && o->precision_bits >= 16 &&
