@@ -1,0 +1,50 @@
+/* args.h - helpers the built-in families share (stdlib/ only, not part of
+ * libcx's contract): typed access to a call's arguments with the standard
+ * "NAME expects ... as argument N, got ..." errors, and the walk over the
+ * numbers of an aggregate argument.  Implemented in builtins.c. */
+#ifndef CX_STDLIB_ARGS_H
+#define CX_STDLIB_ARGS_H
+
+#include <stdbool.h>
+#include "../runtime/series.h"
+#include "builtins.h"
+
+/* "a number", "an approximate ...": the kind with its article, for messages. */
+const char *cx_arg_kind_phrase(const cx_value *v);
+
+/* Argument i as a number; NULL (error reported) when it is something else. */
+const cx_num *cx_arg_num(cx_call *c, size_t i);
+/* Argument i as a series; NULL (error reported) when it is something else. */
+const cx_series *cx_arg_series(cx_call *c, size_t i);
+/* Argument i as a whole number in [lo, hi], or `dflt` when the call has no
+ * argument i.  false (error reported) otherwise. */
+bool cx_arg_long(cx_call *c, size_t i, long lo, long hi, long dflt, const char *what,
+                 long *out);
+/* Argument i as a period: a period value or an integer year. */
+bool cx_arg_period(cx_call *c, size_t i, cx_period *out);
+/* Argument i as a number > 0, `what` naming it in the error ("a positive
+ * number of years"). */
+cx_status cx_arg_positive(cx_call *c, size_t i, const char *what, const cx_num **out);
+
+/* Stores a malloc'ed string s (taken) as the call's string result; NULL s or
+ * a failed copy is reported as out of memory. */
+cx_status cx_ret_text(cx_call *c, cx_value *out, char *s);
+/* The standard out-of-memory error at the call. */
+cx_status cx_call_oom(cx_call *c);
+
+/* An exact range of numbers in closed form: its item count n (0 when hi < lo)
+ * and, when n > 0, its last item lo + (n - 1) * step.  false when a bound or
+ * the step is approximate (the caller walks it instead); *st reports a number
+ * failure (too big) with true returned. */
+bool cx_range_closed(const cx_range *r, cx_num *n, cx_num *last, const cx_num_ctx *ctx,
+                     cx_num_status *st);
+
+/* The numbers an aggregate reads: the items of its one list, series or range
+ * argument, or its arguments when there are several (or one number).  fn is
+ * called for each in order, with its 0-based position; a non-number stops the
+ * walk with a type error naming it, and a range longer than --max-series is a
+ * limit error.  *count, when not NULL, receives how many numbers fn saw. */
+typedef cx_status (*cx_num_visit)(cx_call *c, void *ud, const cx_num *x, size_t index);
+cx_status cx_args_each_num(cx_call *c, cx_num_visit fn, void *ud, size_t *count);
+
+#endif
