@@ -64,6 +64,35 @@ static size_t utf8_chars(const char *s, size_t n)
     return c;
 }
 
+/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+               : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (!len || len > n || (len == 2 && s[0] < 0xC2)) return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+/* Copies a source line for display: control characters, NUL and invalid
+ * UTF-8 become U+FFFD, one per byte, so nothing raw reaches the terminal and
+ * the caret still lines up (columns count those bytes as one character). */
+static void put_clean(buf *b, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_seq(s + i, len - i);
+        if (n == 0 || (n == 1 && ((s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7F))) {
+            puts_(b, "\xef\xbf\xbd");
+            i++;
+        } else {
+            put(b, text + i, n);
+            i += n;
+        }
+    }
+}
+
 /* The source line, then a caret line.  Tabs before the span are kept so the
  * caret lines up in any tab setting. */
 static void show_span(buf *b, const cx_source *src, cx_span sp, bool color)
@@ -75,7 +104,7 @@ static void show_span(buf *b, const cx_source *src, cx_span sp, bool color)
     int width = snprintf(NULL, 0, "%zu", line);
     if (width < 4) width = 4;
     putf(b, "%*zu | ", width, line);
-    put(b, text, len);
+    put_clean(b, text, len);
     puts_(b, "\n");
     putf(b, "%*s | ", width, "");
     size_t lead = (size_t)(src->text + sp.start - text); /* bytes before the span on this line */

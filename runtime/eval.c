@@ -75,6 +75,9 @@ static cx_status poll_limits(cx_eval *E, cx_span span)
 
 static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
 
+/* "a quarterly", "an annual". */
+static const char *article(const char *word) { return strchr("aeiou", word[0]) ? "an" : "a"; }
+
 /* ==== source text and output ============================================== */
 
 char *cx_eval_source_text(const cx_eval *E, cx_span span)
@@ -333,8 +336,10 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         if (a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
             if (a->u.series->freq != b->u.series->freq) {
                 cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", span,
-                                          "cannot combine a %s series with a %s series",
+                                          "cannot combine %s %s series with %s %s series",
+                                          article(cx_freq_name(a->u.series->freq)),
                                           cx_freq_name(a->u.series->freq),
+                                          article(cx_freq_name(b->u.series->freq)),
                                           cx_freq_name(b->u.series->freq));
                 if (e)
                     cx_error_set_hint(e, "aggregate explicitly first: annual(x) sums whole "
@@ -385,8 +390,10 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         if (b->kind == CX_VAL_PERIOD && (op == CX_OP_SUB || is_comparison(op))) {
             if (!cx_period_same_freq(p, &b->u.period))
                 return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", span,
-                                     "cannot compare a %s period with a %s period",
-                                     cx_freq_name(p->freq), cx_freq_name(b->u.period.freq));
+                                     "cannot compare %s %s period with %s %s period",
+                                     article(cx_freq_name(p->freq)), cx_freq_name(p->freq),
+                                     article(cx_freq_name(b->u.period.freq)),
+                                     cx_freq_name(b->u.period.freq));
             if (op == CX_OP_SUB) {
                 cx_num d;
                 cx_num_init(&d);
@@ -539,8 +546,8 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
     if (literal_period(E, n->b, &p) != CX_OK) return CX_FAIL;
     if (base->kind != CX_VAL_SERIES)
         return cx_eval_error(E, CX_ERRK_TYPE, "type-not-series", n->a->span,
-                             "'%s' is a %s, not a series; '%s %.*s' reads one period of a series",
-                             n->a->name, kind_name(base), n->a->name,
+                             "'%s' is %s %s, not a series; '%s %.*s' reads one period of a series",
+                             n->a->name, article(kind_name(base)), kind_name(base), n->a->name,
                              (int)(n->b->span.end - n->b->span.start),
                              cx_sources_get(&E->st->sources, n->b->span.src)->text +
                                  n->b->span.start);
@@ -901,7 +908,8 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         if (!bi) {
             if (user)
                 return cx_eval_error(E, CX_ERRK_TYPE, "type-not-function", n->name_span,
-                                     "'%s' is a %s, not a function", n->name, kind_name(user));
+                                     "'%s' is %s %s, not a function", n->name,
+                                     article(kind_name(user)), kind_name(user));
             return unknown_name(E, n->name, n->name_span);
         }
     }
@@ -1156,7 +1164,8 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
     if (b && b->value.kind == CX_VAL_SERIES) {
         if (b->value.u.series->freq != first.freq) {
             cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", n->a->span,
-                                      "'%s' is a %s series; this period is %s", n->name,
+                                      "'%s' is %s %s series; this period is %s", n->name,
+                                      article(cx_freq_name(b->value.u.series->freq)),
                                       cx_freq_name(b->value.u.series->freq),
                                       cx_freq_name(first.freq));
             if (e) cx_error_add_note(e, b->span, "'%s' was first defined here", n->name);
