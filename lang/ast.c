@@ -1,0 +1,297 @@
+/* ast.c - the syntax tree's constructors and cx_unit_free.  Each grammar
+ * action is one call into this file (literals: literal.c).  Nodes and names
+ * live in the unit's arena; a constructor never evaluates or checks meaning,
+ * it only records structure and spans. */
+#include <stdlib.h>
+#include <string.h>
+#include "parse_ctx.h"
+
+void cx_unit_free(cx_unit *u)
+{
+    for (size_t i = 0; i < u->n_consts; i++) {
+        cx_num_clear(u->consts[i]);
+        free(u->consts[i]);
+    }
+    free(u->consts);
+    u->consts = NULL;
+    u->n_consts = u->cap_consts = 0;
+    cx_arena_free(&u->arena);
+    u->stmts.items = NULL;
+    u->stmts.len = u->stmts.cap = 0;
+}
+
+cx_ast *cx_ast_new(cx_parse_ctx *P, cx_ast_kind kind, cx_span span)
+{
+    cx_ast *n = cx_arena_alloc(&P->unit->arena, sizeof *n);
+    if (!n) {
+        P->oom = true;
+        return NULL;
+    }
+    n->kind = kind;
+    n->span = span;
+    return n;
+}
+
+/* The bytes of `span` copied into the arena (a name). */
+static const char *span_text(cx_parse_ctx *P, cx_span span)
+{
+    char *s = cx_arena_strndup(&P->unit->arena, P->text + span.start, span.end - span.start);
+    if (!s) P->oom = true;
+    return s;
+}
+
+/* A node that carries a name from the source. */
+static cx_ast *named(cx_parse_ctx *P, cx_ast_kind kind, cx_span name_span, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, kind, span);
+    if (!n) return NULL;
+    n->name = span_text(P, name_span);
+    n->name_span = name_span;
+    return n->name ? n : NULL;
+}
+
+cx_ast *cx_ast_name(cx_parse_ctx *P, cx_span span) { return named(P, CX_AST_NAME, span, span); }
+
+cx_ast *cx_ast_unary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_UNARY, span);
+    if (!n) return NULL;
+    n->op = op;
+    n->op_span = op_span;
+    n->a = a;
+    return n;
+}
+
+cx_ast *cx_ast_binary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b,
+                      cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_BINARY, span);
+    if (!n) return NULL;
+    n->op = op;
+    n->op_span = op_span;
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
+bool cx_ast_list_push(cx_parse_ctx *P, cx_ast_list *l, cx_ast *item)
+{
+    if (l->len == l->cap) {
+        /* The old array stays in the arena; doubling keeps the waste below
+         * the final size. */
+        size_t cap = l->cap ? l->cap * 2 : 4;
+        if (cap > SIZE_MAX / sizeof *l->items) {
+            P->oom = true;
+            return false;
+        }
+        cx_ast **items = cx_arena_alloc(&P->unit->arena, cap * sizeof *items);
+        if (!items) {
+            P->oom = true;
+            return false;
+        }
+        if (l->len) memcpy(items, l->items, l->len * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->len++] = item;
+    return true;
+}
+
+cx_ast *cx_ast_bool(cx_parse_ctx *P, bool value, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_BOOL, span);
+    if (n) n->boolean = value;
+    return n;
+}
+
+cx_ast *cx_ast_error(cx_parse_ctx *P, cx_span span) { return cx_ast_new(P, CX_AST_ERROR, span); }
+
+/* `( e )` is e itself; its span grows to take in the parentheses so that a
+ * bare expression statement prints as written. */
+cx_ast *cx_ast_paren(cx_parse_ctx *P, cx_ast *inner, cx_span span)
+{
+    (void)P;
+    if (inner) inner->span = span;
+    return inner;
+}
+
+cx_ast *cx_ast_at(cx_parse_ctx *P, cx_span name_span, cx_ast *lit, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_AT, span);
+    if (!n) return NULL;
+    n->a = cx_ast_name(P, name_span);
+    n->b = lit;
+    n->op_span = lit ? lit->span : span;
+    return n->a ? n : NULL;
+}
+
+cx_ast *cx_ast_index(cx_parse_ctx *P, cx_ast *a, cx_ast *b, cx_span op_span, cx_span span)
+{
+    /* `x[0][0]...` nests to the left without ever deepening the parser's
+     * stack, but the evaluator recurses into each base: count the chain
+     * against the nesting limit (a walk of at most max_nesting steps). */
+    long depth = 1;
+    for (const cx_ast *c = a; c && c->kind == CX_AST_INDEX; c = c->a)
+        if (++depth > P->opts->max_nesting) {
+            cx_parse_nesting_error(P, op_span);
+            break;
+        }
+    cx_ast *n = cx_ast_new(P, CX_AST_INDEX, span);
+    if (!n) return NULL;
+    n->a = a;
+    n->b = b;
+    n->op_span = op_span;
+    return n;
+}
+
+cx_ast *cx_ast_list_new(cx_parse_ctx *P, cx_ast *first, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_LIST, span);
+    if (!n) return NULL;
+    if (first && !cx_ast_list_push(P, &n->list, first)) return NULL;
+    return n;
+}
+
+cx_ast *cx_ast_list_add(cx_parse_ctx *P, cx_ast *list, cx_ast *item, cx_span span)
+{
+    if (!list) return NULL;
+    if (!cx_ast_list_push(P, &list->list, item)) return NULL;
+    list->span = span;
+    return list;
+}
+
+cx_ast *cx_ast_call(cx_parse_ctx *P, cx_span name_span, cx_ast *args, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_CALL, name_span, span);
+    if (!n) return NULL;
+    if (args && args->kind == CX_AST_LIST) n->list = args->list;
+    else if (args && !cx_ast_list_push(P, &n->list, args)) return NULL;
+    return n;
+}
+
+cx_ast *cx_ast_range(cx_parse_ctx *P, cx_ast *a, cx_ast *b, cx_ast *step, cx_span op_span,
+                     cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_RANGE, span);
+    if (!n) return NULL;
+    n->a = a;
+    n->b = b;
+    n->c = step;
+    n->op_span = op_span;
+    return n;
+}
+
+cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *iter,
+                    cx_ast *filter, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_COMP, var_span, span);
+    if (!n) return NULL;
+    n->a = elem;
+    n->b = iter;
+    n->c = filter;
+    return n;
+}
+
+cx_ast *cx_ast_listcomp(cx_parse_ctx *P, cx_ast *comp, cx_span span)
+{
+    (void)P;
+    if (!comp) return NULL;
+    comp->comp_is_list = true;
+    comp->span = span;
+    return comp;
+}
+
+cx_ast *cx_ast_if(cx_parse_ctx *P, cx_ast *cond, cx_ast *then, cx_ast *otherwise, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_IF, span);
+    if (!n) return NULL;
+    n->a = cond;
+    n->b = then;
+    n->c = otherwise;
+    return n;
+}
+
+cx_ast *cx_ast_assign(cx_parse_ctx *P, cx_span name_span, cx_ast *value, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_ASSIGN, name_span, span);
+    if (n) n->a = value;
+    return n;
+}
+
+cx_ast *cx_ast_assign_at(cx_parse_ctx *P, cx_span name_span, cx_ast *first, cx_ast *last,
+                         cx_ast *value, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_ASSIGN_AT, name_span, span);
+    if (!n) return NULL;
+    n->a = first;
+    n->c = last;
+    n->b = value;
+    return n;
+}
+
+cx_ast *cx_ast_expr_stmt(cx_parse_ctx *P, cx_ast *e, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_EXPR_STMT, span);
+    if (n) n->a = e;
+    return n;
+}
+
+cx_ast *cx_ast_print(cx_parse_ctx *P, cx_ast *items, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_PRINT, span);
+    if (n && items) n->list = items->list;
+    return n;
+}
+
+cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, cx_ast *tol,
+                     cx_span op_span, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_CHECK, span);
+    if (!n) return NULL;
+    n->check_kind = kind;
+    n->a = a;
+    n->b = b;
+    n->c = tol;
+    n->op_span = op_span;
+    return n;
+}
+
+cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_FN, name_span, span);
+    if (!n) return NULL;
+    if (params) n->list = params->list;
+    n->a = body;
+    return n;
+}
+
+/* include and source keep the string node in `a` (its span is where a bad
+ * path is reported) and its decoded text in `str`. */
+static cx_ast *with_string(cx_ast *n, cx_ast *s)
+{
+    if (!n) return NULL;
+    n->a = s;
+    if (s && s->kind == CX_AST_STR) n->str = s->str;
+    else n->str.text = "";
+    return n;
+}
+
+cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span)
+{
+    return with_string(cx_ast_new(P, CX_AST_INCLUDE, span), path);
+}
+
+cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *columns,
+                     cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_TABLE, name_span, span);
+    if (!n) return NULL;
+    n->b = range;
+    if (columns) n->list = columns->list;
+    return n;
+}
+
+cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span span)
+{
+    return with_string(named(P, CX_AST_SOURCE, name_span, span), text);
+}

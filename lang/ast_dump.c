@@ -1,0 +1,278 @@
+/* ast_dump.c - the syntax tree as S-expressions, for tests and
+ * `cx --dump-ast`: "1 + 2 * 3;" -> "(+ 1 (* 2 3))".  The walk keeps its own
+ * stack on the heap, so a 100,000-term sum (a left spine that deep) dumps
+ * without deep C recursion. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ast.h"
+
+/* One piece of work: a node to expand, or text to append. */
+typedef struct item {
+    const cx_ast *node;
+    const char *text;
+} item;
+
+typedef struct dumper {
+    char *out;
+    size_t len, cap;
+    item *stack;
+    size_t depth, stack_cap;
+    bool oom;
+} dumper;
+
+static void put_n(dumper *d, const char *s, size_t n)
+{
+    if (d->oom) return;
+    if (d->len + n + 1 > d->cap) {
+        size_t cap = d->cap ? d->cap : 64;
+        while (cap < d->len + n + 1) cap *= 2;
+        char *o = realloc(d->out, cap);
+        if (!o) {
+            d->oom = true;
+            return;
+        }
+        d->out = o;
+        d->cap = cap;
+    }
+    memcpy(d->out + d->len, s, n);
+    d->len += n;
+    d->out[d->len] = '\0';
+}
+
+static void put(dumper *d, const char *s) { put_n(d, s, strlen(s)); }
+
+static void push(dumper *d, const cx_ast *node, const char *text)
+{
+    if (d->oom) return;
+    if (d->depth == d->stack_cap) {
+        size_t cap = d->stack_cap ? d->stack_cap * 2 : 64;
+        item *s = realloc(d->stack, cap * sizeof *s);
+        if (!s) {
+            d->oom = true;
+            return;
+        }
+        d->stack = s;
+        d->stack_cap = cap;
+    }
+    d->stack[d->depth++] = (item){node, text};
+}
+
+static void push_text(dumper *d, const char *text) { push(d, NULL, text); }
+
+/* Pushes " k" for each of kids, last first, so they come out in order. */
+static void push_kids(dumper *d, cx_ast *const *kids, size_t n)
+{
+    for (size_t i = n; i-- > 0;) {
+        push(d, kids[i], NULL);
+        push_text(d, " ");
+    }
+}
+
+/* "(head a b c)" with the NULL children left out. */
+static void form(dumper *d, const char *head, const cx_ast *a, const cx_ast *b, const cx_ast *c)
+{
+    put(d, "(");
+    put(d, head);
+    push_text(d, ")");
+    const cx_ast *kids[3] = {a, b, c};
+    for (int i = 2; i >= 0; i--)
+        if (kids[i]) {
+            push(d, kids[i], NULL);
+            push_text(d, " ");
+        }
+}
+
+static void put_string(dumper *d, const char *s, size_t len)
+{
+    put(d, "\"");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[8];
+        switch (c) {
+        case '"': put(d, "\\\""); break;
+        case '\\': put(d, "\\\\"); break;
+        case '\n': put(d, "\\n"); break;
+        case '\t': put(d, "\\t"); break;
+        case '\r': put(d, "\\r"); break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                snprintf(esc, sizeof esc, "\\x%02x", c);
+                put(d, esc);
+            } else {
+                put_n(d, (const char *)&s[i], 1);
+            }
+        }
+    }
+    put(d, "\"");
+}
+
+static const char *op_name(int op)
+{
+    switch (op) {
+    case CX_OP_ADD: return "+";
+    case CX_OP_SUB: return "-";
+    case CX_OP_MUL: return "*";
+    case CX_OP_DIV: return "/";
+    case CX_OP_POW: return "^";
+    case CX_OP_LT: return "<";
+    case CX_OP_GT: return ">";
+    case CX_OP_EQ: return "==";
+    case CX_OP_NE: return "!=";
+    case CX_OP_LE: return "<=";
+    case CX_OP_GE: return ">=";
+    case CX_OP_AND: return "and";
+    case CX_OP_OR: return "or";
+    case CX_OP_NOT: return "not";
+    default: return "?";
+    }
+}
+
+/* Writes a leaf now, or writes the opening of a form and pushes the rest. */
+static void expand(dumper *d, const cx_ast *n)
+{
+    char buf[32];
+    if (!n) {
+        put(d, "<null>");
+        return;
+    }
+    switch (n->kind) {
+    case CX_AST_NUM: put_n(d, n->str.text ? n->str.text : "?", n->str.text ? n->str.len : 1); break;
+    case CX_AST_PERIOD:
+        cx_period_format(&n->period, buf, sizeof buf);
+        put(d, buf);
+        break;
+    case CX_AST_STR: put_string(d, n->str.text, n->str.len); break;
+    case CX_AST_BOOL: put(d, n->boolean ? "true" : "false"); break;
+    case CX_AST_NAME: put(d, n->name); break;
+    case CX_AST_ERROR: put(d, "<error>"); break;
+    case CX_AST_UNARY:
+        form(d, n->op == '-' ? "neg" : n->op == '+' ? "pos" : "not", n->a, NULL, NULL);
+        break;
+    case CX_AST_BINARY: form(d, op_name(n->op), n->a, n->b, NULL); break;
+    case CX_AST_AT: form(d, "at", n->a, n->b, NULL); break;
+    case CX_AST_INDEX: form(d, "index", n->a, n->b, NULL); break;
+    case CX_AST_RANGE: form(d, "range", n->a, n->b, n->c); break;
+    case CX_AST_IF: form(d, "if", n->a, n->b, n->c); break;
+    case CX_AST_CALL:
+    case CX_AST_LIST:
+    case CX_AST_PRINT:
+        put(d, n->kind == CX_AST_CALL ? "(call " : n->kind == CX_AST_LIST ? "(list" : "(print");
+        if (n->kind == CX_AST_CALL) put(d, n->name);
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
+    case CX_AST_COMP:
+        put(d, n->comp_is_list ? "(listcomp" : "(gen");
+        push_text(d, ")");
+        if (n->c) push(d, n->c, NULL), push_text(d, " ");
+        push(d, n->b, NULL);
+        push_text(d, " ");
+        push_text(d, n->name);
+        push_text(d, " ");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
+    case CX_AST_ASSIGN:
+        put(d, "(= ");
+        put(d, n->name);
+        push_text(d, ")");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
+    case CX_AST_ASSIGN_AT:
+        put(d, "(=at ");
+        put(d, n->name);
+        push_text(d, ")");
+        push(d, n->b, NULL);
+        push_text(d, " ");
+        if (n->c) push(d, n->c, NULL), push_text(d, " ");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
+    case CX_AST_EXPR_STMT: push(d, n->a, NULL); break;
+    case CX_AST_CHECK:
+        if (n->check_kind == CX_CHECK_COND) {
+            form(d, "check", n->a, NULL, NULL);
+        } else {
+            put(d, "(check~");
+            push_text(d, ")");
+            if (n->check_kind == CX_CHECK_WITHIN) push(d, n->c, NULL), push_text(d, " within ");
+            push(d, n->b, NULL);
+            push_text(d, " ");
+            push(d, n->a, NULL);
+            push_text(d, " ");
+        }
+        break;
+    case CX_AST_FN:
+        put(d, "(fn ");
+        put(d, n->name);
+        put(d, " (");
+        for (size_t i = 0; i < n->list.len; i++) {
+            if (i) put(d, " ");
+            put(d, n->list.items[i] ? n->list.items[i]->name : "?");
+        }
+        put(d, ") ");
+        push_text(d, ")");
+        push(d, n->a, NULL);
+        break;
+    case CX_AST_INCLUDE:
+        put(d, "(include ");
+        put_string(d, n->str.text, n->str.len);
+        put(d, ")");
+        break;
+    case CX_AST_SOURCE:
+        put(d, "(source ");
+        put(d, n->name);
+        put(d, " ");
+        put_string(d, n->str.text, n->str.len);
+        put(d, ")");
+        break;
+    case CX_AST_TABLE:
+        put(d, "(table ");
+        put(d, n->name);
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        push(d, n->b, NULL);
+        push_text(d, " ");
+        break;
+    }
+}
+
+static void run(dumper *d, const cx_ast *root)
+{
+    push(d, root, NULL);
+    while (d->depth > 0 && !d->oom) {
+        item it = d->stack[--d->depth];
+        if (it.node || !it.text) expand(d, it.node);
+        else put(d, it.text);
+    }
+}
+
+static char *finish(dumper *d)
+{
+    free(d->stack);
+    if (d->oom) {
+        free(d->out);
+        return NULL;
+    }
+    if (!d->out) return calloc(1, 1);
+    return d->out;
+}
+
+char *cx_ast_dump_node(const cx_ast *n)
+{
+    dumper d = {0};
+    run(&d, n);
+    return finish(&d);
+}
+
+char *cx_ast_dump(const cx_unit *u)
+{
+    dumper d = {0};
+    for (size_t i = 0; i < u->stmts.len && !d.oom; i++) {
+        if (i) put(&d, "\n");
+        run(&d, u->stmts.items[i]);
+    }
+    return finish(&d);
+}

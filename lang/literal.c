@@ -1,0 +1,424 @@
+/* literal.c - what literal text means: number literals become exact values
+ * (computed once, into the unit's constant list) with their written
+ * precision; string literals are decoded; period literals are checked.  The
+ * constructors cx_ast_num/str/period live here because they are where a
+ * malformed literal becomes an error node, and parsing goes on. */
+#include "literal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../runtime/limits.h"
+#include "parse_ctx.h"
+
+/* ==== UTF-8 ================================================================ */
+
+size_t cx_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0) return 0;
+    unsigned char b = u[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    size_t len;
+    uint32_t c, min;
+    if (b >= 0xC2 && b <= 0xDF) len = 2, c = b & 0x1F, min = 0x80;
+    else if (b >= 0xE0 && b <= 0xEF) len = 3, c = b & 0x0F, min = 0x800;
+    else if (b >= 0xF0 && b <= 0xF4) len = 4, c = b & 0x07, min = 0x10000;
+    else return 0;
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *cp = c;
+    return len;
+}
+
+size_t cx_utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+bool cx_utf8_is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Invisible characters that reorder or hide text on screen: shown by code
+ * point so a message cannot be made to read differently from the source. */
+static bool is_invisible(uint32_t cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+}
+
+const char *cx_utf8_describe(const char *s, size_t n, char buf[16])
+{
+    uint32_t cp;
+    size_t len = cx_utf8_decode(s, n, &cp);
+    if (len == 0) snprintf(buf, 16, "byte 0x%02X", n ? (unsigned)(unsigned char)s[0] : 0u);
+    else if (cx_utf8_is_control(cp) || cp < 0x20 || is_invisible(cp) || cp == ' ')
+        snprintf(buf, 16, "U+%04X", (unsigned)cp);
+    else {
+        buf[0] = '\'';
+        memcpy(buf + 1, s, len);
+        buf[len + 1] = '\'';
+        buf[len + 2] = '\0';
+    }
+    return buf;
+}
+
+/* ==== numbers ============================================================== */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Exponents beyond this are refused outright (any value of them is far past
+ * every size limit); it also keeps quantum10 arithmetic clear of overflow. */
+#define MAX_EXPONENT 1000000000000LL
+
+/* Copies digits and single underscores between digits into out.  Returns the
+ * number of digits, or SIZE_MAX on a misplaced underscore. */
+static size_t copy_digits(const char *t, size_t len, size_t *i, char *out, size_t *o)
+{
+    size_t n = 0;
+    while (*i < len && (is_digit(t[*i]) || t[*i] == '_')) {
+        if (t[*i] == '_') {
+            if (n == 0 || *i + 1 >= len || !is_digit(t[*i + 1])) return SIZE_MAX;
+        } else {
+            out[(*o)++] = t[*i];
+            n++;
+        }
+        (*i)++;
+    }
+    return n;
+}
+
+static bool read_suffix(const char *t, size_t n, cx_literal_info *info)
+{
+    if (n == 0) return true;
+    if (n == 2 && t[0] == 'b' && t[1] == 'p') {
+        info->suffix = 'b';
+        info->scale10 = -4;
+        return true;
+    }
+    if (n != 1) return false;
+    switch (t[0]) {
+    case 'k': info->scale10 = 3; break;
+    case 'M': info->scale10 = 6; break;
+    case 'B': info->scale10 = 9; break;
+    case 'T': info->scale10 = 12; break;
+    case '%': info->scale10 = -2; break;
+    default: return false;
+    }
+    info->suffix = t[0];
+    return true;
+}
+
+cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_ctx *ctx,
+                                    cx_num *out, cx_literal_info *info)
+{
+    memset(info, 0, sizeof *info);
+    char *buf = malloc(len + 2);
+    if (!buf) return CX_LIT_TOO_BIG; /* cannot even hold the text */
+    cx_literal_status st = CX_LIT_BAD;
+    size_t i = 0, o = 0;
+
+    size_t int_digits = copy_digits(text, len, &i, buf, &o);
+    if (int_digits == 0 || int_digits == SIZE_MAX) goto out;
+    size_t frac_digits = 0;
+    if (i + 1 < len && text[i] == '.' && is_digit(text[i + 1])) {
+        buf[o++] = text[i++];
+        frac_digits = copy_digits(text, len, &i, buf, &o);
+        if (frac_digits == SIZE_MAX) goto out;
+    }
+    size_t mant_end = o;
+    long long exp = 0;
+    size_t exp_digits = 0;
+    bool has_exp = false;
+    if (i < len && (text[i] == 'e' || text[i] == 'E')) {
+        has_exp = true;
+        buf[o++] = 'e';
+        i++;
+        bool neg = false;
+        if (i < len && (text[i] == '+' || text[i] == '-')) {
+            neg = text[i] == '-';
+            buf[o++] = text[i++];
+        }
+        while (i < len && is_digit(text[i])) {
+            if (exp <= MAX_EXPONENT) exp = exp * 10 + (text[i] - '0'); /* saturates above */
+            buf[o++] = text[i++];
+            exp_digits++;
+        }
+        if (exp_digits == 0) goto out;
+        if (exp > MAX_EXPONENT) exp = MAX_EXPONENT + 1;
+        if (neg) exp = -exp;
+    }
+    if (!read_suffix(text + i, len - i, info)) goto out;
+    buf[o] = '\0';
+
+    info->is_int_text = frac_digits == 0 && !has_exp && info->suffix == 0 &&
+                        memchr(text, '.', len) == NULL;
+    info->digits = int_digits + frac_digits + exp_digits;
+    info->quantum10 = exp + info->scale10 - (long long)frac_digits;
+    if (info->digits > CX_MAX_LITERAL_DIGITS) {
+        st = CX_LIT_TOO_LONG;
+        goto out;
+    }
+
+    bool zero = true;
+    for (size_t k = 0; k < mant_end && zero; k++)
+        if (is_digit(buf[k]) && buf[k] != '0') zero = false;
+    cx_num_status ns;
+    if (zero) {
+        /* 0e999999999 is zero: never hand the exponent to the arithmetic. */
+        ns = cx_num_from_decimal(out, "0", 1, 0, ctx);
+    } else if (exp > MAX_EXPONENT || exp < -MAX_EXPONENT) {
+        ns = CX_NUM_TOO_BIG;
+    } else {
+        ns = cx_num_from_decimal(out, buf, o, info->scale10, ctx);
+    }
+    st = ns == CX_NUM_OK ? CX_LIT_OK : ns == CX_NUM_TOO_BIG ? CX_LIT_TOO_BIG : CX_LIT_BAD;
+out:
+    free(buf);
+    return st;
+}
+
+long cx_literal_digits_for_bits(long max_bits)
+{
+    /* runtime/state.c sets max_bits = digits * 3322 / 1000 + 1; invert it. */
+    if (max_bits <= 1) return 1;
+    long d = (long)((max_bits - 1) * 1000.0 / 3322.0);
+    if (d < 1) d = 1;
+    while (d > 1 && (d - 1) * 3322 / 1000 + 1 >= max_bits) d--;
+    while (d * 3322 / 1000 + 1 < max_bits) d++;
+    return d;
+}
+
+/* Adds a value to the unit's constant list, which owns it from then on. */
+static cx_num *keep_const(cx_parse_ctx *P)
+{
+    cx_unit *u = P->unit;
+    if (u->n_consts == u->cap_consts) {
+        size_t cap = u->cap_consts ? u->cap_consts * 2 : 16;
+        cx_num **c = realloc(u->consts, cap * sizeof *c);
+        if (!c) return NULL;
+        u->consts = c;
+        u->cap_consts = cap;
+    }
+    cx_num *x = malloc(sizeof *x);
+    if (!x) return NULL;
+    cx_num_init(x);
+    u->consts[u->n_consts++] = x;
+    return x;
+}
+
+cx_ast *cx_ast_num(cx_parse_ctx *P, cx_span span)
+{
+    const char *text = P->text + span.start;
+    size_t len = span.end - span.start;
+    cx_num *value = keep_const(P);
+    if (!value) {
+        P->oom = true;
+        return NULL;
+    }
+    cx_literal_info info;
+    cx_literal_status st = cx_literal_number(text, len, P->opts->num_ctx, value, &info);
+    switch (st) {
+    case CX_LIT_OK: break;
+    case CX_LIT_TOO_LONG:
+        cx_parse_error(P, CX_ERRK_LIMIT, "limit-literal-digits", span,
+                       "number literal has %zu digits (limit %d)", info.digits,
+                       CX_MAX_LITERAL_DIGITS);
+        return cx_ast_error(P, span);
+    case CX_LIT_TOO_BIG:
+        cx_parse_error(P, CX_ERRK_LIMIT, "limit-result-size", span,
+                       "number literal too large (limit %ld digits; --max-digits)",
+                       cx_literal_digits_for_bits(P->opts->num_ctx->max_bits));
+        return cx_ast_error(P, span);
+    case CX_LIT_BAD:
+        cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-bad-number", span, "invalid number literal");
+        return cx_ast_error(P, span);
+    }
+    cx_ast *n = cx_ast_new(P, CX_AST_NUM, span);
+    if (!n) return NULL;
+    n->num.value = value;
+    n->num.quantum10 = info.quantum10;
+    n->num.suffix = info.suffix;
+    n->num.is_int_text = info.is_int_text;
+    /* The text as written rides along in str: the AST dump shows it. */
+    n->str.text = cx_arena_strndup(&P->unit->arena, text, len);
+    n->str.len = len;
+    if (!n->str.text) P->oom = true;
+    return n->str.text ? n : NULL;
+}
+
+/* ==== periods ============================================================== */
+
+cx_ast *cx_ast_period(cx_parse_ctx *P, cx_span span)
+{
+    const char *text = P->text + span.start;
+    size_t len = span.end - span.start;
+    cx_period p;
+    const char *why = NULL;
+    if (!cx_period_parse(text, len, &p, &why)) {
+        /* The scanner matched digits, '-', 'Q' or 'H' only: safe to quote. */
+        cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-bad-period", span, "invalid period '%.*s': %s",
+                       (int)len, text, why ? why : "not a valid period");
+        return cx_ast_error(P, span);
+    }
+    cx_ast *n = cx_ast_new(P, CX_AST_PERIOD, span);
+    if (n) n->period = p;
+    return n;
+}
+
+/* ==== strings ============================================================== */
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* \u{HEX}: 1 to 6 hex digits naming a code point that is not NUL, not a
+ * surrogate and at most U+10FFFF.  i is at the backslash. */
+static bool unicode_escape(const char *b, size_t len, size_t *i, char *out, size_t *o,
+                           cx_literal_bad *bad)
+{
+    size_t at = *i, k = *i + 2;
+    uint32_t cp = 0;
+    size_t nd = 0;
+    bool ok = k < len && b[k] == '{';
+    if (ok) {
+        k++;
+        while (k < len && hex_value(b[k]) >= 0 && nd < 7) {
+            cp = cp * 16 + (uint32_t)hex_value(b[k]);
+            k++;
+            nd++;
+        }
+        ok = nd >= 1 && nd <= 6 && k < len && b[k] == '}';
+        if (ok) k++;
+    }
+    bad->at = at;
+    bad->len = k - at;
+    if (!ok) {
+        snprintf(bad->message, sizeof bad->message,
+                 "invalid escape in string: \\u needs 1 to 6 hex digits in braces, as in \\u{20AC}");
+        return false;
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        snprintf(bad->message, sizeof bad->message, "invalid escape '\\u{%.*s}' in string: %s",
+                 (int)nd, b + at + 3,
+                 cp == 0 ? "NUL is not allowed in strings"
+                 : cp > 0x10FFFF ? "beyond U+10FFFF, the last code point"
+                                 : "a surrogate is not a character");
+        return false;
+    }
+    *o += cx_utf8_encode(cp, out + *o);
+    *i = k;
+    return true;
+}
+
+bool cx_literal_string(const char *body, size_t len, char *out, size_t *out_len,
+                       cx_literal_bad *bad)
+{
+    size_t i = 0, o = 0;
+    while (i < len) {
+        char c = body[i];
+        if (c != '\\') {
+            out[o++] = c;
+            i++;
+            continue;
+        }
+        char e = i + 1 < len ? body[i + 1] : '\0';
+        char d;
+        switch (e) {
+        case '"': d = '"'; break;
+        case '\\': d = '\\'; break;
+        case 'n': d = '\n'; break;
+        case 't': d = '\t'; break;
+        case 'r': d = '\r'; break;
+        case 'u':
+            if (!unicode_escape(body, len, &i, out, &o, bad)) return false;
+            continue;
+        default: {
+            char desc[16];
+            uint32_t cp;
+            size_t rest = len - i - 1;
+            size_t n = rest ? cx_utf8_decode(body + i + 1, rest, &cp) : 0;
+            bad->at = i;
+            bad->len = 1 + (n ? n : rest > 0);
+            if (!rest)
+                snprintf(bad->message, sizeof bad->message, "unfinished escape at the end of a string");
+            else if (cx_utf8_describe(body + i + 1, rest, desc)[0] == '\'')
+                snprintf(bad->message, sizeof bad->message, "unknown escape '\\%.*s' in string",
+                         (int)n, body + i + 1);
+            else
+                snprintf(bad->message, sizeof bad->message,
+                         "unknown escape in string: '\\' before %s", desc);
+            return false;
+        }
+        }
+        out[o++] = d;
+        i += 2;
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return true;
+}
+
+cx_ast *cx_ast_str(cx_parse_ctx *P, cx_span span)
+{
+    /* The scanner hands over the whole token, quotes included. */
+    const char *body = P->text + span.start + 1;
+    size_t len = span.end - span.start - 2;
+    char *out = cx_arena_alloc(&P->unit->arena, len + 1);
+    if (!out) {
+        P->oom = true;
+        return NULL;
+    }
+    size_t out_len = 0;
+    cx_literal_bad bad;
+    if (!cx_literal_string(body, len, out, &out_len, &bad)) {
+        uint32_t at = span.start + 1 + (uint32_t)bad.at;
+        cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-bad-escape",
+                       (cx_span){span.src, at, at + (uint32_t)bad.len}, "%s", bad.message);
+        return cx_ast_error(P, span);
+    }
+    if (out_len > (size_t)CX_MAX_STRING_BYTES) {
+        cx_parse_error(P, CX_ERRK_LIMIT, "limit-string-size", span,
+                       "string literal of %zu bytes is too long (limit %ld bytes)", out_len,
+                       (long)CX_MAX_STRING_BYTES);
+        return cx_ast_error(P, span);
+    }
+    cx_ast *n = cx_ast_new(P, CX_AST_STR, span);
+    if (!n) return NULL;
+    n->str.text = out;
+    n->str.len = out_len;
+    return n;
+}

@@ -1,0 +1,155 @@
+/* parse.c - cx_parse(): runs the scanner and the bison parser over one
+ * source and hands back a cx_unit.  It owns the scanner's life (also after
+ * the scanner's fatal longjmp), collects syntax errors as cx_error values,
+ * caps how many are reported, and enforces the source-size and nesting
+ * limits.  Grammar in parser.y, tokens in lexer.l. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../runtime/limits.h"
+#include "parse_ctx.h"
+#include "parser.h"
+
+cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx_span span,
+                         const char *fmt, ...)
+{
+    if (P->stop) return NULL;
+    P->n_errors++;
+    if (P->n_errors > (size_t)P->opts->max_errors) {
+        /* Past the cap the rest is mostly echoes of the first errors. */
+        P->stop = true;
+        if (!P->capped) {
+            P->capped = true;
+            if (!cx_diag_add(P->diag, CX_ERRK_SYNTAX, "syntax-too-many-errors", span,
+                             "too many errors; stopped after %d", P->opts->max_errors))
+                P->oom = true;
+        }
+        return NULL;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    cx_error *e = cx_diag_vadd(P->diag, kind, code, span, fmt, ap);
+    va_end(ap);
+    if (!e) P->oom = true;
+    return e;
+}
+
+void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span)
+{
+    cx_parse_error(P, CX_ERRK_LIMIT, "limit-nesting", span,
+                   "expression nested too deeply (limit %d; --max-nesting)", P->opts->max_nesting);
+    /* Going on would only meet the same wall again, deeper. */
+    P->stop = true;
+}
+
+cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n)
+{
+    if (n <= 0) return (cx_span){rhs[0].src, rhs[0].end, rhs[0].end};
+    cx_span s = {rhs[1].src, rhs[1].start, rhs[n].end};
+    /* The opening tokens inside the rule leave the stack with it.  The top
+     * entry may be the lookahead, which lies past the rule: keep that one. */
+    size_t top = P->n_open;
+    bool lookahead = top > 0 && P->open[top - 1].start >= s.end;
+    if (lookahead) top--;
+    size_t k = top;
+    while (k > 0 && P->open[k - 1].start >= s.start) k--;
+    if (lookahead) P->open[k++] = P->open[top];
+    P->n_open = k;
+    return s;
+}
+
+void cx_parse_push_open(cx_parse_ctx *P, cx_span span)
+{
+    if (P->n_open == P->cap_open) {
+        size_t cap = P->cap_open ? P->cap_open * 2 : 64;
+        cx_span *o = realloc(P->open, cap * sizeof *o);
+        if (!o) {
+            P->oom = true;
+            return;
+        }
+        P->open = o;
+        P->cap_open = cap;
+    }
+    P->open[P->n_open++] = span;
+}
+
+void cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt)
+{
+    if (stmt) cx_ast_list_push(P, &P->unit->stmts, stmt);
+}
+
+cx_ast *cx_parse_resync(cx_parse_ctx *P)
+{
+    P->recovering = false;
+    return NULL;
+}
+
+/* setjmp lives here, in a frame that changes no local after it, so nothing
+ * the longjmp returns to is indeterminate. */
+static int run(cx_parse_ctx *P, struct cx_lex_state *L, void **scanner)
+{
+    if (setjmp(P->fatal)) return -1;
+    if (!cx_lex_begin(L, P, scanner)) return -2;
+    return cx_yyparse(*scanner, P);
+}
+
+cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
+                   const cx_parse_opts *opts, cx_diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    cx_arena_init(&out->arena);
+    out->src = src_id;
+
+    const cx_source *src = cx_sources_get(sources, src_id);
+    if (!src) {
+        cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-source", CX_NO_SPAN, "no source with id %u",
+                    (unsigned)src_id);
+        return CX_FAIL;
+    }
+    /* Zero or negative options mean the defaults. */
+    cx_parse_opts o = *opts;
+    if (o.max_source_bytes <= 0) o.max_source_bytes = CX_DEFAULT_MAX_SOURCE_BYTES;
+    if (o.max_nesting <= 0) o.max_nesting = CX_DEFAULT_MAX_NESTING;
+    if (o.max_errors <= 0) o.max_errors = CX_MAX_SYNTAX_ERRORS;
+
+    cx_span at_start = {src_id, 0, 0};
+    /* flex takes an int length; offsets are 32-bit. */
+    if (src->len > (size_t)o.max_source_bytes || src->len > (size_t)INT_MAX - 2) {
+        cx_diag_add(diag, CX_ERRK_LIMIT, "limit-source-size", at_start,
+                    "source is %zu bytes, more than the limit of %ld bytes (--max-source)",
+                    src->len, o.max_source_bytes);
+        return CX_FAIL;
+    }
+
+    cx_parse_ctx P = {0};
+    P.unit = out;
+    P.src = src_id;
+    P.text = src->text;
+    P.len = src->len;
+    P.opts = &o;
+    P.diag = diag;
+    P.last_tok = P.prev_tok = at_start;
+
+    struct cx_lex_state L = {0};
+    void *scanner = NULL;
+    int rc = run(&P, &L, &scanner);
+    if (rc == -1) cx_lex_abandon(&L);
+    else cx_lex_end(&L, scanner);
+    free(P.open);
+
+    if (rc == -1) {
+        /* flex's messages for a failed allocation all say "memory". */
+        if (P.fatal_msg && strstr(P.fatal_msg, "memory")) P.oom = true;
+        else
+            cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-scanner", at_start,
+                        "the scanner failed: %s", P.fatal_msg ? P.fatal_msg : "unknown error");
+    }
+    if (rc == -2) P.oom = true;
+    if (P.oom)
+        cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-oom", at_start, "out of memory while parsing");
+    else if (rc != 0 && P.n_errors == 0 && rc != -1)
+        cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-parser", at_start,
+                    "the parser stopped without saying why");
+    return rc == 0 && P.n_errors == 0 && !P.oom ? CX_OK : CX_FAIL;
+}

@@ -1,0 +1,116 @@
+/* parse_ctx.h - private to lang/: the state one cx_parse shares between the
+ * scanner (lexer.l), the grammar (parser.y), the node constructors (ast.c,
+ * literal.c) and parse.c, plus the constructors the grammar calls beyond the
+ * public ones in ast.h.  Nothing outside lang/ includes this header. */
+#ifndef CX_PARSE_CTX_H
+#define CX_PARSE_CTX_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ast.h"
+#include "parse.h"
+
+/* The whole state of one parse. */
+typedef struct cx_parse_ctx {
+    cx_unit *unit;              /* where nodes, strings and constants go */
+    uint32_t src;               /* source id, copied into every span */
+    const char *text;           /* the source bytes (not NUL-terminated for us) */
+    size_t len;
+    const cx_parse_opts *opts;
+    cx_diag *diag;
+
+    size_t n_errors;  /* errors this parse found (also ones lost to a failed malloc) */
+    bool capped;      /* opts->max_errors reached: "too many errors" was said */
+    bool stop;        /* end the parse now: the scanner reports end of input */
+    bool recovering;  /* between a syntax error and the `error ';'` that resyncs */
+    bool oom;         /* an allocation failed */
+
+    /* Nesting: the spans of the "opening" tokens (brackets, prefix and binary
+     * operators, `if`) the parser has shifted and not yet reduced.  The
+     * scanner pushes; every reduction pops the ones inside the reduced rule
+     * (cx_parse_span, called through YYLLOC_DEFAULT). */
+    cx_span *open;
+    size_t n_open, cap_open;
+
+    cx_span last_tok;   /* the token the scanner handed over last (the lookahead) */
+    cx_span prev_tok;   /* the one before it: "missing ';'" hints */
+
+    jmp_buf fatal;      /* the scanner's fatal-error exit (lexer.l) */
+    const char *fatal_msg;
+} cx_parse_ctx;
+
+/* Records an error of this parse.  Returns NULL, adding nothing, once
+ * opts->max_errors errors were reported (the first refused one becomes a
+ * "too many errors" note and stops the parse) or when P->stop is set. */
+cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx_span span,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The message of the nesting limit, at `span`; stops the parse. */
+void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span);
+
+/* YYLLOC_DEFAULT: the span of a reduced rule from its right-hand side
+ * (rhs[1..n]; rhs[0] is the symbol before it), popping the opening tokens the
+ * rule consumed. */
+cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n);
+/* The scanner: an opening token was handed to the parser. */
+void cx_parse_push_open(cx_parse_ctx *P, cx_span span);
+/* Appends a statement to the unit (NULL, the empty statement, is skipped). */
+void cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt);
+/* `error ';'` resynchronised: errors are reported again.  Returns NULL (the
+ * statement that failed produces nothing). */
+cx_ast *cx_parse_resync(cx_parse_ctx *P);
+
+/* ---- what the scanner keeps (flex's yyextra) ------------------------------ */
+typedef struct cx_lex_block cx_lex_block;
+struct cx_lex_state {
+    cx_parse_ctx *P;
+    uint32_t offset;       /* bytes scanned so far */
+    uint32_t part_start;   /* start of a string being scanned in pieces */
+    bool part_error;       /* an error was already reported in this string or comment */
+    cx_lex_block *blocks;  /* every live flex allocation, freed after a longjmp */
+};
+
+/* Creates the scanner over P's text; false on allocation failure.  After a
+ * longjmp to P->fatal, call cx_lex_abandon instead of cx_lex_end. */
+bool cx_lex_begin(struct cx_lex_state *L, cx_parse_ctx *P, void **scanner);
+void cx_lex_end(struct cx_lex_state *L, void *scanner);
+void cx_lex_abandon(struct cx_lex_state *L);
+
+/* ---- node constructors the grammar uses (ast.c) ---------------------------- */
+/* Each returns NULL only when memory ran out (P->oom is then set); every one
+ * accepts NULL children so a parse that ran out of memory ends quietly. */
+cx_ast *cx_ast_bool(cx_parse_ctx *P, bool value, cx_span span);
+cx_ast *cx_ast_error(cx_parse_ctx *P, cx_span span);
+/* `( e )` and `[ a, b ]`: the node inside, its span widened to the brackets. */
+cx_ast *cx_ast_paren(cx_parse_ctx *P, cx_ast *inner, cx_span span);
+cx_ast *cx_ast_at(cx_parse_ctx *P, cx_span name_span, cx_ast *lit, cx_span span);
+cx_ast *cx_ast_index(cx_parse_ctx *P, cx_ast *a, cx_ast *b, cx_span op_span, cx_span span);
+/* args: a LIST node (its items become the call's), a COMP node (the one
+ * generator argument) or NULL for no arguments. */
+cx_ast *cx_ast_call(cx_parse_ctx *P, cx_span name_span, cx_ast *args, cx_span span);
+cx_ast *cx_ast_list_new(cx_parse_ctx *P, cx_ast *first, cx_span span);
+cx_ast *cx_ast_list_add(cx_parse_ctx *P, cx_ast *list, cx_ast *item, cx_span span);
+cx_ast *cx_ast_range(cx_parse_ctx *P, cx_ast *a, cx_ast *b, cx_ast *step, cx_span op_span,
+                     cx_span span);
+/* `elem for var in iter [if filter]`: a generator (a call's only argument);
+ * cx_ast_listcomp turns it into the list comprehension `[...]`. */
+cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *iter,
+                    cx_ast *filter, cx_span span);
+cx_ast *cx_ast_listcomp(cx_parse_ctx *P, cx_ast *comp, cx_span span);
+cx_ast *cx_ast_if(cx_parse_ctx *P, cx_ast *cond, cx_ast *then, cx_ast *otherwise, cx_span span);
+cx_ast *cx_ast_assign(cx_parse_ctx *P, cx_span name_span, cx_ast *value, cx_span span);
+cx_ast *cx_ast_assign_at(cx_parse_ctx *P, cx_span name_span, cx_ast *first, cx_ast *last,
+                         cx_ast *value, cx_span span);
+cx_ast *cx_ast_expr_stmt(cx_parse_ctx *P, cx_ast *e, cx_span span);
+cx_ast *cx_ast_print(cx_parse_ctx *P, cx_ast *items, cx_span span);
+cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, cx_ast *tol,
+                     cx_span op_span, cx_span span);
+cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body,
+                  cx_span span);
+cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span);
+cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *columns,
+                     cx_span span);
+cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span span);
+
+#endif

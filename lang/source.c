@@ -1,0 +1,127 @@
+/* source.c - the sources of a run: each one's name, folder, bytes and line
+ * table.  Byte offsets become line:column here, only when an error is shown;
+ * columns count UTF-8 characters so carets line up under non-ASCII text. */
+#include "source.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cx_sources_init(cx_sources *s)
+{
+    s->items = NULL;
+    s->len = s->cap = 0;
+}
+
+static void source_clear(cx_source *src)
+{
+    free(src->name);
+    free(src->dir);
+    free(src->text);
+    free(src->line_starts);
+}
+
+void cx_sources_free(cx_sources *s)
+{
+    for (size_t i = 0; i < s->len; i++) source_clear(&s->items[i]);
+    free(s->items);
+    cx_sources_init(s);
+}
+
+static char *copy_bytes(const char *p, size_t n)
+{
+    char *c = malloc(n + 1);
+    if (!c) return NULL;
+    if (n) memcpy(c, p, n);
+    c[n] = '\0';
+    return c;
+}
+
+/* The folder part of a file name, with its trailing '/': "a/b.cx" -> "a/",
+ * "b.cx" and "<-e>" -> "". */
+static char *dir_of(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    return copy_bytes(name, slash ? (size_t)(slash - name) + 1 : 0);
+}
+
+static bool build_lines(cx_source *src)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->text[i] == '\n') n++;
+    src->line_starts = malloc(n * sizeof *src->line_starts);
+    if (!src->line_starts) return false;
+    size_t k = 0;
+    src->line_starts[k++] = 0;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->text[i] == '\n') src->line_starts[k++] = (uint32_t)(i + 1);
+    src->n_lines = n;
+    return true;
+}
+
+uint32_t cx_sources_add(cx_sources *s, const char *name, const char *text, size_t len)
+{
+    /* Spans hold 32-bit offsets; cx_parse refuses far smaller sources anyway. */
+    if (len >= UINT32_MAX || s->len >= UINT32_MAX - 1) return 0;
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        cx_source *items = realloc(s->items, cap * sizeof *items);
+        if (!items) return 0;
+        s->items = items;
+        s->cap = cap;
+    }
+    cx_source src = {0};
+    src.name = copy_bytes(name, strlen(name));
+    src.dir = src.name ? dir_of(src.name) : NULL;
+    src.text = copy_bytes(text, len);
+    src.len = len;
+    if (!src.name || !src.dir || !src.text || !build_lines(&src)) {
+        source_clear(&src);
+        return 0;
+    }
+    s->items[s->len++] = src;
+    return (uint32_t)s->len;
+}
+
+const cx_source *cx_sources_get(const cx_sources *s, uint32_t id)
+{
+    if (id == 0 || id > s->len) return NULL;
+    return &s->items[id - 1];
+}
+
+/* Index of the line holding `offset`: the last line start <= offset. */
+static size_t line_index(const cx_source *src, uint32_t offset)
+{
+    size_t lo = 0, hi = src->n_lines; /* answer in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->line_starts[mid] <= offset) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+void cx_source_line_col(const cx_source *src, uint32_t offset, size_t *line, size_t *col)
+{
+    if (offset > src->len) offset = (uint32_t)src->len;
+    size_t i = line_index(src, offset);
+    size_t chars = 0;
+    for (uint32_t p = src->line_starts[i]; p < offset; p++)
+        if (((unsigned char)src->text[p] & 0xC0) != 0x80) chars++;
+    *line = i + 1;
+    *col = chars + 1;
+}
+
+const char *cx_source_line(const cx_source *src, size_t line, size_t *len)
+{
+    if (line == 0 || line > src->n_lines) {
+        /* Out of range: an empty line at the end, never NULL. */
+        *len = 0;
+        return src->text + src->len;
+    }
+    size_t start = src->line_starts[line - 1];
+    size_t end = line < src->n_lines ? src->line_starts[line] - 1 : src->len; /* at the '\n' */
+    if (end > start && src->text[end - 1] == '\r') end--;
+    *len = end - start;
+    return src->text + start;
+}

@@ -1,0 +1,113 @@
+/* error.c - errors as values: building cx_error records (message, notes,
+ * hint) and the cx_diag list a run collects.  Nothing here prints; rendering
+ * is runtime/diag.c's job. */
+#include "error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *cx_vstrdupf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (!s) return NULL;
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *cx_strdupf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = cx_vstrdupf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+void cx_diag_init(cx_diag *d)
+{
+    d->items = NULL;
+    d->len = d->cap = 0;
+}
+
+static void error_clear(cx_error *e)
+{
+    free(e->message);
+    for (size_t i = 0; i < e->n_notes; i++) free(e->notes[i].text);
+    free(e->notes);
+    free(e->hint);
+}
+
+void cx_diag_clear(cx_diag *d)
+{
+    for (size_t i = 0; i < d->len; i++) error_clear(&d->items[i]);
+    free(d->items);
+    cx_diag_init(d);
+}
+
+cx_error *cx_diag_vadd(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
+                       const char *fmt, va_list ap)
+{
+    if (d->len == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        cx_error *items = realloc(d->items, cap * sizeof *items);
+        if (!items) return NULL;
+        d->items = items;
+        d->cap = cap;
+    }
+    char *msg = cx_vstrdupf(fmt, ap);
+    if (!msg) return NULL;
+    cx_error *e = &d->items[d->len++];
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    e->code = code;
+    e->message = msg;
+    e->span = span;
+    return e;
+}
+
+cx_error *cx_diag_add(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cx_error *e = cx_diag_vadd(d, kind, code, span, fmt, ap);
+    va_end(ap);
+    return e;
+}
+
+void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
+{
+    if (!e) return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = cx_vstrdupf(fmt, ap);
+    va_end(ap);
+    if (!text) return;
+    cx_note *notes = realloc(e->notes, (e->n_notes + 1) * sizeof *notes);
+    if (!notes) {
+        free(text);
+        return;
+    }
+    e->notes = notes;
+    e->notes[e->n_notes].span = span;
+    e->notes[e->n_notes].text = text;
+    e->n_notes++;
+}
+
+void cx_error_set_hint(cx_error *e, const char *fmt, ...)
+{
+    if (!e) return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *hint = cx_vstrdupf(fmt, ap);
+    va_end(ap);
+    if (!hint) return; /* keep the old hint rather than none */
+    free(e->hint);
+    e->hint = hint;
+}
