@@ -64,27 +64,32 @@ typedef struct cx_ast_list {
 } cx_ast_list;
 
 struct cx_ast {
-    cx_ast_kind kind;
-    cx_span span;      /* the whole construct; for BINARY/UNARY also see op_span */
-    cx_span op_span;   /* the operator token (BINARY, UNARY, AT, INDEX '[', CHECK '~') */
-    int op;            /* cx_op */
-    cx_check_kind check_kind;
+    uint8_t kind;      /* cx_ast_kind */
+    uint8_t check_kind; /* cx_check_kind */
     bool boolean;
     bool comp_is_list;
+    int op;            /* cx_op */
+    cx_span span;      /* the whole construct; for BINARY/UNARY also see op_span */
+    cx_span op_span;   /* the operator token (BINARY, UNARY, AT, INDEX '[', CHECK '~') */
     const char *name;  /* NAME, CALL, ASSIGN*, FN, TABLE, SOURCE, COMP: NUL-terminated, in the arena */
     cx_span name_span;
     cx_ast *a, *b, *c;
-    cx_ast_list list;
+    /* Kind-specific parts share storage: a node uses at most one of them
+     * (CALL/LIST/PRINT/FN/TABLE: list; NUM: num; PERIOD: period).  Keeps a 30,000-statement script small. */
+    union {
+        cx_ast_list list;
+        struct {
+            cx_num *value;      /* owned by the unit's constant list */
+            int64_t quantum10;  /* the written precision is 10^quantum10: "4.8B" -> 8, "61%" -> -2,
+                                   "125e9" -> 9, "30000" -> 0, "0.25" -> -2 */
+            char suffix;        /* 0, 'k', 'M', 'B', 'T', '%', or 'b' for bp */
+            bool is_int_text;   /* written as plain digits/underscores only (a year candidate) */
+        } num;
+        cx_period period;       /* PERIOD */
+    };
     struct {
-        cx_num *value;      /* owned by the unit's constant list */
-        int64_t quantum10;  /* the written precision is 10^quantum10: "4.8B" -> 8, "61%" -> -2,
-                               "125e9" -> 9, "30000" -> 0, "0.25" -> -2 */
-        char suffix;        /* 0, 'k', 'M', 'B', 'T', '%', or 'b' for bp */
-        bool is_int_text;   /* written as plain digits/underscores only (a year candidate) */
-    } num;
-    cx_period period;       /* PERIOD */
-    struct {
-        const char *text;   /* decoded bytes, NUL-terminated, may contain no NUL */
+        const char *text;   /* STR/INCLUDE/SOURCE: decoded bytes, NUL-terminated; NUM: the
+                               literal as written (for the AST dump) */
         size_t len;
     } str;
 };
