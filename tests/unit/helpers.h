@@ -1,0 +1,20 @@
+/* helpers.h - shared by the unit tests: run cx source through the public API
+ * and get back what it printed and the first error, as strings. */
+#ifndef CX_TEST_HELPERS_H
+#define CX_TEST_HELPERS_H
+
+#include <stdbool.h>
+#include "cx.h"
+
+typedef struct run_result {
+    cx_run_status status;
+    char *out;   /* every output record's text, one per line */
+    char *error; /* the first error rendered without colour, or NULL */
+    size_t n_errors;
+} run_result;
+
+/* Runs `src` in a new state (script mode unless repl). */
+run_result run_cx(const char *src, bool repl);
+void run_result_free(run_result *r);
+
+#endif
