@@ -165,7 +165,10 @@ static void expand(dumper *d, const cx_ast *n)
     case CX_AST_COMP:
         put(d, n->comp_is_list ? "(listcomp" : "(gen");
         push_text(d, ")");
-        if (n->c) push(d, n->c, NULL), push_text(d, " ");
+        if (n->c) {
+            push(d, n->c, NULL);
+            push_text(d, " ");
+        }
         push(d, n->b, NULL);
         push_text(d, " ");
         push_text(d, n->name);
@@ -186,7 +189,10 @@ static void expand(dumper *d, const cx_ast *n)
         push_text(d, ")");
         push(d, n->b, NULL);
         push_text(d, " ");
-        if (n->c) push(d, n->c, NULL), push_text(d, " ");
+        if (n->c) {
+            push(d, n->c, NULL);
+            push_text(d, " ");
+        }
         push(d, n->a, NULL);
         push_text(d, " ");
         break;
@@ -197,7 +203,10 @@ static void expand(dumper *d, const cx_ast *n)
         } else {
             put(d, "(check~");
             push_text(d, ")");
-            if (n->check_kind == CX_CHECK_WITHIN) push(d, n->c, NULL), push_text(d, " within ");
+            if (n->check_kind == CX_CHECK_WITHIN) {
+                push(d, n->c, NULL);
+                push_text(d, " within ");
+            }
             push(d, n->b, NULL);
             push_text(d, " ");
             push(d, n->a, NULL);

@@ -1,8 +1,7 @@
-/* literal.c - what literal text means: number literals become exact values
- * (computed once, into the unit's constant list) with their written
- * precision; string literals are decoded; period literals are checked.  The
- * constructors cx_ast_num/str/period live here because they are where a
- * malformed literal becomes an error node, and parsing goes on. */
+/* literal.c - what literal text means: numbers become exact values (once,
+ * into the unit's constant list) with their written precision, strings are
+ * decoded, periods checked.  cx_ast_num/str/period live here: a malformed
+ * literal becomes an error node with a cx_error, and parsing goes on. */
 #include "literal.h"
 
 #include <stdio.h>
@@ -143,7 +142,7 @@ cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_c
 {
     memset(info, 0, sizeof *info);
     char *buf = malloc(len + 2);
-    if (!buf) return CX_LIT_TOO_BIG; /* cannot even hold the text */
+    if (!buf) return CX_LIT_NOMEM;
     cx_literal_status st = CX_LIT_BAD;
     size_t i = 0, o = 0;
 
@@ -249,6 +248,7 @@ cx_ast *cx_ast_num(cx_parse_ctx *P, cx_span span)
     cx_literal_status st = cx_literal_number(text, len, P->opts->num_ctx, value, &info);
     switch (st) {
     case CX_LIT_OK: break;
+    case CX_LIT_NOMEM: P->oom = true; return NULL;
     case CX_LIT_TOO_LONG:
         cx_parse_error(P, CX_ERRK_LIMIT, "limit-literal-digits", span,
                        "number literal has %zu digits (limit %d)", info.digits,
@@ -316,13 +316,15 @@ static bool unicode_escape(const char *b, size_t len, size_t *i, char *out, size
     bool ok = k < len && b[k] == '{';
     if (ok) {
         k++;
-        while (k < len && hex_value(b[k]) >= 0 && nd < 7) {
-            cp = cp * 16 + (uint32_t)hex_value(b[k]);
+        /* Read every hex digit, so the error covers the whole escape. */
+        while (k < len && hex_value(b[k]) >= 0) {
+            if (nd < 6) cp = cp * 16 + (uint32_t)hex_value(b[k]);
             k++;
             nd++;
         }
-        ok = nd >= 1 && nd <= 6 && k < len && b[k] == '}';
-        if (ok) k++;
+        bool closed = k < len && b[k] == '}';
+        if (closed) k++;
+        ok = nd >= 1 && nd <= 6 && closed;
     }
     bad->at = at;
     bad->len = k - at;

@@ -1,8 +1,7 @@
-/* parse.c - cx_parse(): runs the scanner and the bison parser over one
- * source and hands back a cx_unit.  It owns the scanner's life (also after
- * the scanner's fatal longjmp), collects syntax errors as cx_error values,
- * caps how many are reported, and enforces the source-size and nesting
- * limits.  Grammar in parser.y, tokens in lexer.l. */
+/* parse.c - cx_parse(): one source through the scanner (lexer.l) and the
+ * bison parser (parser.y) into a cx_unit.  Owns the scanner's life, also
+ * after its fatal longjmp; collects syntax errors as cx_error values, caps
+ * their number, and enforces the source-size and nesting limits. */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -112,6 +111,11 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
     if (o.max_source_bytes <= 0) o.max_source_bytes = CX_DEFAULT_MAX_SOURCE_BYTES;
     if (o.max_nesting <= 0) o.max_nesting = CX_DEFAULT_MAX_NESTING;
     if (o.max_errors <= 0) o.max_errors = CX_MAX_SYNTAX_ERRORS;
+    static const cx_num_ctx default_num_ctx = {
+        .max_bits = CX_DEFAULT_MAX_RESULT_DIGITS * 3322 / 1000 + 1,
+        .prec = CX_DEFAULT_PRECISION_BITS,
+    };
+    if (!o.num_ctx) o.num_ctx = &default_num_ctx;
 
     cx_span at_start = {src_id, 0, 0};
     /* flex takes an int length; offsets are 32-bit. */

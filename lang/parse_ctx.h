@@ -1,7 +1,8 @@
 /* parse_ctx.h - private to lang/: the state one cx_parse shares between the
  * scanner (lexer.l), the grammar (parser.y), the node constructors (ast.c,
  * literal.c) and parse.c, plus the constructors the grammar calls beyond the
- * public ones in ast.h.  Nothing outside lang/ includes this header. */
+ * public ones in ast.h.  Outside lang/ only the scanner's unit tests
+ * include it. */
 #ifndef CX_PARSE_CTX_H
 #define CX_PARSE_CTX_H
 

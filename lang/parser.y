@@ -16,6 +16,7 @@
 %code top {
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 }
 
