@@ -3,52 +3,10 @@
  * become line:column (columns count characters), so errors stay cheap. */
 #include "diag.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct buf {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = cx_vstrdupf(fmt, ap);
-    va_end(ap);
-    if (!s) {
-        b->oom = true;
-        return;
-    }
-    puts_(b, s);
-    free(s);
-}
+#include "strbuf.h"
 
 #define BOLD(c)  ((c) ? "\x1b[1m" : "")
 #define RED(c)   ((c) ? "\x1b[1;31m" : "")
@@ -78,16 +36,16 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 /* Copies a source line for display: control characters, NUL and invalid
  * UTF-8 become U+FFFD, one per byte, so nothing raw reaches the terminal and
  * the caret still lines up (columns count those bytes as one character). */
-static void put_clean(buf *b, const char *text, size_t len)
+static void put_clean(cx_strbuf *b, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
         size_t n = utf8_seq(s + i, len - i);
         if (n == 0 || (n == 1 && ((s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7F))) {
-            puts_(b, "\xef\xbf\xbd");
+            cx_strbuf_puts(b, "\xef\xbf\xbd");
             i++;
         } else {
-            put(b, text + i, n);
+            cx_strbuf_put(b, text + i, n);
             i += n;
         }
     }
@@ -95,7 +53,7 @@ static void put_clean(buf *b, const char *text, size_t len)
 
 /* The source line, then a caret line.  Tabs before the span are kept so the
  * caret lines up in any tab setting. */
-static void show_span(buf *b, const cx_source *src, cx_span sp, bool color)
+static void show_span(cx_strbuf *b, const cx_source *src, cx_span sp, bool color)
 {
     size_t line, col;
     cx_source_line_col(src, sp.start, &line, &col);
@@ -103,53 +61,49 @@ static void show_span(buf *b, const cx_source *src, cx_span sp, bool color)
     const char *text = cx_source_line(src, line, &len);
     int width = snprintf(NULL, 0, "%zu", line);
     if (width < 4) width = 4;
-    putf(b, "%*zu | ", width, line);
+    cx_strbuf_printf(b, "%*zu | ", width, line);
     put_clean(b, text, len);
-    puts_(b, "\n");
-    putf(b, "%*s | ", width, "");
+    cx_strbuf_puts(b, "\n");
+    cx_strbuf_printf(b, "%*s | ", width, "");
     size_t lead = (size_t)(src->text + sp.start - text); /* bytes before the span on this line */
     if (lead > len) lead = len;
     for (size_t i = 0; i < lead; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if (ch == '\t') puts_(b, "\t");
-        else if ((ch & 0xC0) != 0x80) puts_(b, " ");
+        if (ch == '\t') cx_strbuf_puts(b, "\t");
+        else if ((ch & 0xC0) != 0x80) cx_strbuf_puts(b, " ");
     }
     size_t span_end = sp.end > sp.start ? sp.end : sp.start;
     size_t on_line = span_end - sp.start;
     if (lead + on_line > len) on_line = len > lead ? len - lead : 0;
     size_t n = utf8_chars(text + lead, on_line);
-    puts_(b, GREEN(color));
-    puts_(b, "^");
-    for (size_t i = 1; i < n; i++) puts_(b, "~");
-    puts_(b, RESET(color));
-    puts_(b, "\n");
+    cx_strbuf_puts(b, GREEN(color));
+    cx_strbuf_puts(b, "^");
+    for (size_t i = 1; i < n; i++) cx_strbuf_puts(b, "~");
+    cx_strbuf_puts(b, RESET(color));
+    cx_strbuf_puts(b, "\n");
 }
 
-static void header(buf *b, const cx_sources *sources, cx_span sp, const char *what,
+static void header(cx_strbuf *b, const cx_sources *sources, cx_span sp, const char *what,
                    const char *what_color, const char *msg, bool color)
 {
     const cx_source *src = cx_sources_get(sources, sp.src);
     if (src) {
         size_t line, col;
         cx_source_line_col(src, sp.start, &line, &col);
-        putf(b, "%s%s:%zu:%zu:%s ", BOLD(color), src->name, line, col, RESET(color));
+        cx_strbuf_printf(b, "%s%s:%zu:%zu:%s ", BOLD(color), src->name, line, col, RESET(color));
     } else {
-        putf(b, "%scx:%s ", BOLD(color), RESET(color));
+        cx_strbuf_printf(b, "%scx:%s ", BOLD(color), RESET(color));
     }
-    putf(b, "%s%s:%s %s%s%s\n", what_color, what, RESET(color), BOLD(color), msg, RESET(color));
+    cx_strbuf_printf(b, "%s%s:%s %s%s%s\n", what_color, what, RESET(color), BOLD(color), msg, RESET(color));
     if (src) show_span(b, src, sp, color);
 }
 
 char *cx_diag_render(const cx_error *e, const cx_sources *sources, bool color)
 {
-    buf b = {0};
+    cx_strbuf b = {0};
     header(&b, sources, e->span, "error", RED(color), e->message, color);
     for (size_t i = 0; i < e->n_notes; i++)
         header(&b, sources, e->notes[i].span, "note", CYAN(color), e->notes[i].text, color);
-    if (e->hint) putf(&b, "%shint:%s %s\n", CYAN(color), RESET(color), e->hint);
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
+    if (e->hint) cx_strbuf_printf(&b, "%shint:%s %s\n", CYAN(color), RESET(color), e->hint);
+    return cx_strbuf_take(&b);
 }

@@ -8,107 +8,83 @@
 #include "error.h"
 #include "format.h"
 #include "series.h"
+#include "strbuf.h"
 
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} sbuf;
-
-static void put(sbuf *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n + 1);
-    b->len += n;
-}
-
-static void put_owned(sbuf *b, char *s)
+static void put_owned(cx_strbuf *b, char *s)
 {
     if (!s) b->oom = true;
-    else put(b, s);
+    else cx_strbuf_puts(b, s);
     free(s);
 }
 
-static void put_value(sbuf *b, const cx_value *v, int digits)
+static void put_value(cx_strbuf *b, const cx_value *v, int digits)
 {
     char pbuf[32];
     switch (v->kind) {
-    case CX_VAL_NONE: put(b, "nothing"); break;
+    case CX_VAL_NONE: cx_strbuf_puts(b, "nothing"); break;
     case CX_VAL_NUM: put_owned(b, cx_fmt_number(&v->u.num, digits, true)); break;
-    case CX_VAL_BOOL: put(b, v->u.b ? "true" : "false"); break;
-    case CX_VAL_STR: put(b, v->u.str->data); break;
+    case CX_VAL_BOOL: cx_strbuf_puts(b, v->u.b ? "true" : "false"); break;
+    case CX_VAL_STR: cx_strbuf_puts(b, v->u.str->data); break;
     case CX_VAL_PERIOD:
         cx_period_format(&v->u.period, pbuf, sizeof pbuf);
-        put(b, pbuf);
+        cx_strbuf_puts(b, pbuf);
         break;
     case CX_VAL_LIST:
-        put(b, "[");
+        cx_strbuf_puts(b, "[");
         for (size_t i = 0; i < v->u.list->len; i++) {
-            if (i) put(b, ", ");
+            if (i) cx_strbuf_puts(b, ", ");
             const cx_value *it = &v->u.list->items[i];
             if (it->kind == CX_VAL_STR) {
-                put(b, "\"");
-                put(b, it->u.str->data);
-                put(b, "\"");
+                cx_strbuf_puts(b, "\"");
+                cx_strbuf_puts(b, it->u.str->data);
+                cx_strbuf_puts(b, "\"");
             } else {
                 put_value(b, it, digits);
             }
         }
-        put(b, "]");
+        cx_strbuf_puts(b, "]");
         break;
     case CX_VAL_SERIES: {
         const cx_series *s = v->u.series;
-        put(b, "{");
+        cx_strbuf_puts(b, "{");
         for (size_t i = 0; i < s->len; i++) {
             cx_period p = {s->freq, s->ords[i]};
-            if (i) put(b, ", ");
+            if (i) cx_strbuf_puts(b, ", ");
             cx_period_format(&p, pbuf, sizeof pbuf);
-            put(b, pbuf);
-            put(b, ": ");
+            cx_strbuf_puts(b, pbuf);
+            cx_strbuf_puts(b, ": ");
             put_owned(b, cx_fmt_number(&s->vals[i], digits, true));
         }
-        put(b, "}");
+        cx_strbuf_puts(b, "}");
         break;
     }
     case CX_VAL_RANGE: {
         const cx_range *r = v->u.range;
         if (r->of_periods) {
             cx_period_format(&r->plo, pbuf, sizeof pbuf);
-            put(b, pbuf);
-            put(b, "..");
+            cx_strbuf_puts(b, pbuf);
+            cx_strbuf_puts(b, "..");
             cx_period_format(&r->phi, pbuf, sizeof pbuf);
-            put(b, pbuf);
+            cx_strbuf_puts(b, pbuf);
         } else {
             put_owned(b, cx_fmt_number(&r->lo, digits, true));
-            put(b, "..");
+            cx_strbuf_puts(b, "..");
             put_owned(b, cx_fmt_number(&r->hi, digits, true));
-            put(b, " step ");
+            cx_strbuf_puts(b, " step ");
             put_owned(b, cx_fmt_number(&r->step, digits, true));
         }
         break;
     }
     case CX_VAL_FUNC: {
         const cx_ast *fn = v->u.fn;
-        put(b, "fn ");
-        put(b, fn->name);
-        put(b, "(");
+        cx_strbuf_puts(b, "fn ");
+        cx_strbuf_puts(b, fn->name);
+        cx_strbuf_puts(b, "(");
         for (size_t i = 0; i < fn->list.len; i++) {
-            if (i) put(b, ", ");
-            put(b, fn->list.items[i]->name);
+            if (i) cx_strbuf_puts(b, ", ");
+            cx_strbuf_puts(b, fn->list.items[i]->name);
         }
-        put(b, ")");
+        cx_strbuf_puts(b, ")");
         break;
     }
     }
@@ -116,12 +92,7 @@ static void put_value(sbuf *b, const cx_value *v, int digits)
 
 char *cx_display_value(const cx_value *v, int digits)
 {
-    sbuf b = {0};
-    put(&b, "");
+    cx_strbuf b = {0};
     put_value(&b, v, digits);
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
+    return cx_strbuf_take(&b);
 }

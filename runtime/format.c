@@ -19,6 +19,7 @@
  *    (CX_DEFAULT_DIGITS digits) once the number they would write reaches
  *    10^15 (in T for money): past that its digits would be binary noise. */
 #include "format.h"
+#include "strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,60 +27,12 @@
 
 #define APPROX_EXP_MAX ((mpfr_exp_t)1 << 21)
 
-/* ==== a growable output buffer ========================================== */
+/* ==== output buffer (strbuf.h) ========================================= */
 
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} sbuf;
-
-static void sb_put(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 32;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (p == NULL) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s)
-{
-    sb_put(b, s, strlen(s));
-}
-
-static void sb_putc(sbuf *b, char c)
-{
-    sb_put(b, &c, 1);
-}
-
-static void sb_zeros(sbuf *b, size_t n)
+static void sb_zeros(cx_strbuf *b, size_t n)
 {
     while (n-- > 0)
-        sb_putc(b, '0');
-}
-
-static char *sb_done(sbuf *b)
-{
-    if (b->oom) {
-        free(b->p);
-        return NULL;
-    }
-    if (b->p == NULL)
-        sb_put(b, "", 0);
-    return b->oom ? NULL : b->p;
+        cx_strbuf_putc(b, '0');
 }
 
 /* ==== digit strings ===================================================== */
@@ -99,19 +52,19 @@ static char *z_digits(const mpz_t z, size_t *len)
 
 /* The digits s[0..n) followed by `pad` zeros, with ',' every three digits
  * from the right when sep. */
-static void put_grouped(sbuf *b, const char *s, size_t n, size_t pad, bool sep)
+static void put_grouped(cx_strbuf *b, const char *s, size_t n, size_t pad, bool sep)
 {
     size_t total = n + pad;
     for (size_t i = 0; i < total; i++) {
         if (sep && i > 0 && (total - i) % 3 == 0)
-            sb_putc(b, ',');
-        sb_putc(b, i < n ? s[i] : '0');
+            cx_strbuf_putc(b, ',');
+        cx_strbuf_putc(b, i < n ? s[i] : '0');
     }
 }
 
 /* Positional notation of the digits s[0..n) whose first digit stands for
  * 10^e10; separators in the integer part only. */
-static void put_positional(sbuf *b, const char *s, size_t n, int64_t e10, bool sep)
+static void put_positional(cx_strbuf *b, const char *s, size_t n, int64_t e10, bool sep)
 {
     if (e10 >= 0) {
         size_t ni = (size_t)e10 + 1;
@@ -119,17 +72,17 @@ static void put_positional(sbuf *b, const char *s, size_t n, int64_t e10, bool s
             put_grouped(b, s, n, ni - n, sep);
         } else {
             put_grouped(b, s, ni, 0, sep);
-            sb_putc(b, '.');
-            sb_put(b, s + ni, n - ni);
+            cx_strbuf_putc(b, '.');
+            cx_strbuf_put(b, s + ni, n - ni);
         }
     } else {
-        sb_puts(b, "0.");
+        cx_strbuf_puts(b, "0.");
         sb_zeros(b, (size_t)(-(e10 + 1)));
-        sb_put(b, s, n);
+        cx_strbuf_put(b, s, n);
     }
 }
 
-static void put_i64(sbuf *b, int64_t v)
+static void put_i64(cx_strbuf *b, int64_t v)
 {
     char tmp[24];
     size_t i = sizeof tmp;
@@ -140,20 +93,20 @@ static void put_i64(sbuf *b, int64_t v)
     } while (u);
     if (v < 0)
         tmp[--i] = '-';
-    sb_put(b, tmp + i, sizeof tmp - i);
+    cx_strbuf_put(b, tmp + i, sizeof tmp - i);
 }
 
 /* d.ddd[…]eN */
-static void put_scientific(sbuf *b, const char *s, size_t n, int64_t e10, bool cut)
+static void put_scientific(cx_strbuf *b, const char *s, size_t n, int64_t e10, bool cut)
 {
-    sb_putc(b, s[0]);
+    cx_strbuf_putc(b, s[0]);
     if (n > 1) {
-        sb_putc(b, '.');
-        sb_put(b, s + 1, n - 1);
+        cx_strbuf_putc(b, '.');
+        cx_strbuf_put(b, s + 1, n - 1);
     }
     if (cut)
-        sb_puts(b, CX_MARK_CUT);
-    sb_putc(b, 'e');
+        cx_strbuf_puts(b, CX_MARK_CUT);
+    cx_strbuf_putc(b, 'e');
     put_i64(b, e10);
 }
 
@@ -306,7 +259,7 @@ static void val_clear(val *v)
 
 /* A non-terminating exact magnitude, cut to `digits` significant digits but
  * never fewer than its integer digits, followed by the cut mark. */
-static void put_cut(sbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
+static void put_cut(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
 {
     int64_t e10 = dec_exponent(n, d);
     int64_t k = e10 - digits + 1;
@@ -336,7 +289,7 @@ static void put_cut(sbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
         put_scientific(b, s, len, e10, true);
     } else {
         put_positional(b, s, len, e10, sep);
-        sb_puts(b, CX_MARK_CUT);
+        cx_strbuf_puts(b, CX_MARK_CUT);
     }
     free(s);
     mpz_clear(p);
@@ -344,7 +297,7 @@ static void put_cut(sbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
 }
 
 /* An exact magnitude per the display rules. */
-static void put_exact(sbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
+static void put_exact(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
 {
     uint64_t places;
     size_t len;
@@ -375,7 +328,7 @@ static void put_exact(sbuf *b, const mpz_t n, const mpz_t d, int digits, bool se
 
 /* The magnitude of a non-zero approximate value with `digits` significant
  * digits, trailing zeros trimmed, positional or scientific. */
-static void put_approx_abs(sbuf *b, const cx_num *x, int digits, bool sep)
+static void put_approx_abs(cx_strbuf *b, const cx_num *x, int digits, bool sep)
 {
     mpfr_srcptr f = x->u.f;
     char *s = NULL;
@@ -429,25 +382,25 @@ static void put_approx_abs(sbuf *b, const cx_num *x, int digits, bool sep)
 
 /* "≈", the sign, the magnitude; NaN and infinities (which cx never keeps)
  * get a readable spelling rather than garbage. */
-static void put_approx(sbuf *b, const cx_num *x, int digits, bool sep, const char *after_sign,
+static void put_approx(cx_strbuf *b, const cx_num *x, int digits, bool sep, const char *after_sign,
                        const char *suffix)
 {
     mpfr_srcptr f = x->u.f;
-    sb_puts(b, CX_MARK_APPROX);
+    cx_strbuf_puts(b, CX_MARK_APPROX);
     if (mpfr_nan_p(f)) {
-        sb_puts(b, "NaN");
+        cx_strbuf_puts(b, "NaN");
         return;
     }
     if (!mpfr_zero_p(f) && mpfr_sgn(f) < 0)
-        sb_putc(b, '-');
-    sb_puts(b, after_sign);
+        cx_strbuf_putc(b, '-');
+    cx_strbuf_puts(b, after_sign);
     if (mpfr_inf_p(f))
-        sb_puts(b, "inf");
+        cx_strbuf_puts(b, "inf");
     else if (mpfr_zero_p(f))
-        sb_putc(b, '0');
+        cx_strbuf_putc(b, '0');
     else
         put_approx_abs(b, x, digits, sep);
-    sb_puts(b, suffix);
+    cx_strbuf_puts(b, suffix);
 }
 
 static int clamp_digits(int digits)
@@ -462,7 +415,7 @@ static long clamp_places(long places)
 
 char *cx_fmt_number(const cx_num *x, int digits, bool separators)
 {
-    sbuf b = {0};
+    cx_strbuf b = {0};
     digits = clamp_digits(digits);
     if (x->kind == CX_NUM_SMALL && x->u.s.den == 1) { /* the common case, no GMP */
         char tmp[24];
@@ -474,25 +427,25 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators)
             u /= 10;
         } while (u);
         if (v < 0)
-            sb_putc(&b, '-');
+            cx_strbuf_putc(&b, '-');
         put_grouped(&b, tmp + i, sizeof tmp - i, 0, separators);
-        return sb_done(&b);
+        return cx_strbuf_take(&b);
     }
     if (x->kind == CX_NUM_APPROX) {
         put_approx(&b, x, digits, separators, "", "");
-        return sb_done(&b);
+        return cx_strbuf_take(&b);
     }
     val v;
     val_init(&v, x);
     if (v.neg)
-        sb_putc(&b, '-');
+        cx_strbuf_putc(&b, '-');
     put_exact(&b, v.n, v.d, digits, separators);
     val_clear(&v);
-    return sb_done(&b);
+    return cx_strbuf_take(&b);
 }
 
 /* R (>= 0) as a number with exactly `places` decimals. */
-static void put_fixed_digits(sbuf *b, const mpz_t R, long places)
+static void put_fixed_digits(cx_strbuf *b, const mpz_t R, long places)
 {
     size_t len;
     char *s = z_digits(R, &len);
@@ -509,7 +462,7 @@ static void put_fixed_digits(sbuf *b, const mpz_t R, long places)
 static char *approx_scientific(const cx_num *x, int64_t shift, const char *prefix,
                                const char *suffix)
 {
-    sbuf b = {0};
+    cx_strbuf b = {0};
     cx_num y;
     cx_num_init(&y);
     cx_num_set(&y, x);
@@ -517,7 +470,7 @@ static char *approx_scientific(const cx_num *x, int64_t shift, const char *prefi
         mpfr_mul_ui(y.u.f, y.u.f, 100, MPFR_RNDN); /* only pct shifts, by 2 */
     put_approx(&b, &y, CX_DEFAULT_DIGITS, true, prefix, suffix);
     cx_num_clear(&y);
-    return sb_done(&b);
+    return cx_strbuf_take(&b);
 }
 
 /* The shared body of fixed and pct: [≈][-]digits suffix, the magnitude
@@ -534,19 +487,19 @@ static char *fixed_form(const cx_num *x, long places, int64_t shift, const char 
         val_clear(&v);
         return approx_scientific(x, shift, "", suffix);
     }
-    sbuf b = {0};
+    cx_strbuf b = {0};
     mpz_t R;
     mpz_init(R);
     round_scaled(R, v.n, v.d, -(int64_t)places - shift);
     if (v.approx)
-        sb_puts(&b, CX_MARK_APPROX);
+        cx_strbuf_puts(&b, CX_MARK_APPROX);
     if (v.neg && mpz_sgn(R) != 0)
-        sb_putc(&b, '-');
+        cx_strbuf_putc(&b, '-');
     put_fixed_digits(&b, R, places);
-    sb_puts(&b, suffix);
+    cx_strbuf_puts(&b, suffix);
     mpz_clear(R);
     val_clear(&v);
-    return sb_done(&b);
+    return cx_strbuf_take(&b);
 }
 
 char *cx_fmt_fixed(const cx_num *x, long places)
@@ -593,16 +546,16 @@ char *cx_fmt_money(const cx_num *x, long places)
             break;
         i++;
     }
-    sbuf b = {0};
+    cx_strbuf b = {0};
     if (v.approx)
-        sb_puts(&b, CX_MARK_APPROX);
+        cx_strbuf_puts(&b, CX_MARK_APPROX);
     if (v.neg && mpz_sgn(R) != 0)
-        sb_putc(&b, '-');
-    sb_putc(&b, '$');
+        cx_strbuf_putc(&b, '-');
+    cx_strbuf_putc(&b, '$');
     put_fixed_digits(&b, R, places);
-    sb_puts(&b, scale[i].suffix);
+    cx_strbuf_puts(&b, scale[i].suffix);
     mpz_clear(p);
     mpz_clear(R);
     val_clear(&v);
-    return sb_done(&b);
+    return cx_strbuf_take(&b);
 }

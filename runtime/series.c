@@ -3,6 +3,7 @@
  * and the explicit aggregations between frequencies (annual, ttm).  It knows
  * neither sources nor values: errors come back as number statuses. */
 #include "series.h"
+#include "strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -131,37 +132,12 @@ static bool append_take(cx_series *s, int64_t ord, cx_num *x)
 
 /* ==== periods text ======================================================= */
 
-typedef struct tbuf {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} tbuf;
-
-static void tput(tbuf *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n + 1);
-    b->len += n;
-}
-
-static void tput_period(tbuf *b, cx_freq f, int64_t ord)
+static void tput_period(cx_strbuf *b, cx_freq f, int64_t ord)
 {
     char pb[32];
     cx_period p = {f, ord};
     cx_period_format(&p, pb, sizeof pb);
-    tput(b, pb);
+    cx_strbuf_puts(b, pb);
 }
 
 /* A run of three or more consecutive periods is one piece "a..b"; shorter
@@ -170,7 +146,7 @@ static void tput_period(tbuf *b, cx_freq f, int64_t ord)
 char *cx_series_periods_text(const cx_series *s, size_t max_items)
 {
     if (!s || s->len == 0) return NULL;
-    tbuf b = {0};
+    cx_strbuf b = {0};
     size_t pieces = 0;
     for (size_t i = 0; i < s->len && !b.oom;) {
         size_t j = i;
@@ -178,13 +154,13 @@ char *cx_series_periods_text(const cx_series *s, size_t max_items)
         size_t run_pieces = j - i + 1 >= 3 ? 1 : j - i + 1;
         for (size_t k = 0; k < run_pieces; k++) {
             if (max_items && pieces == max_items) {
-                tput(&b, ", \xe2\x80\xa6"); /* ", …" */
+                cx_strbuf_puts(&b, ", \xe2\x80\xa6"); /* ", …" */
                 goto done;
             }
-            if (pieces) tput(&b, ", ");
+            if (pieces) cx_strbuf_puts(&b, ", ");
             if (run_pieces == 1 && j > i) {
                 tput_period(&b, s->freq, s->ords[i]);
-                tput(&b, "..");
+                cx_strbuf_puts(&b, "..");
                 tput_period(&b, s->freq, s->ords[j]);
             } else {
                 tput_period(&b, s->freq, s->ords[i + k]);
@@ -194,11 +170,7 @@ char *cx_series_periods_text(const cx_series *s, size_t max_items)
         i = j + 1;
     }
 done:
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
+    return cx_strbuf_take(&b);
 }
 
 /* ==== element-wise arithmetic ============================================ */
