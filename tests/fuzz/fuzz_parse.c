@@ -1,0 +1,163 @@
+/* fuzz_parse.c - libFuzzer harness for the whole source pipeline: each input
+ * is a script run through the public API (scan, parse, evaluate, print,
+ * render errors, list names) in a state with small limits, so a finding is a
+ * crash, a sanitizer report, a leak or a broken promise of the renderer, not
+ * a slow but legal computation.  Build and run: tests/fuzz/README.md. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cx.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Wall-clock budget of one input.  Evaluation time is unbounded by design
+ * (a long loop is legal), so a watchdog interrupts the run instead of letting
+ * libFuzzer report every big `sum(...)` as a hang.  A run that ignores the
+ * interrupt still trips -timeout. */
+#define BUDGET_MS 250
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static cx_state *running;      /* guarded by lock */
+static struct timespec started; /* guarded by lock */
+
+static long elapsed_ms(const struct timespec *since)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - since->tv_sec) * 1000L + (now.tv_nsec - since->tv_nsec) / 1000000L;
+}
+
+static void *watchdog(void *unused)
+{
+    (void)unused;
+    for (;;) {
+        struct timespec nap = {0, 50 * 1000000L};
+        nanosleep(&nap, NULL);
+        pthread_mutex_lock(&lock);
+        /* The state is freed only after `running` is cleared under the lock,
+         * so it is alive while we poke it. */
+        if (running && elapsed_ms(&started) > BUDGET_MS) cx_state_interrupt(running);
+        pthread_mutex_unlock(&lock);
+    }
+    return NULL;
+}
+
+/* A failed system allocation inside GMP cannot be recovered from; make it a
+ * visible crash with a stack rather than GMP's abort message. */
+static void out_of_memory(size_t request)
+{
+    (void)request;
+    __builtin_trap();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    cx_set_out_of_memory_handler(out_of_memory);
+    pthread_t t;
+    if (pthread_create(&t, NULL, watchdog, NULL) == 0) pthread_detach(t);
+    return 0;
+}
+
+/* The renderer promises that no raw control byte of the source reaches the
+ * terminal (only \n and \t, and ANSI colour when asked for). */
+static void assert_clean(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F) __builtin_trap();
+}
+
+static size_t sink; /* keeps the reads of every output string alive */
+
+static void touch(const char *s)
+{
+    if (s) sink += strlen(s);
+}
+
+static void on_output(void *ud, const cx_output *o)
+{
+    (void)ud;
+    touch(o->text);
+    touch(o->expr);
+    touch(o->value);
+    touch(o->rhs);
+    touch(o->detail);
+    touch(o->file);
+}
+
+static void on_name(void *ud, const char *name, const char *value)
+{
+    (void)ud;
+    touch(name);
+    touch(value);
+}
+
+static void run(const char *text, size_t len, bool repl)
+{
+    cx_options o;
+    cx_options_default(&o);
+    o.max_source_bytes = 1 << 20;
+    o.max_nesting = 64;
+    o.max_call_depth = 100;
+    o.max_result_digits = 5000;
+    o.max_series = 5000;
+    o.max_include_depth = 4;
+    o.max_memory_mb = 256;
+    o.repl = repl;
+    cx_state *cx = cx_state_new(&o);
+    if (!cx) return;
+    cx_state_set_output(cx, on_output, NULL);
+
+    pthread_mutex_lock(&lock);
+    running = cx;
+    clock_gettime(CLOCK_MONOTONIC, &started);
+    pthread_mutex_unlock(&lock);
+
+    cx_run_string(cx, "<fuzz>", text, len);
+    /* A second run in the same state: definitions persist, as in the REPL. */
+    if (repl) cx_run_string(cx, "<fuzz>", text, len);
+
+    pthread_mutex_lock(&lock);
+    running = NULL;
+    pthread_mutex_unlock(&lock);
+
+    for (size_t i = 0; i < cx_error_count(cx); i++) {
+        cx_error_info e;
+        if (!cx_error_get(cx, i, &e)) __builtin_trap();
+        touch(e.code);
+        touch(e.message);
+        touch(e.hint);
+        touch(e.file);
+        char *plain = cx_error_render(cx, i, false);
+        if (plain) assert_clean(plain);
+        free(plain);
+        char *color = cx_error_render(cx, i, true);
+        free(color);
+    }
+    cx_state_each_name(cx, on_name, NULL);
+    cx_state_free(cx);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* `include` reads files: /dev/stdin, a FIFO or /proc/kmsg would block
+     * and the fuzzer's own corpus would leak in.  Includes are covered by the
+     * hostile corpus and the golden tests instead. */
+    if (memmem(data, size, "include", 7)) return 0;
+    /* cx_run_string takes a length and the text may hold NUL bytes; a copy
+     * makes reads past the end visible to ASan. */
+    char *text = malloc(size ? size : 1);
+    if (!text) return 0;
+    memcpy(text, data, size);
+    run(text, size, false);
+    run(text, size, true);
+    free(text);
+    return 0;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Writes the large hostile inputs into OUTDIR at run time, so the repository
+does not carry megabytes of parentheses.  Each case is one NAME.cx; its
+expected exit status and stdout live in run.sh's table and NAME.out beside
+this script, like the small cases.
+    usage: gen.py OUTDIR
+"""
+import os
+import sys
+
+MB = 1024 * 1024
+
+
+def cases():
+    # 100,000 nested parentheses: the nesting limit (256) stops it at once.
+    yield "parens_100k", "x = " + "(" * 100_000 + "1" + ")" * 100_000 + ";\n"
+
+    # A 10 MB one-line sum of ones (2,621,440 terms): left-associative, so
+    # no nesting; it either runs or stops at a limit, never crashes.
+    n = 10 * MB // 4
+    yield "sum_10mb", "x = " + " + ".join(["1"] * n) + ";\nx;\n"
+
+    # Identifiers far past the 1,024-byte name limit; the message must not
+    # echo a megabyte of source back.
+    yield "ident_1mb", "a" * MB + " = 1;\n"
+    yield "unknown_name_1mb", "b" * MB + " + 1;\n"
+
+    # A number literal of a million digits (the literal limit is 100,000).
+    yield "literal_1m_digits", "x = " + "7" * 1_000_000 + ";\n"
+
+    # if-expressions nested 100,000 deep: the nesting limit again.
+    k = 100_000
+    yield "deep_if", "x = " + "if true then " * k + "1" + " else 0" * k + ";\n"
+
+    # 100,000 statements, each depending on the one before: must succeed.
+    lines = ["x0 = 0;"]
+    lines += [f"x{i} = x{i - 1} + 1;" for i in range(1, 100_000)]
+    lines.append("x99999;")
+    yield "statements_100k", "\n".join(lines) + "\n"
+
+    # A 20 MB string literal (the string limit is 16 MiB).
+    yield "string_20mb", 's = "' + "z" * (20 * MB) + '";\n'
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: gen.py OUTDIR")
+    out = os.path.abspath(sys.argv[1])
+    os.makedirs(out, exist_ok=True)
+    for name, text in cases():
+        with open(os.path.join(out, name + ".cx"), "w", encoding="ascii") as f:
+            f.write(text)
+    # Including a FIFO that no one writes to: open() would wait forever, so
+    # it must be refused as "not a regular file" (the path is absolute, hence
+    # generated here).
+    fifo = os.path.join(out, "fifo")
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo)
+    with open(os.path.join(out, "include_fifo.cx"), "w", encoding="ascii") as f:
+        f.write(f'include "{fifo}";\n')
+
+
+main()
