@@ -333,10 +333,15 @@ static bool unicode_escape(const char *b, size_t len, size_t *i, char *out, size
                  "invalid escape in string: \\u needs 1 to 6 hex digits in braces, as in \\u{20AC}");
         return false;
     }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    /* A control character in a string would reach the terminal raw when
+     * printed (ESC starts escape sequences); \n, \t and \r are the ones
+     * allowed, and have their own escapes. */
+    bool control = cp != 0 && cp != '\n' && cp != '\t' && cp != '\r' && cx_utf8_is_control(cp);
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || control) {
         snprintf(bad->message, sizeof bad->message, "invalid escape '\\u{%.*s}' in string: %s",
                  (int)nd, b + at + 3,
                  cp == 0 ? "NUL is not allowed in strings"
+                 : control ? "control characters are not allowed in strings (use \\n, \\t)"
                  : cp > 0x10FFFF ? "beyond U+10FFFF, the last code point"
                                  : "a surrogate is not a character");
         return false;

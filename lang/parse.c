@@ -151,7 +151,7 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
     }
     if (rc == -2) P.oom = true;
     if (P.oom)
-        cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-oom", at_start, "out of memory while parsing");
+        cx_diag_add(diag, CX_ERRK_LIMIT, "limit-memory", at_start, "out of memory while parsing");
     else if (rc != 0 && P.n_errors == 0 && rc != -1)
         cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-parser", at_start,
                     "the parser stopped without saying why");

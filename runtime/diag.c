@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "format.h"
 #include "strbuf.h"
 
 #define BOLD(c)  ((c) ? "\x1b[1m" : "")
@@ -51,6 +52,23 @@ static void put_clean(cx_strbuf *b, const char *text, size_t len)
     }
 }
 
+/* Byte offset of the character `chars` characters into s[0..n). */
+static size_t char_offset(const char *s, size_t n, size_t chars)
+{
+    size_t i = 0;
+    while (i < n && chars > 0) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+        chars--;
+    }
+    return i;
+}
+
+/* Lines longer than this are shown as a window around the span, so one
+ * error about a megabyte-long line cannot flood the terminal. */
+#define CX_DIAG_MAX_LINE 120
+#define CX_DIAG_BEFORE   40
+
 /* The source line, then a caret line.  Tabs before the span are kept so the
  * caret lines up in any tab setting. */
 static void show_span(cx_strbuf *b, const cx_source *src, cx_span sp, bool color)
@@ -61,24 +79,33 @@ static void show_span(cx_strbuf *b, const cx_source *src, cx_span sp, bool color
     const char *text = cx_source_line(src, line, &len);
     int width = snprintf(NULL, 0, "%zu", line);
     if (width < 4) width = 4;
-    cx_strbuf_printf(b, "%*zu | ", width, line);
-    put_clean(b, text, len);
-    cx_strbuf_puts(b, "\n");
-    cx_strbuf_printf(b, "%*s | ", width, "");
     size_t lead = (size_t)(src->text + sp.start - text); /* bytes before the span on this line */
     if (lead > len) lead = len;
-    for (size_t i = 0; i < lead; i++) {
+    size_t span_end = sp.end > sp.start ? sp.end : sp.start;
+    size_t on_line = span_end - sp.start;
+    if (lead + on_line > len) on_line = len > lead ? len - lead : 0;
+    size_t lead_chars = utf8_chars(text, lead), total = utf8_chars(text, len);
+    size_t span_chars = utf8_chars(text + lead, on_line);
+
+    /* The window of characters [first, last) to show. */
+    size_t first = 0, last = total;
+    if (total > CX_DIAG_MAX_LINE) {
+        first = lead_chars > CX_DIAG_BEFORE ? lead_chars - CX_DIAG_BEFORE : 0;
+        last = first + CX_DIAG_MAX_LINE < total ? first + CX_DIAG_MAX_LINE : total;
+    }
+    size_t from = char_offset(text, len, first), to = char_offset(text, len, last);
+    cx_strbuf_printf(b, "%*zu | %s", width, line, first ? CX_MARK_CUT : "");
+    put_clean(b, text + from, to - from);
+    cx_strbuf_printf(b, "%s\n%*s | %s", last < total ? CX_MARK_CUT : "", width, "", first ? " " : "");
+    for (size_t i = from; i < lead; i++) {
         unsigned char ch = (unsigned char)text[i];
         if (ch == '\t') cx_strbuf_puts(b, "\t");
         else if ((ch & 0xC0) != 0x80) cx_strbuf_puts(b, " ");
     }
-    size_t span_end = sp.end > sp.start ? sp.end : sp.start;
-    size_t on_line = span_end - sp.start;
-    if (lead + on_line > len) on_line = len > lead ? len - lead : 0;
-    size_t n = utf8_chars(text + lead, on_line);
+    if (span_chars > last - lead_chars && last > lead_chars) span_chars = last - lead_chars;
     cx_strbuf_puts(b, GREEN(color));
     cx_strbuf_puts(b, "^");
-    for (size_t i = 1; i < n; i++) cx_strbuf_puts(b, "~");
+    for (size_t i = 1; i < span_chars; i++) cx_strbuf_puts(b, "~");
     cx_strbuf_puts(b, RESET(color));
     cx_strbuf_puts(b, "\n");
 }

@@ -914,6 +914,24 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         }
     }
     size_t nargs = n->list.len;
+    /* f(x for x in R) with no filter is f(R): the built-ins know closed
+     * forms for ranges (sum(i for i in 1..10^12) is instant). */
+    if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP) {
+        const cx_ast *g = n->list.items[0];
+        if (!g->comp_is_list && !g->c && g->a->kind == CX_AST_NAME &&
+            strcmp(g->a->name, g->name) == 0) {
+            cx_value it;
+            cx_value_init(&it);
+            cx_status st = cx_eval_expr(E, g->b, &it);
+            if (st == CX_OK) {
+                cx_call c = {E, bi->name, &it, 1, &g->b->span, n->span};
+                st = bi->fn(&c, out);
+                if (st == CX_OK) st = poll_limits(E, n->span);
+            }
+            cx_value_clear(&it);
+            return st;
+        }
+    }
     /* sum(... for ...) and product(... for ...) fold as they go. */
     if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP &&
         !n->list.items[0]->comp_is_list &&

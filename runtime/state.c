@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "../lang/parse.h"
 #include "../stdlib/builtins.h"
 #include "diag.h"
@@ -109,15 +111,28 @@ size_t cx_checks_failed(const cx_state *st) { return st->failed; }
 static char *read_file(const char *path, long max, size_t *len, const char **why, bool *too_big)
 {
     *too_big = false;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* Non-blocking open, then only regular files: a FIFO or a device
+     * (/dev/stdin, /dev/zero) would block or never end. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         *why = strerror(errno);
         return NULL;
     }
     struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(f);
-        *why = "it is a directory";
+    if (fstat(fd, &sb) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        *why = S_ISDIR(sb.st_mode) ? "it is a directory" : "it is not a regular file";
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        close(fd);
         return NULL;
     }
     size_t cap = 4096, n = 0;
