@@ -61,7 +61,8 @@ void cx_state_free(cx_state *cx);
 /* Changes the display digits between runs (REPL `:digits`). */
 void cx_state_set_digits(cx_state *cx, int digits);
 /* Asks a running evaluation to stop with an "interrupted" error as soon as it
- * can.  Async-signal-safe: call it from a SIGINT handler. */
+ * can.  Async-signal-safe: call it from a SIGINT handler.  A request that
+ * arrives when no run is in progress is dropped when the next run starts. */
 void cx_state_interrupt(cx_state *cx);
 
 /* ---- outputs ------------------------------------------------------------------ */
@@ -145,12 +146,17 @@ char *cx_error_render(const cx_state *cx, size_t i, bool color);
  * rendered value ("fn margin(x, rev)" for functions). */
 void cx_state_each_name(const cx_state *cx, void (*fn)(void *ud, const char *name,
                                                        const char *value), void *ud);
+/* The i-th defined name (0-based, definition order), NULL past the last; no
+ * value is rendered, so it is cheap enough for Tab completion.  Valid until
+ * the next run. */
+const char *cx_state_name(const cx_state *cx, size_t i);
 
 typedef struct cx_builtin_info {
     const char *name;
     const char *signature; /* "round(x, places = 0)" */
     const char *doc;       /* one line */
     const char *example;   /* a cx expression */
+    const char *notes;     /* conventions; "Differs from Excel: ..." sentences; NULL when none */
 } cx_builtin_info;
 /* The built-in table, NULL-name terminated; the REPL's help and docs/stdlib.md come from it. */
 const cx_builtin_info *cx_builtins(size_t *count);

@@ -14,6 +14,11 @@ const char *cx_arg_kind_phrase(const cx_value *v);
 
 /* Argument i as a number; NULL (error reported) when it is something else. */
 const cx_num *cx_arg_num(cx_call *c, size_t i);
+/* Argument i as a number, or `dflt` when the call has no argument i. */
+const cx_num *cx_arg_num_or(cx_call *c, size_t i, const cx_num *dflt);
+/* Argument i as a yes/no flag: true/false or the numbers 1/0; `dflt` when
+ * the call has no argument i.  false (error reported) otherwise. */
+bool cx_arg_flag(cx_call *c, size_t i, bool dflt, bool *out);
 /* Argument i as a series; NULL (error reported) when it is something else. */
 const cx_series *cx_arg_series(cx_call *c, size_t i);
 /* Argument i as a whole number in [lo, hi], or `dflt` when the call has no

@@ -36,6 +36,7 @@ typedef struct cx_builtin {
     const char *signature;     /* "round(x, places = 0)" */
     const char *doc;           /* one line */
     const char *example;       /* a cx expression that runs */
+    const char *notes;         /* conventions and differences from Excel; NULL when none */
 } cx_builtin;
 
 /* NULL when there is no such built-in. */

@@ -336,6 +336,33 @@ out:
     return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, arg, st);
 }
 
+/* cagr(s, p1, p2): between two periods of a series, years counted by its
+ * frequency (a daily series: 365 days a year). */
+static cx_status cagr_between(cx_call *c, const cx_series *s, cx_num *out)
+{
+    cx_period p1, p2;
+    if (!cx_arg_period(c, 1, &p1) || !same_freq(c, 1, s, &p1) || !cx_arg_period(c, 2, &p2) ||
+        !same_freq(c, 2, s, &p2))
+        return CX_FAIL;
+    if (p2.ord <= p1.ord)
+        return cx_call_error(c, 2, CX_ERRK_MATH, "math-arg-range",
+                             "cagr: the end period must come after the start period");
+    char a[32], b[32], what[80];
+    cx_period_format(&p1, a, sizeof a);
+    cx_period_format(&p2, b, sizeof b);
+    snprintf(what, sizeof what, "%s and %s", a, b);
+    const cx_num *v1 = cx_series_get(s, p1.ord), *v2 = cx_series_get(s, p2.ord);
+    if (!v1) return no_period(c, 1, s, p1.ord, what);
+    if (!v2) return no_period(c, 2, s, p2.ord, what);
+    int per = cx_freq_per_year(s->freq);
+    cx_num years;
+    cx_num_init(&years);
+    cx_num_set_frac(&years, p2.ord - p1.ord, per ? per : 365);
+    cx_status st = cagr_of(c, -1, v1, v2, &years, out);
+    cx_num_clear(&years);
+    return st;
+}
+
 cx_status cx_fn_cagr(cx_call *c, cx_value *out)
 {
     cx_num r, years;
@@ -358,13 +385,17 @@ cx_status cx_fn_cagr(cx_call *c, cx_value *out)
         int per = cx_freq_per_year(s->freq);
         cx_num_set_frac(&years, s->ords[s->len - 1] - s->ords[0], per ? per : 365);
         st = cagr_of(c, 0, &s->vals[0], &s->vals[s->len - 1], &years, &r);
+    } else if (c->n == 3 && c->args[0].kind == CX_VAL_SERIES) {
+        st = cagr_between(c, c->args[0].u.series, &r);
     } else if (c->n == 3) {
         const cx_num *a = cx_arg_num(c, 0), *b = a ? cx_arg_num(c, 1) : NULL, *y = NULL;
         if (!b || cx_arg_positive(c, 2, "a positive number of years", &y) != CX_OK) goto out;
         st = cagr_of(c, -1, a, b, y, &r);
     } else {
         cx_call_error(c, -1, CX_ERRK_TYPE, "type-arity",
-                      "cagr takes 1 argument (a series) or 3 (start, end, years), got %zu", c->n);
+                      "cagr takes a series, a series and two periods, or three numbers (start, "
+                      "end, years); got %zu arguments",
+                      c->n);
         goto out;
     }
     if (st == CX_OK) cx_value_take_num(out, &r);
