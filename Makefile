@@ -7,6 +7,8 @@ DESTDIR    ?=
 BINDIR      = $(PREFIX)/bin
 LIBDIR      = $(PREFIX)/lib
 INCLUDEDIR  = $(PREFIX)/include
+MANDIR      = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 BUILD      ?= build
 
 CC      ?= cc
@@ -29,9 +31,9 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev pkg-config bc python3 valgrind
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind
 
-.PHONY: all deps check check-unit check-golden check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
 
 all: $(BUILD)/cx $(BUILD)/libcx.a
@@ -41,13 +43,14 @@ $(BUILD)/libcx.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) -ledit
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: lang/parser.y
+# Grouped targets (&:): one bison run makes both, even under make -j.
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: lang/parser.y
 	@mkdir -p $(BUILD)/gen
 	bison -Wall -Werror --header=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: lang/lexer.l
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: lang/lexer.l
 	@mkdir -p $(BUILD)/gen
 	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 
@@ -93,13 +96,44 @@ demo: deps
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden
+	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
 
 check-golden: $(BUILD)/cx
 	bash tests/golden/run.sh $(BUILD)/cx
+
+# The documents stay true: every error code is catalogued and shown by a
+# golden test, and the README's example prints what the README says.
+check-docs: $(BUILD)/cx
+	bash tests/check_error_codes.sh
+	bash tests/check_readme.sh $(BUILD)/cx
+
+# Hostile inputs under a 512 MiB / 5 s cap each (robustness goal G1).
+check-hostile: $(BUILD)/cx
+	bash tests/hostile/run.sh $(BUILD)/cx
+
+# A clang build of libcx with ASan+UBSan and libFuzzer coverage in build/fuzz,
+# then FUZZ_TIME seconds of fuzzing seeded from the examples and the tests
+# (tests/fuzz/README.md).  Findings land in build/fuzz/artifacts/.
+FUZZ_TIME  ?= 300
+FUZZ_SAN    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+fuzz:
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz \
+	  CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build/fuzz/libcx.a
+	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
+	  -o build/fuzz/fuzz_parse tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
+	@mkdir -p build/fuzz/corpus build/fuzz/seeds build/fuzz/artifacts
+	@find examples tests/golden tests/fuzz/crashes -name '*.cx' \
+	  -exec cp {} build/fuzz/seeds/ \; 2>/dev/null || true
+	build/fuzz/fuzz_parse -dict=tests/fuzz/cx.dict -max_total_time=$(FUZZ_TIME) \
+	  -rss_limit_mb=1024 -timeout=5 -artifact_prefix=build/fuzz/artifacts/ \
+	  -print_final_stats=1 build/fuzz/corpus build/fuzz/seeds </dev/null
+
+# The REPL through a pseudo-terminal (python3's pty module): a few seconds.
+check-repl: $(BUILD)/cx
+	python3 tests/repl/run.py $(BUILD)/cx
 
 check-asan:
 	@$(MAKE) --no-print-directory deps
@@ -110,6 +144,11 @@ check-asan:
 	  build/asan/tests/unit -j2
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  bash tests/golden/run.sh build/asan/cx
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  python3 tests/repl/run.py build/asan/cx
+	HOSTILE_VMEM=unlimited ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1 bash tests/hostile/run.sh build/asan/cx || \
+	  echo "check-asan: hostile cases above failed (see docs/reliability.md, Known gaps)"
 
 check-valgrind: all
 	CX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
@@ -132,9 +171,12 @@ install: all
 	install -Dm755 $(BUILD)/cx $(DESTDIR)$(BINDIR)/cx
 	install -Dm644 $(BUILD)/libcx.a $(DESTDIR)$(LIBDIR)/libcx.a
 	install -Dm644 include/cx.h $(DESTDIR)$(INCLUDEDIR)/cx.h
+	install -Dm644 docs/cx.1 $(DESTDIR)$(MANDIR)/man1/cx.1
+	install -Dm644 contrib/bash-completion/cx $(DESTDIR)$(BASHCOMPDIR)/cx
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cx $(DESTDIR)$(LIBDIR)/libcx.a $(DESTDIR)$(INCLUDEDIR)/cx.h
+	rm -f $(DESTDIR)$(MANDIR)/man1/cx.1 $(DESTDIR)$(BASHCOMPDIR)/cx
 
 clean:
 	rm -rf build
@@ -142,9 +184,12 @@ clean:
 help:
 	@echo "make            build build/cx and build/libcx.a"
 	@echo "make demo       install missing packages, build, run examples/thesis.cx"
-	@echo "make check      install missing packages, build, run unit and golden tests"
+	@echo "make check      install missing packages, build, run unit, golden and REPL tests"
+	@echo "make check-repl the REPL through a pseudo-terminal (tests/repl/)"
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
+	@echo "make check-hostile   hostile inputs under time and memory caps"
+	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
 	@echo "make bench      cx against GNU bc and python3 (bench/)"
 	@echo "make lint       exported-symbol prefix and no printing in library code"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"

@@ -1,13 +1,14 @@
 /* main.c - the `cx` program: parses the command line, runs scripts through
- * libcx (include/cx.h only), prints output records to stdout and rendered
- * errors to stderr, and chooses the exit status.  The only code in cx that
- * calls exit(). */
+ * libcx (include/cx.h only) or starts the REPL on a terminal, hands records
+ * and errors to the report (report.c), and chooses the exit status.  The
+ * only code in cx that chooses the status or calls exit(). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "cli.h"
 #include "cx.h"
 
 enum {
@@ -20,11 +21,17 @@ enum {
 };
 
 static const char usage_text[] =
-    "usage: cx [options] FILE.cx...   run scripts\n"
+    "usage: cx [options] FILE.cx...   run scripts (in one state, in order)\n"
     "       cx [options] -e 'EXPR'    evaluate an expression or statements\n"
     "       cx [options] -            run the script on standard input\n"
+    "       cx [options]              the REPL on a terminal; otherwise read\n"
+    "                                 the script from standard input\n"
     "\n"
     "options:\n"
+    "  -e, --eval EXPR   evaluate EXPR (the final ';' is optional)\n"
+    "  --json            print the outputs, checks and errors as one JSON\n"
+    "                    document on standard output (see docs/json.md)\n"
+    "  -q, --quiet       print only failed checks and errors\n"
     "  --digits N        significant digits shown for rounded values (default 10)\n"
     "  --precision BITS  precision of approximate values (default 256)\n"
     "  --max-digits N    largest number, in decimal digits (default 1000000)\n"
@@ -38,20 +45,19 @@ static const char usage_text[] =
     "  --version         show the version\n"
     "\n"
     "examples:\n"
-    "  cx examples/thesis.cx\n"
-    "  cx -e '30_000 * 200k'\n"
-    "  echo 'check 0.1 + 0.2 == 0.3;' | cx -\n"
+    "  cx examples/thesis.cx               run a script; exit 1 if a check fails\n"
+    "  cx -e '30_000 * 200k'               30_000 * 200k = 6,000,000,000\n"
+    "  cx --digits 4 -e '1/3'              1/3 = 0.3333…\n"
+    "  echo 'check 0.1 + 0.2 == 0.3;' | cx\n"
+    "  cx --quiet examples/thesis.cx       only the claims that fail\n"
+    "  cx --json examples/thesis.cx | python3 -m json.tool\n"
+    "  cx                                  start the REPL (:help inside)\n"
+    "\n"
+    "Colour is used on a terminal only, never with NO_COLOR set or TERM=dumb.\n"
+    "REPL history: $XDG_STATE_HOME/cx/history (default ~/.local/state/cx/history).\n"
     "\n"
     "exit status: 0 ok, 1 a check failed, 2 an error in the script,\n"
     "             3 a resource limit, 4 an I/O error, 64 bad usage\n";
-
-static bool write_failed;
-
-static void on_output(void *ud, const cx_output *out)
-{
-    (void)ud;
-    if (fputs(out->text, stdout) == EOF || putchar('\n') == EOF) write_failed = true;
-}
 
 /* GMP cannot continue after a failed allocation: say so and stop cleanly
  * (status 4) instead of letting GMP abort with a core dump. */
@@ -61,12 +67,6 @@ static void out_of_memory(size_t request)
     (void)request;
     if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(EXIT_IO);
     _exit(EXIT_IO);
-}
-
-static bool use_color(void)
-{
-    const char *term = getenv("TERM");
-    return isatty(STDERR_FILENO) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -101,16 +101,6 @@ static int exit_for(cx_run_status st)
     return EXIT_SCRIPT;
 }
 
-static void print_errors(cx_state *cx)
-{
-    bool color = use_color();
-    for (size_t i = 0; i < cx_error_count(cx); i++) {
-        char *msg = cx_error_render(cx, i, color);
-        if (msg) fputs(msg, stderr);
-        free(msg);
-    }
-}
-
 /* Reads all of standard input (bounded); NULL with errno on failure. */
 static char *read_stdin(long max, size_t *len, bool *too_big)
 {
@@ -140,21 +130,25 @@ static char *read_stdin(long max, size_t *len, bool *too_big)
     return NULL;
 }
 
-int main(int argc, char **argv)
-{
+/* What the command line asked for. */
+typedef struct request {
     cx_options opt;
-    cx_options_default(&opt);
-    const char *expr = NULL;
-    const char **files = calloc((size_t)argc, sizeof *files);
-    size_t n_files = 0;
-    bool use_stdin = false, only_files = false;
-    if (!files) return EXIT_IO;
+    const char *expr;
+    const char **files;
+    size_t n_files;
+    bool use_stdin, json, quiet;
+} request;
 
+/* Fills *q from argv.  EXIT_OK to go on; -1 when --help or --version has
+ * answered; otherwise the status to leave with (the usage error is printed). */
+static int parse_args(int argc, char **argv, request *q)
+{
+    bool only_files = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (strcmp(a, "-") == 0 && !only_files) use_stdin = true;
-            else files[n_files++] = a;
+            if (strcmp(a, "-") == 0 && !only_files) q->use_stdin = true;
+            else q->files[q->n_files++] = a;
             continue;
         }
         if (strcmp(a, "--") == 0) {
@@ -163,13 +157,19 @@ int main(int argc, char **argv)
         }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage_text, stdout);
-            free(files);
-            return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
+            return fflush(stdout) == 0 && !ferror(stdout) ? -1 : EXIT_IO;
         }
         if (strcmp(a, "--version") == 0) {
             printf("cx %s\n", CX_VERSION);
-            free(files);
-            return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
+            return fflush(stdout) == 0 && !ferror(stdout) ? -1 : EXIT_IO;
+        }
+        if (strcmp(a, "--json") == 0) {
+            q->json = true;
+            continue;
+        }
+        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            q->quiet = true;
+            continue;
         }
         /* Options with a value: "--opt VALUE" or "--opt=VALUE". */
         const char *name = a, *val = NULL;
@@ -187,15 +187,15 @@ int main(int argc, char **argv)
             int kind; /* 0 long, 1 int */
             void *dst;
         } nums[] = {
-            {"--digits", 1, 1000, 1, &opt.digits},
-            {"--precision", 16, 1000000, 0, &opt.precision_bits},
-            {"--max-digits", 1, 1000000000L, 0, &opt.max_result_digits},
-            {"--max-nesting", 1, 100000, 1, &opt.max_nesting},
-            {"--max-depth", 1, 100000, 1, &opt.max_call_depth},
-            {"--max-series", 1, 1000000000L, 0, &opt.max_series},
-            {"--max-includes", 1, 10000, 1, &opt.max_include_depth},
-            {"--max-source", 1, 2147483647L, 0, &opt.max_source_bytes},
-            {"--max-memory", 1, 1048576L, 0, &opt.max_memory_mb},
+            {"--digits", 1, 1000, 1, &q->opt.digits},
+            {"--precision", 16, 1000000, 0, &q->opt.precision_bits},
+            {"--max-digits", 1, 1000000000L, 0, &q->opt.max_result_digits},
+            {"--max-nesting", 1, 100000, 1, &q->opt.max_nesting},
+            {"--max-depth", 1, 100000, 1, &q->opt.max_call_depth},
+            {"--max-series", 1, 1000000000L, 0, &q->opt.max_series},
+            {"--max-includes", 1, 10000, 1, &q->opt.max_include_depth},
+            {"--max-source", 1, 2147483647L, 0, &q->opt.max_source_bytes},
+            {"--max-memory", 1, 1048576L, 0, &q->opt.max_memory_mb},
         };
         bool known = false;
         if (strcmp(name, "-e") == 0 || strcmp(name, "--eval") == 0) {
@@ -203,8 +203,8 @@ int main(int argc, char **argv)
                 if (i + 1 >= argc) return usage_error("option '%s' needs an expression", a);
                 val = argv[++i];
             }
-            if (expr) return usage_error("%s", "only one -e expression may be given");
-            expr = val;
+            if (q->expr) return usage_error("%s", "only one -e expression may be given");
+            q->expr = val;
             continue;
         }
         for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++) {
@@ -226,76 +226,121 @@ int main(int argc, char **argv)
         }
         if (!known) return usage_error("unknown option '%s'", a);
     }
+    return EXIT_OK;
+}
 
-    int sources = (expr != NULL) + (use_stdin ? 1 : 0) + (n_files > 0);
-    if (sources == 0) {
-        if (isatty(STDIN_FILENO)) {
-            fputs(usage_text, stderr);
-            free(files);
-            return EXIT_USAGE;
+/* -e: the final ';' is optional, as at the REPL prompt (submit.c decides).
+ * When the text is still incomplete it runs once more as given, so the error
+ * points at the end of what the user wrote. */
+static int run_expr(cx_state *cx, const char *expr)
+{
+    cx_run_status st;
+    if (cx_cli_submit(cx, "<-e>", expr, &st) == CX_CLI_ENTRY_INCOMPLETE)
+        st = cx_run_string(cx, "<-e>", expr, strlen(expr));
+    return exit_for(st);
+}
+
+static int run_stdin(cx_state *cx, cx_cli_report *r, long max)
+{
+    size_t len = 0;
+    bool too_big;
+    char *text = read_stdin(max, &len, &too_big);
+    if (!text) {
+        char msg[160];
+        if (too_big) {
+            snprintf(msg, sizeof msg, "standard input is larger than %ld bytes", max);
+            cx_cli_report_error(r, CX_ERRK_LIMIT, "limit-source-size", "<stdin>", msg,
+                                "the limit is set with --max-source BYTES");
+            return EXIT_LIMIT;
         }
-        use_stdin = true; /* `echo '2+2;' | cx` runs the piped script */
-    } else if (sources > 1) {
-        free(files);
-        return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
-    }
-
-    /* A closed pipe must be an error we report, not a silent death. */
-    signal(SIGPIPE, SIG_IGN);
-
-    cx_set_out_of_memory_handler(out_of_memory);
-    cx_state *cx = cx_state_new(&opt);
-    if (!cx) {
-        fputs("cx: error: out of memory\n", stderr);
-        free(files);
+        snprintf(msg, sizeof msg, "cannot read standard input: %s", strerror(errno));
+        cx_cli_report_error(r, CX_ERRK_IO, "io-read", "<stdin>", msg, NULL);
         return EXIT_IO;
     }
-    cx_state_set_output(cx, on_output, NULL);
+    int status = exit_for(cx_run_string(cx, "<stdin>", text, len));
+    free(text);
+    cx_cli_report_errors(r, cx);
+    return status;
+}
+
+/* Runs the scripts the request names; returns the exit status. */
+static int run_scripts(const request *q)
+{
+    cx_cli_report report;
+    cx_cli_report_init(&report, q->json ? CX_CLI_JSON : CX_CLI_TEXT, q->quiet);
+    cx_state *cx = cx_state_new(&q->opt);
+    if (!cx) {
+        fputs("cx: error: out of memory\n", stderr);
+        return EXIT_IO;
+    }
+    cx_state_set_output(cx, cx_cli_report_output, &report);
+    cx_cli_report_begin(&report);
 
     int status = EXIT_OK;
-    if (expr) {
-        /* The final ';' is optional on the command line. */
-        size_t len = strlen(expr), end = len;
-        while (end && strchr(" \t\r\n", expr[end - 1])) end--;
-        char *text = malloc(len + 2);
-        if (!text) return EXIT_IO;
-        memcpy(text, expr, len);
-        if (end && expr[end - 1] != ';') text[len++] = ';';
-        text[len] = '\0';
-        status = exit_for(cx_run_string(cx, "<-e>", text, len));
-        free(text);
-        print_errors(cx);
-    } else if (use_stdin) {
-        size_t len = 0;
-        bool too_big;
-        char *text = read_stdin(opt.max_source_bytes, &len, &too_big);
-        if (!text) {
-            if (too_big)
-                fprintf(stderr, "cx: error: standard input is larger than %ld bytes\n"
-                                "hint: the limit is set with --max-source BYTES\n",
-                        opt.max_source_bytes);
-            else fprintf(stderr, "cx: error: cannot read standard input: %s\n", strerror(errno));
-            status = too_big ? EXIT_LIMIT : EXIT_IO;
-        } else {
-            status = exit_for(cx_run_string(cx, "<stdin>", text, len));
-            free(text);
-            print_errors(cx);
-        }
+    if (q->expr) {
+        status = run_expr(cx, q->expr);
+        cx_cli_report_errors(&report, cx);
+    } else if (q->use_stdin) {
+        status = run_stdin(cx, &report, q->opt.max_source_bytes);
     } else {
         /* Several files run in one state, in order; the first error stops. */
-        for (size_t i = 0; i < n_files; i++) {
-            int st = exit_for(cx_run_file(cx, files[i]));
-            print_errors(cx);
+        for (size_t i = 0; i < q->n_files; i++) {
+            int st = exit_for(cx_run_file(cx, q->files[i]));
+            cx_cli_report_errors(&report, cx);
             if (st > status) status = st;
             if (st >= EXIT_SCRIPT) break;
         }
     }
+    if (report.write_failed) status = EXIT_IO;
+    cx_cli_report_end(&report, cx, status);
     cx_state_free(cx);
-    free(files);
-
-    if (fflush(stdout) != 0 || ferror(stdout) || write_failed) {
+    if (fflush(stdout) != 0 || ferror(stdout) || report.write_failed) {
         fprintf(stderr, "cx: error: cannot write output: %s\n", strerror(errno ? errno : EIO));
         return EXIT_IO;
     }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    request q = {.files = calloc((size_t)argc, sizeof *q.files)};
+    if (!q.files) return EXIT_IO;
+    cx_options_default(&q.opt);
+    int status = parse_args(argc, argv, &q);
+    if (status != EXIT_OK) {
+        free(q.files);
+        return status < 0 ? EXIT_OK : status;
+    }
+
+    bool repl = false;
+    int sources = (q.expr != NULL) + (q.use_stdin ? 1 : 0) + (q.n_files > 0);
+    if (sources > 1) {
+        free(q.files);
+        return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
+    }
+    if (sources == 0) {
+        /* A terminal gets the REPL; `echo '2+2;' | cx` runs the piped script. */
+        repl = isatty(STDIN_FILENO);
+        q.use_stdin = !repl;
+        if (repl && q.json) {
+            free(q.files);
+            return usage_error("%s", "--json needs a script: FILE, -e EXPR or -");
+        }
+    }
+
+    /* A closed pipe must be an error we report, not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
+    cx_set_out_of_memory_handler(out_of_memory);
+
+    if (repl) {
+        cx_cli_report report;
+        cx_cli_report_init(&report, CX_CLI_TEXT, q.quiet);
+        status = cx_cli_repl_run(&q.opt, &report) ? EXIT_OK : EXIT_IO;
+        cx_cli_report_end(&report, NULL, status);
+        if (status == EXIT_OK && (fflush(stdout) != 0 || report.write_failed)) status = EXIT_IO;
+    } else {
+        status = run_scripts(&q);
+    }
+    free(q.files);
     return status;
 }

@@ -299,6 +299,7 @@ cx_status cx_state_include(cx_state *st, const char *path, cx_span at)
 
 cx_run_status cx_run_file(cx_state *st, const char *path)
 {
+    st->interrupted = 0; /* a Ctrl-C that came after the last run ended */
     cx_diag_clear(&st->diag);
     st->n_includes = 0;
     size_t failed = st->failed;
@@ -308,6 +309,7 @@ cx_run_status cx_run_file(cx_state *st, const char *path)
 
 cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, size_t len)
 {
+    st->interrupted = 0; /* a Ctrl-C that came after the last run ended */
     cx_diag_clear(&st->diag);
     st->n_includes = 0;
     size_t failed = st->failed;
@@ -359,4 +361,9 @@ void cx_state_each_name(const cx_state *st,
         fn(ud, b->name, v ? v : "?");
         free(v);
     }
+}
+
+const char *cx_state_name(const cx_state *st, size_t i)
+{
+    return i < st->env.n_globals ? st->env.globals[i]->name : NULL;
 }

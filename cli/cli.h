@@ -1,0 +1,107 @@
+/* cli.h - what the files of the `cx` program share: the report (how output
+ * records and errors reach the user: text, --quiet or --json), the JSON
+ * writer, the REPL and its parts.  Private to cli/; libcx knows none of it. */
+#ifndef CX_CLI_H
+#define CX_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "cx.h"
+
+/* ---- report.c: where records and errors go ------------------------------- */
+typedef enum cx_cli_format {
+    CX_CLI_TEXT, /* records on stdout, rendered errors on stderr */
+    CX_CLI_JSON, /* one JSON document on stdout (docs/json.md); errors also on stderr */
+} cx_cli_format;
+
+typedef struct cx_cli_report {
+    cx_cli_format format;
+    bool quiet;       /* only failed checks and errors */
+    bool color_out;   /* ANSI colour for failed checks on stdout */
+    bool color_err;   /* ANSI colour for errors on stderr */
+    bool write_failed;
+    /* JSON: outputs stream out as they come; errors are kept until the end
+     * because the document lists them after the outputs. */
+    size_t n_outputs;
+    char *errors;
+    size_t errors_len, errors_cap;
+    size_t n_errors;
+} cx_cli_report;
+
+/* True when colour may be used on fd: a terminal, NO_COLOR unset, TERM not dumb. */
+bool cx_cli_color_ok(int fd);
+void cx_cli_report_init(cx_cli_report *r, cx_cli_format format, bool quiet);
+/* Starts the document (JSON); nothing in text mode. */
+void cx_cli_report_begin(cx_cli_report *r);
+/* The cx_output_fn to install with cx_state_set_output; ud is the report. */
+void cx_cli_report_output(void *ud, const cx_output *out);
+/* Reports every error of the state's last run. */
+void cx_cli_report_errors(cx_cli_report *r, const cx_state *cx);
+/* An error the program found itself (standard input unreadable or too big):
+ * `message` without "error: ", hint may be NULL. */
+void cx_cli_report_error(cx_cli_report *r, cx_err_kind kind, const char *code, const char *file,
+                         const char *message, const char *hint);
+/* Ends the document with the check counts and the exit status (JSON) and
+ * frees what the report holds. */
+void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status);
+
+/* ---- json.c: a small JSON writer ------------------------------------------ */
+/* Appends s as a JSON string literal (quotes included) to the growing buffer
+ * *buf (malloc'ed, *len bytes used of *cap); NULL s gives `null`.  Bytes that
+ * are not valid UTF-8 become U+FFFD so the document always parses.  False on
+ * allocation failure (the buffer is left as it was). */
+bool cx_cli_json_string(char **buf, size_t *len, size_t *cap, const char *s);
+/* Appends raw text (punctuation, numbers, `true`); false on allocation failure. */
+bool cx_cli_json_raw(char **buf, size_t *len, size_t *cap, const char *text);
+
+/* ---- submit.c: running one REPL entry --------------------------------------- */
+typedef enum cx_cli_entry {
+    CX_CLI_ENTRY_DONE,       /* ran (or failed); errors are in the state */
+    CX_CLI_ENTRY_INCOMPLETE, /* the parser wants more input: read another line */
+} cx_cli_entry;
+
+/* Runs `text` (one entry, possibly several lines) in cx, accepting a missing
+ * final ';'.  INCOMPLETE when the parser stopped at the end of the input;
+ * then nothing was evaluated.  *status gets the run's status when DONE. */
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text,
+                           cx_run_status *status);
+
+/* ---- history.c ---------------------------------------------------------------- */
+/* The history file: $XDG_STATE_HOME/cx/history, else ~/.local/state/cx/history,
+ * its folder created (0700).  malloc'ed; NULL when there is no home or the
+ * folder cannot be made (the REPL then keeps history for the session only). */
+char *cx_cli_history_path(void);
+
+/* ---- complete.c: Tab completion ---------------------------------------------- */
+/* One candidate: the text that replaces the word, and what to add after it
+ * when it is the only one ("(" after a built-in, " " after a keyword). */
+typedef void (*cx_cli_candidate_fn)(void *ud, const char *candidate, const char *suffix);
+/* Completes `line` (the text before the cursor): calls fn once for every
+ * candidate for the word that ends the line and returns where that word
+ * starts.  The word is a ':' command at the start of the line, a built-in
+ * after ":help ", a file name after ":load " (folders end in '/'), and
+ * otherwise a name defined in cx, a keyword or a built-in function. */
+size_t cx_cli_complete(const cx_state *cx, const char *line, cx_cli_candidate_fn fn, void *ud);
+
+/* ---- repl.c / commands.c ------------------------------------------------------- */
+typedef struct cx_cli_repl {
+    cx_state *cx;          /* replaced by :reset */
+    cx_options opt;        /* to recreate the state */
+    cx_cli_report *report;
+    int digits;            /* the current :digits */
+    bool quit;             /* :quit was given */
+} cx_cli_repl;
+
+/* Runs the interactive session on the terminal until :quit or Ctrl-D; false
+ * when it could not start (no memory, no line editor), after saying why.
+ * main.c turns that into the exit status. */
+bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report);
+/* Brackets an evaluation that Ctrl-C should interrupt (entries, :load). */
+void cx_cli_repl_evaluating(cx_cli_repl *r, bool on);
+/* Runs one ':' command line (text starts at the ':'). */
+void cx_cli_command(cx_cli_repl *r, const char *line);
+/* The commands, for completion and :help: NULL-terminated ":name" strings. */
+extern const char *const cx_cli_commands[];
+
+#endif

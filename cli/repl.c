@@ -1,0 +1,362 @@
+/* repl.c - the interactive session on a terminal: line editing and history
+ * through libedit (its native editline(3) interface), Tab completion,
+ * prompts that continue an incomplete entry, Ctrl-C (cancel the line, or
+ * stop an evaluation) and Ctrl-D.  Deciding whether an entry is complete is
+ * submit.c's job, the candidates complete.c's, the commands commands.c's. */
+#include <errno.h>
+#include <histedit.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <wchar.h>
+#include <unistd.h>
+#include "cli.h"
+
+#define HISTORY_MAX 1000
+
+/* libedit's callbacks and the signal handler take no user data. */
+static cx_cli_repl *session;
+static cx_state *volatile interrupt_target;
+static volatile sig_atomic_t evaluating; /* 0 idle, 1 running, 2 asked to stop */
+static volatile sig_atomic_t sigint_seen;
+static char *prompt_now;
+
+/* At the prompt, Ctrl-C only has to make el_gets() return (the handler is
+ * installed without SA_RESTART for that); during an evaluation it asks libcx
+ * to stop.  A second Ctrl-C while the first is unanswered (one long GMP call
+ * does not poll) ends the program the way Ctrl-C normally does. */
+static void on_sigint(int sig)
+{
+    sigint_seen = 1;
+    if (evaluating == 2) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    if (evaluating == 1 && interrupt_target) {
+        cx_state_interrupt(interrupt_target);
+        evaluating = 2;
+    }
+}
+
+static void set_sigint(bool restart)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    /* Output written during an evaluation must not fail with EINTR. */
+    sa.sa_flags = restart ? SA_RESTART : 0;
+    sigaction(SIGINT, &sa, NULL);
+}
+
+void cx_cli_repl_evaluating(cx_cli_repl *r, bool on)
+{
+    interrupt_target = r->cx;
+    evaluating = on ? 1 : 0;
+}
+
+/* libedit's key reader, replaced so that Ctrl-C always ends el_gets(): a
+ * SIGINT that lands while libedit is busy (redrawing, completing) rather
+ * than blocked in read() would otherwise be lost.  pselect() unblocks SIGINT
+ * only while it waits, so checking the flag and waiting are one step. */
+static int read_key(EditLine *el, wchar_t *wc)
+{
+    (void)el;
+    char bytes[MB_LEN_MAX];
+    size_t n = 0;
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    for (;;) {
+        sigprocmask(SIG_BLOCK, &block, &old);
+        if (sigint_seen) {
+            sigprocmask(SIG_SETMASK, &old, NULL);
+            errno = EINTR;
+            return -1;
+        }
+        fd_set in;
+        FD_ZERO(&in);
+        FD_SET(STDIN_FILENO, &in);
+        int rc = pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        if (rc < 0) {
+            if (errno == EINTR) continue; /* Ctrl-C is seen above; resizing goes on */
+            return -1;
+        }
+        ssize_t got = read(STDIN_FILENO, bytes + n, 1);
+        if (got == 0) return 0;
+        if (got < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            return -1;
+        }
+        n++;
+        mbstate_t mbs;
+        memset(&mbs, 0, sizeof mbs);
+        size_t k = mbrtowc(wc, bytes, n, &mbs);
+        if (k == (size_t)-2 && n < sizeof bytes) continue; /* more bytes to come */
+        if (k == (size_t)-1 || k == (size_t)-2) {
+            n = 0; /* not a character: drop the bytes */
+            continue;
+        }
+        if (k == 0) *wc = 0;
+        return 1;
+    }
+}
+
+static char *prompt(EditLine *el)
+{
+    (void)el;
+    return prompt_now;
+}
+
+/* ==== Tab ============================================================================ */
+
+typedef struct candidates {
+    char **text;
+    const char *suffix; /* of the first candidate: used when it is the only one */
+    size_t n, cap;
+} candidates;
+
+static void keep(void *ud, const char *cand, const char *suffix)
+{
+    candidates *c = ud;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        char **t = realloc(c->text, cap * sizeof *t);
+        if (!t) return;
+        c->text = t;
+        c->cap = cap;
+    }
+    char *copy = strdup(cand);
+    if (!copy) return;
+    if (!c->n) c->suffix = suffix;
+    c->text[c->n++] = copy;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The candidates in columns under the line, as shells do. */
+static void list(const candidates *c)
+{
+    struct winsize ws;
+    size_t width = 80, longest = 0;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) width = ws.ws_col;
+    for (size_t i = 0; i < c->n; i++)
+        if (strlen(c->text[i]) > longest) longest = strlen(c->text[i]);
+    size_t cols = width / (longest + 2);
+    if (cols == 0) cols = 1;
+    size_t rows = (c->n + cols - 1) / cols;
+    fputc('\n', stdout);
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t k = r; k < c->n; k += rows) {
+            bool last = k + rows >= c->n;
+            printf("%-*s", last ? 0 : (int)(longest + 2), c->text[k]);
+        }
+        fputc('\n', stdout);
+    }
+    fflush(stdout);
+}
+
+/* Tab: complete the word before the cursor as far as the candidates agree;
+ * when they agree on nothing more, list them. */
+static unsigned char on_tab(EditLine *el, int ch)
+{
+    (void)ch;
+    const LineInfo *li = el_line(el);
+    char *line = strndup(li->buffer, (size_t)(li->cursor - li->buffer));
+    if (!line) return CC_ERROR;
+    candidates c = {0};
+    size_t start = cx_cli_complete(session->cx, line, keep, &c);
+    size_t have = strlen(line) - start;
+    unsigned char ret = CC_REFRESH;
+    if (c.n == 0) {
+        ret = CC_REFRESH_BEEP;
+    } else {
+        qsort(c.text, c.n, sizeof *c.text, by_name);
+        size_t common = strlen(c.text[0]);
+        for (size_t i = 1; i < c.n; i++) {
+            size_t k = 0;
+            while (k < common && c.text[i][k] == c.text[0][k]) k++;
+            common = k;
+        }
+        if (c.n == 1) {
+            el_insertstr(el, c.text[0] + have);
+            if (*c.suffix) el_insertstr(el, c.suffix);
+        } else if (common > have) {
+            c.text[0][common] = '\0';
+            el_insertstr(el, c.text[0] + have);
+        } else {
+            list(&c);
+            ret = CC_REDISPLAY;
+        }
+    }
+    for (size_t i = 0; i < c.n; i++) free(c.text[i]);
+    free(c.text);
+    free(line);
+    return ret;
+}
+
+/* ==== the loop ======================================================================== */
+
+typedef struct entry {
+    char *text; /* the lines of the entry so far, '\n'-joined */
+    size_t len;
+} entry;
+
+static bool entry_add(entry *e, const char *line, size_t n)
+{
+    char *t = realloc(e->text, e->len + n + 2);
+    if (!t) return false;
+    if (e->len) t[e->len++] = '\n';
+    memcpy(t + e->len, line, n);
+    t[e->len + n] = '\0';
+    e->text = t;
+    e->len += n;
+    return true;
+}
+
+static void entry_clear(entry *e)
+{
+    free(e->text);
+    e->text = NULL;
+    e->len = 0;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n", s[i])) return false;
+    return true;
+}
+
+bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
+{
+    cx_cli_repl r = {.opt = *opt, .report = report, .digits = opt->digits};
+    r.opt.repl = true;
+    r.cx = cx_state_new(&r.opt);
+    if (!r.cx) {
+        fputs("cx: error: out of memory\n", stderr);
+        return false;
+    }
+    cx_state_set_output(r.cx, cx_cli_report_output, report);
+    session = &r;
+    /* libedit reads UTF-8 keys only in a UTF-8 locale; only LC_CTYPE is
+     * taken, so number formatting never depends on the locale. */
+    setlocale(LC_CTYPE, "");
+
+    bool color = cx_cli_color_ok(STDOUT_FILENO);
+    /* \1 brackets bytes that take no room on screen (EL_PROMPT_ESC). */
+    static char main_prompt[] = "\1\033[1;34m\1cx>\1\033[0m\1 ";
+    static char more_prompt[] = "\1\033[1;34m\1...\1\033[0m\1 ";
+    static char plain_main[] = "cx> ", plain_more[] = "... ";
+
+    EditLine *el = el_init("cx", stdin, stdout, stderr);
+    History *hist = history_init();
+    if (!el || !hist) {
+        fputs("cx: error: cannot start line editing\n", stderr);
+        if (el) el_end(el);
+        if (hist) history_end(hist);
+        cx_state_free(r.cx);
+        return false;
+    }
+    HistEvent ev;
+    history(hist, &ev, H_SETSIZE, HISTORY_MAX);
+    history(hist, &ev, H_SETUNIQUE, 1);
+    el_set(el, EL_EDITOR, "emacs");
+    /* libedit restores the terminal on signals (Ctrl-Z, resizing) and then
+     * passes them on to our handler. */
+    el_set(el, EL_SIGNAL, 1);
+    el_set(el, EL_PROMPT_ESC, prompt, '\1');
+    el_set(el, EL_GETCFN, read_key);
+    el_set(el, EL_HIST, history, hist);
+    /* The wide call: the narrow one copies the two strings and never frees
+     * them (libedit says so in eln.c), which leak checkers report. */
+    el_wset(el, EL_ADDFN, L"cx-complete", L"complete the word before the cursor", on_tab);
+    el_set(el, EL_BIND, "^I", "cx-complete", NULL);
+    el_source(el, NULL); /* the user's ~/.editrc, if any */
+    char *history_file = cx_cli_history_path();
+    if (history_file) history(hist, &ev, H_LOAD, history_file);
+
+    if (!report->quiet) printf("cx %s - :help for help, Ctrl-D to leave\n", CX_VERSION);
+    fflush(stdout);
+
+    entry e = {0};
+    unsigned long n_entry = 0;
+    while (!r.quit) {
+        prompt_now = e.len ? (color ? more_prompt : plain_more) : (color ? main_prompt : plain_main);
+        sigint_seen = 0;
+        set_sigint(false);
+        int count = 0;
+        const char *got = el_gets(el, &count);
+        set_sigint(true);
+        if (!got || count <= 0) {
+            if (sigint_seen) { /* Ctrl-C at the prompt: drop the entry */
+                fputs("\n", stdout);
+                entry_clear(&e);
+                continue;
+            }
+            if (!e.len) break; /* Ctrl-D on an empty prompt */
+            /* Ctrl-D inside an entry: say what it lacks, then start over. */
+            char name[48];
+            snprintf(name, sizeof name, "<input %lu>", ++n_entry);
+            fputs("\n", stdout);
+            cx_run_string(r.cx, name, e.text, e.len);
+            cx_cli_report_errors(report, r.cx);
+            entry_clear(&e);
+            continue;
+        }
+        size_t n = (size_t)count;
+        if (n && got[n - 1] == '\n') n--;
+        if (!blank(got, n)) {
+            char *h = strndup(got, n);
+            if (h) history(hist, &ev, H_ENTER, h);
+            /* Saved at once: a session that is killed keeps what it typed. */
+            if (h && history_file) history(hist, &ev, H_SAVE, history_file);
+            free(h);
+        }
+        if (!e.len && blank(got, n)) continue;
+        if (!entry_add(&e, got, n)) {
+            fputs("cx: error: out of memory\n", stderr);
+            entry_clear(&e);
+            continue;
+        }
+        if (e.text[strspn(e.text, " \t")] == ':') {
+            cx_cli_command(&r, e.text);
+            entry_clear(&e);
+            fflush(stdout);
+            continue;
+        }
+        char name[48];
+        snprintf(name, sizeof name, "<input %lu>", n_entry + 1);
+        cx_run_status st;
+        cx_cli_repl_evaluating(&r, true);
+        cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, &st);
+        cx_cli_repl_evaluating(&r, false);
+        if (done == CX_CLI_ENTRY_INCOMPLETE) continue; /* the entry goes on */
+        n_entry++;
+        cx_cli_report_errors(report, r.cx);
+        entry_clear(&e);
+        fflush(stdout);
+    }
+    if (!r.quit) fputs("\n", stdout);
+    fflush(stdout);
+    entry_clear(&e);
+    if (history_file) history(hist, &ev, H_SAVE, history_file);
+    free(history_file);
+    el_end(el);
+    history_end(hist);
+    interrupt_target = NULL;
+    cx_state_free(r.cx);
+    session = NULL;
+    signal(SIGINT, SIG_DFL);
+    return true;
+}

@@ -1,0 +1,205 @@
+/* report.c - how a run reaches the user: output records on stdout and
+ * rendered errors on stderr, filtered by --quiet, coloured only on a
+ * terminal, or gathered into the one JSON document of --json
+ * (docs/json.md).  It decides presentation only, never the exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+#define RED_BOLD "\033[1;31m"
+#define RESET "\033[0m"
+
+bool cx_cli_color_ok(int fd)
+{
+    const char *term = getenv("TERM");
+    const char *no_color = getenv("NO_COLOR");
+    /* no-color.org: any non-empty NO_COLOR disables colour. */
+    if (no_color && *no_color) return false;
+    if (!term || strcmp(term, "dumb") == 0) return false;
+    return isatty(fd);
+}
+
+void cx_cli_report_init(cx_cli_report *r, cx_cli_format format, bool quiet)
+{
+    memset(r, 0, sizeof *r);
+    r->format = format;
+    r->quiet = quiet;
+    r->color_out = format == CX_CLI_TEXT && cx_cli_color_ok(STDOUT_FILENO);
+    r->color_err = cx_cli_color_ok(STDERR_FILENO);
+}
+
+static void out_text(cx_cli_report *r, const char *s)
+{
+    if (fputs(s, stdout) == EOF) r->write_failed = true;
+}
+
+void cx_cli_report_begin(cx_cli_report *r)
+{
+    if (r->format == CX_CLI_JSON) out_text(r, "{\n  \"version\": \"" CX_VERSION "\",\n  \"outputs\": [");
+}
+
+static const char *const output_kinds[] = {"value", "print", "check", "table"};
+static const char *const error_kinds[] = {"syntax", "name", "type", "math",
+                                          "limit",  "io",   "internal"};
+
+/* One record as a one-line JSON object; NULL on allocation failure. */
+static char *output_json(const cx_output *o)
+{
+    char *b = NULL, num[32];
+    size_t len = 0, cap = 0;
+    bool ok = true;
+    bool check = o->kind == CX_OUT_CHECK;
+    unsigned k = (unsigned)o->kind;
+    snprintf(num, sizeof num, "%zu", o->line);
+#define RAW(t) (ok = ok && cx_cli_json_raw(&b, &len, &cap, (t)))
+#define STR(s) (ok = ok && cx_cli_json_string(&b, &len, &cap, (s)))
+    RAW("{\"kind\": ");
+    STR(k < sizeof output_kinds / sizeof *output_kinds ? output_kinds[k] : "unknown");
+    RAW(", \"text\": ");
+    STR(o->text);
+    RAW(", \"expr\": ");
+    STR(o->expr);
+    RAW(", \"value\": ");
+    STR(o->value);
+    RAW(", \"rhs\": ");
+    STR(o->rhs);
+    RAW(", \"detail\": ");
+    STR(o->detail);
+    RAW(", \"passed\": ");
+    RAW(check ? (o->passed ? "true" : "false") : "null");
+    RAW(", \"approx\": ");
+    RAW(o->approx ? "true" : "false");
+    RAW(", \"file\": ");
+    STR(o->file);
+    RAW(", \"line\": ");
+    RAW(o->line ? num : "null");
+    RAW("}");
+#undef RAW
+#undef STR
+    if (!ok) {
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void cx_cli_report_output(void *ud, const cx_output *o)
+{
+    cx_cli_report *r = ud;
+    bool failed_check = o->kind == CX_OUT_CHECK && !o->passed;
+    if (r->quiet && !failed_check) return;
+    if (r->format == CX_CLI_JSON) {
+        char *obj = output_json(o);
+        if (!obj) {
+            r->write_failed = true;
+            return;
+        }
+        out_text(r, r->n_outputs++ ? ",\n    " : "\n    ");
+        out_text(r, obj);
+        free(obj);
+        return;
+    }
+    const char *text = o->text;
+    /* Only the verdict is red: the claim itself stays readable. */
+    if (failed_check && r->color_out && strncmp(text, "FAIL", 4) == 0) {
+        out_text(r, RED_BOLD "FAIL" RESET);
+        text += 4;
+    }
+    out_text(r, text);
+    out_text(r, "\n");
+}
+
+/* Appends one error object to the kept JSON errors. */
+static void keep_error(cx_cli_report *r, const cx_error_info *e, const char *rendered)
+{
+    char num[4][32];
+    size_t pos[4] = {e->line, e->col, e->end_line, e->end_col};
+    for (int i = 0; i < 4; i++) snprintf(num[i], sizeof num[i], "%zu", pos[i]);
+    bool where = e->file && e->line;
+    unsigned k = (unsigned)e->kind;
+    char **b = &r->errors;
+    size_t *len = &r->errors_len, *cap = &r->errors_cap;
+    bool ok = true;
+#define RAW(t) (ok = ok && cx_cli_json_raw(b, len, cap, (t)))
+#define STR(s) (ok = ok && cx_cli_json_string(b, len, cap, (s)))
+    RAW(r->n_errors++ ? ",\n    " : "\n    ");
+    RAW("{\"kind\": ");
+    STR(k < sizeof error_kinds / sizeof *error_kinds ? error_kinds[k] : "internal");
+    RAW(", \"code\": ");
+    STR(e->code);
+    RAW(", \"message\": ");
+    STR(e->message);
+    RAW(", \"hint\": ");
+    STR(e->hint);
+    RAW(", \"file\": ");
+    STR(e->file);
+    static const char *const keys[4] = {", \"line\": ", ", \"col\": ", ", \"end_line\": ",
+                                        ", \"end_col\": "};
+    for (int i = 0; i < 4; i++) {
+        RAW(keys[i]);
+        RAW(where ? num[i] : "null");
+    }
+    RAW(", \"at_end_of_input\": ");
+    RAW(e->at_end_of_input ? "true" : "false");
+    RAW(", \"rendered\": ");
+    STR(rendered);
+    RAW("}");
+#undef RAW
+#undef STR
+    if (!ok) r->write_failed = true;
+}
+
+void cx_cli_report_errors(cx_cli_report *r, const cx_state *cx)
+{
+    /* What came before the error reaches a shared pipe (2>&1) before it. */
+    if (cx_error_count(cx) && fflush(stdout) == EOF) r->write_failed = true;
+    for (size_t i = 0; i < cx_error_count(cx); i++) {
+        char *msg = cx_error_render(cx, i, r->color_err);
+        if (msg && fputs(msg, stderr) == EOF) r->write_failed = true;
+        if (r->format == CX_CLI_JSON) {
+            cx_error_info e;
+            char *plain = r->color_err ? cx_error_render(cx, i, false) : NULL;
+            if (cx_error_get(cx, i, &e)) keep_error(r, &e, plain ? plain : msg);
+            free(plain);
+        }
+        free(msg);
+    }
+}
+
+void cx_cli_report_error(cx_cli_report *r, cx_err_kind kind, const char *code, const char *file,
+                         const char *message, const char *hint)
+{
+    const char *red = r->color_err ? RED_BOLD : "", *reset = r->color_err ? RESET : "";
+    if (fflush(stdout) == EOF) r->write_failed = true;
+    fprintf(stderr, "cx: %serror:%s %s\n", red, reset, message);
+    if (hint) fprintf(stderr, "hint: %s\n", hint);
+    if (r->format != CX_CLI_JSON) return;
+    size_t n = strlen(message) + (hint ? strlen(hint) : 0) + 32;
+    char *rendered = malloc(n);
+    if (rendered)
+        snprintf(rendered, n, "cx: error: %s\n%s%s%s", message, hint ? "hint: " : "",
+                 hint ? hint : "", hint ? "\n" : "");
+    cx_error_info e = {.kind = kind, .code = code, .message = message, .hint = hint,
+                       .file = file};
+    keep_error(r, &e, rendered);
+    free(rendered);
+}
+
+void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status)
+{
+    if (r->format == CX_CLI_JSON) {
+        char tail[160];
+        out_text(r, r->n_outputs ? "\n  ],\n  \"errors\": [" : "],\n  \"errors\": [");
+        if (r->errors) out_text(r, r->errors);
+        snprintf(tail, sizeof tail,
+                 "%s],\n  \"checks\": {\"passed\": %zu, \"failed\": %zu},\n  \"status\": %d\n}\n",
+                 r->n_errors ? "\n  " : "", cx ? cx_checks_passed(cx) : 0,
+                 cx ? cx_checks_failed(cx) : 0, status);
+        out_text(r, tail);
+    }
+    free(r->errors);
+    r->errors = NULL;
+    r->errors_len = r->errors_cap = r->n_errors = 0;
+}

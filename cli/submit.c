@@ -1,0 +1,50 @@
+/* submit.c - runs one REPL entry and decides whether it is complete.  The
+ * parser decides, not a bracket counter: an entry is incomplete when its only
+ * error is a syntax error at the end of the input (Lua's <eof> rule), after
+ * giving it the final ';' that the prompt lets the user leave out. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+/* The only error of the last run is a syntax error at the end of the input.
+ * A failed parse evaluates nothing, so such a run had no effect. */
+static bool only_end_of_input(const cx_state *cx)
+{
+    cx_error_info e;
+    return cx_error_count(cx) == 1 && cx_error_get(cx, 0, &e) && e.kind == CX_ERRK_SYNTAX &&
+           e.at_end_of_input;
+}
+
+/* Every error is a syntax error at the ';' we added (alone on `line`) or at
+ * the end: the statement still lacks something before its end. */
+static bool stopped_at_added(const cx_state *cx, size_t line)
+{
+    size_t n = cx_error_count(cx);
+    for (size_t i = 0; i < n; i++) {
+        cx_error_info e;
+        if (!cx_error_get(cx, i, &e) || e.kind != CX_ERRK_SYNTAX) return false;
+        if (!e.at_end_of_input && !(e.line == line && e.col == 1)) return false;
+    }
+    return n > 0;
+}
+
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text,
+                           cx_run_status *status)
+{
+    size_t len = strlen(text);
+    *status = cx_run_string(cx, name, text, len);
+    if (!only_end_of_input(cx)) return CX_CLI_ENTRY_DONE;
+
+    /* Try again with the ';' the user may leave out.  It goes on a line of
+     * its own so that a trailing comment cannot swallow it.  Trying even
+     * when the text ends in ';' handles "x = 1 # note;". */
+    size_t line = 2;
+    for (const char *p = text; *p; p++) line += *p == '\n';
+    char *with = malloc(len + 3);
+    if (!with) return CX_CLI_ENTRY_DONE; /* the first run's errors stand */
+    memcpy(with, text, len);
+    memcpy(with + len, "\n;", 3);
+    *status = cx_run_string(cx, name, with, len + 2);
+    free(with);
+    return stopped_at_added(cx, line) ? CX_CLI_ENTRY_INCOMPLETE : CX_CLI_ENTRY_DONE;
+}

@@ -1,0 +1,1 @@
+$CX --help && $CX -h | head -1

@@ -1,0 +1,1 @@
+out=$(printf '1 + 1;\n2 + 2;\n' | $CX --json --max-source 8 -); st=$?; printf '%s\n' "$out"; printf '%s\n' "$out" | python3 tests/golden/cli/json_validate.py; exit $st

@@ -1,0 +1,1 @@
+$CX -e 1 --digits

@@ -1,0 +1,1 @@
+$CX tests/golden/cli/quiet.cx -q --digits 3 2>&1

@@ -1,0 +1,1 @@
+$CX --quiet tests/golden/cli/quiet.cx

@@ -1,0 +1,1 @@
+$CX -e 1 tests/golden/cli/quiet.cx

@@ -1,0 +1,518 @@
+#!/usr/bin/env python3
+"""REPL tests through a real pseudo-terminal.
+
+Each test starts `cx` with no arguments on the slave side of a pty (so
+isatty() is true and libedit edits the line), types keys into the master
+side, and waits for the text it expects on the screen.  Every test gets its
+own HOME and XDG_STATE_HOME in a temporary folder, so the user's history is
+never read or written.
+
+    usage: tests/repl/run.py CXBIN [FILTER]
+"""
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import termios
+import time
+
+CX = os.path.realpath(sys.argv[1]) if len(sys.argv) > 1 else "build/cx"
+FILTER = sys.argv[2] if len(sys.argv) > 2 else ""
+TIMEOUT = 10.0
+CTRL_C, CTRL_D, CTRL_P, TAB = b"\x03", b"\x04", b"\x10", b"\t"
+
+
+class Failure(Exception):
+    pass
+
+
+class Repl:
+    """One cx process on a pty; `expect` consumes the screen text in order."""
+
+    def __init__(self, home, env=None, args=()):
+        base = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": home,
+            "XDG_STATE_HOME": os.path.join(home, "state"),
+            "TERM": "xterm",
+            "NO_COLOR": "1",
+            "LC_ALL": "C.UTF-8",
+        }
+        for k, v in (env or {}).items():
+            if v is None:
+                base.pop(k, None)
+            else:
+                base[k] = v
+        # Sanitizer builds: keep their settings.
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                base[k] = os.environ[k]
+        self.pid, self.fd = pty.fork()
+        STARTED.append(self)
+        if self.pid == 0:
+            os.execve(CX, [CX, *args], base)
+        self.buf = b""
+        self.pos = 0
+        self.status = None
+
+    def _read(self, deadline):
+        while time.time() < deadline:
+            r, _, _ = select.select([self.fd], [], [], 0.05)
+            if not r:
+                continue
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:  # EIO: the child closed the pty
+                return False
+            if not data:
+                return False
+            self.buf += data
+            return True
+        return False
+
+    def expect(self, what, timeout=TIMEOUT):
+        """Waits for `what` (bytes, or a compiled regex) after the last match."""
+        deadline = time.time() + timeout
+        while True:
+            hay = self.buf[self.pos:]
+            if isinstance(what, bytes):
+                i = hay.find(what)
+                if i >= 0:
+                    self.pos += i + len(what)
+                    return hay[: i + len(what)]
+            else:
+                m = what.search(hay)
+                if m:
+                    self.pos += m.end()
+                    return hay[: m.end()]
+            if not self._read(deadline):
+                if time.time() < deadline:
+                    time.sleep(0.01)  # the child is gone: nothing more will come
+                raise Failure("expected %r, screen since last match:\n%r" % (what, hay))
+
+    def editing(self, timeout=TIMEOUT):
+        """Waits until libedit has the terminal in raw mode, reading keys.
+
+        Keys typed while it is still in cooked mode would meet the kernel's
+        line editing first (a ^D there is an end-of-file marker that raw mode
+        then reads as a NUL byte), as with typeahead on any line editor."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if not termios.tcgetattr(self.fd)[3] & termios.ICANON:
+                return
+            time.sleep(0.005)
+        raise Failure("the terminal never left cooked mode")
+
+    def send(self, data, now=False):
+        if not now:
+            self.editing()
+        os.write(self.fd, data)
+
+    def line(self, text):
+        """Types a line and presses Enter."""
+        self.send(text.encode() + b"\r")
+
+    def prompt(self):
+        return self.expect(b"cx> ")
+
+    def close(self, keys=CTRL_D):
+        if keys:
+            self.send(keys)
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            self._read(time.time() + 0.05)
+            pid, st = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = os.waitstatus_to_exitcode(st)
+                break
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            raise Failure("cx did not exit; screen since last match:\n%r" % self.buf[self.pos:])
+        try:
+            while self._read(time.time() + 0.05):
+                pass
+        except OSError:
+            pass
+        os.close(self.fd)
+        # The REPL always leaves with 0; anything else is a crash or, under
+        # a sanitizer, a leak report.
+        if self.status != 0:
+            raise Failure("exit status %s; screen:\n%r" % (self.status, self.buf[-2000:]))
+        return self.status
+
+
+TESTS = []
+STARTED = []  # every Repl, so a failed test leaves no process behind
+
+
+def reap():
+    for r in STARTED:
+        if r.status is None:
+            try:
+                os.kill(r.pid, signal.SIGKILL)
+                os.waitpid(r.pid, 0)
+                os.close(r.fd)
+            except OSError:
+                pass
+    STARTED.clear()
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def check(cond, msg):
+    if not cond:
+        raise Failure(msg)
+
+
+# ---- the tests ---------------------------------------------------------------
+
+
+@test
+def bare_expression_prints_and_sets_underscore(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("2 + 2")
+    r.expect(b"2 + 2 = 4")
+    r.prompt()
+    r.line("_ * 10;")
+    r.expect(b"_ * 10 = 40")
+    r.prompt()
+    check(r.close() == 0, "exit status %s" % r.status)
+
+
+@test
+def redefining_a_name_is_allowed(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("x = 6")
+    r.prompt()
+    r.line("x = 7")
+    r.prompt()
+    r.line("x * 6")
+    r.expect(b"x * 6 = 42")
+    r.close()
+
+
+@test
+def open_bracket_continues_on_the_next_line(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("y = (1 +")
+    r.expect(b"... ")
+    r.line("2) * [10,")
+    r.expect(b"... ")
+    r.line("20][1]")  # lists count from 1
+    r.prompt()
+    r.line("y")
+    r.expect(b"y = 30")
+    r.close()
+
+
+@test
+def function_body_continues_on_the_next_line(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("fn double(a) =")
+    r.expect(b"... ")
+    r.line("  a * 2")
+    r.prompt()
+    r.line("double(21)")
+    r.expect(b"double(21) = 42")
+    r.close()
+
+
+@test
+def error_shows_caret_and_the_session_goes_on(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("capex = 5; capx + 1")
+    r.expect(b"error: unknown name 'capx'")
+    r.expect(b"^~~~")
+    r.expect(b"did you mean 'capex'?")
+    r.prompt()
+    r.line("capex + 1")
+    r.expect(b"capex + 1 = 6")
+    r.prompt()
+    r.line("1 +* 2")
+    r.expect(b"error: ")
+    r.prompt()
+    r.line("3 * 3")
+    r.expect(b"3 * 3 = 9")
+    check(r.close() == 0, "exit status %s" % r.status)
+
+
+@test
+def failed_check_prints_and_the_session_goes_on(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("check 0.1 + 0.2 == 0.3")
+    r.expect(b"PASS")
+    r.prompt()
+    r.line("check 1/3 ~ 0.5")
+    r.expect(b"FAIL")
+    r.prompt()
+    r.line("7")
+    r.expect(b"7 = 7")
+    check(r.close() == 0, "exit status %s" % r.status)
+
+
+@test
+def tab_completes_names_builtins_and_keywords(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("revenue_2025 = 125B")
+    r.prompt()
+    r.send(b"reve" + TAB)
+    r.expect(b"nue_2025")  # the rest of the name appears after the cursor
+    r.send(b"\r")
+    r.expect(b"revenue_2025 = 125,000,000,000")
+    r.prompt()
+    r.send(b"sq" + TAB)
+    r.expect(b"rt(")  # a built-in completes with its parenthesis
+    r.send(b"9/4)\r")
+    r.expect(b"sqrt(9/4) = 1.5")
+    r.prompt()
+    r.send(b"che" + TAB)
+    r.expect(b"ck ")  # a keyword completes with a space
+    r.send(b"1 < 2\r")
+    r.expect(b"PASS")
+    r.prompt()
+    r.close()
+
+
+@test
+def tab_lists_candidates_when_they_share_no_more(home):
+    r = Repl(home)
+    r.prompt()
+    r.send(b"a" + TAB)
+    listing = r.expect(b"cx> a")  # the listing, then the line drawn again
+    check(b"abs" in listing and b"avg" in listing and b"and" in listing, "listing %r" % listing)
+    r.send(CTRL_C)
+    r.expect(b"\ncx> ")
+    r.send(b":he" + TAB)
+    r.expect(b"lp ")
+    r.send(b"cag" + TAB)
+    r.expect(b"r")
+    r.send(b"\r")
+    r.expect(b"cagr(s)")
+    r.prompt()
+    r.close()
+
+
+@test
+def history_persists_across_sessions(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("12345 * 2")
+    r.expect(b"12345 * 2 = 24,690")
+    r.prompt()
+    check(r.close() == 0, "first session exit status %s" % r.status)
+    hist = os.path.join(home, "state", "cx", "history")
+    check(os.path.exists(hist), "no history file at " + hist)
+    r = Repl(home)
+    r.prompt()
+    r.send(CTRL_P)  # the previous line, from the first session
+    r.expect(b"12345 * 2")
+    r.send(b"\r")
+    r.expect(b"12345 * 2 = 24,690")
+    r.prompt()
+    r.close()
+
+
+@test
+def history_falls_back_to_the_home_folder(home):
+    r = Repl(home, env={"XDG_STATE_HOME": None})
+    r.prompt()
+    r.line("6 * 7")
+    r.expect(b"6 * 7 = 42")
+    r.prompt()
+    r.close()
+    hist = os.path.join(home, ".local", "state", "cx", "history")
+    check(os.path.exists(hist), "no history file at " + hist)
+
+
+@test
+def ctrl_c_cancels_the_line(home):
+    r = Repl(home)
+    r.prompt()
+    r.send(b"this is not cx")
+    r.send(CTRL_C)
+    r.prompt()
+    r.line("1 + 2")
+    out = r.expect(b"1 + 2 = 3")
+    check(b"error" not in out, "the cancelled line ran: %r" % out)
+    r.prompt()
+    r.line("(1 +")  # cancelling a continued entry drops all of it
+    r.expect(b"... ")
+    r.send(CTRL_C)
+    r.prompt()
+    r.line("4")
+    out = r.expect(b"4 = 4")
+    check(b"error" not in out, "the cancelled entry ran: %r" % out)
+    r.close()
+
+
+@test
+def ctrl_c_stops_a_long_evaluation(home):
+    r = Repl(home)
+    r.prompt()
+    # A user function in the generator keeps the sum from any shortcut.
+    r.line("fn one(i) = if i > 0 then 1 else 0")
+    r.prompt()
+    r.line("sum(one(i) for i in 1..1000000000000)")
+    time.sleep(0.5)  # well into the loop: it would take days
+    started = time.time()
+    r.send(CTRL_C, now=True)  # during the evaluation: the terminal is cooked
+    r.expect(b"interrupted", timeout=5)
+    check(time.time() - started < 5, "the evaluation did not stop in time")
+    r.prompt()
+    r.line("2 * 3")
+    r.expect(b"2 * 3 = 6")
+    r.prompt()
+    check(r.close() == 0, "exit status %s" % r.status)
+
+
+@test
+def ctrl_d_leaves_with_status_0(home):
+    r = Repl(home)
+    r.prompt()
+    check(r.close(CTRL_D) == 0, "exit status %s" % r.status)
+
+
+@test
+def ctrl_d_inside_an_entry_reports_what_it_lacks(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("z = (1 +")
+    r.expect(b"... ")
+    r.send(CTRL_D)
+    r.expect(b"end of input")
+    r.prompt()
+    r.line("5")
+    r.expect(b"5 = 5")
+    r.close()
+
+
+@test
+def commands_help_vars_digits_reset_load_quit(home):
+    script = os.path.join(home, "lib.cx")
+    with open(script, "w") as f:
+        f.write("loaded_share = 3 / 8;\nprint \"loaded\";\n")
+    r = Repl(home)
+    r.prompt()
+    r.line(":help")
+    r.expect(b":load FILE")
+    r.prompt()
+    r.line(":help round")
+    r.expect(b"round(x, places = 0)")
+    r.expect(b"round(1234.5678, 2) = 1,234.57")  # the example, evaluated
+    r.prompt()
+    r.line(":help nosuch")
+    r.expect(b"no built-in function named 'nosuch'")
+    r.prompt()
+    r.line(":load " + script)
+    r.expect(b"loaded")
+    r.prompt()
+    r.line("fn twice(v) = v * 2")
+    r.prompt()
+    r.line(":vars")
+    r.expect(b"loaded_share = 0.375")
+    r.expect(b"fn twice(v)")
+    r.prompt()
+    r.line(":digits 3")
+    r.expect(b"digits: 3")
+    r.prompt()
+    r.line("2/3")
+    r.expect("2/3 = 0.667…".encode())
+    r.prompt()
+    r.line(":digits 0")
+    r.expect(b"1 to 1000")
+    r.prompt()
+    r.line(":reset")
+    r.prompt()
+    r.line("loaded_share")
+    r.expect(b"unknown name 'loaded_share'")
+    r.prompt()
+    r.line(":frobnicate")
+    r.expect(b"unknown command ':frobnicate'")
+    r.prompt()
+    r.line(":quit")
+    check(r.close(keys=None) == 0, "exit status %s" % r.status)
+
+
+@test
+def colour_only_on_a_terminal_without_no_color(home):
+    esc = re.compile(rb"\x1b\[[0-9;]*m")
+    r = Repl(home, env={"NO_COLOR": None})
+    prompt = r.expect(b"cx>")
+    check(esc.search(prompt), "no colour in the prompt: %r" % prompt)
+    r.line("nosuch")
+    err = r.expect(b"unknown name")
+    check(esc.search(err), "no colour in the error: %r" % err)
+    r.line("check 1 > 2")
+    fail = r.expect(b"FAIL")
+    check(b"\x1b[1;31mFAIL" in fail, "the failed check is not red: %r" % fail)
+    r.close()
+    for env in ({"NO_COLOR": "1"}, {"NO_COLOR": None, "TERM": "dumb"}):
+        r = Repl(home, env=env)
+        r.expect(b"cx> ")
+        r.line("nosuch")
+        r.expect(b"unknown name")
+        r.line("check 1 > 2")
+        r.expect(b"FAIL")
+        r.prompt()
+        r.close()
+        check(not esc.search(r.buf), "colour with %r: %r" % (env, r.buf))
+
+
+@test
+def readme_session_is_what_cx_prints(home):
+    """Replays the REPL session shown in README.md and compares the screen."""
+    readme = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "README.md")
+    text = open(readme, encoding="utf-8").read()
+    m = re.search(r"```\n\$ build/cx\n(.*?)```", text, re.S)
+    check(m, "no REPL session in README.md")
+    want = m.group(1)
+    typed = [ln[4:] for ln in want.split("\n") if ln.startswith(("cx> ", "... "))]
+    r = Repl(home)
+    r.prompt()
+    for ln in typed:
+        r.line(ln)
+        r.expect(re.compile(rb"(cx> |\.\.\. )$"))
+    r.close()
+    screen = re.sub(rb"\x1b\[[0-9;]*[A-Za-z]", b"", r.buf).replace(b"\r\n", b"\n")
+    screen = screen.replace(b"\r", b"").decode("utf-8", "replace")
+    check(screen.startswith(want), "README session:\n%s\ncx printed:\n%s" % (want, screen))
+
+
+def main():
+    failed = 0
+    ran = 0
+    for fn in TESTS:
+        if FILTER and FILTER not in fn.__name__:
+            continue
+        ran += 1
+        home = tempfile.mkdtemp(prefix="cx-repl-")
+        try:
+            fn(home)
+            print("ok   %s" % fn.__name__)
+        except Failure as e:
+            failed += 1
+            print("FAIL %s\n%s" % (fn.__name__, e))
+        finally:
+            reap()
+            shutil.rmtree(home, ignore_errors=True)
+    print("repl: %d passed, %d failed" % (ran - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
