@@ -42,9 +42,13 @@ static void put_clean(cx_strbuf *b, const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
         size_t n = utf8_seq(s + i, len - i);
-        if (n == 0 || (n == 1 && ((s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7F))) {
+        /* C0 and DEL, and C1 (U+0080..U+009F: 0xC2 0x80..0x9F, where U+009B
+         * starts escape sequences on some terminals). */
+        bool control = n == 1 ? (s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7F
+                              : n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0;
+        if (n == 0 || control) {
             cx_strbuf_puts(b, "\xef\xbf\xbd");
-            i++;
+            i += n ? n : 1; /* one mark per character, as columns count them */
         } else {
             cx_strbuf_put(b, text + i, n);
             i += n;

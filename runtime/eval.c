@@ -473,13 +473,15 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
     for (size_t i = len; i-- > 0;) {
         const cx_ast *node = spine[i];
         if (node->op == CX_OP_AND || node->op == CX_OP_OR) {
-            if (need_bool(E, &acc, node->a->span, "the left side of this operator") != CX_OK)
+            if (need_bool(E, &acc, node->a->span,
+                          node->op == CX_OP_AND ? "the left side of 'and'" : "the left side of 'or'") != CX_OK)
                 goto out;
             bool short_circuit = node->op == CX_OP_AND ? !acc.u.b : acc.u.b;
             if (short_circuit) continue;
             cx_value_clear(&acc);
             if (cx_eval_expr(E, node->b, &acc) != CX_OK) goto out;
-            if (need_bool(E, &acc, node->b->span, "the right side of this operator") != CX_OK)
+            if (need_bool(E, &acc, node->b->span,
+                          node->op == CX_OP_AND ? "the right side of 'and'" : "the right side of 'or'") != CX_OK)
                 goto out;
             continue;
         }
@@ -619,10 +621,15 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         int64_t len = (int64_t)l->len;
         int64_t k = i > 0 ? i - 1 : len + i; /* -1 is the last item */
         if (i == 0 || k < 0 || k >= len) {
-            st = cx_eval_error(E, CX_ERRK_NAME, "name-no-index", n->b->span,
-                               "index %lld is outside the list (it has %lld items; the first is "
-                               "[1], the last [-1])",
-                               (long long)i, (long long)len);
+            if (len == 0)
+                st = cx_eval_error(E, CX_ERRK_NAME, "name-no-index", n->b->span,
+                                   "index %lld is outside the list: the list is empty",
+                                   (long long)i);
+            else
+                st = cx_eval_error(E, CX_ERRK_NAME, "name-no-index", n->b->span,
+                                   "index %lld is outside the list (it has %lld item%s; the first "
+                                   "is [1], the last [-1])",
+                                   (long long)i, (long long)len, len == 1 ? "" : "s");
             goto out;
         }
         cx_value_copy(out, &l->items[k]);
@@ -923,6 +930,12 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_value it;
             cx_value_init(&it);
             cx_status st = cx_eval_expr(E, g->b, &it);
+            if (st == CX_OK && it.kind != CX_VAL_LIST && it.kind != CX_VAL_SERIES &&
+                it.kind != CX_VAL_RANGE)
+                st = cx_eval_error(E, CX_ERRK_TYPE, "type-not-iterable", g->b->span,
+                                   "cannot iterate over %s; use a list, a series or a range "
+                                   "like 1..10",
+                                   kind_name(&it));
             if (st == CX_OK) {
                 cx_call c = {E, bi->name, &it, 1, &g->b->span, n->span};
                 st = bi->fn(&c, out);
@@ -1222,8 +1235,9 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
             const cx_list *l = v.u.list;
             if ((int64_t)l->len != count) {
                 st = cx_eval_error(E, CX_ERRK_TYPE, "type-list-length", n->b->span,
-                                   "the range has %lld periods but the list has %zu values",
-                                   (long long)count, l->len);
+                                   "the range has %lld period%s but the list has %zu value%s",
+                                   (long long)count, count == 1 ? "" : "s", l->len,
+                                   l->len == 1 ? "" : "s");
                 break;
             }
             for (size_t k = 0; k < l->len && st == CX_OK; k++) {
@@ -1299,9 +1313,8 @@ static cx_status exec_print(cx_eval *E, const cx_ast *n)
 
 static cx_status exec_fn(cx_eval *E, const cx_ast *n)
 {
-    if (is_builtin(n->name))
-        return cx_eval_error(E, CX_ERRK_NAME, "name-builtin", n->name_span,
-                             "'%s' is a built-in function; give yours another name", n->name);
+    /* A user function may share a built-in's name and then wins in this
+     * script's calls: a script must not break when the library grows. */
     for (size_t i = 0; i < n->list.len; i++)
         for (size_t j = 0; j < i; j++)
             if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0)

@@ -43,6 +43,8 @@ void cx_suggest_offer(cx_suggest *s, const char *candidate)
     size_t len = strlen(s->target);
     /* One edit for short names, about a third of the length for longer ones. */
     size_t cap = len <= 4 ? 1 : len / 3 + 1;
+    /* Every one-letter name is one edit from every other: no signal there. */
+    if (len < 2) return;
     if (strcmp(candidate, s->target) == 0) return;
     size_t d = distance(s->target, candidate, cap);
     if (d <= cap && d < s->best_dist) {

@@ -114,7 +114,7 @@ Test(eval, list_index_from_one_and_from_the_end)
 {
     expect_out("xs = [5, 6, 7]; xs[1]; xs[-1];", "xs[1] = 5\nxs[-1] = 7\n");
     expect_error("xs = [5]; xs[0];", CX_RUN_ERROR,
-                 "t.cx:1:14: error: index 0 is outside the list (it has 1 items; the first is [1], the last [-1])");
+                 "t.cx:1:14: error: index 0 is outside the list (it has 1 item; the first is [1], the last [-1])");
 }
 
 Test(eval, period_arithmetic)

@@ -1,0 +1,1 @@
+st=0; while IFS= read -r l; do case $l in ''|'#'*) continue ;; esac; ${CX_WRAP:-} $CX --json --max-series 5 -e "$l" </dev/null | grep -o '"code": "[^"]*"'; s=${PIPESTATUS[0]}; [ "$s" -gt "$st" ] && st=$s; done <tests/golden/limits/limit-series-more.cx; exit $st

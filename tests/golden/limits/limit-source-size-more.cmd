@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --json --max-source 30 tests/golden/limits/limit-source-size-more.cx | grep -o '"code": "[^"]*"'; a=${PIPESTATUS[0]}; printf 'revenue 2025 = 180B; revenue 2025;\n' | ${CX_WRAP:-} $CX --json --max-source 30 - | grep -o '"code": "[^"]*"'; b=${PIPESTATUS[1]}; [ "$a" = "$b" ] || exit 99; exit "$a"
