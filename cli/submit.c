@@ -6,12 +6,14 @@
 #include <string.h>
 #include "cli.h"
 
-/* The only error of the last run is a syntax error at the end of the input.
- * A failed parse evaluates nothing, so such a run had no effect. */
-static bool only_end_of_input(const cx_state *cx)
+/* The last error of the run is a syntax error at the end of the input (there
+ * may be others before it, e.g. a bad escape).  Any syntax error means the
+ * parse failed and nothing was evaluated, so such a run had no effect. */
+static bool ends_at_end_of_input(const cx_state *cx)
 {
     cx_error_info e;
-    return cx_error_count(cx) == 1 && cx_error_get(cx, 0, &e) && e.kind == CX_ERRK_SYNTAX &&
+    size_t n = cx_error_count(cx);
+    return n > 0 && cx_error_get(cx, n - 1, &e) && e.kind == CX_ERRK_SYNTAX &&
            e.at_end_of_input;
 }
 
@@ -33,7 +35,7 @@ cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text,
 {
     size_t len = strlen(text);
     *status = cx_run_string(cx, name, text, len);
-    if (!only_end_of_input(cx)) return CX_CLI_ENTRY_DONE;
+    if (!ends_at_end_of_input(cx)) return CX_CLI_ENTRY_DONE;
 
     /* Try again with the ';' the user may leave out.  It goes on a line of
      * its own so that a trailing comment cannot swallow it.  Trying even

@@ -1,0 +1,1 @@
+$CX -e 'print "\u20AC"'
