@@ -1,6 +1,7 @@
 /* arena.c - the bump allocator behind a parse: every AST node and string of
- * one unit comes from here and is released by one cx_arena_free.  It knows
- * nothing of nodes; it hands out zeroed, aligned bytes. */
+ * one unit comes from here and is released by one cx_arena_free, or back to
+ * a mark by cx_arena_reset.  It knows nothing of nodes; it hands out zeroed,
+ * aligned bytes. */
 #include "arena.h"
 
 #include <stdalign.h>
@@ -25,11 +26,14 @@ struct cx_arena_block {
 void cx_arena_init(cx_arena *a)
 {
     a->head = NULL;
+    a->spare = NULL;
     a->used_bytes = 0;
 }
 
 void cx_arena_free(cx_arena *a)
 {
+    free(a->spare);
+    a->spare = NULL;
     cx_arena_block *b = a->head;
     while (b) {
         cx_arena_block *next = b->next;
@@ -56,8 +60,18 @@ void *cx_arena_alloc(cx_arena *a, size_t size)
         size_t want = b ? b->size * 2 : FIRST_BLOCK_BYTES;
         if (want > MAX_BLOCK_BYTES) want = MAX_BLOCK_BYTES;
         if (want < size) want = size;
-        cx_arena_block *nb = malloc(sizeof *nb + want);
-        if (!nb) return NULL;
+        cx_arena_block *nb;
+        /* A statement-by-statement run resets past a block boundary again
+         * and again: reusing the block it gave back saves a malloc/free
+         * pair (for a big block, an mmap/munmap pair) per statement. */
+        if (a->spare && a->spare->size >= want) {
+            nb = a->spare;
+            a->spare = NULL;
+            want = nb->size;
+        } else {
+            nb = malloc(sizeof *nb + want);
+            if (!nb) return NULL;
+        }
         nb->size = want;
         nb->used = 0;
         /* A dedicated block for a big request goes behind the current one,
@@ -86,4 +100,47 @@ char *cx_arena_strndup(cx_arena *a, const char *s, size_t len)
     if (len) memcpy(p, s, len);
     p[len] = '\0';
     return p;
+}
+
+cx_arena_mark cx_arena_get_mark(const cx_arena *a)
+{
+    cx_arena_mark m = {a->head, a->head ? a->head->next : NULL, a->head ? a->head->used : 0,
+                       a->used_bytes};
+    return m;
+}
+
+/* Keeps the biggest released block as the spare, frees the other. */
+static void release(cx_arena *a, cx_arena_block *b)
+{
+    if (a->spare && a->spare->size >= b->size) {
+        free(b);
+        return;
+    }
+    free(a->spare);
+    a->spare = b;
+}
+
+void cx_arena_reset(cx_arena *a, cx_arena_mark m)
+{
+    /* Blocks made since the mark sit in front of m.block, except dedicated
+     * ones for big requests made while m.block was the head: those went in
+     * right behind it, in front of m.next. */
+    cx_arena_block *b = a->head;
+    while (b && b != m.block) {
+        cx_arena_block *next = b->next;
+        release(a, b);
+        b = next;
+    }
+    if (b) {
+        cx_arena_block *x = b->next;
+        while (x && x != m.next) {
+            cx_arena_block *next = x->next;
+            release(a, x);
+            x = next;
+        }
+        b->next = m.next;
+        b->used = m.used;
+    }
+    a->head = m.block;
+    a->used_bytes = m.used_bytes;
 }

@@ -73,9 +73,33 @@ void cx_parse_push_open(cx_parse_ctx *P, cx_span span)
     P->open[P->n_open++] = span;
 }
 
-void cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt)
+bool cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt)
 {
-    if (stmt) cx_ast_list_push(P, &P->unit->stmts, stmt);
+    if (!P->opts->on_stmt) {
+        if (stmt) cx_ast_list_push(P, &P->unit->stmts, stmt);
+        return true;
+    }
+    /* After an error nothing runs; the rest is parsed for its errors only. */
+    cx_stmt_next next = CX_STMT_RELEASE;
+    if (stmt && P->n_errors == 0 && !P->oom) next = P->opts->on_stmt(P->opts->stmt_ud, stmt);
+    if (next == CX_STMT_STOP) {
+        P->halted = true;
+        return false;
+    }
+    cx_unit *u = P->unit;
+    if (next == CX_STMT_RELEASE) {
+        /* The lookahead token, if read, carries no value: every node made
+         * since the mark belongs to this statement. */
+        for (size_t i = P->stmt_consts; i < u->n_consts; i++) {
+            cx_num_clear(u->consts[i]);
+            free(u->consts[i]);
+        }
+        u->n_consts = P->stmt_consts;
+        cx_arena_reset(&u->arena, P->stmt_mark);
+    }
+    P->stmt_mark = cx_arena_get_mark(&u->arena);
+    P->stmt_consts = u->n_consts;
+    return true;
 }
 
 cx_ast *cx_parse_resync(cx_parse_ctx *P)
@@ -134,6 +158,7 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
     P.opts = &o;
     P.diag = diag;
     P.last_tok = P.prev_tok = at_start;
+    P.stmt_mark = cx_arena_get_mark(&out->arena);
 
     struct cx_lex_state L = {0};
     void *scanner = NULL;
@@ -152,7 +177,7 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
     if (rc == -2) P.oom = true;
     if (P.oom)
         cx_diag_add(diag, CX_ERRK_LIMIT, "limit-memory", at_start, "out of memory while parsing");
-    else if (rc != 0 && P.n_errors == 0 && rc != -1)
+    else if (rc != 0 && P.n_errors == 0 && rc != -1 && !P.halted)
         cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-parser", at_start,
                     "the parser stopped without saying why");
     return rc == 0 && P.n_errors == 0 && !P.oom ? CX_OK : CX_FAIL;

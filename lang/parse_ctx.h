@@ -38,6 +38,12 @@ typedef struct cx_parse_ctx {
     cx_span last_tok;   /* the token the scanner handed over last (the lookahead) */
     cx_span prev_tok;   /* the one before it: "missing ';'" hints */
 
+    /* With opts->on_stmt: where the current statement's nodes and constants
+     * begin, and whether on_stmt stopped the parse. */
+    cx_arena_mark stmt_mark;
+    size_t stmt_consts;
+    bool halted;
+
     jmp_buf fatal;      /* the scanner's fatal-error exit (lexer.l) */
     const char *fatal_msg;
 } cx_parse_ctx;
@@ -56,8 +62,11 @@ void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span);
 cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n);
 /* The scanner: an opening token was handed to the parser. */
 void cx_parse_push_open(cx_parse_ctx *P, cx_span span);
-/* Appends a statement to the unit (NULL, the empty statement, is skipped). */
-void cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt);
+/* Appends a statement to the unit (NULL, the empty statement, is skipped),
+ * or hands it to opts->on_stmt and frees it.  Called when the parser stack
+ * holds nothing but `script`, so no node outside the statement is alive.
+ * Returns false when the parse must stop (the grammar then aborts). */
+bool cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt);
 /* `error ';'` resynchronised: errors are reported again.  Returns NULL (the
  * statement that failed produces nothing). */
 cx_ast *cx_parse_resync(cx_parse_ctx *P);

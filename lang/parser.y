@@ -87,7 +87,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 
 script:
     %empty
-  | script stmt                          { cx_parse_add_stmt(P, $2); }
+  | script stmt                          { if (!cx_parse_add_stmt(P, $2)) YYABORT; }
   ;
 
 /* ---- statements ------------------------------------------------------------

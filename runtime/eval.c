@@ -1494,11 +1494,15 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     }
 }
 
+cx_status cx_eval_stmt(cx_eval *E, const cx_ast *n)
+{
+    if (exec_stmt(E, n) != CX_OK) return CX_FAIL;
+    return poll_limits(E, n->span);
+}
+
 cx_status cx_eval_unit(cx_eval *E, const cx_unit *u)
 {
-    for (size_t i = 0; i < u->stmts.len; i++) {
-        if (exec_stmt(E, u->stmts.items[i]) != CX_OK) return CX_FAIL;
-        if (poll_limits(E, u->stmts.items[i]->span) != CX_OK) return CX_FAIL;
-    }
+    for (size_t i = 0; i < u->stmts.len; i++)
+        if (cx_eval_stmt(E, u->stmts.items[i]) != CX_OK) return CX_FAIL;
     return CX_OK;
 }

@@ -9,6 +9,9 @@
 
 /* Runs every statement of u in order; stops at the first error. */
 cx_status cx_eval_unit(cx_eval *E, const cx_unit *u);
+/* Runs one top-level statement (then checks the interrupt and memory
+ * limits).  A function definition keeps pointing at n afterwards. */
+cx_status cx_eval_stmt(cx_eval *E, const cx_ast *n);
 /* Evaluates one expression into *out (an inited value). */
 cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out);
 

@@ -184,8 +184,28 @@ static cx_status source_too_big(cx_state *st, const char *path, cx_span at)
     return CX_FAIL;
 }
 
+/* Pass 1's hook: the statement was only parsed for its errors. */
+static cx_stmt_next check_stmt(void *ud, const cx_ast *n)
+{
+    (void)ud;
+    (void)n;
+    return CX_STMT_RELEASE;
+}
+
+/* Pass 2's hook: runs the statement just parsed.  A function definition's
+ * binding points into its nodes (exec_fn in eval.c), so the unit keeps
+ * those; every other statement's nodes can go. */
+static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
+{
+    if (cx_eval_stmt(ud, n) != CX_OK) return CX_STMT_STOP;
+    return n->kind == CX_AST_FN ? CX_STMT_KEEP : CX_STMT_RELEASE;
+}
+
 /* Parses and evaluates source `id`; the unit joins the state (functions
- * defined in it stay callable). */
+ * defined in it stay callable).  Two passes keep a long script from being
+ * whole in memory: the first parses it all for syntax errors (a script
+ * with one runs nothing) and keeps nothing; the second parses it again and
+ * runs each statement as soon as it is parsed, then frees it. */
 static cx_status run_source(cx_state *st, uint32_t id)
 {
     cx_unit *u = calloc(1, sizeof *u);
@@ -205,9 +225,15 @@ static cx_status run_source(cx_state *st, uint32_t id)
                         .max_nesting = st->opt.max_nesting,
                         .max_errors = CX_MAX_SYNTAX_ERRORS,
                         .num_ctx = &st->nctx};
-    if (cx_parse(u, &st->sources, id, &po, &st->diag) != CX_OK) return CX_FAIL;
+    cx_unit check;
+    po.on_stmt = check_stmt;
+    cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
+    cx_unit_free(&check);
+    if (s != CX_OK) return CX_FAIL;
     cx_eval E = {.st = st};
-    return cx_eval_unit(&E, u);
+    po.on_stmt = run_stmt;
+    po.stmt_ud = &E;
+    return cx_parse(u, &st->sources, id, &po, &st->diag);
 }
 
 static cx_run_status run_status(cx_state *st, size_t failed_before)

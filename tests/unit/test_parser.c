@@ -607,3 +607,83 @@ Test(parser, mixed_left_chains_parse)
     done(&p);
     free(text);
 }
+
+/* ---- statement by statement (cx_parse_opts.on_stmt) ----------------------- */
+
+typedef struct stream_log {
+    char text[512];     /* each statement's dump, then ';' */
+    const cx_ast *fn;   /* the first function definition, kept */
+    int stop_after;     /* stop when this many statements were seen (0: never) */
+    int seen;
+} stream_log;
+
+static cx_stmt_next on_stmt(void *ud, const cx_ast *n)
+{
+    stream_log *log = ud;
+    char *d = cx_ast_dump_node(n);
+    cr_assert(not(eq(ptr, d, NULL)));
+    strncat(log->text, d, sizeof log->text - strlen(log->text) - 2);
+    strcat(log->text, ";");
+    free(d);
+    if (++log->seen == log->stop_after) return CX_STMT_STOP;
+    if (n->kind == CX_AST_FN) {
+        if (!log->fn) log->fn = n;
+        return CX_STMT_KEEP;
+    }
+    return CX_STMT_RELEASE;
+}
+
+static void parse_stream(parsed *p, const char *text, stream_log *log)
+{
+    memset(p, 0, sizeof *p);
+    cx_sources_init(&p->sources);
+    cx_diag_init(&p->diag);
+    p->nctx.max_bits = 3322001;
+    p->nctx.prec = 256;
+    p->opts = (cx_parse_opts){.max_source_bytes = CX_DEFAULT_MAX_SOURCE_BYTES,
+                              .num_ctx = &p->nctx,
+                              .on_stmt = on_stmt,
+                              .stmt_ud = log};
+    p->id = cx_sources_add(&p->sources, "t.cx", text, strlen(text));
+    cr_assert(ne(u32, p->id, 0));
+    p->status = cx_parse(&p->unit, &p->sources, p->id, &p->opts, &p->diag);
+}
+
+Test(parser, a_hook_gets_each_statement_in_order_and_keeps_only_functions)
+{
+    stream_log log = {0};
+    parsed p;
+    parse_stream(&p, "x = 1 + 2;\nfn f(a) = a * 10;\n;\ny = [1, 2, 3];\nprint f(2);\n", &log);
+    cr_assert(eq(int, p.status, CX_OK));
+    cr_assert(STR_EQ(log.text, "(= x (+ 1 2));(fn f (a) (* a 10));(= y (list 1 2 3));"
+                               "(print (call f 2));"));
+    cr_assert(eq(sz, p.unit.stmts.len, 0));
+    /* The function's nodes and constant outlive the statements after it. */
+    cr_assert(eq(sz, p.unit.n_consts, 1));
+    char *d = cx_ast_dump_node(log.fn);
+    cr_assert(STR_EQ(d, "(fn f (a) (* a 10))"));
+    free(d);
+    done(&p);
+}
+
+Test(parser, a_hook_that_stops_ends_the_parse_without_an_error)
+{
+    stream_log log = {.stop_after = 2};
+    parsed p;
+    parse_stream(&p, "a = 1;\nb = 2;\nc = 3;\n", &log);
+    cr_assert(eq(int, p.status, CX_FAIL));
+    cr_assert(eq(sz, p.diag.len, 0));
+    cr_assert(STR_EQ(log.text, "(= a 1);(= b 2);"));
+    done(&p);
+}
+
+Test(parser, after_a_syntax_error_the_hook_gets_nothing_more)
+{
+    stream_log log = {0};
+    parsed p;
+    parse_stream(&p, "a = 1;\nb = ;\nc = 3;\nd = );\n", &log);
+    cr_assert(eq(int, p.status, CX_FAIL));
+    cr_assert(eq(sz, p.diag.len, 2));
+    cr_assert(STR_EQ(log.text, "(= a 1);"));
+    done(&p);
+}
