@@ -75,6 +75,15 @@ static cx_status poll_limits(cx_eval *E, cx_span span)
 
 static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
 
+/* "number 1.5", "string", "series": what a value is, with the value itself
+ * when it is a number (a wrong year or index is clearer shown than named).
+ * malloc'ed; NULL on allocation failure. */
+static char *describe(const cx_eval *E, const cx_value *v)
+{
+    if (v->kind != CX_VAL_NUM) return strdup(cx_value_kind_name(v->kind));
+    return cx_eval_render(E, v);
+}
+
 /* "a quarterly", "an annual". */
 static const char *article(const char *word) { return strchr("aeiou", word[0]) ? "an" : "a"; }
 
@@ -193,8 +202,11 @@ static cx_status value_period(cx_eval *E, const cx_value *v, cx_span span, cx_pe
     int64_t y;
     if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
         return CX_OK;
-    return cx_eval_error(E, CX_ERRK_TYPE, "type-period", span,
-                         "expected a period or a year, got %s", kind_name(v));
+    char *what = describe(E, v);
+    cx_eval_error(E, CX_ERRK_TYPE, "type-period", span,
+                  "expected a period or a year (1 to 9999), got %s", what ? what : "?");
+    free(what);
+    return CX_FAIL;
 }
 
 static cx_status missing_period(cx_eval *E, const char *name, const cx_series *s,
@@ -613,9 +625,11 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         const cx_list *l = base->u.list;
         int64_t i;
         if (idx.kind != CX_VAL_NUM || !cx_num_get_si(&idx.u.num, &i)) {
+            char *what = describe(E, &idx);
             st = cx_eval_error(E, CX_ERRK_TYPE, "type-index", n->b->span,
                                "a list is indexed by a whole number (1 is the first item), got %s",
-                               kind_name(&idx));
+                               what ? what : "?");
+            free(what);
             goto out;
         }
         int64_t len = (int64_t)l->len;

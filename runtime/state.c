@@ -307,7 +307,7 @@ static cx_status run_path(cx_state *st, const char *path, cx_span at)
     }
     if (++st->n_includes > CX_MAX_INCLUDES) {
         cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-include-count", at,
-                    "more than %d files included in one run", CX_MAX_INCLUDES);
+                    "more than %d include statements in one run", CX_MAX_INCLUDES);
         return CX_FAIL;
     }
     uint32_t id = load(st, path, at);
