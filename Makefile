@@ -105,10 +105,22 @@ check-golden: $(BUILD)/cx
 	bash tests/golden/run.sh $(BUILD)/cx
 
 # The documents stay true: every error code is catalogued and shown by a
-# golden test, and the README's example prints what the README says.
-check-docs: $(BUILD)/cx
+# golden test, the README's example prints what the README says, and
+# docs/stdlib.md is what the built-in table generates (make docs/stdlib.md).
+check-docs: $(BUILD)/cx $(BUILD)/docs/gen_stdlib_md
 	bash tests/check_error_codes.sh
 	bash tests/check_readme.sh $(BUILD)/cx
+	@$(BUILD)/docs/gen_stdlib_md | cmp -s - docs/stdlib.md || \
+	  { echo "docs/stdlib.md is stale: run make docs/stdlib.md"; exit 1; }
+
+# docs/stdlib.md comes from the built-in table (stdlib/builtins.c): one
+# source for the reference, the REPL's :help and this page.
+$(BUILD)/docs/gen_stdlib_md: docs/gen_stdlib_md.c $(BUILD)/libcx.a
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcx.a $(LDLIBS)
+
+docs/stdlib.md: $(BUILD)/docs/gen_stdlib_md
+	$< > $@.tmp && mv $@.tmp $@
 
 # Hostile inputs under a 512 MiB / 5 s cap each (robustness goal G1).
 check-hostile: $(BUILD)/cx

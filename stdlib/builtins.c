@@ -1,5 +1,5 @@
 /* builtins.c - THE built-in table (one row per function: name, arity, C
- * function, signature, doc line, example), its lookup, the public
+ * function, signature, doc line, example, notes), its lookup, the public
  * cx_builtins() view of the same rows, and the argument helpers of args.h
  * that every family uses.  The functions themselves live in math.c,
  * series_fns.c, display_fns.c and the financial files (finance.h). */
@@ -150,29 +150,32 @@
       "the interest part of payment number per of a loan or annuity",                              \
       "ipmt(10%/12, 1, 3*12, 8000)",                                                               \
       "Excel's convention: with type 1 the payment at the start of a period pays the "             \
-      "interest of the period before, so period 1 has none. Exact for a whole nper. Differs "      \
-      "from Excel: per must be a whole number from 1 to nper.")                                    \
+      "interest of the period before, so period 1 has none (gnumeric 1.12.55 charges -pv "         \
+      "rate / (1 + rate) there; Excel, LibreOffice and numpy-financial give 0). Exact for a "      \
+      "whole nper. Differs from Excel: per must be a whole number from 1 to nper, and type "       \
+      "0 or 1.")                                                                                   \
     X("irr", 1, 2, cx_fn_irr,                                                                      \
       "irr(flows, guess = 10%)",                                                                   \
       "the internal rate of return of periodic flows (the first at t = 0): the rate at "           \
       "which their NPV is zero",                                                                   \
       "irr([-70000, 12000, 15000, 18000, 21000, 26000])",                                          \
-      "Found from a guaranteed bracket in MPFR (Illinois steps with bisection), not by "           \
-      "Newton's method from the guess: approximate, with at least 40 correct digits at the "       \
-      "default precision. Flows that never change sign have no IRR: an error (#NUM! in "           \
-      "Excel). One sign change means exactly one IRR (Descartes' rule of signs), whatever "        \
-      "the guess. With several sign changes there may be several: cx returns the one "             \
-      "nearest the guess (Excel's default 10%); Excel returns wherever Newton's method from "      \
-      "the guess converges, usually the same one; irr_all lists them all.")                        \
+      "Found from a guaranteed bracket in MPFR (Illinois steps with bisection): "                  \
+      "approximate, with at least 40 correct digits at the default precision. Flows that "         \
+      "never change sign have no IRR: an error (#NUM! in Excel). One sign change means "           \
+      "exactly one IRR (Descartes' rule of signs); with several there may be several, and "        \
+      "irr_all lists them all. Differs from Excel: the guess does not matter when there is "       \
+      "one IRR; with several, cx returns the one nearest the guess (default 10%), where "          \
+      "Excel returns wherever Newton's method from the guess converges (usually the same "         \
+      "one).")                                                                                     \
     X("irr_all", 1, 3, cx_fn_irr_all,                                                              \
       "irr_all(flows, lo, hi)",                                                                    \
       "every internal rate of return of the flows, ascending, as a list (only those from lo "      \
       "to hi when given)",                                                                         \
       "irr_all([-100, 230, -132])",                                                                \
-      "Not in Excel. Every sign change of the NPV on a grid of 4,000 rates (dense near 0%, "       \
-      "reaching every rate the flows allow), each refined to full precision. A rate where "        \
-      "the NPV touches zero without crossing it is not listed; no rate gives the empty "           \
-      "list.")                                                                                     \
+      "Not in Excel. Every sign change of the NPV on a grid of up to 4,000 rates (fewer for "      \
+      "very long flows; dense near 0%, reaching every rate the flows allow), each refined "        \
+      "to full precision. A rate where the NPV touches zero without crossing it is not "           \
+      "listed; no rate gives the empty list.")                                                     \
     X("last", 1, 1, cx_fn_last,                                                                    \
       "last(xs)",                                                                                  \
       "the last item of a list, or the value of a series' latest period",                          \
@@ -238,7 +241,7 @@
       "nper(12%/12, -100, -1000, 10000, 1)",                                                       \
       "Exact when the answer is a whole number (checked exactly: nper(r, pmt(r, 10, pv), "         \
       "pv) is 10), otherwise approximate. No solution, e.g. a payment that only covers the "       \
-      "interest, is an error (#NUM! in Excel).")                                                   \
+      "interest, is an error (#NUM! in Excel). Differs from Excel: type must be 0 or 1.")          \
     X("payback", 1, 1, cx_fn_payback,                                                              \
       "payback(flows)",                                                                            \
       "the number of periods until the cumulative flows (the first at t = 0) reach zero, "         \
@@ -273,7 +276,7 @@
       "the principal part of payment number per (pmt - ipmt)",                                     \
       "ppmt(10%/12, 1, 2*12, 2000)",                                                               \
       "Exact for a whole nper. Differs from Excel: per must be a whole number from 1 to "          \
-      "nper.")                                                                                     \
+      "nper, and type 0 or 1.")                                                                    \
     X("product", 1, -1, cx_fn_product,                                                             \
       "product(xs) | product(x, y, ...)",                                                          \
       "the product of a list, series or range, or of several numbers (1 when empty)",              \
@@ -299,9 +302,10 @@
       "rate(4*12, -200, 8000)",                                                                    \
       "Found from a guaranteed bracket in MPFR, not by Newton's method from the guess: "           \
       "approximate, with at least 40 correct digits at the default precision. When pv, the "       \
-      "payments and fv change sign once there is exactly one rate and the guess does not "         \
-      "matter; otherwise the rate nearest the guess (Excel's default 10%). No solution is "        \
-      "an error (#NUM! in Excel).")                                                                \
+      "payments and fv change sign once there is exactly one rate. No solution is an error "       \
+      "(#NUM! in Excel). Differs from Excel: the guess only chooses among several solutions "      \
+      "(the nearest), and a solution is found even where Newton's method from the guess "          \
+      "would not converge; type must be 0 or 1.")                                                  \
     X("ratio", 2, 2, cx_fn_ratio,                                                                  \
       "ratio(a, b)",                                                                               \
       "a / b, for numbers, or element-wise for series (over the periods both have)",               \
@@ -357,9 +361,10 @@
       "date",                                                                                      \
       "xirr([-10000, 2750, 4250, 3250, 2750], [2008-01-01, 2008-03-01, 2008-10-30, "               \
       "2009-02-15, 2009-04-01])",                                                                  \
-      "As irr (a guaranteed bracket, approximate, the root nearest the guess when there are "      \
-      "several), for Excel's XIRR convention: flow i is discounted (date i - first date) / "       \
-      "365 years. The first date must be the earliest; the others may come in any order.")         \
+      "As irr (a guaranteed bracket, approximate), with Excel's XIRR convention: flow i is "       \
+      "discounted (date i - first date) / 365 years. The first date must be the earliest; "        \
+      "the others may come in any order. Differs from Excel: as irr, the guess only chooses "      \
+      "among several rates (the nearest).")                                                        \
     X("xnpv", 2, 3, cx_fn_xnpv,                                                                    \
       "xnpv(rate, values, dates) | xnpv(rate, daily_series)",                                      \
       "the net present value of dated flows at an annual rate, a year being 365 days from "        \

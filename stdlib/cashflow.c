@@ -283,14 +283,14 @@ cx_status cx_fn_xnpv(cx_call *c, cx_value *out)
 /* ==== irr, irr_all, xirr ================================================== */
 
 /* Flows as the rate engine sees them: nonzero coefficients by ascending
- * exponent, the first at exponent 0, so the value at u is
- * sum c_i e^(e_i u) (integer exponents use Horner in x = e^u). */
+ * time, the first at time 0, so the value at u is sum c_i e^(e_i u) with
+ * e_i = t_i / div (div = 365 for dated flows). */
 typedef struct rate_terms {
     size_t m;
     mpfr_t *c;
     mpfr_t *e;     /* e_i as real numbers (t_i / div) */
-    int64_t *t;    /* e_i * div */
-    bool integral; /* div == 1: Horner */
+    int64_t *t;    /* e_i * div: whole periods or days */
+    int64_t div;
     bool zero_root; /* the flows add up to exactly 0: r = 0 is a root */
 } rate_terms;
 
@@ -316,29 +316,21 @@ static int terms_eval(mpfr_t y, const mpfr_t u, void *ud)
         mpfr_set_zero(y, 1);
         return 0;
     }
+    /* Horner in x = e^(u / div) over the integer times (periods, or days
+     * for dated flows), from the last flow down: one exp per evaluation. */
     mpfr_t x, acc, t;
     mpfr_inits2(p, x, acc, t, (mpfr_ptr)0);
-    if (rt->integral) {
-        /* acc = c[m-1]; acc = acc * x^(gap) + c[i], from the last term down. */
-        mpfr_exp(x, u, MPFR_RNDN);
-        mpfr_set(acc, rt->c[rt->m - 1], MPFR_RNDN);
-        for (size_t i = rt->m - 1; i-- > 0;) {
-            int64_t gap = rt->t[i + 1] - rt->t[i];
-            if (gap == 1) mpfr_mul(acc, acc, x, MPFR_RNDN);
-            else {
-                mpfr_pow_si(t, x, (long)gap, MPFR_RNDN);
-                mpfr_mul(acc, acc, t, MPFR_RNDN);
-            }
-            mpfr_add(acc, acc, rt->c[i], MPFR_RNDN);
+    mpfr_div_si(x, u, (long)rt->div, MPFR_RNDN);
+    mpfr_exp(x, x, MPFR_RNDN);
+    mpfr_set(acc, rt->c[rt->m - 1], MPFR_RNDN);
+    for (size_t i = rt->m - 1; i-- > 0;) {
+        int64_t gap = rt->t[i + 1] - rt->t[i];
+        if (gap == 1) mpfr_mul(acc, acc, x, MPFR_RNDN);
+        else {
+            mpfr_pow_si(t, x, (long)gap, MPFR_RNDN);
+            mpfr_mul(acc, acc, t, MPFR_RNDN);
         }
-    } else {
-        mpfr_set_zero(acc, 1);
-        for (size_t i = 0; i < rt->m; i++) {
-            mpfr_mul(t, rt->e[i], u, MPFR_RNDN);
-            mpfr_exp(t, t, MPFR_RNDN);
-            mpfr_mul(t, t, rt->c[i], MPFR_RNDN);
-            mpfr_add(acc, acc, t, MPFR_RNDN);
-        }
+        mpfr_add(acc, acc, rt->c[i], MPFR_RNDN);
     }
     mpfr_set(y, acc, MPFR_RNDN);
     int bad = !mpfr_number_p(acc);
@@ -346,11 +338,18 @@ static int terms_eval(mpfr_t y, const mpfr_t u, void *ud)
     return bad;
 }
 
-static const flows *sort_flows;
+/* A flow's time and its position, sorted by time then position (C11's
+ * qsort has no context argument, so the time travels with the index). */
+typedef struct timed {
+    int64_t t;
+    size_t i;
+} timed;
+
 static int by_time(const void *a, const void *b)
 {
-    int64_t ta = sort_flows->t[*(const size_t *)a], tb = sort_flows->t[*(const size_t *)b];
-    return (ta > tb) - (ta < tb);
+    const timed *x = a, *y = b;
+    if (x->t != y->t) return (x->t > y->t) - (x->t < y->t);
+    return (x->i > y->i) - (x->i < y->i);
 }
 
 /* Builds the terms: flows sorted by time, same-time flows added exactly,
@@ -360,8 +359,8 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
     mpfr_prec_t p = ctx->prec + 64;
     rt->m = 0;
-    rt->integral = f->div == 1;
-    size_t *ix = malloc(f->n * sizeof *ix);
+    rt->div = f->div;
+    timed *ix = malloc(f->n * sizeof *ix);
     rt->c = malloc(f->n * sizeof *rt->c);
     rt->e = malloc(f->n * sizeof *rt->e);
     rt->t = malloc(f->n * sizeof *rt->t);
@@ -370,8 +369,7 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         terms_free(rt);
         return cx_call_oom(c);
     }
-    for (size_t i = 0; i < f->n; i++) ix[i] = i;
-    sort_flows = f; /* single-threaded: qsort has no context argument in C11 */
+    for (size_t i = 0; i < f->n; i++) ix[i] = (timed){f->t[i], i};
     qsort(ix, f->n, sizeof *ix, by_time);
     cx_num sum, total;
     cx_num_init(&sum);
@@ -379,10 +377,10 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
     cx_num_status st = CX_NUM_OK;
     bool exact = true;
     for (size_t i = 0; i < f->n && st == CX_NUM_OK;) {
-        int64_t ti = f->t[ix[i]];
+        int64_t ti = ix[i].t;
         cx_num_set_si(&sum, 0);
-        for (; i < f->n && f->t[ix[i]] == ti && st == CX_NUM_OK; i++)
-            st = cx_num_add(&sum, &sum, f->v[ix[i]], ctx);
+        for (; i < f->n && ix[i].t == ti && st == CX_NUM_OK; i++)
+            st = cx_num_add(&sum, &sum, f->v[ix[i].i], ctx);
         if (st == CX_NUM_OK) st = cx_num_add(&total, &total, &sum, ctx);
         exact = exact && cx_num_is_exact(&sum);
         if (st != CX_NUM_OK || cx_num_sgn(&sum) == 0) continue;

@@ -200,8 +200,8 @@ cx_status cx_fn_annualize(cx_call *c, cx_value *out)
 /* ==== share, margin, per_head, ratio ======================================= */
 
 /* args[0] / args[1] where each is a number or a series: element-wise over
- * the periods both series have; `top` and `bottom` name the two sides in
- * messages ("the revenue for 2025 is 0"). */
+ * the periods both series have; `bottom` names the divisor in messages
+ * ("the revenue for 2025 is 0"). */
 static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
 {
     const cx_value *a = &c->args[0], *b = &c->args[1];

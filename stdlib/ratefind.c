@@ -15,6 +15,7 @@
 #define SCAN_STEPS 4000
 #define SCAN_BUDGET 2000000
 #define SCAN_MIN_STEPS 400
+#define SCAN_PREC 64
 /* The outward walk doubles |u| from 2^-2 up to 2^WALK_MAX_EXP: u = 2^12 is
  * already a rate of -100% to within e^-4096. */
 #define WALK_MAX_EXP 12
@@ -179,17 +180,40 @@ cx_rate_result cx_rate_all(cx_rate_problem *p, const cx_num *lo, const cx_num *h
             steps = SCAN_BUDGET / p->cost;
             if (steps < SCAN_MIN_STEPS) steps = SCAN_MIN_STEPS;
         }
+        /* The grid is sampled at SCAN_PREC bits (the sign of the value is
+         * all it needs, and that is several times cheaper), then each
+         * crossing is refined at full precision; a crossing that full
+         * precision does not confirm (a sample within 2^-64 of a root) is
+         * dropped rather than guessed at. */
         mapped m = {p};
-        mpfr_t *roots = NULL;
-        size_t nr = 0;
-        cx_root_status rs = cx_root_all(&roots, &nr, f_mapped, &m, sa, sb, steps, prec + 16);
+        cx_root_bracket *br = NULL;
+        size_t nb = 0;
+        cx_root_status rs = cx_root_scan(&br, &nb, f_mapped, &m, sa, sb, steps, SCAN_PREC);
         if (rs == CX_ROOT_NOMEM) res = CX_RATE_NOMEM;
         else if (rs != CX_ROOT_OK) res = CX_RATE_EVAL;
-        for (size_t i = 0; i < nr && res == CX_RATE_FOUND; i++) {
-            u_of_s(root, roots[i]);
+        mpfr_t s;
+        mpfr_init2(s, w);
+        for (size_t i = 0; i < nb && res == CX_RATE_FOUND; i++) {
+            rs = cx_root_bracketed(s, f_mapped, &m, br[i].a, br[i].b, prec + 16, NULL);
+            if (rs == CX_ROOT_NO_SIGN_CHANGE && mpfr_equal_p(br[i].a, br[i].b)) {
+                /* a sample that was exactly 0 at the scan's precision: look
+                 * one grid step either side at full precision */
+                mpfr_sub(t, sb, sa, MPFR_RNDN);
+                mpfr_div_ui(t, t, (unsigned long)steps, MPFR_RNDN);
+                mpfr_sub(br[i].a, br[i].a, t, MPFR_RNDN);
+                mpfr_add(br[i].b, br[i].b, t, MPFR_RNDN);
+                rs = cx_root_bracketed(s, f_mapped, &m, br[i].a, br[i].b, prec + 16, NULL);
+            }
+            if (rs == CX_ROOT_NO_SIGN_CHANGE) continue;
+            if (rs != CX_ROOT_OK) {
+                res = rs == CX_ROOT_NOMEM ? CX_RATE_NOMEM : CX_RATE_EVAL;
+                break;
+            }
+            u_of_s(root, s);
             if (!keep_rate(rates, n, &cap, root, plo, phi, ctx)) res = CX_RATE_NOMEM;
         }
-        cx_root_values_free(roots, nr);
+        mpfr_clear(s);
+        cx_root_brackets_free(br, nb);
         mpfr_clears(sa, sb, (mpfr_ptr)0);
     }
     if (res == CX_RATE_FOUND && *n == 0) res = failed ? CX_RATE_EVAL : CX_RATE_NONE;
