@@ -118,6 +118,9 @@ cx_ast *cx_ast_unary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a,
 cx_ast *cx_ast_binary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span);
 bool    cx_ast_list_push(struct cx_parse_ctx *P, cx_ast_list *l, cx_ast *item);
 
+/* The operator as written: "+", "==", "and", "not"; "?" for anything else. */
+const char *cx_ast_op_text(int op);
+
 /* S-expression dump for tests and `cx --dump-ast`, malloc'ed:
  * "1 + 2 * 3;" -> "(+ 1 (* 2 3))"; statements separated by "\n". */
 char *cx_ast_dump(const cx_unit *u);

@@ -107,7 +107,7 @@ static void put_string(dumper *d, const char *s, size_t len)
     put(d, "\"");
 }
 
-static const char *op_name(int op)
+const char *cx_ast_op_text(int op)
 {
     switch (op) {
     case CX_OP_ADD: return "+";
@@ -149,7 +149,7 @@ static void expand(dumper *d, const cx_ast *n)
     case CX_AST_UNARY:
         form(d, n->op == '-' ? "neg" : n->op == '+' ? "pos" : "not", n->a, NULL, NULL);
         break;
-    case CX_AST_BINARY: form(d, op_name(n->op), n->a, n->b, NULL); break;
+    case CX_AST_BINARY: form(d, cx_ast_op_text(n->op), n->a, n->b, NULL); break;
     case CX_AST_AT: form(d, "at", n->a, n->b, NULL); break;
     case CX_AST_INDEX: form(d, "index", n->a, n->b, NULL); break;
     case CX_AST_RANGE: form(d, "range", n->a, n->b, n->c); break;

@@ -252,25 +252,6 @@ static cx_num_binop arith_fn(int op)
     }
 }
 
-static const char *op_text(int op)
-{
-    switch (op) {
-    case CX_OP_ADD: return "+";
-    case CX_OP_SUB: return "-";
-    case CX_OP_MUL: return "*";
-    case CX_OP_DIV: return "/";
-    case CX_OP_POW: return "^";
-    case CX_OP_LT: return "<";
-    case CX_OP_GT: return ">";
-    case CX_OP_EQ: return "==";
-    case CX_OP_NE: return "!=";
-    case CX_OP_LE: return "<=";
-    case CX_OP_GE: return ">=";
-    case CX_OP_AND: return "and";
-    case CX_OP_OR: return "or";
-    default: return "?";
-    }
-}
 
 static bool cmp_holds(int op, int c)
 {
@@ -295,7 +276,7 @@ static cx_status type_mismatch(cx_eval *E, int op, const cx_value *a, const cx_v
                                cx_span span)
 {
     return cx_eval_error(E, CX_ERRK_TYPE, "type-operands", span,
-                         "cannot apply '%s' to %s and %s", op_text(op), kind_name(a),
+                         "cannot apply '%s' to %s and %s", cx_ast_op_text(op), kind_name(a),
                          kind_name(b));
 }
 

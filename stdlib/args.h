@@ -31,6 +31,11 @@ bool cx_arg_period(cx_call *c, size_t i, cx_period *out);
  * number of years"). */
 cx_status cx_arg_positive(cx_call *c, size_t i, const char *what, const cx_num **out);
 
+/* The "name-no-period" error: the series lacks period `ord`, which `what`
+ * (e.g. "2024 and 2025") needs; lists the periods it has.  Returns CX_FAIL. */
+cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
+                           const char *what);
+
 /* Stores a malloc'ed string s (taken) as the call's string result; NULL s or
  * a failed copy is reported as out of memory. */
 cx_status cx_ret_text(cx_call *c, cx_value *out, char *s);

@@ -524,6 +524,20 @@ bool cx_arg_period(cx_call *c, size_t i, cx_period *out)
     return false;
 }
 
+cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
+                           const char *what)
+{
+    char pb[32];
+    cx_period p = {s->freq, ord};
+    cx_period_format(&p, pb, sizeof pb);
+    char *have = cx_series_periods_text(s, 8);
+    cx_call_error(c, arg, CX_ERRK_NAME, "name-no-period",
+                  "%s needs %s, but the series has no value for %s; it has values for %s",
+                  c->name, what, pb, have ? have : "no periods");
+    free(have);
+    return CX_FAIL;
+}
+
 cx_status cx_arg_positive(cx_call *c, size_t i, const char *what, const cx_num **out)
 {
     const cx_value *v = &c->args[i];

@@ -15,18 +15,6 @@ static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
     cx_period_format(&p, buf, size);
 }
 
-static cx_status no_value(cx_call *c, int arg, const cx_series *s, int64_t ord,
-                          const char *what)
-{
-    char pb[32];
-    period_text(s->freq, ord, pb, sizeof pb);
-    char *have = cx_series_periods_text(s, 8);
-    cx_call_error(c, arg, CX_ERRK_NAME, "name-no-period",
-                  "%s needs %s, but the series has no value for %s; it has values for %s",
-                  c->name, what, pb, have ? have : "no periods");
-    free(have);
-    return CX_FAIL;
-}
 
 /* ==== yoy, qoq ============================================================= */
 
@@ -77,8 +65,8 @@ static cx_status lagged_growth(cx_call *c, cx_value *out, int64_t lag, const cha
         period_text(s->freq, p.ord - lag, qb, sizeof qb);
         period_text(s->freq, p.ord, pb, sizeof pb);
         snprintf(what, sizeof what, "%s and %s (%s)", qb, pb, span_name);
-        if (!cur) st = no_value(c, 1, s, p.ord, what);
-        else if (!before) st = no_value(c, 1, s, p.ord - lag, what);
+        if (!cur) st = cx_arg_no_period(c, 1, s, p.ord, what);
+        else if (!before) st = cx_arg_no_period(c, 1, s, p.ord - lag, what);
         else st = growth_between(c, s, p.ord, lag, cur, before, &g);
         if (st == CX_OK) cx_value_take_num(out, &g);
         cx_num_clear(&g);
@@ -176,7 +164,7 @@ cx_status cx_fn_annualize(cx_call *c, cx_value *out)
             st = cx_call_error(c, 1, CX_ERRK_TYPE, "type-frequency",
                                "annualize: the series is %s but the period is %s",
                                cx_freq_name(s->freq), cx_freq_name(p.freq));
-        else if (!cx_series_get(s, p.ord)) st = no_value(c, 1, s, p.ord, "that period");
+        else if (!cx_series_get(s, p.ord)) st = cx_arg_no_period(c, 1, s, p.ord, "that period");
         else {
             cx_num r;
             cx_num_init(&r);

@@ -20,19 +20,6 @@ static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
     cx_period_format(&p, buf, size);
 }
 
-/* "name-no-period": the series lacks `ord`, which `what` needs. */
-static cx_status no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
-                           const char *what)
-{
-    char pb[32];
-    period_text(s->freq, ord, pb, sizeof pb);
-    char *have = have_text(s);
-    cx_call_error(c, arg, CX_ERRK_NAME, "name-no-period",
-                  "%s needs %s, but the series has no value for %s; it has values for %s",
-                  c->name, what, pb, have ? have : "no periods");
-    free(have);
-    return CX_FAIL;
-}
 
 /* ==== sum, avg, product, count =========================================== */
 
@@ -259,8 +246,8 @@ static cx_status growth_at(cx_call *c, const cx_series *s, cx_value *out)
     cx_period_format(&prev, qb, sizeof qb);
     snprintf(what, sizeof what, "%s and %s", qb, pb);
     const cx_num *cur = cx_series_get(s, p.ord), *before = cx_series_get(s, prev.ord);
-    if (!cur) return no_period(c, 1, s, p.ord, what);
-    if (!before) return no_period(c, 1, s, prev.ord, what);
+    if (!cur) return cx_arg_no_period(c, 1, s, p.ord, what);
+    if (!before) return cx_arg_no_period(c, 1, s, prev.ord, what);
     cx_num r;
     cx_num_init(&r);
     cx_status st = growth_of(c, 1, s, p.ord, cur, before, &r);
@@ -352,8 +339,8 @@ static cx_status cagr_between(cx_call *c, const cx_series *s, cx_num *out)
     cx_period_format(&p2, b, sizeof b);
     snprintf(what, sizeof what, "%s and %s", a, b);
     const cx_num *v1 = cx_series_get(s, p1.ord), *v2 = cx_series_get(s, p2.ord);
-    if (!v1) return no_period(c, 1, s, p1.ord, what);
-    if (!v2) return no_period(c, 2, s, p2.ord, what);
+    if (!v1) return cx_arg_no_period(c, 1, s, p1.ord, what);
+    if (!v2) return cx_arg_no_period(c, 2, s, p2.ord, what);
     int per = cx_freq_per_year(s->freq);
     cx_num years;
     cx_num_init(&years);
@@ -467,7 +454,7 @@ cx_status cx_fn_ttm(cx_call *c, cx_value *out)
             period_text(s->freq, end, eb, sizeof eb);
             if (per == 1) snprintf(what, sizeof what, "%s", eb);
             else snprintf(what, sizeof what, "%s..%s", fb, eb);
-            st = no_period(c, 1, s, missing, what);
+            st = cx_arg_no_period(c, 1, s, missing, what);
         }
     }
     if (st == CX_OK) cx_value_take_num(out, &r);
