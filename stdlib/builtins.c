@@ -342,10 +342,11 @@
       "sum-of-years'-digits depreciation for period per",                                          \
       "syd(30000, 7500, 10, 1)",                                                                   \
       "Exact. per must be above 0 and at most life.")                                              \
-    X("ttm", 2, 2, cx_fn_ttm,                                                                      \
-      "ttm(s, p)",                                                                                 \
-      "trailing twelve months: the sum of the 4 quarters, 12 months or 2 halves ending at p",      \
-      "q 2025Q1..2025Q4 = [1B, 2B, 3B, 4B]; ttm(q, 2025Q4)",                                       \
+    X("ttm", 1, 2, cx_fn_ttm,                                                                      \
+      "ttm(s, p) | ttm(s)",                                                                        \
+      "trailing twelve months: the sum of the 4 quarters, 12 months or 2 halves ending at p; "     \
+      "without p, that sum at every period that has a whole year behind it, as a series",          \
+      "q 2024Q1..2025Q2 = [1B, 2B, 3B, 4B, 5B, 6B]; ttm(q)",                                       \
       NULL)                                                                                        \
     X("vdb", 5, 7, cx_fn_vdb,                                                                      \
       "vdb(cost, salvage, life, start, end, factor = 2, no_switch = false)",                       \

@@ -424,16 +424,51 @@ cx_status cx_fn_annual(cx_call *c, cx_value *out)
     return CX_OK;
 }
 
+/* ttm(s): the trailing-twelve-month sum at every period whose whole year
+ * back is present, as a series of s's frequency. */
+static cx_status ttm_series(cx_call *c, const cx_series *s, cx_value *out)
+{
+    cx_series *r = cx_series_new(s->freq);
+    if (!r) return cx_call_oom(c);
+    cx_num v;
+    cx_num_init(&v);
+    cx_status st = CX_OK;
+    for (size_t i = 0; i < s->len && st == CX_OK; i++) {
+        int64_t missing;
+        if (!cx_series_ttm(&v, s, s->ords[i], cx_call_num_ctx(c), &missing)) {
+            if (cx_series_has(s, missing)) st = cx_call_num_error(c, -1, CX_NUM_TOO_BIG);
+            continue; /* not a whole year back yet */
+        }
+        if (!cx_series_set(r, s->ords[i], &v, (size_t)-1)) st = cx_call_oom(c);
+    }
+    cx_num_clear(&v);
+    if (st == CX_OK && r->len == 0) {
+        char *have = cx_series_periods_text(s, 8);
+        st = cx_call_error(c, 0, CX_ERRK_NAME, "name-no-period",
+                           "ttm needs a whole year of consecutive periods; the series has %s",
+                           have ? have : "no periods");
+        free(have);
+    }
+    if (st != CX_OK) {
+        cx_series_unref(r);
+        return st;
+    }
+    cx_value_take_series(out, r);
+    return CX_OK;
+}
+
 cx_status cx_fn_ttm(cx_call *c, cx_value *out)
 {
     const cx_series *s = cx_arg_series(c, 0);
-    cx_period p;
-    if (!s || !cx_arg_period(c, 1, &p)) return CX_FAIL;
+    if (!s) return CX_FAIL;
     int per = cx_freq_per_year(s->freq);
     if (per == 0)
         return cx_call_error(c, 0, CX_ERRK_TYPE, "type-frequency",
                              "ttm needs a half-yearly, quarterly or monthly series; this one is "
                              "daily");
+    if (c->n == 1) return ttm_series(c, s, out);
+    cx_period p;
+    if (!cx_arg_period(c, 1, &p)) return CX_FAIL;
     int64_t end;
     if (p.freq == s->freq) end = p.ord;
     else if (p.freq == CX_FREQ_YEAR) end = p.ord * per + per - 1; /* the year to its last period */
