@@ -132,9 +132,9 @@ static cx_status read_dated(cx_call *c, size_t arg, flows *f, size_t *used)
                              c->name, arg + 1, cx_arg_kind_phrase(a));
     if (arg + 1 >= c->n)
         return cx_call_error(c, -1, CX_ERRK_TYPE, "type-arity",
-                             "%s needs the dates of the flows: %s(values, dates) with dates like "
+                             "%s needs the dates of the flows: %s(%svalues, dates) with dates like "
                              "2025-06-30, or a daily series",
-                             c->name, c->name);
+                             c->name, c->name, arg > 0 ? "rate, " : "");
     const cx_value *d = &c->args[arg + 1];
     if (d->kind != CX_VAL_LIST)
         return cx_call_error(c, (int)arg + 1, CX_ERRK_TYPE, "type-arg",
@@ -143,8 +143,9 @@ static cx_status read_dated(cx_call *c, size_t arg, flows *f, size_t *used)
     const cx_list *dl = d->u.list;
     if (dl->len != a->u.list->len)
         return cx_call_error(c, (int)arg + 1, CX_ERRK_TYPE, "type-list-length",
-                             "%s has %zu values but %zu dates; each value needs its date",
-                             c->name, a->u.list->len, dl->len);
+                             "%s has %zu value%s but %zu date%s; each value needs its date",
+                             c->name, a->u.list->len, a->u.list->len == 1 ? "" : "s", dl->len,
+                             dl->len == 1 ? "" : "s");
     for (size_t i = 0; i < dl->len; i++) {
         const cx_value *it = &dl->items[i];
         if (it->kind != CX_VAL_PERIOD || it->u.period.freq != CX_FREQ_DAY)
