@@ -83,29 +83,22 @@ static cx_status fold_args(cx_call *c, cx_num *out, bool product, cx_num *n)
     return st;
 }
 
-cx_status cx_fn_sum(cx_call *c, cx_value *out)
+/* sum or product of the arguments, as the call's number result. */
+static cx_status fold_result(cx_call *c, cx_value *out, bool product)
 {
     cx_num s, n;
     cx_num_init(&s);
     cx_num_init(&n);
-    cx_status st = fold_args(c, &s, false, &n);
+    cx_status st = fold_args(c, &s, product, &n);
     if (st == CX_OK) cx_value_take_num(out, &s);
     cx_num_clear(&s);
     cx_num_clear(&n);
     return st;
 }
 
-cx_status cx_fn_product(cx_call *c, cx_value *out)
-{
-    cx_num s, n;
-    cx_num_init(&s);
-    cx_num_init(&n);
-    cx_status st = fold_args(c, &s, true, &n);
-    if (st == CX_OK) cx_value_take_num(out, &s);
-    cx_num_clear(&s);
-    cx_num_clear(&n);
-    return st;
-}
+cx_status cx_fn_sum(cx_call *c, cx_value *out) { return fold_result(c, out, false); }
+
+cx_status cx_fn_product(cx_call *c, cx_value *out) { return fold_result(c, out, true); }
 
 cx_status cx_fn_avg(cx_call *c, cx_value *out)
 {
