@@ -22,7 +22,14 @@ TEST_LIBS = -lcriterion
 
 GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 GEN_H   = $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
-LIB_SRC = $(sort $(wildcard lang/*.c runtime/*.c stdlib/*.c))
+# The layers of libcx, each using only those before it (make lint checks
+# the includes): values, then the front end and the built-ins side by side,
+# then the interpreter.  docs/architecture.md says what lives where.
+RUNTIME_SRC = $(sort $(wildcard runtime/*.c))
+LANG_SRC    = $(sort $(wildcard lang/*.c))
+STDLIB_SRC  = $(sort $(wildcard stdlib/*.c))
+INTERP_SRC  = $(sort $(wildcard interp/*.c))
+LIB_SRC = $(RUNTIME_SRC) $(LANG_SRC) $(STDLIB_SRC) $(INTERP_SRC)
 CLI_SRC = $(sort $(wildcard cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 
@@ -172,12 +179,13 @@ bench: all
 lint: all
 	@bad=$$(nm -g --defined-only $(BUILD)/libcx.a | awk 'NF==3{print $$3}' | grep -v '^cx_' || true); \
 	  if [ -n "$$bad" ]; then echo "libcx exports names without cx_:"; echo "$$bad"; exit 1; fi
-	@if grep -nE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' lang/*.c lang/*.y runtime/*.c stdlib/*.c \
+	@if grep -nE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' lang/*.c lang/*.y runtime/*.c stdlib/*.c interp/*.c \
 	  | grep -v 'snprintf\|vsnprintf'; then echo "library code must not print or exit"; exit 1; fi
+	@python3 tests/check_layers.py $(BUILD)
 	@echo "lint: ok"
 
 format:
-	clang-format -i $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) lang/*.h runtime/*.h stdlib/*.h include/*.h cli/*.h
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) lang/*.h runtime/*.h stdlib/*.h interp/*.h include/*.h cli/*.h
 
 install: all
 	install -Dm755 $(BUILD)/cx $(DESTDIR)$(BINDIR)/cx

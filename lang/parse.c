@@ -10,69 +10,6 @@
 #include "parse_ctx.h"
 #include "parser.h"
 
-cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx_span span,
-                         const char *fmt, ...)
-{
-    if (P->stop) return NULL;
-    P->n_errors++;
-    if (P->n_errors > (size_t)P->opts->max_errors) {
-        /* Past the cap the rest is mostly echoes of the first errors. */
-        P->stop = true;
-        if (!P->capped) {
-            P->capped = true;
-            if (!cx_diag_add(P->diag, CX_ERRK_SYNTAX, "syntax-too-many-errors", span,
-                             "too many errors; stopped after %d", P->opts->max_errors))
-                P->oom = true;
-        }
-        return NULL;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    cx_error *e = cx_diag_vadd(P->diag, kind, code, span, fmt, ap);
-    va_end(ap);
-    if (!e) P->oom = true;
-    return e;
-}
-
-void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span)
-{
-    cx_parse_error(P, CX_ERRK_LIMIT, "limit-nesting", span,
-                   "expression nested too deeply (limit %d; --max-nesting)", P->opts->max_nesting);
-    /* Going on would only meet the same wall again, deeper. */
-    P->stop = true;
-}
-
-cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n)
-{
-    if (n <= 0) return (cx_span){rhs[0].src, rhs[0].end, rhs[0].end};
-    cx_span s = {rhs[1].src, rhs[1].start, rhs[n].end};
-    /* The opening tokens inside the rule leave the stack with it.  The top
-     * entry may be the lookahead, which lies past the rule: keep that one. */
-    size_t top = P->n_open;
-    bool lookahead = top > 0 && P->open[top - 1].start >= s.end;
-    if (lookahead) top--;
-    size_t k = top;
-    while (k > 0 && P->open[k - 1].start >= s.start) k--;
-    if (lookahead) P->open[k++] = P->open[top];
-    P->n_open = k;
-    return s;
-}
-
-void cx_parse_push_open(cx_parse_ctx *P, cx_span span)
-{
-    if (P->n_open == P->cap_open) {
-        size_t cap = P->cap_open ? P->cap_open * 2 : 64;
-        cx_span *o = realloc(P->open, cap * sizeof *o);
-        if (!o) {
-            P->oom = true;
-            return;
-        }
-        P->open = o;
-        P->cap_open = cap;
-    }
-    P->open[P->n_open++] = span;
-}
-
 bool cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt)
 {
     if (!P->opts->on_stmt) {
@@ -110,6 +47,7 @@ cx_ast *cx_parse_resync(cx_parse_ctx *P)
 
 /* setjmp lives here, in a frame that changes no local after it, so nothing
  * the longjmp returns to is indeterminate. */
+
 static int run(cx_parse_ctx *P, struct cx_lex_state *L, void **scanner)
 {
     if (setjmp(P->fatal)) return -1;

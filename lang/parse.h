@@ -8,7 +8,7 @@
 #include "../runtime/error.h"
 #include "../runtime/number.h"
 #include "ast.h"
-#include "source.h"
+#include "../runtime/source.h"
 
 /* What a statement hook tells the parser to do with the statement it was
  * handed (see cx_parse_opts.on_stmt). */

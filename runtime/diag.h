@@ -4,7 +4,7 @@
 #define CX_DIAG_H
 
 #include <stdbool.h>
-#include "../lang/source.h"
+#include "source.h"
 #include "error.h"
 
 /* malloc'ed text, every line ending in '\n'; NULL on allocation failure. */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "../runtime/format.h"
-#include "../runtime/roots.h"
+#include "roots.h"
 #include "args.h"
 #include "fincalc.h"
 #include "finance.h"

@@ -53,7 +53,7 @@ cx_status cx_fn_ratio(cx_call *c, cx_value *out);
 /* The rates r > -1 at which f(u) = 0, where u = -ln(1 + r), so a flow t
  * periods out is discounted by (1 + r)^-t = e^(t u).  The caller describes f
  * and the sign structure of its flows; the engine brackets, scans and refines
- * in MPFR (runtime/roots.h). */
+ * in MPFR (stdlib/roots.h). */
 typedef struct cx_rate_problem {
     /* f at u, into y at y's precision; non-zero when it cannot be evaluated. */
     int (*f)(mpfr_t y, const mpfr_t u, void *ud);

@@ -3,7 +3,7 @@
  * the rates where their value is zero, choosing brackets from the flows' sign
  * structure and handing the arithmetic to runtime/roots.c. */
 #include <stdlib.h>
-#include "../runtime/roots.h"
+#include "roots.h"
 #include "finance.h"
 
 /* The scan runs in s with u = A sinh(s), A = 2^SCALE_EXP: samples are dense

@@ -6,7 +6,7 @@
  * solved exactly for pv, fv or pmt (a rational function when n is whole),
  * in logarithms for n, and by ratefind.c's bracketed search for r. */
 #include <stdlib.h>
-#include "../runtime/roots.h"
+#include "roots.h"
 #include "args.h"
 #include "fincalc.h"
 #include "finance.h"

@@ -2,7 +2,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <stdio.h>
-#include "../../runtime/env.h"
+#include "../../interp/env.h"
 #include "../../runtime/suggest.h"
 
 Test(env, globals_are_found_after_the_index_grows)

@@ -4,7 +4,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <stdlib.h>
-#include "../../runtime/roots.h"
+#include "../../stdlib/roots.h"
 
 static int square_minus_two(mpfr_t y, const mpfr_t x, void *ud)
 {

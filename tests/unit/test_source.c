@@ -3,7 +3,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <string.h>
-#include "../../lang/source.h"
+#include "../../runtime/source.h"
 
 /* -Wwrite-strings makes literals const; Criterion's str tag wants char *. */
 #define STR_EQ(got, want) eq(str, (char *)(got), (char *)(want))

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../lang/ast.h"
-#include "error.h"
-#include "format.h"
-#include "series.h"
-#include "strbuf.h"
+#include "../runtime/error.h"
+#include "../runtime/format.h"
+#include "../runtime/series.h"
+#include "../runtime/strbuf.h"
 
 static void put_owned(cx_strbuf *b, char *s)
 {

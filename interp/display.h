@@ -4,7 +4,7 @@
 #ifndef CX_DISPLAY_H
 #define CX_DISPLAY_H
 
-#include "value.h"
+#include "../runtime/value.h"
 
 /* malloc'ed; NULL on allocation failure. */
 char *cx_display_value(const cx_value *v, int digits);

@@ -13,11 +13,11 @@
 #include <unistd.h>
 #include "../lang/parse.h"
 #include "../stdlib/builtins.h"
-#include "diag.h"
+#include "../runtime/diag.h"
 #include "display.h"
 #include "eval.h"
-#include "limits.h"
-#include "numalloc.h"
+#include "../runtime/limits.h"
+#include "../runtime/numalloc.h"
 
 void cx_options_default(cx_options *o)
 {

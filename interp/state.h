@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include "../include/cx.h"
 #include "../lang/ast.h"
-#include "../lang/source.h"
+#include "../runtime/source.h"
 #include "env.h"
-#include "error.h"
-#include "number.h"
+#include "../runtime/error.h"
+#include "../runtime/number.h"
 
 struct cx_state {
     cx_options opt;

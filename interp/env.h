@@ -8,8 +8,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "error.h"
-#include "value.h"
+#include "../runtime/error.h"
+#include "../runtime/value.h"
 
 typedef struct cx_binding {
     const char *name;  /* owned copy */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "eval.h"
-#include "format.h"
+#include "../runtime/format.h"
 
 /* How a side is shown: as a plain number, or in percent or basis points
  * when the claim's figure was written that way (`~ 61%`). */

@@ -5,7 +5,7 @@
 
 #include "../lang/ast.h"
 #include "state.h"
-#include "value.h"
+#include "../runtime/value.h"
 
 /* Runs every statement of u in order; stops at the first error. */
 cx_status cx_eval_unit(cx_eval *E, const cx_unit *u);

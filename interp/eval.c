@@ -10,9 +10,9 @@
 #include <string.h>
 #include "../stdlib/builtins.h"
 #include "display.h"
-#include "numalloc.h"
-#include "series.h"
-#include "suggest.h"
+#include "../runtime/numalloc.h"
+#include "../runtime/series.h"
+#include "../runtime/suggest.h"
 
 /* ==== errors ============================================================== */
 
