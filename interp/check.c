@@ -4,8 +4,11 @@
  * failure into exit status 1. */
 #include <stdlib.h>
 #include <string.h>
-#include "eval.h"
+#include "check.h"
+
 #include "../runtime/format.h"
+#include "eval.h"
+#include "output.h"
 
 /* How a side is shown: as a plain number, or in percent or basis points
  * when the claim's figure was written that way (`~ 61%`). */
@@ -47,13 +50,13 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
 static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
                  const char *detail, bool approx)
 {
-    char *claim = cx_eval_source_text(E, (cx_span){n->span.src, n->a->span.start,
+    char *claim = cx_sources_text(&E->st->sources, (cx_span){n->span.src, n->a->span.start,
                                                    (n->c ? n->c : n->b ? n->b : n->a)->span.end});
     char *text = cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim ? claim : "", detail);
     if (text) {
         cx_output rec = {.kind = CX_OUT_CHECK, .text = text, .expr = claim, .value = lhs,
                          .rhs = rhs, .detail = detail, .passed = passed, .approx = approx};
-        cx_eval_emit(E, &rec, n->span);
+        cx_output_emit(E->st, &rec, n->span);
     }
     if (passed) E->st->passed++;
     else E->st->failed++;
@@ -97,7 +100,7 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
         show_mode m = mode_of(c->b) != SHOW_PLAIN ? mode_of(c->b) : mode_of(c->a);
         ls = show(E, &l, m);
         rs = show(E, &r, m);
-        char *ops = cx_eval_source_text(E, c->op_span);
+        char *ops = cx_sources_text(&E->st->sources, c->op_span);
         detail = ls && rs && ops ? cx_strdupf("%s %s %s%s", ls, ops, rs, res.u.b ? "" : " is false")
                                  : NULL;
         free(ops);

@@ -96,3 +96,48 @@ char *cx_display_value(const cx_value *v, int digits)
     put_value(&b, v, digits);
     return cx_strbuf_take(&b);
 }
+
+/* ==== tables ============================================================== */
+
+/* Columns are measured in characters, so "€" or "≈" pads like one letter. */
+static size_t display_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) w++;
+    return w;
+}
+
+static void put_repeat(cx_strbuf *b, char c, size_t n)
+{
+    while (n--) cx_strbuf_putc(b, c);
+}
+
+char *cx_display_table(char *const *cells, size_t n_cells, size_t cols)
+{
+    size_t *w = calloc(cols, sizeof *w);
+    if (!w) return NULL;
+    for (size_t i = 0; i < n_cells; i++) {
+        size_t dw = display_width(cells[i]);
+        if (dw > w[i % cols]) w[i % cols] = dw;
+    }
+    cx_strbuf b = {0};
+    /* The header row, a rule under it, then the rows; every cell is
+     * right-aligned in its column and columns are joined by " | ". */
+    size_t rows = n_cells / cols;
+    for (size_t r = 0; r <= rows; r++) {
+        if (r) cx_strbuf_putc(&b, '\n');
+        for (size_t c = 0; c < cols; c++) {
+            if (c) cx_strbuf_puts(&b, " | ");
+            if (r == 1) {
+                put_repeat(&b, '-', w[c]);
+                continue;
+            }
+            const char *cell = cells[(r == 0 ? 0 : r - 1) * cols + c];
+            put_repeat(&b, ' ', w[c] - display_width(cell));
+            cx_strbuf_puts(&b, cell);
+        }
+    }
+    free(w);
+    return cx_strbuf_take(&b);
+}

@@ -1,6 +1,6 @@
 /* display.h - the text of any value, as a bare expression statement shows it:
  * numbers per format.h, lists "[1, 2]", series "{2024: 83, 2025: 125}",
- * strings as they are, periods canonically. */
+ * strings as they are, periods canonically; and the layout of a table. */
 #ifndef CX_DISPLAY_H
 #define CX_DISPLAY_H
 
@@ -8,5 +8,11 @@
 
 /* malloc'ed; NULL on allocation failure. */
 char *cx_display_value(const cx_value *v, int digits);
+
+/* A table statement's text: `cells` row-major, `cols` a row, the first row
+ * the header.  The header, a rule line, then the rows, each cell
+ * right-aligned to its column's width in characters, columns joined by
+ * " | ", no final newline.  malloc'ed; NULL on allocation failure. */
+char *cx_display_table(char *const *cells, size_t n_cells, size_t cols);
 
 #endif

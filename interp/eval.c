@@ -1,6 +1,7 @@
-/* eval.c - the tree-walking evaluator: one function per node kind, errors as
- * values with the span of the operator or operand at fault, output records
- * through the state's callback.  Left-associative operator chains are walked
+/* eval.c - the expression evaluator: one function per expression kind,
+ * errors as values with the span of the operator or operand at fault.  It
+ * knows nothing of statements, checks, output records or files (exec.c,
+ * check.c, state.c).  Left-associative operator chains are walked
  * iteratively so a 100,000-term sum cannot exhaust the C stack; every other
  * recursion is bounded by the parser's nesting limit or the call-depth limit. */
 #include "eval.h"
@@ -8,11 +9,11 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../stdlib/builtins.h"
-#include "display.h"
 #include "../runtime/numalloc.h"
 #include "../runtime/series.h"
 #include "../runtime/suggest.h"
+#include "../stdlib/builtins.h"
+#include "display.h"
 
 /* ==== errors ============================================================== */
 
@@ -28,36 +29,15 @@ cx_status cx_eval_error(cx_eval *E, cx_err_kind kind, const char *code, cx_span 
 
 cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span)
 {
-    switch (st) {
-    case CX_NUM_OK: return CX_OK;
-    case CX_NUM_DIV_ZERO:
-        return cx_eval_error(E, CX_ERRK_MATH, "math-div-zero", span, "division by zero");
-    case CX_NUM_TOO_BIG: {
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-result-size", span,
-                                  "result too large: more than %ld digits",
-                                  E->st->opt.max_result_digits);
-        if (e) cx_error_set_hint(e, "the limit is set with --max-digits N");
-        return CX_FAIL;
-    }
-    case CX_NUM_DOMAIN:
-        return cx_eval_error(E, CX_ERRK_MATH, "math-domain", span,
-                             "math domain error: no real result");
-    case CX_NUM_NOT_INT:
-        return cx_eval_error(E, CX_ERRK_MATH, "math-not-integer", span,
-                             "an integer is required here");
-    case CX_NUM_BAD_TEXT:
-        return cx_eval_error(E, CX_ERRK_SYNTAX, "syntax-bad-number", span, "invalid number");
-    }
-    return CX_FAIL;
+    return cx_num_error(&E->st->diag, st, span, E->st->opt.max_result_digits);
 }
 
-static cx_status oom(cx_eval *E, cx_span span)
+cx_status cx_eval_oom(cx_eval *E, cx_span span)
 {
     return cx_eval_error(E, CX_ERRK_LIMIT, "limit-memory", span, "out of memory");
 }
 
-/* Polled in loops and calls: Ctrl-C in the REPL, and the soft memory cap. */
-static cx_status poll_limits(cx_eval *E, cx_span span)
+cx_status cx_eval_poll(cx_eval *E, cx_span span)
 {
     if (E->st->interrupted) {
         E->st->interrupted = 0;
@@ -84,42 +64,6 @@ static char *describe(const cx_eval *E, const cx_value *v)
     return cx_eval_render(E, v);
 }
 
-/* "a quarterly", "an annual". */
-static const char *article(const char *word) { return strchr("aeiou", word[0]) ? "an" : "a"; }
-
-/* ==== source text and output ============================================== */
-
-char *cx_eval_source_text(const cx_eval *E, cx_span span)
-{
-    const cx_source *src = cx_sources_get(&E->st->sources, span.src);
-    if (!src || span.end < span.start || span.end > src->len) return strdup("");
-    char *out = malloc(span.end - span.start + 1);
-    if (!out) return NULL;
-    size_t n = 0;
-    bool space = false;
-    for (uint32_t i = span.start; i < span.end; i++) {
-        char c = src->text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && n) out[n++] = ' ';
-        space = false;
-        out[n++] = c;
-    }
-    out[n] = '\0';
-    return out;
-}
-
-void cx_eval_emit(cx_eval *E, cx_output *rec, cx_span span)
-{
-    const cx_source *src = cx_sources_get(&E->st->sources, span.src);
-    size_t line = 0, col = 0;
-    if (src) cx_source_line_col(src, span.start, &line, &col);
-    rec->file = src ? src->name : "";
-    rec->line = line;
-    if (E->st->out_fn) E->st->out_fn(E->st->out_ud, rec);
-}
 
 char *cx_eval_render(const cx_eval *E, const cx_value *v)
 {
@@ -177,7 +121,7 @@ static const cx_value *lookup(cx_eval *E, const char *name, cx_span span)
 /* ==== periods ============================================================= */
 
 /* A period from a literal in a period position: 2025 is a year. */
-static cx_status literal_period(cx_eval *E, const cx_ast *n, cx_period *out)
+cx_status cx_eval_literal_period(cx_eval *E, const cx_ast *n, cx_period *out)
 {
     if (n->kind == CX_AST_PERIOD) {
         *out = n->period;
@@ -330,9 +274,9 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
             if (a->u.series->freq != b->u.series->freq) {
                 cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", span,
                                           "cannot combine %s %s series with %s %s series",
-                                          article(cx_freq_name(a->u.series->freq)),
+                                          cx_article(cx_freq_name(a->u.series->freq)),
                                           cx_freq_name(a->u.series->freq),
-                                          article(cx_freq_name(b->u.series->freq)),
+                                          cx_article(cx_freq_name(b->u.series->freq)),
                                           cx_freq_name(b->u.series->freq));
                 if (e)
                     cx_error_set_hint(e, "aggregate explicitly first: annual(x) sums whole "
@@ -348,7 +292,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
             return type_mismatch(E, op, a, b, span);
         }
         if (st != CX_NUM_OK) return series_error(E, st, s, bad, span);
-        if (!r) return oom(E, span);
+        if (!r) return cx_eval_oom(E, span);
         if (r->len == 0 && a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
             char *pa = cx_series_periods_text(a->u.series, 6);
             char *pb = cx_series_periods_text(b->u.series, 6);
@@ -384,8 +328,8 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
             if (!cx_period_same_freq(p, &b->u.period))
                 return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", span,
                                      "cannot compare %s %s period with %s %s period",
-                                     article(cx_freq_name(p->freq)), cx_freq_name(p->freq),
-                                     article(cx_freq_name(b->u.period.freq)),
+                                     cx_article(cx_freq_name(p->freq)), cx_freq_name(p->freq),
+                                     cx_article(cx_freq_name(b->u.period.freq)),
                                      cx_freq_name(b->u.period.freq));
             if (op == CX_OP_SUB) {
                 cx_num d;
@@ -448,7 +392,7 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
                                                   : realloc(spine, ncap * sizeof *s);
                 if (!s) {
                     if (spine != local) free(spine);
-                    return oom(E, n->span);
+                    return cx_eval_oom(E, n->span);
                 }
                 if (spine == local) memcpy(s, local, sizeof local);
                 spine = s;
@@ -484,7 +428,7 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         if (cx_eval_binop(E, node->op, node->op_span, &acc, &rhs, &res) != CX_OK) goto out;
         cx_value_move(&acc, &res);
     }
-    if (len > 64 && poll_limits(E, n->span) != CX_OK) goto out;
+    if (len > 64 && cx_eval_poll(E, n->span) != CX_OK) goto out;
     cx_value_move(out, &acc);
     st = CX_OK;
 out:
@@ -516,7 +460,7 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
             int64_t bad;
             cx_series_scalar(&r, v.u.series, &minus1, false, cx_num_mul, &E->st->nctx, &bad);
             cx_num_clear(&minus1);
-            if (!r) st = oom(E, n->span);
+            if (!r) st = cx_eval_oom(E, n->span);
             else cx_value_take_series(out, r);
         } else {
             cx_value_move(out, &v);
@@ -538,11 +482,11 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
     const cx_value *base = lookup(E, n->a->name, n->a->span);
     if (!base) return CX_FAIL;
     cx_period p;
-    if (literal_period(E, n->b, &p) != CX_OK) return CX_FAIL;
+    if (cx_eval_literal_period(E, n->b, &p) != CX_OK) return CX_FAIL;
     if (base->kind != CX_VAL_SERIES)
         return cx_eval_error(E, CX_ERRK_TYPE, "type-not-series", n->a->span,
                              "'%s' is %s %s, not a series; '%s %.*s' reads one period of a series",
-                             n->a->name, article(kind_name(base)), kind_name(base), n->a->name,
+                             n->a->name, cx_article(kind_name(base)), kind_name(base), n->a->name,
                              (int)(n->b->span.end - n->b->span.start),
                              cx_sources_get(&E->st->sources, n->b->span.src)->text +
                                  n->b->span.start);
@@ -565,12 +509,12 @@ static cx_status slice_series(cx_eval *E, const cx_series *s, const cx_value *r,
     }
     if (lo.freq != s->freq) return missing_period(E, NULL, s, &lo, span);
     cx_series *res = cx_series_new(s->freq);
-    if (!res) return oom(E, span);
+    if (!res) return cx_eval_oom(E, span);
     for (size_t i = 0; i < s->len; i++)
         if (s->ords[i] >= lo.ord && s->ords[i] <= hi.ord &&
             !cx_series_set(res, s->ords[i], &s->vals[i], (size_t)-1)) {
             cx_series_unref(res);
-            return oom(E, span);
+            return cx_eval_oom(E, span);
         }
     cx_value_take_series(out, res);
     return CX_OK;
@@ -641,11 +585,9 @@ out:
 
 /* ==== iteration =========================================================== */
 
-typedef cx_status (*item_fn)(cx_eval *E, cx_value *item, void *ud);
-
 /* Calls fn for every item of a list, series (values), or range; fn may move
  * the item out.  Stops at the first failure. */
-static cx_status iterate(cx_eval *E, const cx_value *it, cx_span span, item_fn fn, void *ud)
+cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_fn fn, void *ud)
 {
     cx_value item;
     cx_value_init(&item);
@@ -689,7 +631,7 @@ static cx_status iterate(cx_eval *E, const cx_value *it, cx_span span, item_fn f
                     cx_num_status ns = cx_num_add(&cur, &cur, &r->step, &E->st->nctx);
                     if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, span);
                 }
-                if (st == CX_OK && (k & 4095) == 0) st = poll_limits(E, span);
+                if (st == CX_OK && (k & 4095) == 0) st = cx_eval_poll(E, span);
             }
             cx_num_clear(&cur);
         }
@@ -712,7 +654,7 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
     if (cx_eval_expr(E, n->a, &lo) != CX_OK || cx_eval_expr(E, n->b, &hi) != CX_OK) goto out;
     if (n->c && cx_eval_expr(E, n->c, &step) != CX_OK) goto out;
     if (!(r = cx_range_new())) {
-        st = oom(E, n->span);
+        st = cx_eval_oom(E, n->span);
         goto out;
     }
     if (lo.kind == CX_VAL_PERIOD || hi.kind == CX_VAL_PERIOD) {
@@ -807,7 +749,7 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
             st = CX_FAIL;
             goto out;
         }
-        if (!cx_list_push_take(c->list, &v)) st = oom(E, c->comp->span);
+        if (!cx_list_push_take(c->list, &v)) st = cx_eval_oom(E, c->comp->span);
     } else {
         if (v.kind != CX_VAL_NUM) {
             st = cx_eval_error(E, CX_ERRK_TYPE, "type-arg", c->comp->a->span,
@@ -837,15 +779,15 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
     cx_status st = cx_eval_expr(E, comp->b, &iter);
     if (st != CX_OK) goto out;
     if (sink == SINK_LIST && !(c.list = cx_list_new(16))) {
-        st = oom(E, comp->span);
+        st = cx_eval_oom(E, comp->span);
         goto out;
     }
     if (!cx_env_push_local(env, comp->name, &none)) {
-        st = oom(E, comp->span);
+        st = cx_eval_oom(E, comp->span);
         goto out;
     }
     c.slot = mark;
-    st = iterate(E, &iter, comp->b->span, comp_item, &c);
+    st = cx_eval_iterate(E, &iter, comp->b->span, comp_item, &c);
     if (st == CX_OK) {
         if (sink == SINK_LIST) {
             cx_value_take_list(out, c.list);
@@ -880,13 +822,13 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
                               fn->name);
         return CX_FAIL;
     }
-    if (poll_limits(E, n->span) != CX_OK) return CX_FAIL;
+    if (cx_eval_poll(E, n->span) != CX_OK) return CX_FAIL;
     cx_env *env = &E->st->env;
     size_t mark = env->n_locals, saved_base = env->frame_base;
     for (size_t i = 0; i < nargs; i++)
         if (!cx_env_push_local(env, fn->list.items[i]->name, &args[i])) {
             cx_env_pop_locals(env, mark);
-            return oom(E, n->span);
+            return cx_eval_oom(E, n->span);
         }
     env->frame_base = mark;
     E->call_depth++;
@@ -911,7 +853,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             if (user)
                 return cx_eval_error(E, CX_ERRK_TYPE, "type-not-function", n->name_span,
                                      "'%s' is %s %s, not a function", n->name,
-                                     article(kind_name(user)), kind_name(user));
+                                     cx_article(kind_name(user)), kind_name(user));
             return unknown_name(E, n->name, n->name_span);
         }
     }
@@ -932,19 +874,19 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                    "like 1..10",
                                    kind_name(&it));
             if (st == CX_OK) {
-                cx_call c = {E, bi->name, &it, 1, &g->b->span, n->span};
+                cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name, &it, 1, &g->b->span, n->span};
                 st = bi->fn(&c, out);
-                if (st == CX_OK) st = poll_limits(E, n->span);
+                if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
             cx_value_clear(&it);
             return st;
         }
     }
     /* sum(... for ...) and product(... for ...) fold as they go. */
-    if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP &&
-        !n->list.items[0]->comp_is_list &&
-        (strcmp(bi->name, "sum") == 0 || strcmp(bi->name, "product") == 0))
-        return run_comp(E, n->list.items[0], bi->name[0] == 's' ? SINK_SUM : SINK_PRODUCT, out);
+    if (bi && bi->fold != CX_FOLD_NONE && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP &&
+        !n->list.items[0]->comp_is_list)
+        return run_comp(E, n->list.items[0], bi->fold == CX_FOLD_SUM ? SINK_SUM : SINK_PRODUCT,
+                        out);
 
     cx_value local_args[8];
     cx_span local_spans[8];
@@ -956,7 +898,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         if (!args || !spans) {
             free(args);
             free(spans);
-            return oom(E, n->span);
+            return cx_eval_oom(E, n->span);
         }
     }
     for (size_t i = 0; i < nargs; i++) cx_value_init(&args[i]);
@@ -983,9 +925,9 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
             st = CX_FAIL;
         } else {
-            cx_call c = {E, bi->name, args, nargs, spans, n->span};
+            cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name, args, nargs, spans, n->span};
             st = bi->fn(&c, out);
-            if (st == CX_OK) st = poll_limits(E, n->span);
+            if (st == CX_OK) st = cx_eval_poll(E, n->span);
         }
     }
     for (size_t i = 0; i < nargs; i++) cx_value_clear(&args[i]);
@@ -996,35 +938,12 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
     return st;
 }
 
-/* ---- the interface built-ins use (stdlib/builtins.h) ---- */
-
-cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
-                        const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    cx_span span = arg >= 0 && (size_t)arg < c->n ? c->arg_spans[arg] : c->span;
-    cx_diag_vadd(&c->ev->st->diag, kind, code, span, fmt, ap);
-    va_end(ap);
-    return CX_FAIL;
-}
-
-cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st)
-{
-    cx_span span = arg >= 0 && (size_t)arg < c->n ? c->arg_spans[arg] : c->span;
-    return cx_eval_num_error(c->ev, st, span);
-}
-
-const cx_num_ctx *cx_call_num_ctx(const cx_call *c) { return &c->ev->st->nctx; }
-int cx_call_digits(const cx_call *c) { return c->ev->st->opt.digits; }
-long cx_call_max_series(const cx_call *c) { return c->ev->st->opt.max_series; }
-
 /* ==== expressions ========================================================= */
 
 static cx_status eval_list(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     cx_list *l = cx_list_new(n->list.len ? n->list.len : 1);
-    if (!l) return oom(E, n->span);
+    if (!l) return cx_eval_oom(E, n->span);
     for (size_t i = 0; i < n->list.len; i++) {
         cx_value v;
         cx_value_init(&v);
@@ -1036,7 +955,7 @@ static cx_status eval_list(cx_eval *E, const cx_ast *n, cx_value *out)
         if (!cx_list_push_take(l, &v)) {
             cx_value_clear(&v);
             cx_list_unref(l);
-            return oom(E, n->span);
+            return cx_eval_oom(E, n->span);
         }
     }
     cx_value_take_list(out, l);
@@ -1060,7 +979,7 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_NUM: cx_value_set_num(out, n->num.value); return CX_OK;
     case CX_AST_PERIOD: cx_value_set_period(out, &n->period); return CX_OK;
     case CX_AST_STR:
-        return cx_value_set_str(out, n->str.text, n->str.len) ? CX_OK : oom(E, n->span);
+        return cx_value_set_str(out, n->str.text, n->str.len) ? CX_OK : cx_eval_oom(E, n->span);
     case CX_AST_BOOL: cx_value_set_bool(out, n->boolean); return CX_OK;
     case CX_AST_NAME: {
         const cx_value *v = lookup(E, n->name, n->span);
@@ -1081,423 +1000,4 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
         return cx_eval_error(E, CX_ERRK_INTERNAL, "internal", n->span,
                              "internal error: not an expression (node kind %d)", (int)n->kind);
     }
-}
-
-/* ==== statements ========================================================== */
-
-static cx_status redefined(cx_eval *E, const char *what, cx_span span, cx_span first)
-{
-    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-redefined", span,
-                              "%s is already defined", what);
-    if (!e) return CX_FAIL;
-    cx_error_add_note(e, first, "first defined here");
-    cx_error_set_hint(e, "a script defines each fact once, so a pasted line cannot silently "
-                         "change it; use a new name");
-    return CX_FAIL;
-}
-
-/* Finds or makes the global a statement defines.  In a script an existing
- * binding is an error; in the REPL it is replaced. */
-static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_binding **out)
-{
-    cx_binding *b = cx_env_global(&E->st->env, name);
-    if (b) {
-        if (!E->st->opt.repl) {
-            char *what = cx_strdupf("'%s'", name);
-            cx_status st = redefined(E, what ? what : name, span, b->span);
-            free(what);
-            return st;
-        }
-        cx_value_clear(&b->value);
-        b->span = span;
-        b->n_periods = 0;
-    } else if (!(b = cx_env_define(&E->st->env, name, span))) {
-        return oom(E, span);
-    }
-    *out = b;
-    return CX_OK;
-}
-
-static cx_status exec_assign(cx_eval *E, const cx_ast *n)
-{
-    cx_value v;
-    cx_value_init(&v);
-    cx_status st = cx_eval_expr(E, n->a, &v);
-    cx_binding *b;
-    if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK)
-        cx_value_move(&b->value, &v);
-    cx_value_clear(&v);
-    return st;
-}
-
-/* The series a period assignment writes, made writable (copy on write). */
-static cx_series *writable_series(cx_binding *b)
-{
-    cx_series *s = b->value.u.series;
-    if (s->rc > 1) {
-        cx_series *c = cx_series_copy(s);
-        if (!c) return NULL;
-        cx_value_take_series(&b->value, c);
-        s = c;
-    }
-    return s;
-}
-
-static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
-                            cx_span span, cx_span value_span)
-{
-    if (v->kind != CX_VAL_NUM)
-        return cx_eval_error(E, CX_ERRK_TYPE, "type-series-value", value_span,
-                             "a period of a series holds a number, got %s", kind_name(v));
-    cx_series *s = b->value.u.series;
-    if (cx_series_has(s, p->ord) && !E->st->opt.repl) {
-        char pb[32];
-        cx_period_format(p, pb, sizeof pb);
-        char *what = cx_strdupf("'%s %s'", b->name, pb);
-        cx_status st = redefined(E, what ? what : b->name, span, cx_binding_period_span(b, p->ord));
-        free(what);
-        return st;
-    }
-    if (!(s = writable_series(b))) return oom(E, span);
-    if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", span,
-                                  "series '%s' would have more than %ld periods", b->name,
-                                  E->st->opt.max_series);
-        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
-        return CX_FAIL;
-    }
-    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) || !cx_binding_note_period(b, p->ord, span))
-        return oom(E, span);
-    return CX_OK;
-}
-
-static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
-{
-    cx_period first, last;
-    if (literal_period(E, n->a, &first) != CX_OK) return CX_FAIL;
-    last = first;
-    if (n->c) {
-        if (literal_period(E, n->c, &last) != CX_OK) return CX_FAIL;
-        if (!cx_period_same_freq(&first, &last))
-            return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", n->c->span,
-                                 "a range runs over one frequency: %s and %s differ",
-                                 cx_freq_name(first.freq), cx_freq_name(last.freq));
-        if (cx_period_cmp(&first, &last) > 0)
-            return cx_eval_error(E, CX_ERRK_TYPE, "type-range", n->c->span,
-                                 "the range ends before it starts");
-    }
-    cx_binding *b = cx_env_global(&E->st->env, n->name);
-    if (b && b->value.kind == CX_VAL_SERIES) {
-        if (b->value.u.series->freq != first.freq) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", n->a->span,
-                                      "'%s' is %s %s series; this period is %s", n->name,
-                                      article(cx_freq_name(b->value.u.series->freq)),
-                                      cx_freq_name(b->value.u.series->freq),
-                                      cx_freq_name(first.freq));
-            if (e) cx_error_add_note(e, b->span, "'%s' was first defined here", n->name);
-            return CX_FAIL;
-        }
-    } else {
-        if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
-        cx_series *s = cx_series_new(first.freq);
-        if (!s) return oom(E, n->span);
-        cx_value_take_series(&b->value, s);
-    }
-    /* Evaluate with `t` bound to each period in turn: a recurrence reads
-     * earlier periods (revenue[t - 1]); a list is spread over the range. */
-    cx_env *env = &E->st->env;
-    size_t mark = env->n_locals;
-    cx_value v, tv;
-    cx_value_init(&v);
-    cx_value_init(&tv);
-    cx_status st = CX_OK;
-    int64_t count = cx_period_diff(&first, &last) + 1;
-    if (count > E->st->opt.max_series) {
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", n->span,
-                                  "a range of %lld periods is more than %ld", (long long)count,
-                                  E->st->opt.max_series);
-        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
-        return CX_FAIL;
-    }
-    cx_period p = first;
-    cx_value_set_period(&tv, &p);
-    if (!cx_env_push_local(env, "t", &tv)) return oom(E, n->span);
-    for (int64_t i = 0; i < count; i++) {
-        cx_value_set_period(&env->locals[mark].value, &p);
-        cx_value_clear(&v);
-        if ((st = cx_eval_expr(E, n->b, &v)) != CX_OK) break;
-        if (i == 0 && v.kind == CX_VAL_LIST) {
-            const cx_list *l = v.u.list;
-            if ((int64_t)l->len != count) {
-                st = cx_eval_error(E, CX_ERRK_TYPE, "type-list-length", n->b->span,
-                                   "the range has %lld period%s but the list has %zu value%s",
-                                   (long long)count, count == 1 ? "" : "s", l->len,
-                                   l->len == 1 ? "" : "s");
-                break;
-            }
-            for (size_t k = 0; k < l->len && st == CX_OK; k++) {
-                st = set_period(E, b, &p, &l->items[k], n->span, n->b->span);
-                cx_period_add(&p, 1, &p);
-            }
-            break;
-        }
-        if ((st = set_period(E, b, &p, &v, n->span, n->b->span)) != CX_OK) break;
-        if ((i & 1023) == 1023 && (st = poll_limits(E, n->span)) != CX_OK) break;
-        cx_period_add(&p, 1, &p);
-    }
-    cx_env_pop_locals(env, mark);
-    cx_value_clear(&v);
-    return st;
-}
-
-static cx_status exec_expr_stmt(cx_eval *E, const cx_ast *n)
-{
-    cx_value v;
-    cx_value_init(&v);
-    cx_status st = cx_eval_expr(E, n->a, &v);
-    if (st != CX_OK) goto out;
-    char *expr = cx_eval_source_text(E, n->a->span);
-    char *val = cx_eval_render(E, &v);
-    char *text = expr && val ? cx_strdupf("%s = %s", expr, val) : NULL;
-    if (text) {
-        cx_output rec = {.kind = CX_OUT_VALUE, .text = text, .expr = expr, .value = val};
-        rec.approx = v.kind == CX_VAL_NUM && !cx_num_is_exact(&v.u.num);
-        cx_eval_emit(E, &rec, n->span);
-    } else {
-        st = oom(E, n->span);
-    }
-    free(expr);
-    free(val);
-    free(text);
-    if (st == CX_OK && E->st->opt.repl) {
-        /* `_` is the last result at the prompt. */
-        cx_binding *b = cx_env_global(&E->st->env, "_");
-        if (!b) b = cx_env_define(&E->st->env, "_", n->span);
-        if (b) cx_value_move(&b->value, &v);
-    }
-out:
-    cx_value_clear(&v);
-    return st;
-}
-
-static cx_status exec_print(cx_eval *E, const cx_ast *n)
-{
-    char *text = strdup("");
-    cx_status st = CX_OK;
-    for (size_t i = 0; i < n->list.len && st == CX_OK && text; i++) {
-        cx_value v;
-        cx_value_init(&v);
-        st = cx_eval_expr(E, n->list.items[i], &v);
-        if (st == CX_OK) {
-            char *s = cx_eval_render(E, &v);
-            char *t = s ? cx_strdupf("%s%s%s", text, i ? " " : "", s) : NULL;
-            free(s);
-            free(text);
-            text = t;
-        }
-        cx_value_clear(&v);
-    }
-    if (st == CX_OK && !text) st = oom(E, n->span);
-    if (st == CX_OK) {
-        cx_output rec = {.kind = CX_OUT_PRINT, .text = text};
-        cx_eval_emit(E, &rec, n->span);
-    }
-    free(text);
-    return st;
-}
-
-static cx_status exec_fn(cx_eval *E, const cx_ast *n)
-{
-    /* A user function may share a built-in's name and then wins in this
-     * script's calls: a script must not break when the library grows. */
-    for (size_t i = 0; i < n->list.len; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0)
-                return cx_eval_error(E, CX_ERRK_NAME, "name-duplicate-param",
-                                     n->list.items[i]->span, "parameter '%s' appears twice",
-                                     n->list.items[i]->name);
-    cx_binding *b;
-    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
-    cx_value_clear(&b->value);
-    b->value.kind = CX_VAL_FUNC;
-    b->value.u.fn = n;
-    return CX_OK;
-}
-
-static cx_status exec_source(cx_eval *E, const cx_ast *n)
-{
-    cx_binding *b;
-    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
-    return cx_value_set_str(&b->value, n->str.text, n->str.len) ? CX_OK : oom(E, n->span);
-}
-
-static size_t display_width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80) w++;
-    return w;
-}
-
-/* ---- table ---- */
-
-typedef struct table_ctx {
-    const cx_ast *n;
-    size_t slot;
-    char **cells; /* row-major, (1 + cols) per row */
-    size_t n_cells, cap_cells;
-} table_ctx;
-
-static bool table_push(table_ctx *t, char *cell)
-{
-    if (!cell) return false;
-    if (t->n_cells == t->cap_cells) {
-        size_t cap = t->cap_cells ? t->cap_cells * 2 : 32;
-        char **c = realloc(t->cells, cap * sizeof *c);
-        if (!c) {
-            free(cell);
-            return false;
-        }
-        t->cells = c;
-        t->cap_cells = cap;
-    }
-    t->cells[t->n_cells++] = cell;
-    return true;
-}
-
-static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
-{
-    table_ctx *t = ud;
-    if (t->n_cells / (1 + t->n->list.len) >= 10000)
-        return cx_eval_error(E, CX_ERRK_LIMIT, "limit-table-rows", t->n->b->span,
-                             "a table has at most 10,000 rows");
-    cx_env *env = &E->st->env;
-    if (!table_push(t, cx_eval_render(E, item))) return oom(E, t->n->span);
-    cx_value_move(&env->locals[t->slot].value, item);
-    for (size_t i = 0; i < t->n->list.len; i++) {
-        cx_value v;
-        cx_value_init(&v);
-        cx_status st = cx_eval_expr(E, t->n->list.items[i], &v);
-        if (st == CX_OK && !table_push(t, cx_eval_render(E, &v))) st = oom(E, t->n->span);
-        cx_value_clear(&v);
-        if (st != CX_OK) return st;
-    }
-    return CX_OK;
-}
-
-static cx_status exec_table(cx_eval *E, const cx_ast *n)
-{
-    size_t cols = 1 + n->list.len;
-    table_ctx t = {.n = n};
-    cx_env *env = &E->st->env;
-    size_t mark = env->n_locals;
-    cx_value iter, none;
-    cx_value_init(&iter);
-    cx_value_init(&none);
-    char *text = NULL, *expr = NULL;
-    cx_status st = CX_FAIL;
-    /* The header row: the variable, then each column as written. */
-    if (!table_push(&t, strdup(n->name))) goto oom;
-    for (size_t i = 0; i < n->list.len; i++)
-        if (!table_push(&t, cx_eval_source_text(E, n->list.items[i]->span))) goto oom;
-    if (cx_eval_expr(E, n->b, &iter) != CX_OK) goto out;
-    if (!cx_env_push_local(env, n->name, &none)) goto oom;
-    t.slot = mark;
-    if (iterate(E, &iter, n->b->span, table_row, &t) != CX_OK) goto out;
-    size_t *w = calloc(cols, sizeof *w);
-    if (!w) goto oom;
-    for (size_t i = 0; i < t.n_cells; i++) {
-        size_t dw = display_width(t.cells[i]);
-        if (dw > w[i % cols]) w[i % cols] = dw;
-    }
-    size_t total = 0;
-    for (size_t i = 0; i < t.n_cells; i++) total += strlen(t.cells[i]) + w[i % cols] + 4;
-    for (size_t c = 0; c < cols; c++) total += w[c] + 4;
-    text = malloc(total + 1);
-    if (!text) {
-        free(w);
-        goto oom;
-    }
-    /* Header, a rule, then one line per row; every column right-aligned. */
-    size_t len = 0;
-    size_t lines = t.n_cells / cols + 1;
-    for (size_t r = 0; r < lines; r++) {
-        for (size_t c = 0; c < cols; c++) {
-            if (c) {
-                memcpy(text + len, " | ", 3);
-                len += 3;
-            }
-            if (r == 1) {
-                memset(text + len, '-', w[c]);
-                len += w[c];
-                continue;
-            }
-            const char *cell = t.cells[(r == 0 ? 0 : r - 1) * cols + c];
-            size_t pad = w[c] - display_width(cell), clen = strlen(cell);
-            memset(text + len, ' ', pad);
-            len += pad;
-            memcpy(text + len, cell, clen);
-            len += clen;
-        }
-        text[len++] = '\n';
-    }
-    free(w);
-    text[len ? len - 1 : 0] = '\0';
-    expr = cx_eval_source_text(E, n->span);
-    cx_output rec = {.kind = CX_OUT_TABLE, .text = text, .expr = expr};
-    cx_eval_emit(E, &rec, n->span);
-    st = CX_OK;
-    goto out;
-oom:
-    st = oom(E, n->span);
-out:
-    cx_env_pop_locals(env, mark);
-    cx_value_clear(&iter);
-    for (size_t i = 0; i < t.n_cells; i++) free(t.cells[i]);
-    free(t.cells);
-    free(text);
-    free(expr);
-    return st;
-}
-
-static cx_status exec_include(cx_eval *E, const cx_ast *n)
-{
-    const cx_source *src = cx_sources_get(&E->st->sources, n->span.src);
-    char *path;
-    if (n->str.len && n->str.text[0] == '/') path = strdup(n->str.text);
-    else path = cx_strdupf("%s%s", src && src->dir ? src->dir : "", n->str.text);
-    if (!path) return oom(E, n->span);
-    cx_status st = cx_state_include(E->st, path, n->a ? n->a->span : n->span);
-    free(path);
-    return st;
-}
-
-static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
-{
-    switch (n->kind) {
-    case CX_AST_ASSIGN: return exec_assign(E, n);
-    case CX_AST_ASSIGN_AT: return exec_assign_at(E, n);
-    case CX_AST_EXPR_STMT: return exec_expr_stmt(E, n);
-    case CX_AST_PRINT: return exec_print(E, n);
-    case CX_AST_CHECK: return cx_check_exec(E, n);
-    case CX_AST_FN: return exec_fn(E, n);
-    case CX_AST_INCLUDE: return exec_include(E, n);
-    case CX_AST_TABLE: return exec_table(E, n);
-    case CX_AST_SOURCE: return exec_source(E, n);
-    case CX_AST_ERROR: return CX_FAIL;
-    default: return exec_expr_stmt(E, n);
-    }
-}
-
-cx_status cx_eval_stmt(cx_eval *E, const cx_ast *n)
-{
-    if (exec_stmt(E, n) != CX_OK) return CX_FAIL;
-    return poll_limits(E, n->span);
-}
-
-cx_status cx_eval_unit(cx_eval *E, const cx_unit *u)
-{
-    for (size_t i = 0; i < u->stmts.len; i++)
-        if (cx_eval_stmt(E, u->stmts.items[i]) != CX_OK) return CX_FAIL;
-    return CX_OK;
 }

@@ -1,36 +1,39 @@
-/* eval.h - the tree-walking evaluator: runs a unit's statements against the
- * state's environment and emits output records.  No printing. */
+/* eval.h - the expression evaluator: an expression node and the state's
+ * environment in, a value or an error (with its span) out.  No statements,
+ * no output records, no files: those are exec.h's and check.h's. */
 #ifndef CX_EVAL_H
 #define CX_EVAL_H
 
 #include "../lang/ast.h"
-#include "state.h"
 #include "../runtime/value.h"
+#include "state.h"
 
-/* Runs every statement of u in order; stops at the first error. */
-cx_status cx_eval_unit(cx_eval *E, const cx_unit *u);
-/* Runs one top-level statement (then checks the interrupt and memory
- * limits).  A function definition keeps pointing at n afterwards. */
-cx_status cx_eval_stmt(cx_eval *E, const cx_ast *n);
 /* Evaluates one expression into *out (an inited value). */
 cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out);
-
-/* Helpers shared with check.c and state.c. */
-cx_status cx_eval_error(cx_eval *E, cx_err_kind kind, const char *code, cx_span span,
-                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span);
-/* The expression as written, whitespace runs folded to one space; malloc'ed. */
-char *cx_eval_source_text(const cx_eval *E, cx_span span);
-/* Emits an output record, filling file and line from `span`. */
-void cx_eval_emit(cx_eval *E, cx_output *rec, cx_span span);
-/* Rendered value for output (numbers per --digits); malloc'ed. */
-char *cx_eval_render(const cx_eval *E, const cx_value *v);
-
-/* a OP b (arithmetic, comparison) for every value kind that supports it. */
+/* a OP b (arithmetic, comparison) for every value kind that supports it;
+ * out is written only on success. */
 cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
                         cx_value *out);
 
-/* check.c */
-cx_status cx_check_exec(cx_eval *E, const cx_ast *n);
+/* Calls fn for every item of a list, series (its values) or range; fn may
+ * move the item out.  Stops at the first failure; a long range polls the
+ * limits as it goes. */
+typedef cx_status (*cx_item_fn)(cx_eval *E, cx_value *item, void *ud);
+cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_fn fn, void *ud);
+
+/* A period written in a period position (`capex 2025`, `x 2025Q1..2025Q4`):
+ * a period literal, or an integer literal read as a year. */
+cx_status cx_eval_literal_period(cx_eval *E, const cx_ast *n, cx_period *out);
+
+/* ---- errors and limits, for exec.c and check.c too ------------------------ */
+cx_status cx_eval_error(cx_eval *E, cx_err_kind kind, const char *code, cx_span span,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span);
+cx_status cx_eval_oom(cx_eval *E, cx_span span);
+/* Polled at statements, in loops and at calls: Ctrl-C, and the memory cap. */
+cx_status cx_eval_poll(cx_eval *E, cx_span span);
+
+/* A value as output shows it (numbers per --digits); malloc'ed. */
+char *cx_eval_render(const cx_eval *E, const cx_value *v);
 
 #endif

@@ -15,7 +15,7 @@
 #include "../stdlib/builtins.h"
 #include "../runtime/diag.h"
 #include "display.h"
-#include "eval.h"
+#include "exec.h"
 #include "../runtime/limits.h"
 #include "../runtime/numalloc.h"
 
@@ -193,11 +193,11 @@ static cx_stmt_next check_stmt(void *ud, const cx_ast *n)
 }
 
 /* Pass 2's hook: runs the statement just parsed.  A function definition's
- * binding points into its nodes (exec_fn in eval.c), so the unit keeps
+ * binding points into its nodes (exec_fn in exec.c), so the unit keeps
  * those; every other statement's nodes can go. */
 static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
 {
-    if (cx_eval_stmt(ud, n) != CX_OK) return CX_STMT_STOP;
+    if (cx_exec_stmt(ud, n) != CX_OK) return CX_STMT_STOP;
     return n->kind == CX_AST_FN ? CX_STMT_KEEP : CX_STMT_RELEASE;
 }
 

@@ -111,3 +111,29 @@ void cx_error_set_hint(cx_error *e, const char *fmt, ...)
     free(e->hint);
     e->hint = hint;
 }
+
+cx_status cx_num_error(cx_diag *d, cx_num_status st, cx_span span, long max_result_digits)
+{
+    switch (st) {
+    case CX_NUM_OK: return CX_OK;
+    case CX_NUM_DIV_ZERO: cx_diag_add(d, CX_ERRK_MATH, "math-div-zero", span, "division by zero"); break;
+    case CX_NUM_TOO_BIG: {
+        cx_error *e = cx_diag_add(d, CX_ERRK_LIMIT, "limit-result-size", span,
+                                  "result too large: more than %ld digits", max_result_digits);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-digits N");
+        break;
+    }
+    case CX_NUM_DOMAIN:
+        cx_diag_add(d, CX_ERRK_MATH, "math-domain", span, "math domain error: no real result");
+        break;
+    case CX_NUM_NOT_INT:
+        cx_diag_add(d, CX_ERRK_MATH, "math-not-integer", span, "an integer is required here");
+        break;
+    case CX_NUM_BAD_TEXT:
+        cx_diag_add(d, CX_ERRK_SYNTAX, "syntax-bad-number", span, "invalid number");
+        break;
+    }
+    return CX_FAIL;
+}
+
+const char *cx_article(const char *word) { return strchr("aeiou", word[0]) ? "an" : "a"; }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../include/cx.h"
+#include "number.h"
 
 #define CX_NO_SPAN ((cx_span){0, 0, 0})
 
@@ -45,6 +46,14 @@ cx_error *cx_diag_vadd(cx_diag *d, cx_err_kind kind, const char *code, cx_span s
 void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void cx_error_set_hint(cx_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The error for a failed number operation (division by zero, a result over
+ * max_result_digits digits, a domain error, ...): one message per status,
+ * the same wherever the operation ran.  CX_OK for CX_NUM_OK, else CX_FAIL. */
+cx_status cx_num_error(cx_diag *d, cx_num_status st, cx_span span, long max_result_digits);
+
+/* "a" or "an" before `word`, for messages ("an annual series"). */
+const char *cx_article(const char *word);
 
 /* printf into a newly malloc'ed string; NULL on allocation failure. */
 char *cx_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

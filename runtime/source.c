@@ -125,3 +125,25 @@ const char *cx_source_line(const cx_source *src, size_t line, size_t *len)
     *len = end - start;
     return src->text + start;
 }
+
+char *cx_sources_text(const cx_sources *s, cx_span span)
+{
+    const cx_source *src = cx_sources_get(s, span.src);
+    if (!src || span.end < span.start || span.end > src->len) return strdup("");
+    char *out = malloc(span.end - span.start + 1);
+    if (!out) return NULL;
+    size_t n = 0;
+    bool space = false;
+    for (uint32_t i = span.start; i < span.end; i++) {
+        char c = src->text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && n) out[n++] = ' ';
+        space = false;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return out;
+}

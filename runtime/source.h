@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "../include/cx.h"
 
 typedef struct cx_source {
     char *name;          /* as shown in messages: "examples/thesis.cx", "<-e>", "<stdin>" */
@@ -32,6 +33,11 @@ const cx_source *cx_sources_get(const cx_sources *s, uint32_t id); /* NULL for 0
 /* 1-based line and column (in characters) of a byte offset (offset == len is
  * allowed: the position just past the end). */
 void cx_source_line_col(const cx_source *src, uint32_t offset, size_t *line, size_t *col);
+/* The text a span covers with every run of whitespace folded to one space
+ * ("capex 2025  /\n 2" -> "capex 2025 / 2"), as output records quote an
+ * expression.  malloc'ed; "" for a span outside its source; NULL on
+ * allocation failure. */
+char *cx_sources_text(const cx_sources *s, cx_span span);
 /* The text of 1-based `line` without its newline (and without a '\r'). */
 const char *cx_source_line(const cx_source *src, size_t line, size_t *len);
 

@@ -1,13 +1,29 @@
-/* args.h - helpers the built-in families share (stdlib/ only, not part of
- * libcx's contract): typed access to a call's arguments with the standard
+/* args.h - the calling convention of built-ins (stdlib/ only, not part of
+ * libcx's contract): errors located at an argument or the call, the
+ * services a call carries, typed access to arguments with the standard
  * "NAME expects ... as argument N, got ..." errors, and the walk over the
- * numbers of an aggregate argument.  Implemented in builtins.c. */
+ * numbers of an aggregate argument.  Implemented in args.c. */
 #ifndef CX_STDLIB_ARGS_H
 #define CX_STDLIB_ARGS_H
 
 #include <stdbool.h>
 #include "../runtime/series.h"
 #include "builtins.h"
+
+/* A macro's value as a string literal, for messages: CX_STR(CX_MAX_DIGITS). */
+#define CX_STR_(x) #x
+#define CX_STR(x) CX_STR_(x)
+
+/* Reports an error at argument `arg` (or at the whole call when arg < 0).
+ * Returns CX_FAIL so callers can `return cx_call_error(...)`. */
+cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Reports a number-operation failure (division by zero, too big, domain) at
+ * argument `arg` or the call, with the standard message for `st`. */
+cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st);
+const cx_num_ctx *cx_call_num_ctx(const cx_call *c);
+int cx_call_digits(const cx_call *c);      /* --digits */
+long cx_call_max_series(const cx_call *c); /* --max-series */
 
 /* "a number", "an approximate ...": the kind with its article, for messages. */
 const char *cx_arg_kind_phrase(const cx_value *v);

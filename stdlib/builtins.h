@@ -7,7 +7,7 @@
  * generator argument `sum(x^2 for x in 1..n)` arrives as one list) and checked
  * the arity against min_args/max_args.  A function writes its result into
  * *out (an inited CX_VAL_NONE value) and returns CX_OK, or reports an error
- * with cx_call_error and returns CX_FAIL. */
+ * with cx_call_error (stdlib/args.h) and returns CX_FAIL. */
 #ifndef CX_BUILTINS_H
 #define CX_BUILTINS_H
 
@@ -15,10 +15,14 @@
 #include "../runtime/error.h"
 #include "../runtime/value.h"
 
-struct cx_eval;
-
+/* A call as a built-in sees it: its arguments, where they are, and the
+ * services it may use (stdlib/args.h): the run's diagnostics for errors, the
+ * number context (precision, result-size limit) and the options (--digits,
+ * --max-series).  A built-in never sees the evaluator. */
 typedef struct cx_call {
-    struct cx_eval *ev;
+    cx_diag *diag;             /* errors are appended here */
+    const cx_num_ctx *nctx;
+    const cx_options *opt;
     const char *name;          /* the built-in's name */
     const cx_value *args;
     size_t n;
@@ -28,11 +32,17 @@ typedef struct cx_call {
 
 typedef cx_status (*cx_builtin_fn)(cx_call *c, cx_value *out);
 
+/* How the evaluator may feed a built-in a comprehension without a filter
+ * or a list: sum(f(i) for i in 1..n) folds each item into a running sum
+ * instead of building an n-item list first. */
+typedef enum cx_fold { CX_FOLD_NONE, CX_FOLD_SUM, CX_FOLD_PRODUCT } cx_fold;
+
 typedef struct cx_builtin {
     const char *name;
     int min_args;
     int max_args;              /* -1: any number */
     cx_builtin_fn fn;
+    cx_fold fold;
     const char *signature;     /* "round(x, places = 0)" */
     const char *doc;           /* one line */
     const char *example;       /* a cx expression that runs */
@@ -43,18 +53,6 @@ typedef struct cx_builtin {
 const cx_builtin *cx_builtin_find(const char *name);
 /* The whole table and its length. */
 const cx_builtin *cx_builtin_table(size_t *count);
-
-/* ---- provided by the evaluator (runtime/eval.c) for built-ins -------------- */
-/* Reports an error at argument `arg` (or at the whole call when arg < 0).
- * Returns CX_FAIL so callers can `return cx_call_error(...)`. */
-cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
-                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Reports a number-operation failure (division by zero, too big, domain) at
- * argument `arg` or the call, with the standard message for `st`. */
-cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st);
-const cx_num_ctx *cx_call_num_ctx(const cx_call *c);
-int  cx_call_digits(const cx_call *c);      /* --digits */
-long cx_call_max_series(const cx_call *c);  /* --max-series */
 
 /* ---- the families (files in stdlib/), registered in builtins.c ---------------------- */
 /* math.c */

@@ -6,8 +6,6 @@
 #include "args.h"
 #include "builtins.h"
 
-#define CX_STR_(x) #x
-#define CX_STR(x) CX_STR_(x)
 
 typedef char *(*text_fn)(const cx_num *x, long places);
 

@@ -78,7 +78,7 @@ def call_args(s, i):
 problems = []
 codes = {}        # code -> ["file:line", ...]
 shaped = {}       # code-like literal -> first "file:line"
-files = sorted(f for d in ("lang", "runtime", "stdlib", "cli")
+files = sorted(f for d in ("lang", "runtime", "stdlib", "interp", "cli")
                for ext in ("c", "h", "y", "l") for f in glob.glob(f"{d}/*.{ext}"))
 call_re = re.compile(r"\b(" + "|".join(FUNCS) + r")\s*\(")
 for path in files:

@@ -1,0 +1,380 @@
+/* exec.c - statements: assignments (whole names and series periods), bare
+ * expressions, print, fn, source, table, include, and the dispatch that
+ * runs each statement and then polls the limits.  Expressions are eval.c's,
+ * checks check.c's; an include hands the file to state.c, which runs its
+ * statements here again (the one inherent loop). */
+#include "exec.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "../runtime/series.h"
+#include "check.h"
+#include "display.h"
+#include "eval.h"
+#include "output.h"
+
+static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
+
+static cx_status redefined(cx_eval *E, const char *what, cx_span span, cx_span first)
+{
+    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-redefined", span,
+                              "%s is already defined", what);
+    if (!e) return CX_FAIL;
+    cx_error_add_note(e, first, "first defined here");
+    cx_error_set_hint(e, "a script defines each fact once, so a pasted line cannot silently "
+                         "change it; use a new name");
+    return CX_FAIL;
+}
+
+/* Finds or makes the global a statement defines.  In a script an existing
+ * binding is an error; in the REPL it is replaced. */
+static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_binding **out)
+{
+    cx_binding *b = cx_env_global(&E->st->env, name);
+    if (b) {
+        if (!E->st->opt.repl) {
+            char *what = cx_strdupf("'%s'", name);
+            cx_status st = redefined(E, what ? what : name, span, b->span);
+            free(what);
+            return st;
+        }
+        cx_value_clear(&b->value);
+        b->span = span;
+        b->n_periods = 0;
+    } else if (!(b = cx_env_define(&E->st->env, name, span))) {
+        return cx_eval_oom(E, span);
+    }
+    *out = b;
+    return CX_OK;
+}
+
+static cx_status exec_assign(cx_eval *E, const cx_ast *n)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_status st = cx_eval_expr(E, n->a, &v);
+    cx_binding *b;
+    if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK)
+        cx_value_move(&b->value, &v);
+    cx_value_clear(&v);
+    return st;
+}
+
+/* The series a period assignment writes, made writable (copy on write). */
+static cx_series *writable_series(cx_binding *b)
+{
+    cx_series *s = b->value.u.series;
+    if (s->rc > 1) {
+        cx_series *c = cx_series_copy(s);
+        if (!c) return NULL;
+        cx_value_take_series(&b->value, c);
+        s = c;
+    }
+    return s;
+}
+
+static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
+                            cx_span span, cx_span value_span)
+{
+    if (v->kind != CX_VAL_NUM)
+        return cx_eval_error(E, CX_ERRK_TYPE, "type-series-value", value_span,
+                             "a period of a series holds a number, got %s", kind_name(v));
+    cx_series *s = b->value.u.series;
+    if (cx_series_has(s, p->ord) && !E->st->opt.repl) {
+        char pb[32];
+        cx_period_format(p, pb, sizeof pb);
+        char *what = cx_strdupf("'%s %s'", b->name, pb);
+        cx_status st = redefined(E, what ? what : b->name, span, cx_binding_period_span(b, p->ord));
+        free(what);
+        return st;
+    }
+    if (!(s = writable_series(b))) return cx_eval_oom(E, span);
+    if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", span,
+                                  "series '%s' would have more than %ld periods", b->name,
+                                  E->st->opt.max_series);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
+        return CX_FAIL;
+    }
+    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) || !cx_binding_note_period(b, p->ord, span))
+        return cx_eval_oom(E, span);
+    return CX_OK;
+}
+
+static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
+{
+    cx_period first, last;
+    if (cx_eval_literal_period(E, n->a, &first) != CX_OK) return CX_FAIL;
+    last = first;
+    if (n->c) {
+        if (cx_eval_literal_period(E, n->c, &last) != CX_OK) return CX_FAIL;
+        if (!cx_period_same_freq(&first, &last))
+            return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", n->c->span,
+                                 "a range runs over one frequency: %s and %s differ",
+                                 cx_freq_name(first.freq), cx_freq_name(last.freq));
+        if (cx_period_cmp(&first, &last) > 0)
+            return cx_eval_error(E, CX_ERRK_TYPE, "type-range", n->c->span,
+                                 "the range ends before it starts");
+    }
+    cx_binding *b = cx_env_global(&E->st->env, n->name);
+    if (b && b->value.kind == CX_VAL_SERIES) {
+        if (b->value.u.series->freq != first.freq) {
+            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", n->a->span,
+                                      "'%s' is %s %s series; this period is %s", n->name,
+                                      cx_article(cx_freq_name(b->value.u.series->freq)),
+                                      cx_freq_name(b->value.u.series->freq),
+                                      cx_freq_name(first.freq));
+            if (e) cx_error_add_note(e, b->span, "'%s' was first defined here", n->name);
+            return CX_FAIL;
+        }
+    } else {
+        if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+        cx_series *s = cx_series_new(first.freq);
+        if (!s) return cx_eval_oom(E, n->span);
+        cx_value_take_series(&b->value, s);
+    }
+    /* Evaluate with `t` bound to each period in turn: a recurrence reads
+     * earlier periods (revenue[t - 1]); a list is spread over the range. */
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals;
+    cx_value v, tv;
+    cx_value_init(&v);
+    cx_value_init(&tv);
+    cx_status st = CX_OK;
+    int64_t count = cx_period_diff(&first, &last) + 1;
+    if (count > E->st->opt.max_series) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", n->span,
+                                  "a range of %lld periods is more than %ld", (long long)count,
+                                  E->st->opt.max_series);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
+        return CX_FAIL;
+    }
+    cx_period p = first;
+    cx_value_set_period(&tv, &p);
+    if (!cx_env_push_local(env, "t", &tv)) return cx_eval_oom(E, n->span);
+    for (int64_t i = 0; i < count; i++) {
+        cx_value_set_period(&env->locals[mark].value, &p);
+        cx_value_clear(&v);
+        if ((st = cx_eval_expr(E, n->b, &v)) != CX_OK) break;
+        if (i == 0 && v.kind == CX_VAL_LIST) {
+            const cx_list *l = v.u.list;
+            if ((int64_t)l->len != count) {
+                st = cx_eval_error(E, CX_ERRK_TYPE, "type-list-length", n->b->span,
+                                   "the range has %lld period%s but the list has %zu value%s",
+                                   (long long)count, count == 1 ? "" : "s", l->len,
+                                   l->len == 1 ? "" : "s");
+                break;
+            }
+            for (size_t k = 0; k < l->len && st == CX_OK; k++) {
+                st = set_period(E, b, &p, &l->items[k], n->span, n->b->span);
+                cx_period_add(&p, 1, &p);
+            }
+            break;
+        }
+        if ((st = set_period(E, b, &p, &v, n->span, n->b->span)) != CX_OK) break;
+        if ((i & 1023) == 1023 && (st = cx_eval_poll(E, n->span)) != CX_OK) break;
+        cx_period_add(&p, 1, &p);
+    }
+    cx_env_pop_locals(env, mark);
+    cx_value_clear(&v);
+    return st;
+}
+
+static cx_status exec_expr_stmt(cx_eval *E, const cx_ast *n)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_status st = cx_eval_expr(E, n->a, &v);
+    if (st != CX_OK) goto out;
+    char *expr = cx_sources_text(&E->st->sources, n->a->span);
+    char *val = cx_eval_render(E, &v);
+    char *text = expr && val ? cx_strdupf("%s = %s", expr, val) : NULL;
+    if (text) {
+        cx_output rec = {.kind = CX_OUT_VALUE, .text = text, .expr = expr, .value = val};
+        rec.approx = v.kind == CX_VAL_NUM && !cx_num_is_exact(&v.u.num);
+        cx_output_emit(E->st, &rec, n->span);
+    } else {
+        st = cx_eval_oom(E, n->span);
+    }
+    free(expr);
+    free(val);
+    free(text);
+    if (st == CX_OK && E->st->opt.repl) {
+        /* `_` is the last result at the prompt. */
+        cx_binding *b = cx_env_global(&E->st->env, "_");
+        if (!b) b = cx_env_define(&E->st->env, "_", n->span);
+        if (b) cx_value_move(&b->value, &v);
+    }
+out:
+    cx_value_clear(&v);
+    return st;
+}
+
+static cx_status exec_print(cx_eval *E, const cx_ast *n)
+{
+    char *text = strdup("");
+    cx_status st = CX_OK;
+    for (size_t i = 0; i < n->list.len && st == CX_OK && text; i++) {
+        cx_value v;
+        cx_value_init(&v);
+        st = cx_eval_expr(E, n->list.items[i], &v);
+        if (st == CX_OK) {
+            char *s = cx_eval_render(E, &v);
+            char *t = s ? cx_strdupf("%s%s%s", text, i ? " " : "", s) : NULL;
+            free(s);
+            free(text);
+            text = t;
+        }
+        cx_value_clear(&v);
+    }
+    if (st == CX_OK && !text) st = cx_eval_oom(E, n->span);
+    if (st == CX_OK) {
+        cx_output rec = {.kind = CX_OUT_PRINT, .text = text};
+        cx_output_emit(E->st, &rec, n->span);
+    }
+    free(text);
+    return st;
+}
+
+static cx_status exec_fn(cx_eval *E, const cx_ast *n)
+{
+    /* A user function may share a built-in's name and then wins in this
+     * script's calls: a script must not break when the library grows. */
+    for (size_t i = 0; i < n->list.len; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0)
+                return cx_eval_error(E, CX_ERRK_NAME, "name-duplicate-param",
+                                     n->list.items[i]->span, "parameter '%s' appears twice",
+                                     n->list.items[i]->name);
+    cx_binding *b;
+    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+    cx_value_clear(&b->value);
+    b->value.kind = CX_VAL_FUNC;
+    b->value.u.fn = n;
+    return CX_OK;
+}
+
+static cx_status exec_source(cx_eval *E, const cx_ast *n)
+{
+    cx_binding *b;
+    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+    return cx_value_set_str(&b->value, n->str.text, n->str.len) ? CX_OK : cx_eval_oom(E, n->span);
+}
+
+/* ---- table ---- */
+
+typedef struct table_ctx {
+    const cx_ast *n;
+    size_t slot;
+    char **cells; /* row-major, (1 + cols) per row */
+    size_t n_cells, cap_cells;
+} table_ctx;
+
+static bool table_push(table_ctx *t, char *cell)
+{
+    if (!cell) return false;
+    if (t->n_cells == t->cap_cells) {
+        size_t cap = t->cap_cells ? t->cap_cells * 2 : 32;
+        char **c = realloc(t->cells, cap * sizeof *c);
+        if (!c) {
+            free(cell);
+            return false;
+        }
+        t->cells = c;
+        t->cap_cells = cap;
+    }
+    t->cells[t->n_cells++] = cell;
+    return true;
+}
+
+static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
+{
+    table_ctx *t = ud;
+    if (t->n_cells / (1 + t->n->list.len) >= 10000)
+        return cx_eval_error(E, CX_ERRK_LIMIT, "limit-table-rows", t->n->b->span,
+                             "a table has at most 10,000 rows");
+    cx_env *env = &E->st->env;
+    if (!table_push(t, cx_eval_render(E, item))) return cx_eval_oom(E, t->n->span);
+    cx_value_move(&env->locals[t->slot].value, item);
+    for (size_t i = 0; i < t->n->list.len; i++) {
+        cx_value v;
+        cx_value_init(&v);
+        cx_status st = cx_eval_expr(E, t->n->list.items[i], &v);
+        if (st == CX_OK && !table_push(t, cx_eval_render(E, &v))) st = cx_eval_oom(E, t->n->span);
+        cx_value_clear(&v);
+        if (st != CX_OK) return st;
+    }
+    return CX_OK;
+}
+
+static cx_status exec_table(cx_eval *E, const cx_ast *n)
+{
+    size_t cols = 1 + n->list.len;
+    table_ctx t = {.n = n};
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals;
+    cx_value iter, none;
+    cx_value_init(&iter);
+    cx_value_init(&none);
+    char *text = NULL, *expr = NULL;
+    cx_status st = CX_FAIL;
+    /* The header row: the variable, then each column as written. */
+    if (!table_push(&t, strdup(n->name))) goto oom;
+    for (size_t i = 0; i < n->list.len; i++)
+        if (!table_push(&t, cx_sources_text(&E->st->sources, n->list.items[i]->span))) goto oom;
+    if (cx_eval_expr(E, n->b, &iter) != CX_OK) goto out;
+    if (!cx_env_push_local(env, n->name, &none)) goto oom;
+    t.slot = mark;
+    if (cx_eval_iterate(E, &iter, n->b->span, table_row, &t) != CX_OK) goto out;
+    if (!(text = cx_display_table(t.cells, t.n_cells, cols))) goto oom;
+    expr = cx_sources_text(&E->st->sources, n->span);
+    cx_output rec = {.kind = CX_OUT_TABLE, .text = text, .expr = expr};
+    cx_output_emit(E->st, &rec, n->span);
+    st = CX_OK;
+    goto out;
+oom:
+    st = cx_eval_oom(E, n->span);
+out:
+    cx_env_pop_locals(env, mark);
+    cx_value_clear(&iter);
+    for (size_t i = 0; i < t.n_cells; i++) free(t.cells[i]);
+    free(t.cells);
+    free(text);
+    free(expr);
+    return st;
+}
+
+static cx_status exec_include(cx_eval *E, const cx_ast *n)
+{
+    const cx_source *src = cx_sources_get(&E->st->sources, n->span.src);
+    char *path;
+    if (n->str.len && n->str.text[0] == '/') path = strdup(n->str.text);
+    else path = cx_strdupf("%s%s", src && src->dir ? src->dir : "", n->str.text);
+    if (!path) return cx_eval_oom(E, n->span);
+    cx_status st = cx_state_include(E->st, path, n->a ? n->a->span : n->span);
+    free(path);
+    return st;
+}
+
+static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
+{
+    switch (n->kind) {
+    case CX_AST_ASSIGN: return exec_assign(E, n);
+    case CX_AST_ASSIGN_AT: return exec_assign_at(E, n);
+    case CX_AST_EXPR_STMT: return exec_expr_stmt(E, n);
+    case CX_AST_PRINT: return exec_print(E, n);
+    case CX_AST_CHECK: return cx_check_exec(E, n);
+    case CX_AST_FN: return exec_fn(E, n);
+    case CX_AST_INCLUDE: return exec_include(E, n);
+    case CX_AST_TABLE: return exec_table(E, n);
+    case CX_AST_SOURCE: return exec_source(E, n);
+    case CX_AST_ERROR: return CX_FAIL;
+    default: return exec_expr_stmt(E, n);
+    }
+}
+
+cx_status cx_exec_stmt(cx_eval *E, const cx_ast *n)
+{
+    if (exec_stmt(E, n) != CX_OK) return CX_FAIL;
+    return cx_eval_poll(E, n->span);
+}
