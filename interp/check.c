@@ -67,7 +67,7 @@ static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, cons
 static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const char *side)
 {
     if (v->kind == CX_VAL_NUM) return CX_OK;
-    return cx_eval_error(E, CX_ERRK_TYPE, "type-check-number", span,
+    return cx_eval_error(E, CX_E_TYPE_CHECK_NUMBER, span,
                          "the %s of '~' must be a number, got %s", side,
                          cx_value_kind_name(v->kind));
 }
@@ -109,7 +109,7 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
         detail = strdup(res.kind == CX_VAL_BOOL && res.u.b ? "true" : "false");
     }
     if (res.kind != CX_VAL_BOOL) {
-        cx_eval_error(E, CX_ERRK_TYPE, "type-not-boolean", c->span,
+        cx_eval_error(E, CX_E_TYPE_NOT_BOOLEAN, c->span,
                       "a check needs a claim that is true or false, got %s",
                       cx_value_kind_name(res.kind));
         goto out;
@@ -206,7 +206,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         if (cx_eval_expr(E, n->c, &tol) != CX_OK || need_number(E, &tol, n->c->span, "tolerance"))
             goto out;
         if (cx_num_sgn(&tol.u.num) < 0) {
-            cx_eval_error(E, CX_ERRK_MATH, "math-negative-tolerance", n->c->span,
+            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, n->c->span,
                           "a tolerance cannot be negative");
             goto out;
         }
@@ -227,7 +227,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     } else {
         int64_t q10;
         if (!figure_quantum(E, n->b, &b.u.num, &q10, &shown)) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_MATH, "math-no-precision", n->b->span,
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_MATH_NO_PRECISION, n->b->span,
                                       "cannot tell the precision of a computed zero");
             if (e) cx_error_set_hint(e, "say how close it must be: check A ~ 0 within 0.01;");
             goto out;
@@ -255,7 +255,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     }
     (void)x3;
     if (!detail) {
-        cx_eval_error(E, CX_ERRK_LIMIT, "limit-memory", n->span, "out of memory");
+        cx_eval_error(E, CX_E_LIMIT_MEMORY, n->span, "out of memory");
         goto out;
     }
     emit(E, n, passed, as, bs, detail, approx);

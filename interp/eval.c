@@ -17,12 +17,11 @@
 
 /* ==== errors ============================================================== */
 
-cx_status cx_eval_error(cx_eval *E, cx_err_kind kind, const char *code, cx_span span,
-                        const char *fmt, ...)
+cx_status cx_eval_error(cx_eval *E, cx_err_code code, cx_span span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    cx_diag_vadd(&E->st->diag, kind, code, span, fmt, ap);
+    cx_diag_vadd(&E->st->diag, code, span, fmt, ap);
     va_end(ap);
     return CX_FAIL;
 }
@@ -34,18 +33,18 @@ cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span)
 
 cx_status cx_eval_oom(cx_eval *E, cx_span span)
 {
-    return cx_eval_error(E, CX_ERRK_LIMIT, "limit-memory", span, "out of memory");
+    return cx_eval_error(E, CX_E_LIMIT_MEMORY, span, "out of memory");
 }
 
 cx_status cx_eval_poll(cx_eval *E, cx_span span)
 {
     if (E->st->interrupted) {
         E->st->interrupted = 0;
-        return cx_eval_error(E, CX_ERRK_LIMIT, "interrupted", span, "interrupted");
+        return cx_eval_error(E, CX_E_INTERRUPTED, span, "interrupted");
     }
     if (cx_numalloc_over_limit()) {
         cx_numalloc_reset();
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-memory", span,
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_MEMORY, span,
                                   "memory limit of %ld MB exceeded", E->st->opt.max_memory_mb);
         if (e) cx_error_set_hint(e, "the limit is set with --max-memory MB");
         return CX_FAIL;
@@ -76,7 +75,7 @@ static bool is_builtin(const char *name) { return cx_builtin_find(name) != NULL;
 
 static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
 {
-    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-unknown", span,
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_UNKNOWN, span,
                               "unknown name '%s'", name);
     if (!e) return CX_FAIL;
     cx_suggest s;
@@ -110,7 +109,7 @@ static const cx_value *lookup(cx_eval *E, const char *name, cx_span span)
     cx_binding *b = cx_env_global(&E->st->env, name);
     if (b) return &b->value;
     if (is_builtin(name)) {
-        cx_eval_error(E, CX_ERRK_TYPE, "type-builtin-value", span,
+        cx_eval_error(E, CX_E_TYPE_BUILTIN_VALUE, span,
                       "'%s' is a built-in function; call it with arguments: %s(...)", name, name);
         return NULL;
     }
@@ -131,7 +130,7 @@ cx_status cx_eval_literal_period(cx_eval *E, const cx_ast *n, cx_period *out)
     if (n->kind == CX_AST_NUM && n->num.is_int_text && cx_num_get_si(n->num.value, &y) &&
         cx_period_from_year(y, out))
         return CX_OK;
-    return cx_eval_error(E, CX_ERRK_TYPE, "type-period", n->span,
+    return cx_eval_error(E, CX_E_TYPE_PERIOD, n->span,
                          "expected a period (a year like 2025, or 2025H1, 2025Q3, 2025-06, "
                          "2025-06-30)");
 }
@@ -147,7 +146,7 @@ static cx_status value_period(cx_eval *E, const cx_value *v, cx_span span, cx_pe
     if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
         return CX_OK;
     char *what = describe(E, v);
-    cx_eval_error(E, CX_ERRK_TYPE, "type-period", span,
+    cx_eval_error(E, CX_E_TYPE_PERIOD, span,
                   "expected a period or a year (1 to 9999), got %s", what ? what : "?");
     free(what);
     return CX_FAIL;
@@ -159,11 +158,11 @@ static cx_status missing_period(cx_eval *E, const char *name, const cx_series *s
     char pb[32];
     cx_period_format(p, pb, sizeof pb);
     if (p->freq != s->freq)
-        return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", span,
+        return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span,
                              "%s is %s but %s is %s", name ? name : "the series",
                              cx_freq_name(s->freq), pb, cx_freq_name(p->freq));
     char *have = cx_series_periods_text(s, 8);
-    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-no-period", span,
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_NO_PERIOD, span,
                               "%s has no value for %s", name ? name : "the series", pb);
     if (e) {
         if (have) cx_error_set_hint(e, "%s has values for %s", name ? name : "it", have);
@@ -219,7 +218,7 @@ static bool is_comparison(int op)
 static cx_status type_mismatch(cx_eval *E, int op, const cx_value *a, const cx_value *b,
                                cx_span span)
 {
-    return cx_eval_error(E, CX_ERRK_TYPE, "type-operands", span,
+    return cx_eval_error(E, CX_E_TYPE_OPERANDS, span,
                          "cannot apply '%s' to %s and %s", cx_ast_op_text(op), kind_name(a),
                          kind_name(b));
 }
@@ -272,7 +271,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         const cx_series *s = a->kind == CX_VAL_SERIES ? a->u.series : b->u.series;
         if (a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
             if (a->u.series->freq != b->u.series->freq) {
-                cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", span,
+                cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, span,
                                           "cannot combine %s %s series with %s %s series",
                                           cx_article(cx_freq_name(a->u.series->freq)),
                                           cx_freq_name(a->u.series->freq),
@@ -296,7 +295,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         if (r->len == 0 && a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
             char *pa = cx_series_periods_text(a->u.series, 6);
             char *pb = cx_series_periods_text(b->u.series, 6);
-            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-no-common-periods", span,
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_NO_COMMON_PERIODS, span,
                                       "the two series have no period in common");
             if (e)
                 cx_error_set_hint(e, "left has %s; right has %s", pa ? pa : "none",
@@ -314,11 +313,11 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         int64_t n;
         if ((op == CX_OP_ADD || op == CX_OP_SUB) && b->kind == CX_VAL_NUM) {
             if (!cx_num_get_si(&b->u.num, &n))
-                return cx_eval_error(E, CX_ERRK_TYPE, "type-period-step", span,
+                return cx_eval_error(E, CX_E_TYPE_PERIOD_STEP, span,
                                      "a period moves by a whole number of periods");
             cx_period r;
             if (!cx_period_add(p, op == CX_OP_ADD ? n : -n, &r))
-                return cx_eval_error(E, CX_ERRK_MATH, "math-period-range", span,
+                return cx_eval_error(E, CX_E_MATH_PERIOD_RANGE, span,
                                      "period out of range (years %d to %d)", CX_PERIOD_MIN_YEAR,
                                      CX_PERIOD_MAX_YEAR);
             cx_value_set_period(out, &r);
@@ -326,7 +325,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         }
         if (b->kind == CX_VAL_PERIOD && (op == CX_OP_SUB || is_comparison(op))) {
             if (!cx_period_same_freq(p, &b->u.period))
-                return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", span,
+                return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span,
                                      "cannot compare %s %s period with %s %s period",
                                      cx_article(cx_freq_name(p->freq)), cx_freq_name(p->freq),
                                      cx_article(cx_freq_name(b->u.period.freq)),
@@ -370,7 +369,7 @@ static bool is_left_chain(const cx_ast *n)
 static cx_status need_bool(cx_eval *E, const cx_value *v, cx_span span, const char *what)
 {
     if (v->kind == CX_VAL_BOOL) return CX_OK;
-    return cx_eval_error(E, CX_ERRK_TYPE, "type-not-boolean", span,
+    return cx_eval_error(E, CX_E_TYPE_NOT_BOOLEAN, span,
                          "%s must be true or false, got %s", what, kind_name(v));
 }
 
@@ -466,7 +465,7 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_value_move(out, &v);
         }
     } else {
-        st = cx_eval_error(E, CX_ERRK_TYPE, "type-operands", n->op_span,
+        st = cx_eval_error(E, CX_E_TYPE_OPERANDS, n->op_span,
                            "cannot apply '%c' to %s", n->op, kind_name(&v));
     }
 out:
@@ -484,7 +483,7 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
     cx_period p;
     if (cx_eval_literal_period(E, n->b, &p) != CX_OK) return CX_FAIL;
     if (base->kind != CX_VAL_SERIES)
-        return cx_eval_error(E, CX_ERRK_TYPE, "type-not-series", n->a->span,
+        return cx_eval_error(E, CX_E_TYPE_NOT_SERIES, n->a->span,
                              "'%s' is %s %s, not a series; '%s %.*s' reads one period of a series",
                              n->a->name, cx_article(kind_name(base)), kind_name(base), n->a->name,
                              (int)(n->b->span.end - n->b->span.start),
@@ -504,7 +503,7 @@ static cx_status slice_series(cx_eval *E, const cx_series *s, const cx_value *r,
         int64_t a, b;
         if (!cx_num_get_si(&r->u.range->lo, &a) || !cx_num_get_si(&r->u.range->hi, &b) ||
             !cx_period_from_year(a, &lo) || !cx_period_from_year(b, &hi))
-            return cx_eval_error(E, CX_ERRK_TYPE, "type-period", span,
+            return cx_eval_error(E, CX_E_TYPE_PERIOD, span,
                                  "a series is sliced with a range of periods or years");
     }
     if (lo.freq != s->freq) return missing_period(E, NULL, s, &lo, span);
@@ -551,7 +550,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         int64_t i;
         if (idx.kind != CX_VAL_NUM || !cx_num_get_si(&idx.u.num, &i)) {
             char *what = describe(E, &idx);
-            st = cx_eval_error(E, CX_ERRK_TYPE, "type-index", n->b->span,
+            st = cx_eval_error(E, CX_E_TYPE_INDEX, n->b->span,
                                "a list is indexed by a whole number (1 is the first item), got %s",
                                what ? what : "?");
             free(what);
@@ -561,11 +560,11 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         int64_t k = i > 0 ? i - 1 : len + i; /* -1 is the last item */
         if (i == 0 || k < 0 || k >= len) {
             if (len == 0)
-                st = cx_eval_error(E, CX_ERRK_NAME, "name-no-index", n->b->span,
+                st = cx_eval_error(E, CX_E_NAME_NO_INDEX, n->b->span,
                                    "index %lld is outside the list: the list is empty",
                                    (long long)i);
             else
-                st = cx_eval_error(E, CX_ERRK_NAME, "name-no-index", n->b->span,
+                st = cx_eval_error(E, CX_E_NAME_NO_INDEX, n->b->span,
                                    "index %lld is outside the list (it has %lld item%s; the first "
                                    "is [1], the last [-1])",
                                    (long long)i, (long long)len, len == 1 ? "" : "s");
@@ -574,7 +573,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_copy(out, &l->items[k]);
         st = CX_OK;
     } else {
-        st = cx_eval_error(E, CX_ERRK_TYPE, "type-index", n->a->span,
+        st = cx_eval_error(E, CX_E_TYPE_INDEX, n->a->span,
                            "cannot index %s; only series and lists have [ ]", kind_name(base));
     }
 out:
@@ -636,7 +635,7 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
             cx_num_clear(&cur);
         }
     } else {
-        st = cx_eval_error(E, CX_ERRK_TYPE, "type-not-iterable", span,
+        st = cx_eval_error(E, CX_E_TYPE_NOT_ITERABLE, span,
                            "cannot iterate over %s; use a list, a series or a range like 1..10",
                            kind_name(it));
     }
@@ -663,7 +662,7 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
             value_period(E, &hi, n->b->span, &b) != CX_OK)
             goto out;
         if (!cx_period_same_freq(&a, &b)) {
-            st = cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", n->span,
+            st = cx_eval_error(E, CX_E_TYPE_FREQUENCY, n->span,
                                "a range runs over one frequency: %s and %s differ",
                                cx_freq_name(a.freq), cx_freq_name(b.freq));
             goto out;
@@ -675,7 +674,7 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         if (n->c) {
             int64_t k;
             if (step.kind != CX_VAL_NUM || !cx_num_get_si(&step.u.num, &k) || k <= 0) {
-                st = cx_eval_error(E, CX_ERRK_TYPE, "type-range-step", n->c->span,
+                st = cx_eval_error(E, CX_E_TYPE_RANGE_STEP, n->c->span,
                                    "the step of a period range is a positive whole number");
                 goto out;
             }
@@ -683,7 +682,7 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         }
     } else {
         if (lo.kind != CX_VAL_NUM || hi.kind != CX_VAL_NUM) {
-            st = cx_eval_error(E, CX_ERRK_TYPE, "type-range", n->span,
+            st = cx_eval_error(E, CX_E_TYPE_RANGE, n->span,
                                "a range needs numbers or periods at both ends, got %s and %s",
                                kind_name(&lo), kind_name(&hi));
             goto out;
@@ -692,7 +691,7 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_num_set(&r->hi, &hi.u.num);
         if (n->c) {
             if (step.kind != CX_VAL_NUM || cx_num_sgn(&step.u.num) <= 0) {
-                st = cx_eval_error(E, CX_ERRK_TYPE, "type-range-step", n->c->span,
+                st = cx_eval_error(E, CX_E_TYPE_RANGE_STEP, n->c->span,
                                    "the step of a range must be a positive number");
                 goto out;
             }
@@ -743,7 +742,7 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
     if ((st = cx_eval_expr(E, c->comp->a, &v)) != CX_OK) goto out;
     if (c->sink == SINK_LIST) {
         if (c->list->len >= (size_t)E->st->opt.max_series) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", c->comp->span,
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_SERIES, c->comp->span,
                                       "list longer than %ld items", E->st->opt.max_series);
             if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
             st = CX_FAIL;
@@ -752,7 +751,7 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
         if (!cx_list_push_take(c->list, &v)) st = cx_eval_oom(E, c->comp->span);
     } else {
         if (v.kind != CX_VAL_NUM) {
-            st = cx_eval_error(E, CX_ERRK_TYPE, "type-arg", c->comp->a->span,
+            st = cx_eval_error(E, CX_E_TYPE_ARG, c->comp->a->span,
                                "%s needs numbers, got %s",
                                c->sink == SINK_SUM ? "sum" : "product", kind_name(&v));
             goto out;
@@ -810,11 +809,11 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
                            size_t nargs, cx_value *out)
 {
     if (nargs != fn->list.len)
-        return cx_eval_error(E, CX_ERRK_TYPE, "type-arity", n->span,
+        return cx_eval_error(E, CX_E_TYPE_ARITY, n->span,
                              "%s takes %zu argument%s, got %zu", fn->name, fn->list.len,
                              fn->list.len == 1 ? "" : "s", nargs);
     if (E->call_depth >= E->st->opt.max_call_depth) {
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-call-depth", n->span,
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_CALL_DEPTH, n->span,
                                   "calls nested deeper than %d", E->st->opt.max_call_depth);
         if (e)
             cx_error_set_hint(e, "does '%s' call itself without end? The limit is set with "
@@ -851,7 +850,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         bi = cx_builtin_find(n->name);
         if (!bi) {
             if (user)
-                return cx_eval_error(E, CX_ERRK_TYPE, "type-not-function", n->name_span,
+                return cx_eval_error(E, CX_E_TYPE_NOT_FUNCTION, n->name_span,
                                      "'%s' is %s %s, not a function", n->name,
                                      cx_article(kind_name(user)), kind_name(user));
             return unknown_name(E, n->name, n->name_span);
@@ -869,7 +868,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_status st = cx_eval_expr(E, g->b, &it);
             if (st == CX_OK && it.kind != CX_VAL_LIST && it.kind != CX_VAL_SERIES &&
                 it.kind != CX_VAL_RANGE)
-                st = cx_eval_error(E, CX_ERRK_TYPE, "type-not-iterable", g->b->span,
+                st = cx_eval_error(E, CX_E_TYPE_NOT_ITERABLE, g->b->span,
                                    "cannot iterate over %s; use a list, a series or a range "
                                    "like 1..10",
                                    kind_name(&it));
@@ -915,11 +914,11 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         } else if ((int)nargs < bi->min_args || (bi->max_args >= 0 && (int)nargs > bi->max_args)) {
             cx_error *e;
             if (bi->min_args == bi->max_args)
-                e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-arity", n->span,
+                e = cx_diag_add(&E->st->diag, CX_E_TYPE_ARITY, n->span,
                                 "%s takes %d argument%s, got %zu", bi->name, bi->min_args,
                                 bi->min_args == 1 ? "" : "s", nargs);
             else
-                e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-arity", n->span,
+                e = cx_diag_add(&E->st->diag, CX_E_TYPE_ARITY, n->span,
                                 "%s takes %d to %d arguments, got %zu", bi->name, bi->min_args,
                                 bi->max_args, nargs);
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
@@ -997,7 +996,7 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_COMP: return run_comp(E, n, SINK_LIST, out);
     case CX_AST_IF: return eval_if(E, n, out);
     default:
-        return cx_eval_error(E, CX_ERRK_INTERNAL, "internal", n->span,
+        return cx_eval_error(E, CX_E_INTERNAL, n->span,
                              "internal error: not an expression (node kind %d)", (int)n->kind);
     }
 }

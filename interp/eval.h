@@ -26,8 +26,8 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
 cx_status cx_eval_literal_period(cx_eval *E, const cx_ast *n, cx_period *out);
 
 /* ---- errors and limits, for exec.c and check.c too ------------------------ */
-cx_status cx_eval_error(cx_eval *E, cx_err_kind kind, const char *code, cx_span span,
-                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+cx_status cx_eval_error(cx_eval *E, cx_err_code code, cx_span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span);
 cx_status cx_eval_oom(cx_eval *E, cx_span span);
 /* Polled at statements, in loops and at calls: Ctrl-C, and the memory cap. */

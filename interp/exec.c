@@ -17,7 +17,7 @@ static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->k
 
 static cx_status redefined(cx_eval *E, const char *what, cx_span span, cx_span first)
 {
-    cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_NAME, "name-redefined", span,
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_REDEFINED, span,
                               "%s is already defined", what);
     if (!e) return CX_FAIL;
     cx_error_add_note(e, first, "first defined here");
@@ -77,7 +77,7 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
                             cx_span span, cx_span value_span)
 {
     if (v->kind != CX_VAL_NUM)
-        return cx_eval_error(E, CX_ERRK_TYPE, "type-series-value", value_span,
+        return cx_eval_error(E, CX_E_TYPE_SERIES_VALUE, value_span,
                              "a period of a series holds a number, got %s", kind_name(v));
     cx_series *s = b->value.u.series;
     if (cx_series_has(s, p->ord) && !E->st->opt.repl) {
@@ -90,7 +90,7 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
     }
     if (!(s = writable_series(b))) return cx_eval_oom(E, span);
     if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", span,
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_SERIES, span,
                                   "series '%s' would have more than %ld periods", b->name,
                                   E->st->opt.max_series);
         if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
@@ -109,17 +109,17 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
     if (n->c) {
         if (cx_eval_literal_period(E, n->c, &last) != CX_OK) return CX_FAIL;
         if (!cx_period_same_freq(&first, &last))
-            return cx_eval_error(E, CX_ERRK_TYPE, "type-frequency", n->c->span,
+            return cx_eval_error(E, CX_E_TYPE_FREQUENCY, n->c->span,
                                  "a range runs over one frequency: %s and %s differ",
                                  cx_freq_name(first.freq), cx_freq_name(last.freq));
         if (cx_period_cmp(&first, &last) > 0)
-            return cx_eval_error(E, CX_ERRK_TYPE, "type-range", n->c->span,
+            return cx_eval_error(E, CX_E_TYPE_RANGE, n->c->span,
                                  "the range ends before it starts");
     }
     cx_binding *b = cx_env_global(&E->st->env, n->name);
     if (b && b->value.kind == CX_VAL_SERIES) {
         if (b->value.u.series->freq != first.freq) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_TYPE, "type-frequency", n->a->span,
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, n->a->span,
                                       "'%s' is %s %s series; this period is %s", n->name,
                                       cx_article(cx_freq_name(b->value.u.series->freq)),
                                       cx_freq_name(b->value.u.series->freq),
@@ -143,7 +143,7 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
     cx_status st = CX_OK;
     int64_t count = cx_period_diff(&first, &last) + 1;
     if (count > E->st->opt.max_series) {
-        cx_error *e = cx_diag_add(&E->st->diag, CX_ERRK_LIMIT, "limit-series", n->span,
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_SERIES, n->span,
                                   "a range of %lld periods is more than %ld", (long long)count,
                                   E->st->opt.max_series);
         if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
@@ -159,7 +159,7 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
         if (i == 0 && v.kind == CX_VAL_LIST) {
             const cx_list *l = v.u.list;
             if ((int64_t)l->len != count) {
-                st = cx_eval_error(E, CX_ERRK_TYPE, "type-list-length", n->b->span,
+                st = cx_eval_error(E, CX_E_TYPE_LIST_LENGTH, n->b->span,
                                    "the range has %lld period%s but the list has %zu value%s",
                                    (long long)count, count == 1 ? "" : "s", l->len,
                                    l->len == 1 ? "" : "s");
@@ -243,7 +243,7 @@ static cx_status exec_fn(cx_eval *E, const cx_ast *n)
     for (size_t i = 0; i < n->list.len; i++)
         for (size_t j = 0; j < i; j++)
             if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0)
-                return cx_eval_error(E, CX_ERRK_NAME, "name-duplicate-param",
+                return cx_eval_error(E, CX_E_NAME_DUPLICATE_PARAM,
                                      n->list.items[i]->span, "parameter '%s' appears twice",
                                      n->list.items[i]->name);
     cx_binding *b;
@@ -291,7 +291,7 @@ static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
 {
     table_ctx *t = ud;
     if (t->n_cells / (1 + t->n->list.len) >= 10000)
-        return cx_eval_error(E, CX_ERRK_LIMIT, "limit-table-rows", t->n->b->span,
+        return cx_eval_error(E, CX_E_LIMIT_TABLE_ROWS, t->n->b->span,
                              "a table has at most 10,000 rows");
     cx_env *env = &E->st->env;
     if (!table_push(t, cx_eval_render(E, item))) return cx_eval_oom(E, t->n->span);

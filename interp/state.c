@@ -178,7 +178,7 @@ static char *read_file(const char *path, long max, size_t *len, const char **why
 
 static cx_status source_too_big(cx_state *st, const char *path, cx_span at)
 {
-    cx_error *e = cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-source-size", at,
+    cx_error *e = cx_diag_add(&st->diag, CX_E_LIMIT_SOURCE_SIZE, at,
                               "'%s' is larger than %ld bytes", path, st->opt.max_source_bytes);
     if (e) cx_error_set_hint(e, "the limit is set with --max-source BYTES");
     return CX_FAIL;
@@ -274,12 +274,12 @@ static uint32_t load(cx_state *st, const char *path, cx_span at)
     char *text = read_file(path, st->opt.max_source_bytes, &len, &why, &too_big);
     if (!text) {
         if (too_big) source_too_big(st, path, at);
-        else cx_diag_add(&st->diag, CX_ERRK_IO, "io-read", at, "cannot read '%s': %s", path, why);
+        else cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, why);
         return 0;
     }
     uint32_t id = cx_sources_add(&st->sources, path, text, len);
     free(text);
-    if (!id) cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-memory", at, "out of memory");
+    if (!id) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
     return id;
 }
 
@@ -287,26 +287,26 @@ static cx_status run_path(cx_state *st, const char *path, cx_span at)
 {
     char resolved[PATH_MAX];
     if (!realpath(path, resolved)) {
-        cx_diag_add(&st->diag, CX_ERRK_IO, "io-read", at, "cannot read '%s': %s", path,
+        cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path,
                     strerror(errno));
         return CX_FAIL;
     }
     for (size_t i = 0; i < st->include_depth; i++)
         if (strcmp(st->include_stack[i], resolved) == 0) {
-            cx_error *e = cx_diag_add(&st->diag, CX_ERRK_NAME, "name-include-cycle", at,
+            cx_error *e = cx_diag_add(&st->diag, CX_E_NAME_INCLUDE_CYCLE, at,
                                       "'%s' includes itself (through %zu file%s)", path,
                                       st->include_depth - i, st->include_depth - i == 1 ? "" : "s");
             if (e) cx_error_set_hint(e, "remove one of the include statements of the cycle");
             return CX_FAIL;
         }
     if (st->include_depth > (size_t)st->opt.max_include_depth) {
-        cx_error *e = cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-include-depth", at,
+        cx_error *e = cx_diag_add(&st->diag, CX_E_LIMIT_INCLUDE_DEPTH, at,
                                   "includes nested deeper than %d", st->opt.max_include_depth);
         if (e) cx_error_set_hint(e, "the limit is set with --max-includes N");
         return CX_FAIL;
     }
     if (++st->n_includes > CX_MAX_INCLUDES) {
-        cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-include-count", at,
+        cx_diag_add(&st->diag, CX_E_LIMIT_INCLUDE_COUNT, at,
                     "more than %d include statements in one run", CX_MAX_INCLUDES);
         return CX_FAIL;
     }
@@ -343,7 +343,7 @@ cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, si
         source_too_big(st, name, CX_NO_SPAN);
     } else {
         uint32_t id = cx_sources_add(&st->sources, name, text, len);
-        if (!id) cx_diag_add(&st->diag, CX_ERRK_LIMIT, "limit-memory", CX_NO_SPAN, "out of memory");
+        if (!id) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, CX_NO_SPAN, "out of memory");
         else run_source(st, id);
     }
     return run_status(st, failed);
@@ -359,7 +359,7 @@ bool cx_error_get(const cx_state *st, size_t i, cx_error_info *out)
     const cx_error *e = &st->diag.items[i];
     memset(out, 0, sizeof *out);
     out->kind = e->kind;
-    out->code = e->code;
+    out->code = cx_err_code_text(e->code);
     out->message = e->message;
     out->hint = e->hint;
     out->at_end_of_input = e->at_end_of_input;

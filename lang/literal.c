@@ -250,17 +250,17 @@ cx_ast *cx_ast_num(cx_parse_ctx *P, cx_span span)
     case CX_LIT_OK: break;
     case CX_LIT_NOMEM: P->oom = true; return NULL;
     case CX_LIT_TOO_LONG:
-        cx_parse_error(P, CX_ERRK_LIMIT, "limit-literal-digits", span,
+        cx_parse_error(P, CX_E_LIMIT_LITERAL_DIGITS, span,
                        "number literal has %zu digits (limit %d)", info.digits,
                        CX_MAX_LITERAL_DIGITS);
         return cx_ast_error(P, span);
     case CX_LIT_TOO_BIG:
-        cx_parse_error(P, CX_ERRK_LIMIT, "limit-result-size", span,
+        cx_parse_error(P, CX_E_LIMIT_RESULT_SIZE, span,
                        "number literal too large (limit %ld digits; --max-digits)",
                        cx_literal_digits_for_bits(P->opts->num_ctx->max_bits));
         return cx_ast_error(P, span);
     case CX_LIT_BAD:
-        cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-bad-number", span, "invalid number literal");
+        cx_parse_error(P, CX_E_SYNTAX_BAD_NUMBER, span, "invalid number literal");
         return cx_ast_error(P, span);
     }
     cx_ast *n = cx_ast_new(P, CX_AST_NUM, span);
@@ -286,7 +286,7 @@ cx_ast *cx_ast_period(cx_parse_ctx *P, cx_span span)
     const char *why = NULL;
     if (!cx_period_parse(text, len, &p, &why)) {
         /* The scanner matched digits, '-', 'Q' or 'H' only: safe to quote. */
-        cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-bad-period", span, "invalid period '%.*s': %s",
+        cx_parse_error(P, CX_E_SYNTAX_BAD_PERIOD, span, "invalid period '%.*s': %s",
                        (int)len, text, why ? why : "not a valid period");
         return cx_ast_error(P, span);
     }
@@ -413,12 +413,12 @@ cx_ast *cx_ast_str(cx_parse_ctx *P, cx_span span)
     cx_literal_bad bad;
     if (!cx_literal_string(body, len, out, &out_len, &bad)) {
         uint32_t at = span.start + 1 + (uint32_t)bad.at;
-        cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-bad-escape",
+        cx_parse_error(P, CX_E_SYNTAX_BAD_ESCAPE,
                        (cx_span){span.src, at, at + (uint32_t)bad.len}, "%s", bad.message);
         return cx_ast_error(P, span);
     }
     if (out_len > (size_t)CX_MAX_STRING_BYTES) {
-        cx_parse_error(P, CX_ERRK_LIMIT, "limit-string-size", span,
+        cx_parse_error(P, CX_E_LIMIT_STRING_SIZE, span,
                        "string literal of %zu bytes is too long (limit %ld bytes)", out_len,
                        (long)CX_MAX_STRING_BYTES);
         return cx_ast_error(P, span);

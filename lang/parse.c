@@ -64,7 +64,7 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
 
     const cx_source *src = cx_sources_get(sources, src_id);
     if (!src) {
-        cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-source", CX_NO_SPAN, "no source with id %u",
+        cx_diag_add(diag, CX_E_INTERNAL_SOURCE, CX_NO_SPAN, "no source with id %u",
                     (unsigned)src_id);
         return CX_FAIL;
     }
@@ -82,7 +82,7 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
     cx_span at_start = {src_id, 0, 0};
     /* flex takes an int length; offsets are 32-bit. */
     if (src->len > (size_t)o.max_source_bytes || src->len > (size_t)INT_MAX - 2) {
-        cx_diag_add(diag, CX_ERRK_LIMIT, "limit-source-size", at_start,
+        cx_diag_add(diag, CX_E_LIMIT_SOURCE_SIZE, at_start,
                     "source is %zu bytes, more than the limit of %ld bytes (--max-source)",
                     src->len, o.max_source_bytes);
         return CX_FAIL;
@@ -109,14 +109,14 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
         /* flex's messages for a failed allocation all say "memory". */
         if (P.fatal_msg && strstr(P.fatal_msg, "memory")) P.oom = true;
         else
-            cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-scanner", at_start,
+            cx_diag_add(diag, CX_E_INTERNAL_SCANNER, at_start,
                         "the scanner failed: %s", P.fatal_msg ? P.fatal_msg : "unknown error");
     }
     if (rc == -2) P.oom = true;
     if (P.oom)
-        cx_diag_add(diag, CX_ERRK_LIMIT, "limit-memory", at_start, "out of memory while parsing");
+        cx_diag_add(diag, CX_E_LIMIT_MEMORY, at_start, "out of memory while parsing");
     else if (rc != 0 && P.n_errors == 0 && rc != -1 && !P.halted)
-        cx_diag_add(diag, CX_ERRK_INTERNAL, "internal-parser", at_start,
+        cx_diag_add(diag, CX_E_INTERNAL_PARSER, at_start,
                     "the parser stopped without saying why");
     return rc == 0 && P.n_errors == 0 && !P.oom ? CX_OK : CX_FAIL;
 }

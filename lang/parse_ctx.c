@@ -8,7 +8,7 @@
 #include <string.h>
 #include "parse_ctx.h"
 
-cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx_span span,
+cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span,
                          const char *fmt, ...)
 {
     if (P->stop) return NULL;
@@ -18,7 +18,7 @@ cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx
         P->stop = true;
         if (!P->capped) {
             P->capped = true;
-            if (!cx_diag_add(P->diag, CX_ERRK_SYNTAX, "syntax-too-many-errors", span,
+            if (!cx_diag_add(P->diag, CX_E_SYNTAX_TOO_MANY_ERRORS, span,
                              "too many errors; stopped after %d", P->opts->max_errors))
                 P->oom = true;
         }
@@ -26,7 +26,7 @@ cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx
     }
     va_list ap;
     va_start(ap, fmt);
-    cx_error *e = cx_diag_vadd(P->diag, kind, code, span, fmt, ap);
+    cx_error *e = cx_diag_vadd(P->diag, code, span, fmt, ap);
     va_end(ap);
     if (!e) P->oom = true;
     return e;
@@ -34,7 +34,7 @@ cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx
 
 void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span)
 {
-    cx_parse_error(P, CX_ERRK_LIMIT, "limit-nesting", span,
+    cx_parse_error(P, CX_E_LIMIT_NESTING, span,
                    "expression nested too deeply (limit %d; --max-nesting)", P->opts->max_nesting);
     /* Going on would only meet the same wall again, deeper. */
     P->stop = true;

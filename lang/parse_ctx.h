@@ -51,8 +51,8 @@ typedef struct cx_parse_ctx {
 /* Records an error of this parse.  Returns NULL, adding nothing, once
  * opts->max_errors errors were reported (the first refused one becomes a
  * "too many errors" note and stops the parse) or when P->stop is set. */
-cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_kind kind, const char *code, cx_span span,
-                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span,
+                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* The message of the nesting limit, at `span`; stops the parse. */
 void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span);
 

@@ -338,10 +338,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     }
     cx_error *e;
     if (shown > 0)
-        e = cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-unexpected", *loc, "expected %s, found %s",
+        e = cx_parse_error(P, CX_E_SYNTAX_UNEXPECTED, *loc, "expected %s, found %s",
                            list, found);
     else
-        e = cx_parse_error(P, CX_ERRK_SYNTAX, "syntax-unexpected", *loc, "unexpected %s", found);
+        e = cx_parse_error(P, CX_E_SYNTAX_UNEXPECTED, *loc, "unexpected %s", found);
     free(found);
     if (!e) return 0;
     if (la == YYSYMBOL_YYEOF) e->at_end_of_input = true;

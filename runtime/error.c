@@ -50,8 +50,30 @@ void cx_diag_clear(cx_diag *d)
     cx_diag_init(d);
 }
 
-cx_error *cx_diag_vadd(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
-                       const char *fmt, va_list ap)
+/* ==== the code table ===================================================== */
+
+static const struct {
+    const char *text;
+    cx_err_kind kind;
+} code_rows[] = {
+#define X(id, code, kind) {code, kind},
+#include "errors.def"
+#undef X
+};
+
+const char *cx_err_code_text(cx_err_code code)
+{
+    return (unsigned)code < CX_E_COUNT ? code_rows[code].text : NULL;
+}
+
+cx_err_kind cx_err_code_kind(cx_err_code code)
+{
+    return (unsigned)code < CX_E_COUNT ? code_rows[code].kind : CX_ERRK_INTERNAL;
+}
+
+/* ==== the list of a run =================================================== */
+
+cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, va_list ap)
 {
     if (d->len == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
@@ -64,19 +86,18 @@ cx_error *cx_diag_vadd(cx_diag *d, cx_err_kind kind, const char *code, cx_span s
     if (!msg) return NULL;
     cx_error *e = &d->items[d->len++];
     memset(e, 0, sizeof *e);
-    e->kind = kind;
     e->code = code;
+    e->kind = cx_err_code_kind(code);
     e->message = msg;
     e->span = span;
     return e;
 }
 
-cx_error *cx_diag_add(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
-                      const char *fmt, ...)
+cx_error *cx_diag_add(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    cx_error *e = cx_diag_vadd(d, kind, code, span, fmt, ap);
+    cx_error *e = cx_diag_vadd(d, code, span, fmt, ap);
     va_end(ap);
     return e;
 }
@@ -116,21 +137,21 @@ cx_status cx_num_error(cx_diag *d, cx_num_status st, cx_span span, long max_resu
 {
     switch (st) {
     case CX_NUM_OK: return CX_OK;
-    case CX_NUM_DIV_ZERO: cx_diag_add(d, CX_ERRK_MATH, "math-div-zero", span, "division by zero"); break;
+    case CX_NUM_DIV_ZERO: cx_diag_add(d, CX_E_MATH_DIV_ZERO, span, "division by zero"); break;
     case CX_NUM_TOO_BIG: {
-        cx_error *e = cx_diag_add(d, CX_ERRK_LIMIT, "limit-result-size", span,
+        cx_error *e = cx_diag_add(d, CX_E_LIMIT_RESULT_SIZE, span,
                                   "result too large: more than %ld digits", max_result_digits);
         if (e) cx_error_set_hint(e, "the limit is set with --max-digits N");
         break;
     }
     case CX_NUM_DOMAIN:
-        cx_diag_add(d, CX_ERRK_MATH, "math-domain", span, "math domain error: no real result");
+        cx_diag_add(d, CX_E_MATH_DOMAIN, span, "math domain error: no real result");
         break;
     case CX_NUM_NOT_INT:
-        cx_diag_add(d, CX_ERRK_MATH, "math-not-integer", span, "an integer is required here");
+        cx_diag_add(d, CX_E_MATH_NOT_INTEGER, span, "an integer is required here");
         break;
     case CX_NUM_BAD_TEXT:
-        cx_diag_add(d, CX_ERRK_SYNTAX, "syntax-bad-number", span, "invalid number");
+        cx_diag_add(d, CX_E_SYNTAX_BAD_NUMBER, span, "invalid number");
         break;
     }
     return CX_FAIL;

@@ -14,14 +14,27 @@
 
 typedef enum cx_status { CX_OK = 0, CX_FAIL = 1 } cx_status;
 
+/* Every error code, from the one table (errors.def): CX_E_MATH_DIV_ZERO... */
+typedef enum cx_err_code {
+#define X(id, code, kind) CX_E_##id,
+#include "errors.def"
+#undef X
+    CX_E_COUNT
+} cx_err_code;
+
+/* The code's stable text ("math-div-zero") and kind; NULL and
+ * CX_ERRK_INTERNAL for a value outside the table. */
+const char *cx_err_code_text(cx_err_code code);
+cx_err_kind cx_err_code_kind(cx_err_code code);
+
 typedef struct cx_note {
     cx_span span;
     char *text; /* owned */
 } cx_note;
 
 typedef struct cx_error {
-    cx_err_kind kind;
-    const char *code;   /* stable identifier listed in docs/errors.md, static */
+    cx_err_code code;   /* its row in errors.def */
+    cx_err_kind kind;   /* the row's kind, kept for quick access */
     char *message;      /* owned */
     cx_span span;       /* primary span */
     cx_note *notes;     /* owned array */
@@ -39,10 +52,10 @@ void cx_diag_init(cx_diag *d);
 void cx_diag_clear(cx_diag *d);        /* frees every error; d stays usable */
 /* Appends an error and returns it so the caller can add notes or a hint.
  * The message is printf-formatted. */
-cx_error *cx_diag_add(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-cx_error *cx_diag_vadd(cx_diag *d, cx_err_kind kind, const char *code, cx_span span,
-                       const char *fmt, va_list ap);
+cx_error *cx_diag_add(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt,
+                       va_list ap);
 void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void cx_error_set_hint(cx_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -17,12 +17,11 @@ static cx_span arg_span(const cx_call *c, int arg)
     return arg >= 0 && (size_t)arg < c->n ? c->arg_spans[arg] : c->span;
 }
 
-cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
-                        const char *fmt, ...)
+cx_status cx_call_error(cx_call *c, int arg, cx_err_code code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    cx_diag_vadd(c->diag, kind, code, arg_span(c, arg), fmt, ap);
+    cx_diag_vadd(c->diag, code, arg_span(c, arg), fmt, ap);
     va_end(ap);
     return CX_FAIL;
 }
@@ -56,7 +55,7 @@ const char *cx_arg_kind_phrase(const cx_value *v)
 
 cx_status cx_call_oom(cx_call *c)
 {
-    return cx_call_error(c, -1, CX_ERRK_LIMIT, "limit-memory", "out of memory");
+    return cx_call_error(c, -1, CX_E_LIMIT_MEMORY, "out of memory");
 }
 
 /* What an argument was, for "expects X, got Y": a number of reasonable size
@@ -68,7 +67,7 @@ static cx_status wrong_arg(cx_call *c, size_t i, const char *expected)
     char *shown = v->kind == CX_VAL_NUM && cx_num_bits(&v->u.num) <= 256
                       ? cx_fmt_number(&v->u.num, cx_call_digits(c), true)
                       : NULL;
-    cx_call_error(c, (int)i, CX_ERRK_TYPE, "type-arg", "%s expects %s as argument %zu, got %s",
+    cx_call_error(c, (int)i, CX_E_TYPE_ARG, "%s expects %s as argument %zu, got %s",
                   c->name, expected, i + 1, shown ? shown : cx_arg_kind_phrase(v));
     free(shown);
     return CX_FAIL;
@@ -154,7 +153,7 @@ cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
     cx_period p = {s->freq, ord};
     cx_period_format(&p, pb, sizeof pb);
     char *have = cx_series_periods_text(s, 8);
-    cx_call_error(c, arg, CX_ERRK_NAME, "name-no-period",
+    cx_call_error(c, arg, CX_E_NAME_NO_PERIOD,
                   "%s needs %s, but the series has no value for %s; it has values for %s",
                   c->name, what, pb, have ? have : "no periods");
     free(have);
@@ -214,7 +213,7 @@ static cx_status walk_range(cx_call *c, const cx_range *r, cx_num_visit fn, void
                             size_t *seen)
 {
     if (r->of_periods)
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-arg",
+        return cx_call_error(c, 0, CX_E_TYPE_ARG,
                              "%s expects numbers, got a range of periods", c->name);
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
     long max = cx_call_max_series(c);
@@ -226,7 +225,7 @@ static cx_status walk_range(cx_call *c, const cx_range *r, cx_num_visit fn, void
         /* An approximate or enormous range is walked item by item: bound it
          * the way lists are bounded. */
         if (*seen >= (size_t)max) {
-            st = cx_call_error(c, 0, CX_ERRK_LIMIT, "limit-series",
+            st = cx_call_error(c, 0, CX_E_LIMIT_SERIES,
                                "%s over a range of more than %ld items (the limit is set "
                                "with --max-series N)",
                                c->name, max);
@@ -251,7 +250,7 @@ cx_status cx_args_each_num(cx_call *c, cx_num_visit fn, void *ud, size_t *count)
         for (size_t i = 0; i < l->len && st == CX_OK; i++) {
             const cx_value *it = &l->items[i];
             if (it->kind != CX_VAL_NUM) {
-                st = cx_call_error(c, 0, CX_ERRK_TYPE, "type-arg",
+                st = cx_call_error(c, 0, CX_E_TYPE_ARG,
                                    "%s expects numbers, but item %zu of the list is %s", c->name,
                                    i + 1, cx_arg_kind_phrase(it));
                 break;
@@ -267,7 +266,7 @@ cx_status cx_args_each_num(cx_call *c, cx_num_visit fn, void *ud, size_t *count)
         for (size_t i = 0; i < c->n && st == CX_OK; i++) {
             const cx_value *v = &c->args[i];
             if (v->kind != CX_VAL_NUM) {
-                st = cx_call_error(c, (int)i, CX_ERRK_TYPE, "type-arg",
+                st = cx_call_error(c, (int)i, CX_E_TYPE_ARG,
                                    "%s expects one list, series or range, or several numbers; "
                                    "argument %zu is %s",
                                    c->name, i + 1, cx_arg_kind_phrase(v));

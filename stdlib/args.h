@@ -16,8 +16,8 @@
 
 /* Reports an error at argument `arg` (or at the whole call when arg < 0).
  * Returns CX_FAIL so callers can `return cx_call_error(...)`. */
-cx_status cx_call_error(cx_call *c, int arg, cx_err_kind kind, const char *code,
-                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+cx_status cx_call_error(cx_call *c, int arg, cx_err_code code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Reports a number-operation failure (division by zero, too big, domain) at
  * argument `arg` or the call, with the standard message for `st`. */
 cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st);

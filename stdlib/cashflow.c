@@ -46,7 +46,7 @@ static cx_status flows_alloc(cx_call *c, flows *f, size_t n)
 
 static cx_status empty_flows(cx_call *c, size_t arg)
 {
-    return cx_call_error(c, (int)arg, CX_ERRK_MATH, "math-empty",
+    return cx_call_error(c, (int)arg, CX_E_MATH_EMPTY,
                          "%s needs at least one cash flow; the %s is empty", c->name,
                          cx_value_kind_name(c->args[arg].kind));
 }
@@ -62,7 +62,7 @@ static cx_status read_flows(cx_call *c, size_t arg, bool rest, flows *f)
         if (l->len == 0) return empty_flows(c, arg);
         for (size_t i = 0; i < l->len; i++)
             if (l->items[i].kind != CX_VAL_NUM)
-                return cx_call_error(c, (int)arg, CX_ERRK_TYPE, "type-arg",
+                return cx_call_error(c, (int)arg, CX_E_TYPE_ARG,
                                      "%s expects cash flows (numbers), but item %zu of the list "
                                      "is %s",
                                      c->name, i + 1, cx_arg_kind_phrase(&l->items[i]));
@@ -93,7 +93,7 @@ static cx_status read_flows(cx_call *c, size_t arg, bool rest, flows *f)
         }
         return CX_OK;
     }
-    return cx_call_error(c, (int)arg, CX_ERRK_TYPE, "type-arg",
+    return cx_call_error(c, (int)arg, CX_E_TYPE_ARG,
                          "%s expects cash flows (a list or a series of numbers) as argument %zu, "
                          "got %s",
                          c->name, arg + 1, cx_arg_kind_phrase(a));
@@ -116,7 +116,7 @@ static cx_status read_dated(cx_call *c, size_t arg, flows *f, size_t *used)
         *used = 1;
         const cx_series *s = a->u.series;
         if (s->freq != CX_FREQ_DAY)
-            return cx_call_error(c, (int)arg, CX_ERRK_TYPE, "type-frequency",
+            return cx_call_error(c, (int)arg, CX_E_TYPE_FREQUENCY,
                                  "%s needs dated flows: a daily series (dates like 2025-06-30) "
                                  "or a list of values and a list of dates; this series is %s",
                                  c->name, cx_freq_name(s->freq));
@@ -126,30 +126,30 @@ static cx_status read_dated(cx_call *c, size_t arg, flows *f, size_t *used)
     }
     *used = 2;
     if (a->kind != CX_VAL_LIST)
-        return cx_call_error(c, (int)arg, CX_ERRK_TYPE, "type-arg",
+        return cx_call_error(c, (int)arg, CX_E_TYPE_ARG,
                              "%s expects a list of values and a list of dates, or a daily "
                              "series, as argument %zu; got %s",
                              c->name, arg + 1, cx_arg_kind_phrase(a));
     if (arg + 1 >= c->n)
-        return cx_call_error(c, -1, CX_ERRK_TYPE, "type-arity",
+        return cx_call_error(c, -1, CX_E_TYPE_ARITY,
                              "%s needs the dates of the flows: %s(%svalues, dates) with dates like "
                              "2025-06-30, or a daily series",
                              c->name, c->name, arg > 0 ? "rate, " : "");
     const cx_value *d = &c->args[arg + 1];
     if (d->kind != CX_VAL_LIST)
-        return cx_call_error(c, (int)arg + 1, CX_ERRK_TYPE, "type-arg",
+        return cx_call_error(c, (int)arg + 1, CX_E_TYPE_ARG,
                              "%s expects a list of dates as argument %zu, got %s", c->name,
                              arg + 2, cx_arg_kind_phrase(d));
     const cx_list *dl = d->u.list;
     if (dl->len != a->u.list->len)
-        return cx_call_error(c, (int)arg + 1, CX_ERRK_TYPE, "type-list-length",
+        return cx_call_error(c, (int)arg + 1, CX_E_TYPE_LIST_LENGTH,
                              "%s has %zu value%s but %zu date%s; each value needs its date",
                              c->name, a->u.list->len, a->u.list->len == 1 ? "" : "s", dl->len,
                              dl->len == 1 ? "" : "s");
     for (size_t i = 0; i < dl->len; i++) {
         const cx_value *it = &dl->items[i];
         if (it->kind != CX_VAL_PERIOD || it->u.period.freq != CX_FREQ_DAY)
-            return cx_call_error(c, (int)arg + 1, CX_ERRK_TYPE, "type-arg",
+            return cx_call_error(c, (int)arg + 1, CX_E_TYPE_ARG,
                                  "%s expects dates (day periods like 2025-06-30), but item %zu of "
                                  "the dates is %s",
                                  c->name, i + 1,
@@ -166,7 +166,7 @@ static cx_status read_dated(cx_call *c, size_t arg, flows *f, size_t *used)
             day_text(d0, b0, sizeof b0);
             day_text(di, bi, sizeof bi);
             flows_free(f);
-            return cx_call_error(c, (int)arg + 1, CX_ERRK_MATH, "math-date-order",
+            return cx_call_error(c, (int)arg + 1, CX_E_MATH_DATE_ORDER,
                                  "%s: date %zu (%s) is before the first date (%s); the first "
                                  "date starts the schedule and must be the earliest",
                                  c->name, i + 1, bi, b0);
@@ -229,12 +229,12 @@ static cx_status discounted(cx_call *c, const cx_num *rate, size_t rate_arg, con
         cx_num_clear(&r);
     }
     if (st == CX_NUM_DIV_ZERO)
-        return cx_call_error(c, (int)rate_arg, CX_ERRK_MATH, "math-div-zero",
+        return cx_call_error(c, (int)rate_arg, CX_E_MATH_DIV_ZERO,
                              "%s is undefined at a rate of -100%%: the flows would be divided "
                              "by 0",
                              c->name);
     if (st == CX_NUM_DOMAIN)
-        return cx_call_error(c, (int)rate_arg, CX_ERRK_MATH, "math-domain",
+        return cx_call_error(c, (int)rate_arg, CX_E_MATH_DOMAIN,
                              "%s needs a rate above -100%% for flows a fraction of a year apart",
                              c->name);
     return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, -1, st);
@@ -269,7 +269,7 @@ cx_status cx_fn_xnpv(cx_call *c, cx_value *out)
     if (read_dated(c, 1, &f, &used) != CX_OK) return CX_FAIL;
     cx_status st = CX_OK;
     if (1 + used < c->n)
-        st = cx_call_error(c, (int)(1 + used), CX_ERRK_TYPE, "type-arity",
+        st = cx_call_error(c, (int)(1 + used), CX_E_TYPE_ARITY,
                            "xnpv takes a rate and dated flows: xnpv(rate, values, dates) or "
                            "xnpv(rate, daily_series)");
     cx_num r;
@@ -467,16 +467,16 @@ static cx_status no_rate(cx_call *c, int arg, cx_rate_result res, const cx_rate_
 {
     if (res == CX_RATE_NOMEM) return cx_call_oom(c);
     if (res == CX_RATE_EVAL)
-        return cx_call_error(c, arg, CX_ERRK_MATH, "math-no-root",
+        return cx_call_error(c, arg, CX_E_MATH_NO_ROOT,
                              "%s found no rate: the value of the flows grows beyond the "
                              "number range before it changes sign",
                              c->name);
     if (p->sign_changes == 0)
-        return cx_call_error(c, arg, CX_ERRK_MATH, "math-no-root",
+        return cx_call_error(c, arg, CX_E_MATH_NO_ROOT,
                              "%s has no solution: the cash flows never change sign (a rate of "
                              "return needs at least one negative and one positive flow)",
                              c->name);
-    return cx_call_error(c, arg, CX_ERRK_MATH, "math-no-root",
+    return cx_call_error(c, arg, CX_E_MATH_NO_ROOT,
                          "%s found no rate: the flows change sign %d times, but their value "
                          "does not cross zero at any rate above -100%%",
                          c->name, p->sign_changes);
@@ -527,7 +527,7 @@ cx_status cx_fn_xirr(cx_call *c, cx_value *out)
     cx_status st = read_dated(c, 0, &f, &used);
     const cx_num *guess = NULL;
     if (st == CX_OK && used + 1 < c->n)
-        st = cx_call_error(c, (int)(used + 1), CX_ERRK_TYPE, "type-arity",
+        st = cx_call_error(c, (int)(used + 1), CX_E_TYPE_ARITY,
                            "xirr takes dated flows and a guess: xirr(values, dates, guess = 10%%) "
                            "or xirr(daily_series, guess = 10%%)");
     if (st == CX_OK && !(guess = cx_arg_num_or(c, used, &dg))) st = CX_FAIL;
@@ -543,7 +543,7 @@ cx_status cx_fn_irr_all(cx_call *c, cx_value *out)
     const cx_num *hi = c->n > 2 ? cx_arg_num(c, 2) : NULL;
     if ((c->n > 1 && !lo) || (c->n > 2 && !hi)) return CX_FAIL;
     if (lo && hi && cx_num_cmp(lo, hi) > 0)
-        return cx_call_error(c, 2, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 2, CX_E_MATH_ARG_RANGE,
                              "irr_all: the range is empty (the upper rate is below the lower)");
     flows f = {0, NULL, NULL, 1};
     if (read_flows(c, 0, false, &f) != CX_OK) return CX_FAIL;
@@ -599,7 +599,7 @@ cx_status cx_fn_mirr(cx_call *c, cx_value *out)
         has_pos |= cx_num_sgn(f.v[i]) > 0;
     }
     if (!has_neg || !has_pos || T == 0) {
-        st = cx_call_error(c, 0, CX_ERRK_MATH, "math-domain",
+        st = cx_call_error(c, 0, CX_E_MATH_DOMAIN,
                            "mirr needs at least one negative and one positive flow, at least "
                            "one period apart");
         flows_free(&f);
@@ -633,7 +633,7 @@ cx_status cx_fn_mirr(cx_call *c, cx_value *out)
     cx_fc_pow(&k, &term, &term, &e);
     cx_fc_addi(&k, &term, &term, -1);
     if (k.st == CX_NUM_DIV_ZERO)
-        st = cx_call_error(c, -1, CX_ERRK_MATH, "math-div-zero",
+        st = cx_call_error(c, -1, CX_E_MATH_DIV_ZERO,
                            "mirr is undefined at a finance rate of -100%%");
     else if (k.st != CX_NUM_OK) st = cx_call_num_error(c, -1, k.st);
     else cx_value_take_num(out, &term);
@@ -690,12 +690,12 @@ static cx_status payback_of(cx_call *c, const cx_num *rate, size_t flows_arg, cx
     }
     cx_status st = CX_OK;
     if (k.st == CX_NUM_DIV_ZERO && rate)
-        st = cx_call_error(c, 0, CX_ERRK_MATH, "math-div-zero",
+        st = cx_call_error(c, 0, CX_E_MATH_DIV_ZERO,
                            "%s is undefined at a rate of -100%%", c->name);
     else if (k.st != CX_NUM_OK) st = cx_call_num_error(c, -1, k.st);
     else if (!found) {
         char *left = cx_fmt_number(&cum, cx_call_digits(c), true);
-        st = cx_call_error(c, (int)flows_arg, CX_ERRK_MATH, "math-no-payback",
+        st = cx_call_error(c, (int)flows_arg, CX_E_MATH_NO_PAYBACK,
                            "%s: the flows never pay back; the cumulative%s total is still %s "
                            "after the last flow",
                            c->name, rate ? " discounted" : "", left ? left : "negative");

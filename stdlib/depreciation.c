@@ -15,7 +15,7 @@
 
 static cx_status range_error(cx_call *c, int arg, const char *what)
 {
-    return cx_call_error(c, arg, CX_ERRK_MATH, "math-arg-range", "%s: %s", c->name, what);
+    return cx_call_error(c, arg, CX_E_MATH_ARG_RANGE, "%s: %s", c->name, what);
 }
 
 static cx_status finish(cx_call *c, cx_fc *k, cx_num *r, cx_value *out)

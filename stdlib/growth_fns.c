@@ -26,7 +26,7 @@ static cx_status growth_between(cx_call *c, const cx_series *s, int64_t ord, int
         char pb[32], cb[32];
         period_text(s->freq, ord - lag, pb, sizeof pb);
         period_text(s->freq, ord, cb, sizeof cb);
-        return cx_call_error(c, 0, CX_ERRK_MATH, "math-div-zero",
+        return cx_call_error(c, 0, CX_E_MATH_DIV_ZERO,
                              "division by zero: %s growth to %s is undefined because the value "
                              "for %s is 0",
                              c->name, cb, pb);
@@ -56,7 +56,7 @@ static cx_status lagged_growth(cx_call *c, cx_value *out, int64_t lag, const cha
             char pb[32];
             cx_period_format(&p, pb, sizeof pb);
             cx_num_clear(&g);
-            return cx_call_error(c, 1, CX_ERRK_TYPE, "type-frequency",
+            return cx_call_error(c, 1, CX_E_TYPE_FREQUENCY,
                                  "%s: the series is %s but %s is %s", c->name,
                                  cx_freq_name(s->freq), pb, cx_freq_name(p.freq));
         }
@@ -86,7 +86,7 @@ static cx_status lagged_growth(cx_call *c, cx_value *out, int64_t lag, const cha
     cx_num_clear(&g);
     if (st == CX_OK && r->len == 0) {
         char *have = cx_series_periods_text(s, 8);
-        st = cx_call_error(c, 0, CX_ERRK_NAME, "name-no-period",
+        st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
                            "%s needs two values %s apart; the series has values for %s",
                            c->name, span_name, have ? have : "no periods");
         free(have);
@@ -102,7 +102,7 @@ cx_status cx_fn_yoy(cx_call *c, cx_value *out)
     if (!s) return CX_FAIL;
     int per = cx_freq_per_year(s->freq);
     if (per == 0)
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-frequency",
+        return cx_call_error(c, 0, CX_E_TYPE_FREQUENCY,
                              "yoy needs an annual, half-yearly, quarterly or monthly series; "
                              "this one is daily");
     return lagged_growth(c, out, per, "a year");
@@ -113,7 +113,7 @@ cx_status cx_fn_qoq(cx_call *c, cx_value *out)
     const cx_series *s = cx_arg_series(c, 0);
     if (!s) return CX_FAIL;
     if (s->freq != CX_FREQ_QUARTER && s->freq != CX_FREQ_MONTH)
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-frequency",
+        return cx_call_error(c, 0, CX_E_TYPE_FREQUENCY,
                              "qoq needs a quarterly or monthly series; this one is %s",
                              cx_freq_name(s->freq));
     return lagged_growth(c, out, s->freq == CX_FREQ_QUARTER ? 1 : 3, "a quarter");
@@ -131,7 +131,7 @@ cx_status cx_fn_annualize(cx_call *c, cx_value *out)
     if (a->kind == CX_VAL_NUM) {
         const cx_num *n = NULL;
         if (c->n != 2)
-            return cx_call_error(c, -1, CX_ERRK_TYPE, "type-arity",
+            return cx_call_error(c, -1, CX_E_TYPE_ARITY,
                                  "annualize(rate, periods_per_year) needs the number of periods "
                                  "a year");
         if (cx_arg_positive(c, 1, "a positive number of periods a year", &n) != CX_OK)
@@ -150,7 +150,7 @@ cx_status cx_fn_annualize(cx_call *c, cx_value *out)
     if (!s) return CX_FAIL;
     int per = cx_freq_per_year(s->freq);
     if (per == 0)
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-frequency",
+        return cx_call_error(c, 0, CX_E_TYPE_FREQUENCY,
                              "annualize needs a half-yearly, quarterly or monthly series (or a "
                              "rate and periods a year); this one is daily");
     cx_num m;
@@ -161,7 +161,7 @@ cx_status cx_fn_annualize(cx_call *c, cx_value *out)
         cx_period p;
         if (!cx_arg_period(c, 1, &p)) st = CX_FAIL;
         else if (p.freq != s->freq)
-            st = cx_call_error(c, 1, CX_ERRK_TYPE, "type-frequency",
+            st = cx_call_error(c, 1, CX_E_TYPE_FREQUENCY,
                                "annualize: the series is %s but the period is %s",
                                cx_freq_name(s->freq), cx_freq_name(p.freq));
         else if (!cx_series_get(s, p.ord)) st = cx_arg_no_period(c, 1, s, p.ord, "that period");
@@ -197,13 +197,13 @@ static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
     for (int i = 0; i < 2; i++) {
         const cx_value *v = &c->args[i];
         if (v->kind != CX_VAL_NUM && v->kind != CX_VAL_SERIES)
-            return cx_call_error(c, i, CX_ERRK_TYPE, "type-arg",
+            return cx_call_error(c, i, CX_E_TYPE_ARG,
                                  "%s expects a number or a series as argument %d, got %s",
                                  c->name, i + 1, cx_arg_kind_phrase(v));
     }
     if (a->kind == CX_VAL_NUM && b->kind == CX_VAL_NUM) {
         if (cx_num_is_zero(&b->u.num))
-            return cx_call_error(c, 1, CX_ERRK_MATH, "math-div-zero",
+            return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO,
                                  "division by zero: %s: the %s is 0", c->name, bottom);
         cx_num r;
         cx_num_init(&r);
@@ -219,13 +219,13 @@ static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
     const cx_series *sb = b->kind == CX_VAL_SERIES ? b->u.series : NULL;
     if (sa && sb) {
         if (sa->freq != sb->freq)
-            return cx_call_error(c, 1, CX_ERRK_TYPE, "type-frequency",
+            return cx_call_error(c, 1, CX_E_TYPE_FREQUENCY,
                                  "%s: the first series is %s but the second is %s", c->name,
                                  cx_freq_name(sa->freq), cx_freq_name(sb->freq));
         ns = cx_series_binop(&r, sa, sb, cx_num_div, ctx, &bad);
     } else if (sa) {
         if (cx_num_is_zero(&b->u.num))
-            return cx_call_error(c, 1, CX_ERRK_MATH, "math-div-zero",
+            return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO,
                                  "division by zero: %s: the %s is 0", c->name, bottom);
         ns = cx_series_scalar(&r, sa, &b->u.num, false, cx_num_div, ctx, &bad);
     } else {
@@ -234,14 +234,14 @@ static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
     if (ns == CX_NUM_DIV_ZERO) {
         char pb[32];
         period_text(sb->freq, bad, pb, sizeof pb);
-        return cx_call_error(c, 1, CX_ERRK_MATH, "math-div-zero",
+        return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO,
                              "division by zero: %s: the %s for %s is 0", c->name, bottom, pb);
     }
     if (ns != CX_NUM_OK) return cx_call_num_error(c, -1, ns);
     if (!r) return cx_call_oom(c);
     if (sa && sb && r->len == 0 && sa->len && sb->len) {
         cx_series_unref(r);
-        return cx_call_error(c, -1, CX_ERRK_TYPE, "type-no-common-periods",
+        return cx_call_error(c, -1, CX_E_TYPE_NO_COMMON_PERIODS,
                              "%s: the two series have no period in common", c->name);
     }
     cx_value_take_series(out, r);

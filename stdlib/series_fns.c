@@ -107,7 +107,7 @@ cx_status cx_fn_avg(cx_call *c, cx_value *out)
     cx_num_init(&n);
     cx_status st = fold_args(c, &s, false, &n);
     if (st == CX_OK && cx_num_is_zero(&n)) {
-        st = cx_call_error(c, 0, CX_ERRK_MATH, "math-empty",
+        st = cx_call_error(c, 0, CX_E_MATH_EMPTY,
                            "avg of nothing: the %s is empty (the mean needs at least one number)",
                            cx_value_kind_name(c->args[0].kind));
     } else if (st == CX_OK) {
@@ -157,7 +157,7 @@ cx_status cx_fn_count(cx_call *c, cx_value *out)
             cx_num_set_si(&n, (int64_t)k);
         }
     } else {
-        st = cx_call_error(c, 0, CX_ERRK_TYPE, "type-arg",
+        st = cx_call_error(c, 0, CX_E_TYPE_ARG,
                            "count expects a list, a series or a range as argument 1, got %s",
                            cx_arg_kind_phrase(a));
     }
@@ -175,11 +175,11 @@ static cx_status first_last(cx_call *c, cx_value *out, bool last)
     if (a->kind == CX_VAL_LIST) len = a->u.list->len;
     else if (a->kind == CX_VAL_SERIES) len = a->u.series->len;
     else
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-arg",
+        return cx_call_error(c, 0, CX_E_TYPE_ARG,
                              "%s expects a list or a series as argument 1, got %s", c->name,
                              cx_arg_kind_phrase(a));
     if (len == 0)
-        return cx_call_error(c, 0, CX_ERRK_MATH, "math-empty", "%s of nothing: the %s is empty",
+        return cx_call_error(c, 0, CX_E_MATH_EMPTY, "%s of nothing: the %s is empty",
                              c->name, cx_value_kind_name(a->kind));
     size_t i = last ? len - 1 : 0;
     if (a->kind == CX_VAL_LIST) cx_value_copy(out, &a->u.list->items[i]);
@@ -200,7 +200,7 @@ static cx_status growth_of(cx_call *c, int arg, const cx_series *s, int64_t ord,
         char pb[32], cb[32];
         period_text(s->freq, ord - 1, pb, sizeof pb);
         period_text(s->freq, ord, cb, sizeof cb);
-        return cx_call_error(c, arg, CX_ERRK_MATH, "math-div-zero",
+        return cx_call_error(c, arg, CX_E_MATH_DIV_ZERO,
                              "division by zero: growth to %s is undefined because the value for "
                              "%s is 0",
                              cb, pb);
@@ -221,7 +221,7 @@ static bool same_freq(cx_call *c, int arg, const cx_series *s, const cx_period *
     if (p->freq == s->freq) return true;
     char pb[32];
     cx_period_format(p, pb, sizeof pb);
-    cx_call_error(c, arg, CX_ERRK_TYPE, "type-frequency", "%s: the series is %s but %s is %s",
+    cx_call_error(c, arg, CX_E_TYPE_FREQUENCY, "%s: the series is %s but %s is %s",
                   c->name, cx_freq_name(s->freq), pb, cx_freq_name(p->freq));
     return false;
 }
@@ -233,7 +233,7 @@ static cx_status growth_at(cx_call *c, const cx_series *s, cx_value *out)
     char pb[32], qb[32], what[80];
     cx_period_format(&p, pb, sizeof pb);
     if (!cx_period_add(&p, -1, &prev))
-        return cx_call_error(c, 1, CX_ERRK_NAME, "name-no-period",
+        return cx_call_error(c, 1, CX_E_NAME_NO_PERIOD,
                              "growth needs the period before %s, which would be before year %d",
                              pb, CX_PERIOD_MIN_YEAR);
     cx_period_format(&prev, qb, sizeof qb);
@@ -264,7 +264,7 @@ static cx_status growth_all(cx_call *c, const cx_series *s, cx_value *out)
     cx_num_clear(&g);
     if (st == CX_OK && r->len == 0) {
         char *have = have_text(s);
-        st = cx_call_error(c, 0, CX_ERRK_NAME, "name-no-period",
+        st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
                            "growth needs two consecutive periods; the series has values for %s",
                            have ? have : "no periods");
         free(have);
@@ -290,10 +290,10 @@ static cx_status cagr_of(cx_call *c, int arg, const cx_num *start, const cx_num 
 {
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
     if (cx_num_is_zero(start))
-        return cx_call_error(c, arg, CX_ERRK_MATH, "math-div-zero",
+        return cx_call_error(c, arg, CX_E_MATH_DIV_ZERO,
                              "division by zero: growth from a start of 0 is undefined");
     if (cx_num_sgn(start) * cx_num_sgn(end) < 0)
-        return cx_call_error(c, arg, CX_ERRK_MATH, "math-domain",
+        return cx_call_error(c, arg, CX_E_MATH_DOMAIN,
                              "cagr needs a start and an end of the same sign");
     cx_num ratio, e, one;
     cx_num_init(&ratio);
@@ -325,7 +325,7 @@ static cx_status cagr_between(cx_call *c, const cx_series *s, cx_num *out)
         !same_freq(c, 2, s, &p2))
         return CX_FAIL;
     if (p2.ord <= p1.ord)
-        return cx_call_error(c, 2, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 2, CX_E_MATH_ARG_RANGE,
                              "cagr: the end period must come after the start period");
     char a[32], b[32], what[80];
     cx_period_format(&p1, a, sizeof a);
@@ -354,7 +354,7 @@ cx_status cx_fn_cagr(cx_call *c, cx_value *out)
         if (!s) goto out;
         if (s->len < 2) {
             char *have = have_text(s);
-            cx_call_error(c, 0, CX_ERRK_NAME, "name-no-period",
+            cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
                           "cagr needs at least two periods; the series has values for %s",
                           have ? have : "no periods");
             free(have);
@@ -372,7 +372,7 @@ cx_status cx_fn_cagr(cx_call *c, cx_value *out)
         if (!b || cx_arg_positive(c, 2, "a positive number of years", &y) != CX_OK) goto out;
         st = cagr_of(c, -1, a, b, y, &r);
     } else {
-        cx_call_error(c, -1, CX_ERRK_TYPE, "type-arity",
+        cx_call_error(c, -1, CX_E_TYPE_ARITY,
                       "cagr takes a series, a series and two periods, or three numbers (start, "
                       "end, years); got %zu arguments",
                       c->n);
@@ -397,7 +397,7 @@ cx_status cx_fn_annual(cx_call *c, cx_value *out)
         return CX_OK;
     }
     if (s->freq == CX_FREQ_DAY)
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-frequency",
+        return cx_call_error(c, 0, CX_E_TYPE_FREQUENCY,
                              "annual needs a half-yearly, quarterly or monthly series; this one "
                              "is daily");
     cx_series *r = cx_series_annual(s, cx_call_num_ctx(c));
@@ -405,7 +405,7 @@ cx_status cx_fn_annual(cx_call *c, cx_value *out)
     if (r->len == 0) {
         cx_series_unref(r);
         char *have = have_text(s);
-        cx_call_error(c, 0, CX_ERRK_NAME, "name-no-period",
+        cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
                       "annual needs at least one complete calendar year of %d %s periods; the "
                       "series has values for %s",
                       cx_freq_per_year(s->freq), cx_freq_name(s->freq),
@@ -437,7 +437,7 @@ static cx_status ttm_series(cx_call *c, const cx_series *s, cx_value *out)
     cx_num_clear(&v);
     if (st == CX_OK && r->len == 0) {
         char *have = cx_series_periods_text(s, 8);
-        st = cx_call_error(c, 0, CX_ERRK_NAME, "name-no-period",
+        st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
                            "ttm needs a whole year of consecutive periods; the series has %s",
                            have ? have : "no periods");
         free(have);
@@ -456,7 +456,7 @@ cx_status cx_fn_ttm(cx_call *c, cx_value *out)
     if (!s) return CX_FAIL;
     int per = cx_freq_per_year(s->freq);
     if (per == 0)
-        return cx_call_error(c, 0, CX_ERRK_TYPE, "type-frequency",
+        return cx_call_error(c, 0, CX_E_TYPE_FREQUENCY,
                              "ttm needs a half-yearly, quarterly or monthly series; this one is "
                              "daily");
     if (c->n == 1) return ttm_series(c, s, out);

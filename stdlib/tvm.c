@@ -240,10 +240,10 @@ static cx_status run(cx_call *c, tvm_fn fn, tvm *v, cx_value *out, const char *z
     }
     cx_status st = CX_OK;
     if (k.st == CX_NUM_DIV_ZERO)
-        st = cx_call_error(c, -1, CX_ERRK_MATH, "math-div-zero", "%s is undefined here: %s",
+        st = cx_call_error(c, -1, CX_E_MATH_DIV_ZERO, "%s is undefined here: %s",
                            c->name, zero_why);
     else if (k.st == CX_NUM_DOMAIN)
-        st = cx_call_error(c, -1, CX_ERRK_MATH, "math-domain",
+        st = cx_call_error(c, -1, CX_E_MATH_DOMAIN,
                            "%s is undefined here: a rate below -100%% with a fractional number "
                            "of periods",
                            c->name);
@@ -312,7 +312,7 @@ static cx_status per_payment(cx_call *c, cx_value *out, tvm_fn fn)
               cx_num_cmp(v.per, v.nper) <= 0;
     cx_num_clear(&one);
     if (!ok)
-        return cx_call_error(c, 1, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 1, CX_E_MATH_ARG_RANGE,
                              "%s: per must be a whole period from 1 to nper", c->name);
     cx_num zero_pmt;
     cx_num_init(&zero_pmt);
@@ -334,18 +334,18 @@ static cx_status cumulative(cx_call *c, cx_value *out, tvm_fn fn)
     long start, end;
     if (!nums(c, 0, s, 3)) return CX_FAIL;
     if (!cx_num_is_integer(v.nper) || cx_num_sgn(v.nper) <= 0)
-        return cx_call_error(c, 1, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 1, CX_E_MATH_ARG_RANGE,
                              "%s: nper must be a whole number of periods, at least 1", c->name);
     int64_t n;
     if (!cx_num_get_si(v.nper, &n) || n > 100000000)
-        return cx_call_error(c, 1, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 1, CX_E_MATH_ARG_RANGE,
                              "%s: nper is larger than 100,000,000 periods", c->name);
     if (!cx_arg_long(c, 3, 1, (long)n, 1, "a whole period from 1 to nper", &start) ||
         !cx_arg_long(c, 4, 1, (long)n, 1, "a whole period from 1 to nper", &end) ||
         !cx_arg_long(c, 5, 0, 1, 0, TYPE_WHAT, &v.type))
         return CX_FAIL;
     if (start > end)
-        return cx_call_error(c, 3, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 3, CX_E_MATH_ARG_RANGE,
                              "%s: the start period (%ld) is after the end period (%ld)", c->name,
                              start, end);
     v.start = start;
@@ -436,7 +436,7 @@ cx_status cx_fn_nper(cx_call *c, cx_value *out)
     cx_status st = CX_OK;
     if (cx_num_is_zero(v.rate)) {
         if (cx_num_is_zero(v.pmt)) {
-            st = cx_call_error(c, 1, CX_ERRK_MATH, "math-no-root",
+            st = cx_call_error(c, 1, CX_E_MATH_NO_ROOT,
                                "nper has no solution: with no interest and no payment the "
                                "balance never changes");
             goto out;
@@ -451,7 +451,7 @@ cx_status cx_fn_nper(cx_call *c, cx_value *out)
     }
     cx_fc_addi(&k, &base, v.rate, 1);
     if (k.st == CX_NUM_OK && cx_num_sgn(&base) <= 0) {
-        st = cx_call_error(c, 0, CX_ERRK_MATH, "math-domain",
+        st = cx_call_error(c, 0, CX_E_MATH_DOMAIN,
                            "nper needs a rate above -100%%");
         goto out;
     }
@@ -461,14 +461,14 @@ cx_status cx_fn_nper(cx_call *c, cx_value *out)
     cx_fc_sub(&k, &a, &z, v.fv);
     cx_fc_add(&k, &b, &z, v.pv);
     if (k.st == CX_NUM_OK && cx_num_is_zero(&b)) {
-        st = cx_call_error(c, 1, CX_ERRK_MATH, "math-no-root",
+        st = cx_call_error(c, 1, CX_E_MATH_NO_ROOT,
                            "nper has no solution: each payment only covers the interest, so "
                            "the balance never changes");
         goto out;
     }
     cx_fc_div(&k, &ratio, &a, &b);
     if (k.st == CX_NUM_OK && cx_num_sgn(&ratio) <= 0) {
-        st = cx_call_error(c, -1, CX_ERRK_MATH, "math-no-root",
+        st = cx_call_error(c, -1, CX_E_MATH_NO_ROOT,
                            "nper has no solution: no number of periods turns this pv into this "
                            "fv with this payment");
         goto out;
@@ -577,7 +577,7 @@ cx_status cx_fn_rate(cx_call *c, cx_value *out)
     }
     if (cx_num_sgn(v.nper) <= 0) {
         cx_num_clear(&dg);
-        return cx_call_error(c, 0, CX_ERRK_MATH, "math-arg-range",
+        return cx_call_error(c, 0, CX_E_MATH_ARG_RANGE,
                              "rate needs a positive number of periods");
     }
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
@@ -623,11 +623,11 @@ cx_status cx_fn_rate(cx_call *c, cx_value *out)
     else if (res == CX_RATE_FOUND) cx_value_take_num(out, &r);
     else if (res == CX_RATE_NOMEM) st = cx_call_oom(c);
     else if (p.sign_changes == 0)
-        st = cx_call_error(c, -1, CX_ERRK_MATH, "math-no-root",
+        st = cx_call_error(c, -1, CX_E_MATH_NO_ROOT,
                            "rate has no solution: pv, the payments and fv all have the same sign "
                            "(one side must pay and the other receive)");
     else
-        st = cx_call_error(c, -1, CX_ERRK_MATH, "math-no-root",
+        st = cx_call_error(c, -1, CX_E_MATH_NO_ROOT,
                            "rate found no solution above -100%% for these pv, pmt and fv");
     mpfr_clears(d.n, d.pmt, d.pv, d.fv, (mpfr_ptr)0);
     cx_num_clear(&r);

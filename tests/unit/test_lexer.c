@@ -210,7 +210,7 @@ Test(lexer, bad_numbers_are_one_error_over_the_whole_run)
         cr_assert(eq(u32, x.toks[2].span.start, 4), "%s", bad[i]);
         cr_assert(eq(u32, x.toks[2].span.end, 4 + (uint32_t)strlen(bad[i])), "%s", bad[i]);
         cr_assert(eq(sz, x.diag.len, 1), "%s", bad[i]);
-        cr_assert(STR_EQ((char *)x.diag.items[0].code, "syntax-bad-number"));
+        cr_assert(STR_EQ((char *)cx_err_code_text(x.diag.items[0].code), "syntax-bad-number"));
         cr_assert(STR_EQ(x.diag.items[0].message, "invalid number literal"));
         lex_done(&x);
     }
@@ -321,7 +321,7 @@ static char *error_at(parsed *p, size_t i)
     size_t l1, c1, l2, c2;
     cx_source_line_col(src, e->span.start, &l1, &c1);
     cx_source_line_col(src, e->span.end, &l2, &c2);
-    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, e->code, e->message);
+    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, cx_err_code_text(e->code), e->message);
 }
 
 /* Parses len bytes that must fail with exactly the errors in want[]. */
@@ -368,7 +368,7 @@ Test(lexer, invalid_periods_name_the_reason)
     parsed p;
     parse_n(&p, "x = 2025-02-30;", 15);
     cr_assert(eq(int, p.status, CX_FAIL));
-    cr_assert(STR_EQ((char *)p.diag.items[0].code, "syntax-bad-period"));
+    cr_assert(STR_EQ((char *)cx_err_code_text(p.diag.items[0].code), "syntax-bad-period"));
     cr_assert(eq(int, strncmp(p.diag.items[0].message, "invalid period '2025-02-30': ", 29), 0));
     parse_done(&p);
 }
@@ -473,7 +473,7 @@ Test(lexer, identifier_length_is_limited)
     cr_assert(eq(int, p.status, CX_FAIL));
     cr_assert(eq(sz, p.diag.len, 1));
     cr_assert(eq(int, p.diag.items[0].kind, CX_ERRK_LIMIT));
-    cr_assert(STR_EQ((char *)p.diag.items[0].code, "limit-name-size"));
+    cr_assert(STR_EQ((char *)cx_err_code_text(p.diag.items[0].code), "limit-name-size"));
     cr_assert(STR_EQ(p.diag.items[0].message, "name of 1025 bytes is too long (limit 1024 bytes)"));
     parse_done(&p);
 }
@@ -490,7 +490,7 @@ Test(lexer, number_literal_digits_are_limited)
     parse_n(&p, text, n + 5);
     cr_assert(eq(int, p.status, CX_FAIL));
     cr_assert(eq(int, p.diag.items[0].kind, CX_ERRK_LIMIT));
-    cr_assert(STR_EQ((char *)p.diag.items[0].code, "limit-literal-digits"));
+    cr_assert(STR_EQ((char *)cx_err_code_text(p.diag.items[0].code), "limit-literal-digits"));
     cr_assert(STR_EQ(p.diag.items[0].message, "number literal has 100001 digits (limit 100000)"));
     parse_done(&p);
     free(text);

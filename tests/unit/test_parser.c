@@ -59,7 +59,7 @@ static char *error_at(parsed *p, size_t i)
     size_t l1, c1, l2, c2;
     cx_source_line_col(src, e->span.start, &l1, &c1);
     cx_source_line_col(src, e->span.end, &l2, &c2);
-    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, e->code, e->message);
+    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, cx_err_code_text(e->code), e->message);
 }
 
 /* Parses `text`, which must succeed, and compares the dump. */
@@ -470,7 +470,7 @@ Test(parser, oversized_source_is_a_limit_error)
     p.status = cx_parse(&p.unit, &p.sources, p.id, &p.opts, &p.diag);
     cr_assert(eq(int, p.status, CX_FAIL));
     cr_assert(eq(int, p.diag.items[0].kind, CX_ERRK_LIMIT));
-    cr_assert(STR_EQ((char *)p.diag.items[0].code, "limit-source-size"));
+    cr_assert(STR_EQ((char *)cx_err_code_text(p.diag.items[0].code), "limit-source-size"));
     cr_assert(STR_EQ(p.diag.items[0].message,
                  "source is 14 bytes, more than the limit of 8 bytes (--max-source)"));
     done(&p);
