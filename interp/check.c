@@ -133,7 +133,8 @@ out:
  * figure is taken as displayed (at --digits significant digits), and its
  * last non-zero digit gives the precision: 6,000,000,000 -> 10^9.  *shown
  * receives the value the interval is centred on (the displayed one).
- * Returns false for a computed zero, which has no precision to read. */
+ * Returns false (error reported) for a computed zero, which has no
+ * precision to read, or a figure too large to rebuild. */
 static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, int64_t *q10,
                            cx_num *shown)
 {
@@ -144,38 +145,20 @@ static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, in
         cx_num_set(shown, b);
         return true;
     }
-    if (cx_num_is_zero(b)) return false;
-    char *s = cx_fmt_number(b, E->st->opt.digits, false);
-    if (!s) return false;
-    /* Strip the marks: "≈1.5e12", "0.3333333333…", "-12.5". */
-    char digits[2048];
-    size_t n = 0;
-    bool neg = false;
-    for (const char *p = s; *p && n + 1 < sizeof digits; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch == '-') neg = true;
-        else if ((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == '+')
-            digits[n++] = (char)ch;
-        else if (ch == 'e' - 32) digits[n++] = 'e';
+    if (cx_num_is_zero(b)) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_MATH_NO_PRECISION, b_node->span,
+                                  "cannot tell the precision of a computed zero");
+        if (e) cx_error_set_hint(e, "say how close it must be: check A ~ 0 within 0.01;");
+        return false;
     }
-    digits[n] = '\0';
-    /* the exponent-less part determines the written precision */
-    char *e = strchr(digits, 'e');
-    long exp10 = 0;
-    if (e) exp10 = strtol(e + 1, NULL, 10);
-    size_t mant_len = e ? (size_t)(e - digits) : n;
-    const char *dot = memchr(digits, '.', mant_len);
-    if (dot) {
-        *q10 = exp10 - (int64_t)(mant_len - (size_t)(dot - digits) - 1);
-    } else {
-        size_t tz = 0;
-        while (tz < mant_len - 1 && digits[mant_len - 1 - tz] == '0') tz++;
-        *q10 = exp10 + (int64_t)tz;
+    int64_t last_place, int_zeros;
+    cx_num_status st =
+        cx_fmt_shown(b, E->st->opt.digits, shown, &last_place, &int_zeros, &E->st->nctx);
+    if (st != CX_NUM_OK) {
+        cx_eval_num_error(E, st, b_node->span);
+        return false;
     }
-    cx_num_status st = cx_num_from_decimal(shown, digits, n, 0, &E->st->nctx);
-    free(s);
-    if (st != CX_NUM_OK) return false;
-    if (neg) cx_num_neg(shown, shown);
+    *q10 = last_place + int_zeros;
     return true;
 }
 
@@ -226,12 +209,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
                                 passed ? "within" : "more than", x2);
     } else {
         int64_t q10;
-        if (!figure_quantum(E, n->b, &b.u.num, &q10, &shown)) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_E_MATH_NO_PRECISION, n->b->span,
-                                      "cannot tell the precision of a computed zero");
-            if (e) cx_error_set_hint(e, "say how close it must be: check A ~ 0 within 0.01;");
-            goto out;
-        }
+        if (!figure_quantum(E, n->b, &b.u.num, &q10, &shown)) goto out;
         cx_num_status ns = cx_num_from_decimal(&q, "5", 1, q10 - 1, ctx);
         if (ns == CX_NUM_OK) ns = cx_num_sub(&lo, &shown, &q, ctx);
         if (ns == CX_NUM_OK) ns = cx_num_add(&hi, &shown, &q, ctx);

@@ -82,17 +82,24 @@ static void put_positional(cx_strbuf *b, const char *s, size_t n, int64_t e10, b
     }
 }
 
-static void put_i64(cx_strbuf *b, int64_t v)
+/* The decimal digits of |v| at the end of tmp; returns where they start. */
+static size_t i64_digits(char tmp[24], int64_t v)
 {
-    char tmp[24];
-    size_t i = sizeof tmp;
+    size_t i = 24;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     do {
         tmp[--i] = (char)('0' + u % 10);
         u /= 10;
     } while (u);
+    return i;
+}
+
+static void put_i64(cx_strbuf *b, int64_t v)
+{
+    char tmp[24];
+    size_t i = i64_digits(tmp, v);
     if (v < 0)
-        tmp[--i] = '-';
+        cx_strbuf_putc(b, '-');
     cx_strbuf_put(b, tmp + i, sizeof tmp - i);
 }
 
@@ -259,14 +266,18 @@ static void val_clear(val *v)
 
 /* A non-terminating exact magnitude, cut to `digits` significant digits but
  * never fewer than its integer digits, followed by the cut mark. */
-static void put_cut(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
+/* The digits a cut display shows: R = n/d rounded half away from zero to
+ * `digits` significant digits but never fewer than its integer digits, its
+ * last digit standing for 10^*k; *e10 is the exponent of its first digit
+ * (after a carry, 9.99… -> 10.0…). */
+static void cut_digits(mpz_t R, const mpz_t n, const mpz_t d, int digits, int64_t *k_out,
+                       int64_t *e10_out)
 {
     int64_t e10 = dec_exponent(n, d);
     int64_t k = e10 - digits + 1;
     if (k > 0)
         k = 0;
-    mpz_t R, p;
-    mpz_init(R);
+    mpz_t p;
     mpz_init(p);
     round_scaled(R, n, d, k);
     mpz_ui_pow_ui(p, 10, (unsigned long)(e10 - k + 1));
@@ -281,6 +292,17 @@ static void put_cut(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bool
             k = k2;
         }
     }
+    mpz_clear(p);
+    *k_out = k;
+    *e10_out = e10;
+}
+
+static void put_cut(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bool sep)
+{
+    int64_t k, e10;
+    mpz_t R;
+    mpz_init(R);
+    cut_digits(R, n, d, digits, &k, &e10);
     size_t len;
     char *s = z_digits(R, &len);
     if (s == NULL) {
@@ -292,7 +314,6 @@ static void put_cut(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bool
         cx_strbuf_puts(b, CX_MARK_CUT);
     }
     free(s);
-    mpz_clear(p);
     mpz_clear(R);
 }
 
@@ -328,7 +349,10 @@ static void put_exact(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bo
 
 /* The magnitude of a non-zero approximate value with `digits` significant
  * digits, trailing zeros trimmed, positional or scientific. */
-static void put_approx_abs(cx_strbuf *b, const cx_num *x, int digits, bool sep)
+/* The significant digits of a non-zero approximate |x| at `digits` digits,
+ * trailing zeros trimmed, and the exponent of the first; malloc'ed, NULL
+ * when out of memory. */
+static char *approx_digits(const cx_num *x, int digits, size_t *len_out, int64_t *e10_out)
 {
     mpfr_srcptr f = x->u.f;
     char *s = NULL;
@@ -367,12 +391,25 @@ static void put_approx_abs(cx_strbuf *b, const cx_num *x, int digits, bool sep)
         }
     }
     val_clear(&v);
+    if (s == NULL)
+        return NULL;
+    while (len > 1 && s[len - 1] == '0')
+        len--;
+    s[len] = '\0';
+    *len_out = len;
+    *e10_out = e10;
+    return s;
+}
+
+static void put_approx_abs(cx_strbuf *b, const cx_num *x, int digits, bool sep)
+{
+    size_t len;
+    int64_t e10;
+    char *s = approx_digits(x, digits, &len, &e10);
     if (s == NULL) {
         b->oom = true;
         return;
     }
-    while (len > 1 && s[len - 1] == '0')
-        len--;
     if (e10 >= 15 || e10 < -9)
         put_scientific(b, s, len, e10, false);
     else
@@ -419,14 +456,8 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators)
     digits = clamp_digits(digits);
     if (x->kind == CX_NUM_SMALL && x->u.s.den == 1) { /* the common case, no GMP */
         char tmp[24];
-        size_t i = sizeof tmp;
-        int64_t v = x->u.s.num;
-        uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-        do {
-            tmp[--i] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (v < 0)
+        size_t i = i64_digits(tmp, x->u.s.num);
+        if (x->u.s.num < 0)
             cx_strbuf_putc(&b, '-');
         put_grouped(&b, tmp + i, sizeof tmp - i, 0, separators);
         return cx_strbuf_take(&b);
@@ -558,4 +589,101 @@ char *cx_fmt_money(const cx_num *x, long places)
     mpz_clear(R);
     val_clear(&v);
     return cx_strbuf_take(&b);
+}
+
+/* ==== the figure a display shows ========================================= */
+
+/* *out = (neg ? -1 : 1) * R * 10^k, exactly; refused when 10^|k| alone
+ * would pass the context's size limit. */
+static cx_num_status scaled_value(cx_num *out, const mpz_t R, int64_t k, bool neg,
+                                  const cx_num_ctx *ctx)
+{
+    uint64_t ak = k < 0 ? (uint64_t)0 - (uint64_t)k : (uint64_t)k;
+    if (ak > (uint64_t)ctx->max_bits / 3)
+        return CX_NUM_TOO_BIG;
+    mpq_t q;
+    mpq_init(q);
+    mpz_ui_pow_ui(mpq_denref(q), 10, (unsigned long)ak);
+    if (k >= 0) {
+        mpz_mul(mpq_numref(q), R, mpq_denref(q));
+        mpz_set_ui(mpq_denref(q), 1);
+    } else {
+        mpz_set(mpq_numref(q), R);
+    }
+    mpq_canonicalize(q);
+    if (neg)
+        mpq_neg(q, q);
+    cx_num_set_mpq(out, q);
+    mpq_clear(q);
+    return CX_NUM_OK;
+}
+
+/* Decimal zeros at the end of R (R > 0). */
+static int64_t decimal_zeros(const mpz_t R)
+{
+    mpz_t t, ten;
+    mpz_init(t);
+    mpz_init_set_ui(ten, 10);
+    int64_t n = (int64_t)mpz_remove(t, R, ten);
+    mpz_clear(ten);
+    mpz_clear(t);
+    return n;
+}
+
+cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *last_place,
+                           int64_t *int_zeros, const cx_num_ctx *ctx)
+{
+    digits = clamp_digits(digits);
+    *last_place = 0;
+    *int_zeros = 0;
+    if (cx_num_is_zero(x)) {
+        cx_num_set_si(shown, 0);
+        return CX_NUM_OK;
+    }
+    cx_num_status st = CX_NUM_OK;
+    mpz_t R;
+    mpz_init(R);
+    if (x->kind == CX_NUM_APPROX) {
+        size_t len;
+        int64_t e10;
+        char *s = approx_digits(x, digits, &len, &e10);
+        if (s == NULL || mpz_set_str(R, s, 10) != 0) {
+            free(s);
+            mpz_clear(R);
+            return CX_NUM_BAD_TEXT;
+        }
+        free(s);
+        int64_t k = e10 - (int64_t)len + 1;
+        bool positional = e10 < 15 && e10 >= -9;
+        if (positional && k > 0) { /* "1500": the text's digits end at 10^0 */
+            *last_place = 0;
+            *int_zeros = k;
+        } else {
+            *last_place = k;
+        }
+        st = scaled_value(shown, R, k, mpfr_sgn(x->u.f) < 0, ctx);
+        mpz_clear(R);
+        return st;
+    }
+    val v;
+    val_init(&v, x);
+    uint64_t places;
+    if (mpz_cmp_ui(v.d, 1) == 0) { /* an integer, shown in full */
+        cx_num_set(shown, x);
+        *int_zeros = decimal_zeros(v.n);
+    } else if (terminating(v.d, &places)) { /* a decimal, shown in full */
+        cx_num_set(shown, x);
+        *last_place = -(int64_t)places;
+    } else { /* cut at `digits` significant digits */
+        int64_t k, e10;
+        cut_digits(R, v.n, v.d, digits, &k, &e10);
+        *last_place = k;
+        /* Positional with no decimals ("333,333,333,333…"): a whole number. */
+        if (k == 0 && e10 >= -9)
+            *int_zeros = decimal_zeros(R);
+        st = scaled_value(shown, R, k, v.neg, ctx);
+    }
+    val_clear(&v);
+    mpz_clear(R);
+    return st;
 }

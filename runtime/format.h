@@ -24,6 +24,18 @@
 
 char *cx_fmt_number(const cx_num *x, int digits, bool separators);
 
+/* The figure x shows at `digits` significant digits, read from the display
+ * rules directly (no text): *shown is the value the text stands for (the
+ * rounded or cut value; x itself when shown in full), *last_place the power
+ * of ten of the text's last digit ("4.80" -> -2, "6,000,000,000" -> 0,
+ * "0.3333333333…" -> -10, "≈1.5e12" -> 11), and *int_zeros how many zeros
+ * end a text without a decimal point ("6,000,000,000" -> 9, "≈1500" -> 2,
+ * else 0).  The `~` check reads a figure's precision from these.  Zero
+ * shows as 0 with both places 0.  CX_NUM_TOO_BIG when the shown value would
+ * pass ctx's size limit. */
+cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *last_place,
+                           int64_t *int_zeros, const cx_num_ctx *ctx);
+
 /* Fixed `places` decimals (>= 0), half away from zero, with separators;
  * an approximate x gets the "≈" prefix.  1234.5, 2 -> "1,234.50". */
 char *cx_fmt_fixed(const cx_num *x, long places);

@@ -408,3 +408,78 @@ Test(format, large_approximate_values_leave_the_fixed_forms)
     set_dec(&x, "1.5e27", 1); /* exact values are always written out */
     EXPECT(cx_fmt_money(&x, 2), "$1,500,000,000,000,000.00T");
 }
+
+/* ---- the figure a display shows (cx_fmt_shown) ------------------------------ */
+
+/* Checks that x shows at 10 digits as `shown_text` (a plain decimal), with
+ * its last digit at 10^place and `zeros` zeros ending a point-less text. */
+static void expect_shown(const char *shown_text, int64_t place, int64_t zeros)
+{
+    cx_num shown, want;
+    cx_num_init(&shown);
+    cx_num_init(&want);
+    int64_t p = 99, z = 99;
+    cr_assert(eq(int, cx_fmt_shown(&x, 10, &shown, &p, &z, &C), CX_NUM_OK));
+    set_dec(&want, shown_text, 1);
+    char *got = cx_fmt_number(&shown, 30, false);
+    cr_expect(cx_num_eq(&shown, &want), "shown %s, expected %s", got, shown_text);
+    free(got);
+    cr_expect(eq(i64, p, place));
+    cr_expect(eq(i64, z, zeros));
+    cx_num_clear(&shown);
+    cx_num_clear(&want);
+}
+
+Test(format, shown_integer_is_itself_with_its_trailing_zeros)
+{
+    set_dec(&x, "6000000000", 1);
+    expect_shown("6000000000", 0, 9);
+    set_dec(&x, "-4800", 1);
+    expect_shown("-4800", 0, 2);
+}
+
+Test(format, shown_terminating_decimal_is_itself)
+{
+    set_dec(&x, "4.80", 1);
+    expect_shown("4.8", -1, 0);
+    set_dec(&x, "-0.000001", 1);
+    expect_shown("-0.000001", -6, 0);
+}
+
+Test(format, shown_cut_value_is_the_rounded_one)
+{
+    set_dec(&x, "2", 3);
+    expect_shown("0.6666666667", -10, 0);
+    set_dec(&x, "-2000000000000", 3); /* -666,666,666,667… : whole digits only */
+    expect_shown("-666666666667", 0, 0);
+    set_dec(&x, "1", 700000000000000); /* 1.428571429…e-15: scientific */
+    expect_shown("0.000000000000001428571429", -24, 0);
+}
+
+Test(format, shown_approximate_value_has_trimmed_digits)
+{
+    set_approx(&x, "1500.00000000001");
+    expect_shown("1500", 0, 2);
+    set_approx(&x, "1.4142135623730951e-12");
+    expect_shown("0.000000000001414213562", -21, 0);
+    set_approx(&x, "-2.5e20");
+    expect_shown("-250000000000000000000", 19, 0);
+}
+
+Test(format, shown_integer_of_thousands_of_digits)
+{
+    set_dec(&x, "1", 1);
+    cx_num ten;
+    cx_num_init(&ten);
+    cx_num_set_si(&ten, 10);
+    for (int i = 0; i < 2047; i++) cr_assert(eq(int, cx_num_mul(&x, &x, &ten, &C), CX_NUM_OK));
+    cx_num shown;
+    cx_num_init(&shown);
+    int64_t p, z;
+    cr_assert(eq(int, cx_fmt_shown(&x, 10, &shown, &p, &z, &C), CX_NUM_OK));
+    cr_expect(cx_num_eq(&shown, &x));
+    cr_expect(eq(i64, p, 0));
+    cr_expect(eq(i64, z, 2047));
+    cx_num_clear(&shown);
+    cx_num_clear(&ten);
+}
