@@ -101,13 +101,17 @@ void cx_cli_report_output(void *ud, const cx_output *o)
         free(obj);
         return;
     }
-    const char *text = o->text;
-    /* Only the verdict is red: the claim itself stays readable. */
-    if (failed_check && r->color_out && strncmp(text, "FAIL", 4) == 0) {
-        out_text(r, RED_BOLD "FAIL" RESET);
-        text += 4;
+    /* Only the verdict is red: the claim itself stays readable.  The line
+     * is rebuilt from the record's parts, as the library wrote its text. */
+    if (failed_check && r->color_out) {
+        out_text(r, RED_BOLD "FAIL" RESET "  ");
+        out_text(r, o->expr ? o->expr : "");
+        out_text(r, "  [");
+        out_text(r, o->detail ? o->detail : "");
+        out_text(r, "]\n");
+        return;
     }
-    out_text(r, text);
+    out_text(r, o->text);
     out_text(r, "\n");
 }
 

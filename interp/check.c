@@ -72,17 +72,6 @@ static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const 
                          cx_value_kind_name(v->kind));
 }
 
-static bool is_comparison(const cx_ast *n)
-{
-    if (n->kind != CX_AST_BINARY) return false;
-    switch (n->op) {
-    case CX_OP_LT: case CX_OP_GT: case CX_OP_LE: case CX_OP_GE: case CX_OP_EQ: case CX_OP_NE:
-        return true;
-    default:
-        return false;
-    }
-}
-
 static cx_status check_cond(cx_eval *E, const cx_ast *n)
 {
     const cx_ast *c = n->a;
@@ -92,7 +81,7 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
     cx_value_init(&res);
     char *ls = NULL, *rs = NULL, *detail = NULL;
     cx_status st = CX_FAIL;
-    if (is_comparison(c)) {
+    if (c->kind == CX_AST_BINARY && cx_ast_op_is_comparison(c->op)) {
         /* Show both sides of a comparison, each evaluated once. */
         if (cx_eval_expr(E, c->a, &l) != CX_OK || cx_eval_expr(E, c->b, &r) != CX_OK ||
             cx_eval_binop(E, c->op, c->op_span, &l, &r, &res) != CX_OK)

@@ -2,6 +2,7 @@
  * of local bindings.  No evaluation and no error reporting here: eval.c
  * decides what a redefinition means. */
 #include "env.h"
+#include "../runtime/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,13 +68,7 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
 {
     /* Keep the load factor under one half so probes stay short. */
     if ((e->n_globals + 1) * 2 > e->index_cap && !grow_index(e)) return NULL;
-    if (e->n_globals == e->cap_globals) {
-        size_t cap = e->cap_globals ? e->cap_globals * 2 : 32;
-        cx_binding **g = realloc(e->globals, cap * sizeof *g);
-        if (!g) return NULL;
-        e->globals = g;
-        e->cap_globals = cap;
-    }
+    if (!CX_GROW(e->globals, e->cap_globals, e->n_globals, 32)) return NULL;
     cx_binding *b = calloc(1, sizeof *b);
     char *copy = b ? strdup(name) : NULL;
     if (!copy) {
@@ -92,16 +87,12 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
 
 bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span)
 {
-    if (b->n_periods == b->cap_periods) {
-        size_t cap = b->cap_periods ? b->cap_periods * 2 : 8;
-        int64_t *o = realloc(b->period_ords, cap * sizeof *o);
-        if (!o) return false;
-        b->period_ords = o;
-        cx_span *s = realloc(b->period_spans, cap * sizeof *s);
-        if (!s) return false;
-        b->period_spans = s;
-        b->cap_periods = cap;
-    }
+    /* Two arrays side by side: the capacity is the smaller of the two. */
+    size_t cap_ords = b->cap_periods, cap_spans = b->cap_periods;
+    bool ok = CX_GROW(b->period_ords, cap_ords, b->n_periods, 8) &&
+              CX_GROW(b->period_spans, cap_spans, b->n_periods, 8);
+    b->cap_periods = cap_ords < cap_spans ? cap_ords : cap_spans;
+    if (!ok) return false;
     b->period_ords[b->n_periods] = ord;
     b->period_spans[b->n_periods++] = span;
     return true;
@@ -124,13 +115,7 @@ cx_value *cx_env_local(cx_env *e, const char *name)
 
 bool cx_env_push_local(cx_env *e, const char *name, cx_value *v)
 {
-    if (e->n_locals == e->cap_locals) {
-        size_t cap = e->cap_locals ? e->cap_locals * 2 : 16;
-        cx_local *l = realloc(e->locals, cap * sizeof *l);
-        if (!l) return false;
-        e->locals = l;
-        e->cap_locals = cap;
-    }
+    if (!CX_GROW(e->locals, e->cap_locals, e->n_locals, 16)) return false;
     cx_local *l = &e->locals[e->n_locals++];
     l->name = name;
     cx_value_init(&l->value);

@@ -209,12 +209,6 @@ static bool cmp_holds(int op, int c)
     }
 }
 
-static bool is_comparison(int op)
-{
-    return op == CX_OP_LT || op == CX_OP_GT || op == CX_OP_LE || op == CX_OP_GE ||
-           op == CX_OP_EQ || op == CX_OP_NE;
-}
-
 static cx_status type_mismatch(cx_eval *E, int op, const cx_value *a, const cx_value *b,
                                cx_span span)
 {
@@ -258,7 +252,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
             cx_num_clear(&r);
             return CX_OK;
         }
-        if (is_comparison(op)) {
+        if (cx_ast_op_is_comparison(op)) {
             cx_value_set_bool(out, cmp_holds(op, cx_num_cmp(&a->u.num, &b->u.num)));
             return CX_OK;
         }
@@ -323,7 +317,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
             cx_value_set_period(out, &r);
             return CX_OK;
         }
-        if (b->kind == CX_VAL_PERIOD && (op == CX_OP_SUB || is_comparison(op))) {
+        if (b->kind == CX_VAL_PERIOD && (op == CX_OP_SUB || cx_ast_op_is_comparison(op))) {
             if (!cx_period_same_freq(p, &b->u.period))
                 return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span,
                                      "cannot compare %s %s period with %s %s period",

@@ -12,6 +12,7 @@
 #include "display.h"
 #include "eval.h"
 #include "output.h"
+#include "../runtime/grow.h"
 
 static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
 
@@ -273,15 +274,9 @@ typedef struct table_ctx {
 static bool table_push(table_ctx *t, char *cell)
 {
     if (!cell) return false;
-    if (t->n_cells == t->cap_cells) {
-        size_t cap = t->cap_cells ? t->cap_cells * 2 : 32;
-        char **c = realloc(t->cells, cap * sizeof *c);
-        if (!c) {
-            free(cell);
-            return false;
-        }
-        t->cells = c;
-        t->cap_cells = cap;
+    if (!CX_GROW(t->cells, t->cap_cells, t->n_cells, 32)) {
+        free(cell);
+        return false;
     }
     t->cells[t->n_cells++] = cell;
     return true;

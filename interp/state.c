@@ -18,6 +18,7 @@
 #include "exec.h"
 #include "../runtime/limits.h"
 #include "../runtime/numalloc.h"
+#include "../runtime/grow.h"
 
 void cx_options_default(cx_options *o)
 {
@@ -210,15 +211,9 @@ static cx_status run_source(cx_state *st, uint32_t id)
 {
     cx_unit *u = calloc(1, sizeof *u);
     if (!u) return CX_FAIL;
-    if (st->n_units == st->cap_units) {
-        size_t cap = st->cap_units ? st->cap_units * 2 : 8;
-        cx_unit **us = realloc(st->units, cap * sizeof *us);
-        if (!us) {
-            free(u);
-            return CX_FAIL;
-        }
-        st->units = us;
-        st->cap_units = cap;
+    if (!CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
+        free(u);
+        return CX_FAIL;
     }
     st->units[st->n_units++] = u;
     cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
@@ -250,13 +245,7 @@ static cx_run_status run_status(cx_state *st, size_t failed_before)
 
 static bool push_include(cx_state *st, const char *resolved)
 {
-    if (st->include_depth == st->include_cap) {
-        size_t cap = st->include_cap ? st->include_cap * 2 : 8;
-        char **s = realloc(st->include_stack, cap * sizeof *s);
-        if (!s) return false;
-        st->include_stack = s;
-        st->include_cap = cap;
-    }
+    if (!CX_GROW(st->include_stack, st->include_cap, st->include_depth, 8)) return false;
     char *copy = strdup(resolved);
     if (!copy) return false;
     st->include_stack[st->include_depth++] = copy;

@@ -295,3 +295,13 @@ cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span 
 {
     return with_string(named(P, CX_AST_SOURCE, name_span, span), text);
 }
+
+bool cx_ast_op_is_comparison(int op)
+{
+    switch (op) {
+    case CX_OP_LT: case CX_OP_GT: case CX_OP_LE: case CX_OP_GE: case CX_OP_EQ: case CX_OP_NE:
+        return true;
+    default:
+        return false;
+    }
+}

@@ -120,6 +120,8 @@ bool    cx_ast_list_push(struct cx_parse_ctx *P, cx_ast_list *l, cx_ast *item);
 
 /* The operator as written: "+", "==", "and", "not"; "?" for anything else. */
 const char *cx_ast_op_text(int op);
+/* < > <= >= == != */
+bool cx_ast_op_is_comparison(int op);
 
 /* S-expression dump for tests and `cx --dump-ast`, malloc'ed:
  * "1 + 2 * 3;" -> "(+ 1 (* 2 3))"; statements separated by "\n". */

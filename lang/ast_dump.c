@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ast.h"
+#include "../runtime/grow.h"
+#include "../runtime/strbuf.h"
 
 /* One piece of work: a node to expand, or text to append. */
 typedef struct item {
@@ -14,46 +16,22 @@ typedef struct item {
 } item;
 
 typedef struct dumper {
-    char *out;
-    size_t len, cap;
+    cx_strbuf out;
     item *stack;
     size_t depth, stack_cap;
-    bool oom;
+    bool oom; /* the stack could not grow (the text's own failure is out.oom) */
 } dumper;
 
-static void put_n(dumper *d, const char *s, size_t n)
-{
-    if (d->oom) return;
-    if (d->len + n + 1 > d->cap) {
-        size_t cap = d->cap ? d->cap : 64;
-        while (cap < d->len + n + 1) cap *= 2;
-        char *o = realloc(d->out, cap);
-        if (!o) {
-            d->oom = true;
-            return;
-        }
-        d->out = o;
-        d->cap = cap;
-    }
-    memcpy(d->out + d->len, s, n);
-    d->len += n;
-    d->out[d->len] = '\0';
-}
+static void put_n(dumper *d, const char *s, size_t n) { cx_strbuf_put(&d->out, s, n); }
 
-static void put(dumper *d, const char *s) { put_n(d, s, strlen(s)); }
+static void put(dumper *d, const char *s) { cx_strbuf_puts(&d->out, s); }
 
 static void push(dumper *d, const cx_ast *node, const char *text)
 {
     if (d->oom) return;
-    if (d->depth == d->stack_cap) {
-        size_t cap = d->stack_cap ? d->stack_cap * 2 : 64;
-        item *s = realloc(d->stack, cap * sizeof *s);
-        if (!s) {
-            d->oom = true;
-            return;
-        }
-        d->stack = s;
-        d->stack_cap = cap;
+    if (!CX_GROW(d->stack, d->stack_cap, d->depth, 64)) {
+        d->oom = true;
+        return;
     }
     d->stack[d->depth++] = (item){node, text};
 }
@@ -251,7 +229,7 @@ static void expand(dumper *d, const cx_ast *n)
 static void run(dumper *d, const cx_ast *root)
 {
     push(d, root, NULL);
-    while (d->depth > 0 && !d->oom) {
+    while (d->depth > 0 && !d->oom && !d->out.oom) {
         item it = d->stack[--d->depth];
         if (it.node || !it.text) expand(d, it.node);
         else put(d, it.text);
@@ -261,12 +239,12 @@ static void run(dumper *d, const cx_ast *root)
 static char *finish(dumper *d)
 {
     free(d->stack);
+    char *text = cx_strbuf_take(&d->out);
     if (d->oom) {
-        free(d->out);
+        free(text);
         return NULL;
     }
-    if (!d->out) return calloc(1, 1);
-    return d->out;
+    return text;
 }
 
 char *cx_ast_dump_node(const cx_ast *n)
@@ -279,7 +257,7 @@ char *cx_ast_dump_node(const cx_ast *n)
 char *cx_ast_dump(const cx_unit *u)
 {
     dumper d = {0};
-    for (size_t i = 0; i < u->stmts.len && !d.oom; i++) {
+    for (size_t i = 0; i < u->stmts.len && !d.oom && !d.out.oom; i++) {
         if (i) put(&d, "\n");
         run(&d, u->stmts.items[i]);
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "../runtime/limits.h"
 #include "parse_ctx.h"
+#include "../runtime/grow.h"
 
 /* ==== UTF-8 ================================================================ */
 
@@ -221,13 +222,7 @@ long cx_literal_digits_for_bits(long max_bits)
 static cx_num *keep_const(cx_parse_ctx *P)
 {
     cx_unit *u = P->unit;
-    if (u->n_consts == u->cap_consts) {
-        size_t cap = u->cap_consts ? u->cap_consts * 2 : 16;
-        cx_num **c = realloc(u->consts, cap * sizeof *c);
-        if (!c) return NULL;
-        u->consts = c;
-        u->cap_consts = cap;
-    }
+    if (!CX_GROW(u->consts, u->cap_consts, u->n_consts, 16)) return NULL;
     cx_num *x = malloc(sizeof *x);
     if (!x) return NULL;
     cx_num_init(x);

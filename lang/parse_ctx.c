@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "parse_ctx.h"
+#include "../runtime/grow.h"
 
 cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span,
                          const char *fmt, ...)
@@ -58,15 +59,9 @@ cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n)
 
 void cx_parse_push_open(cx_parse_ctx *P, cx_span span)
 {
-    if (P->n_open == P->cap_open) {
-        size_t cap = P->cap_open ? P->cap_open * 2 : 64;
-        cx_span *o = realloc(P->open, cap * sizeof *o);
-        if (!o) {
-            P->oom = true;
-            return;
-        }
-        P->open = o;
-        P->cap_open = cap;
+    if (!CX_GROW(P->open, P->cap_open, P->n_open, 64)) {
+        P->oom = true;
+        return;
     }
     P->open[P->n_open++] = span;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "grow.h"
 
 char *cx_vstrdupf(const char *fmt, va_list ap)
 {
@@ -75,13 +76,7 @@ cx_err_kind cx_err_code_kind(cx_err_code code)
 
 cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, va_list ap)
 {
-    if (d->len == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        cx_error *items = realloc(d->items, cap * sizeof *items);
-        if (!items) return NULL;
-        d->items = items;
-        d->cap = cap;
-    }
+    if (!CX_GROW(d->items, d->cap, d->len, 8)) return NULL;
     char *msg = cx_vstrdupf(fmt, ap);
     if (!msg) return NULL;
     cx_error *e = &d->items[d->len++];

@@ -2,6 +2,7 @@
  * table.  Byte offsets become line:column here, only when an error is shown;
  * columns count UTF-8 characters so carets line up under non-ASCII text. */
 #include "source.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,13 +64,7 @@ uint32_t cx_sources_add(cx_sources *s, const char *name, const char *text, size_
 {
     /* Spans hold 32-bit offsets; cx_parse refuses far smaller sources anyway. */
     if (len >= UINT32_MAX || s->len >= UINT32_MAX - 1) return 0;
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        cx_source *items = realloc(s->items, cap * sizeof *items);
-        if (!items) return 0;
-        s->items = items;
-        s->cap = cap;
-    }
+    if (!CX_GROW(s->items, s->cap, s->len, 8)) return 0;
     cx_source src = {0};
     src.name = copy_bytes(name, strlen(name));
     src.dir = src.name ? dir_of(src.name) : NULL;

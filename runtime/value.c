@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "series.h"
+#include "grow.h"
 
 /* ==== payloads =========================================================== */
 
@@ -34,16 +35,9 @@ cx_list *cx_list_new(size_t cap)
 
 bool cx_list_push_take(cx_list *l, cx_value *item)
 {
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        if (cap > SIZE_MAX / sizeof(cx_value)) return false;
-        /* Moving the items' bytes moves each one's single owner: allowed,
-         * since no payload points back into the array. */
-        cx_value *p = realloc(l->items, cap * sizeof *p);
-        if (!p) return false;
-        l->items = p;
-        l->cap = cap;
-    }
+    /* Moving the items' bytes moves each one's single owner: allowed,
+     * since no payload points back into the array. */
+    if (!CX_GROW(l->items, l->cap, l->len, 8)) return false;
     cx_value *slot = &l->items[l->len++];
     cx_value_init(slot);
     cx_value_move(slot, item);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include "roots.h"
 #include "finance.h"
+#include "../runtime/grow.h"
 
 /* The scan runs in s with u = A sinh(s), A = 2^SCALE_EXP: samples are dense
  * near u = 0 (rates near 0%, where analysts' rates live) and sparse far out
@@ -87,15 +88,7 @@ static bool keep_rate(cx_num **rates, size_t *n, size_t *cap, const mpfr_t u, co
     mpfr_expm1(r, r, MPFR_RNDN);
     bool ok = true;
     if ((!lo || mpfr_cmp(r, *lo) >= 0) && (!hi || mpfr_cmp(r, *hi) <= 0) && mpfr_number_p(r)) {
-        if (*n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 4;
-            cx_num *q = realloc(*rates, nc * sizeof *q);
-            if (!q) ok = false;
-            else {
-                *rates = q;
-                *cap = nc;
-            }
-        }
+        ok = CX_GROW(*rates, *cap, *n, 4);
         if (ok) {
             cx_num_init(&(*rates)[*n]);
             cx_num_set_mpfr(&(*rates)[(*n)++], r, ctx);

@@ -3,6 +3,7 @@
  * finds every sign change in a range.  The callers (stdlib/cashflow.c,
  * stdlib/tvm.c) decide the brackets; this file only keeps them. */
 #include "roots.h"
+#include "../runtime/grow.h"
 
 #include <stdlib.h>
 
@@ -196,13 +197,7 @@ void cx_root_brackets_free(cx_root_bracket *b, size_t n)
 static bool push_bracket(cx_root_bracket **arr, size_t *n, size_t *cap, const mpfr_t a,
                          const mpfr_t b, mpfr_prec_t w)
 {
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 4;
-        cx_root_bracket *p = realloc(*arr, nc * sizeof *p);
-        if (!p) return false;
-        *arr = p;
-        *cap = nc;
-    }
+    if (!CX_GROW(*arr, *cap, *n, 4)) return false;
     cx_root_bracket *r = &(*arr)[(*n)++];
     mpfr_init2(r->a, w);
     mpfr_init2(r->b, w);
