@@ -16,7 +16,7 @@ typedef enum { SHOW_PLAIN, SHOW_PCT, SHOW_BP } show_mode;
 
 static show_mode mode_of(const cx_ast *n)
 {
-    if (n && n->kind == CX_AST_UNARY && n->op == '-') n = n->a;
+    if (n && n->kind == CX_AST_UNARY && n->op == '-') n = cx_ast_operand(n);
     if (!n || n->kind != CX_AST_NUM) return SHOW_PLAIN;
     return n->num.suffix == '%' ? SHOW_PCT : n->num.suffix == 'b' ? SHOW_BP : SHOW_PLAIN;
 }
@@ -50,8 +50,8 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
 static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
                  const char *detail, bool approx)
 {
-    char *claim = cx_sources_text(&E->st->sources, (cx_span){n->span.src, n->a->span.start,
-                                                   (n->c ? n->c : n->b ? n->b : n->a)->span.end});
+    char *claim = cx_sources_text(&E->st->sources, (cx_span){n->span.src, cx_ast_check_lhs(n)->span.start,
+                                                   (cx_ast_tolerance(n) ? cx_ast_tolerance(n) : cx_ast_check_rhs(n) ? cx_ast_check_rhs(n) : cx_ast_check_lhs(n))->span.end});
     char *text = cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim ? claim : "", detail);
     if (text) {
         cx_output rec = {.kind = CX_OUT_CHECK, .text = text, .expr = claim, .value = lhs,
@@ -74,7 +74,7 @@ static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const 
 
 static cx_status check_cond(cx_eval *E, const cx_ast *n)
 {
-    const cx_ast *c = n->a;
+    const cx_ast *c = cx_ast_claim(n);
     cx_value l, r, res;
     cx_value_init(&l);
     cx_value_init(&r);
@@ -83,10 +83,10 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
     cx_status st = CX_FAIL;
     if (c->kind == CX_AST_BINARY && cx_ast_op_is_comparison(c->op)) {
         /* Show both sides of a comparison, each evaluated once. */
-        if (cx_eval_expr(E, c->a, &l) != CX_OK || cx_eval_expr(E, c->b, &r) != CX_OK ||
+        if (cx_eval_expr(E, cx_ast_lhs(c), &l) != CX_OK || cx_eval_expr(E, cx_ast_rhs(c), &r) != CX_OK ||
             cx_eval_binop(E, c->op, c->op_span, &l, &r, &res) != CX_OK)
             goto out;
-        show_mode m = mode_of(c->b) != SHOW_PLAIN ? mode_of(c->b) : mode_of(c->a);
+        show_mode m = mode_of(cx_ast_rhs(c)) != SHOW_PLAIN ? mode_of(cx_ast_rhs(c)) : mode_of(cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
         char *ops = cx_sources_text(&E->st->sources, c->op_span);
@@ -128,7 +128,7 @@ static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, in
                            cx_num *shown)
 {
     const cx_ast *lit = b_node;
-    if (lit->kind == CX_AST_UNARY && lit->op == '-') lit = lit->a;
+    if (lit->kind == CX_AST_UNARY && lit->op == '-') lit = cx_ast_operand(lit);
     if (lit->kind == CX_AST_NUM) {
         *q10 = lit->num.quantum10;
         cx_num_set(shown, b);
@@ -167,18 +167,18 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     char *as = NULL, *bs = NULL, *detail = NULL, *x1 = NULL, *x2 = NULL, *x3 = NULL;
     cx_status st = CX_FAIL;
     const cx_num_ctx *ctx = &E->st->nctx;
-    if (cx_eval_expr(E, n->a, &a) != CX_OK || need_number(E, &a, n->a->span, "left side") ||
-        cx_eval_expr(E, n->b, &b) != CX_OK || need_number(E, &b, n->b->span, "right side"))
+    if (cx_eval_expr(E, cx_ast_check_lhs(n), &a) != CX_OK || need_number(E, &a, cx_ast_check_lhs(n)->span, "left side") ||
+        cx_eval_expr(E, cx_ast_check_rhs(n), &b) != CX_OK || need_number(E, &b, cx_ast_check_rhs(n)->span, "right side"))
         goto out;
-    show_mode m = mode_of(n->b);
+    show_mode m = mode_of(cx_ast_check_rhs(n));
     as = show(E, &a, m);
     bool passed;
     bool approx = !cx_num_is_exact(&a.u.num) || !cx_num_is_exact(&b.u.num);
     if (n->check_kind == CX_CHECK_WITHIN) {
-        if (cx_eval_expr(E, n->c, &tol) != CX_OK || need_number(E, &tol, n->c->span, "tolerance"))
+        if (cx_eval_expr(E, cx_ast_tolerance(n), &tol) != CX_OK || need_number(E, &tol, cx_ast_tolerance(n)->span, "tolerance"))
             goto out;
         if (cx_num_sgn(&tol.u.num) < 0) {
-            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, n->c->span,
+            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, cx_ast_tolerance(n)->span,
                           "a tolerance cannot be negative");
             goto out;
         }
@@ -189,7 +189,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         }
         cx_num_abs(&diff, &diff);
         passed = cx_num_cmp(&diff, &tol.u.num) <= 0;
-        show_mode tm = mode_of(n->c) != SHOW_PLAIN ? mode_of(n->c) : m;
+        show_mode tm = mode_of(cx_ast_tolerance(n)) != SHOW_PLAIN ? mode_of(cx_ast_tolerance(n)) : m;
         bs = show(E, &b, m);
         x1 = show_num(E, &diff, tm);
         x2 = show(E, &tol, tm);
@@ -198,12 +198,12 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
                                 passed ? "within" : "more than", x2);
     } else {
         int64_t q10;
-        if (!figure_quantum(E, n->b, &b.u.num, &q10, &shown)) goto out;
+        if (!figure_quantum(E, cx_ast_check_rhs(n), &b.u.num, &q10, &shown)) goto out;
         cx_num_status ns = cx_num_from_decimal(&q, "5", 1, q10 - 1, ctx);
         if (ns == CX_NUM_OK) ns = cx_num_sub(&lo, &shown, &q, ctx);
         if (ns == CX_NUM_OK) ns = cx_num_add(&hi, &shown, &q, ctx);
         if (ns != CX_NUM_OK) {
-            cx_eval_num_error(E, ns, n->b->span);
+            cx_eval_num_error(E, ns, cx_ast_check_rhs(n)->span);
             goto out;
         }
         /* A rounds to B, half away from zero: [lo, hi) for B > 0, (lo, hi] for

@@ -378,7 +378,7 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
     const cx_ast *cur = n;
     spine[len++] = cur;
     if (is_left_chain(cur)) {
-        while (is_left_chain(cur->a)) {
+        while (is_left_chain(cx_ast_lhs(cur))) {
             if (len == cap) {
                 size_t ncap = cap * 2;
                 const cx_ast **s = spine == local ? malloc(ncap * sizeof *s)
@@ -391,7 +391,7 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
                 spine = s;
                 cap = ncap;
             }
-            cur = cur->a;
+            cur = cx_ast_lhs(cur);
             spine[len++] = cur;
         }
     }
@@ -399,24 +399,24 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
     cx_value_init(&acc);
     cx_value_init(&rhs);
     cx_value_init(&res);
-    if (cx_eval_expr(E, spine[len - 1]->a, &acc) != CX_OK) goto out;
+    if (cx_eval_expr(E, cx_ast_lhs(spine[len - 1]), &acc) != CX_OK) goto out;
     for (size_t i = len; i-- > 0;) {
         const cx_ast *node = spine[i];
         if (node->op == CX_OP_AND || node->op == CX_OP_OR) {
-            if (need_bool(E, &acc, node->a->span,
+            if (need_bool(E, &acc, cx_ast_lhs(node)->span,
                           node->op == CX_OP_AND ? "the left side of 'and'" : "the left side of 'or'") != CX_OK)
                 goto out;
             bool short_circuit = node->op == CX_OP_AND ? !acc.u.b : acc.u.b;
             if (short_circuit) continue;
             cx_value_clear(&acc);
-            if (cx_eval_expr(E, node->b, &acc) != CX_OK) goto out;
-            if (need_bool(E, &acc, node->b->span,
+            if (cx_eval_expr(E, cx_ast_rhs(node), &acc) != CX_OK) goto out;
+            if (need_bool(E, &acc, cx_ast_rhs(node)->span,
                           node->op == CX_OP_AND ? "the right side of 'and'" : "the right side of 'or'") != CX_OK)
                 goto out;
             continue;
         }
         cx_value_clear(&rhs);
-        if (cx_eval_expr(E, node->b, &rhs) != CX_OK) goto out;
+        if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
         cx_value_clear(&res);
         if (cx_eval_binop(E, node->op, node->op_span, &acc, &rhs, &res) != CX_OK) goto out;
         cx_value_move(&acc, &res);
@@ -436,10 +436,10 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     cx_value v;
     cx_value_init(&v);
-    cx_status st = cx_eval_expr(E, n->a, &v);
+    cx_status st = cx_eval_expr(E, cx_ast_operand(n), &v);
     if (st != CX_OK) goto out;
     if (n->op == CX_OP_NOT) {
-        if ((st = need_bool(E, &v, n->a->span, "the operand of 'not'")) == CX_OK)
+        if ((st = need_bool(E, &v, cx_ast_operand(n)->span, "the operand of 'not'")) == CX_OK)
             cx_value_set_bool(out, !v.u.b);
     } else if (v.kind == CX_VAL_NUM) {
         if (n->op == '-') cx_num_neg(&v.u.num, &v.u.num);
@@ -472,18 +472,18 @@ out:
 /* `capex 2025`: the name must denote a series. */
 static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
 {
-    const cx_value *base = lookup(E, n->a->name, n->a->span);
+    const cx_value *base = lookup(E, cx_ast_at_series(n)->name, cx_ast_at_series(n)->span);
     if (!base) return CX_FAIL;
     cx_period p;
-    if (cx_eval_literal_period(E, n->b, &p) != CX_OK) return CX_FAIL;
+    if (cx_eval_literal_period(E, cx_ast_at_period(n), &p) != CX_OK) return CX_FAIL;
     if (base->kind != CX_VAL_SERIES)
-        return cx_eval_error(E, CX_E_TYPE_NOT_SERIES, n->a->span,
+        return cx_eval_error(E, CX_E_TYPE_NOT_SERIES, cx_ast_at_series(n)->span,
                              "'%s' is %s %s, not a series; '%s %.*s' reads one period of a series",
-                             n->a->name, cx_article(kind_name(base)), kind_name(base), n->a->name,
-                             (int)(n->b->span.end - n->b->span.start),
-                             cx_sources_get(&E->st->sources, n->b->span.src)->text +
-                                 n->b->span.start);
-    return series_at(E, n->a->name, base->u.series, &p, n->span, out);
+                             cx_ast_at_series(n)->name, cx_article(kind_name(base)), kind_name(base), cx_ast_at_series(n)->name,
+                             (int)(cx_ast_at_period(n)->span.end - cx_ast_at_period(n)->span.start),
+                             cx_sources_get(&E->st->sources, cx_ast_at_period(n)->span.src)->text +
+                                 cx_ast_at_period(n)->span.start);
+    return series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
 }
 
 static cx_status slice_series(cx_eval *E, const cx_series *s, const cx_value *r, cx_span span,
@@ -522,21 +522,21 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
     const cx_value *base;
     const char *name = NULL;
     /* Fast path: index a named series in place, without copying it. */
-    if (n->a->kind == CX_AST_NAME) {
-        name = n->a->name;
-        base = lookup(E, name, n->a->span);
+    if (cx_ast_index_base(n)->kind == CX_AST_NAME) {
+        name = cx_ast_index_base(n)->name;
+        base = lookup(E, name, cx_ast_index_base(n)->span);
         if (!base) goto out;
     } else {
-        if (cx_eval_expr(E, n->a, &basev) != CX_OK) goto out;
+        if (cx_eval_expr(E, cx_ast_index_base(n), &basev) != CX_OK) goto out;
         base = &basev;
     }
-    if (cx_eval_expr(E, n->b, &idx) != CX_OK) goto out;
+    if (cx_eval_expr(E, cx_ast_index_key(n), &idx) != CX_OK) goto out;
     if (base->kind == CX_VAL_SERIES) {
         if (idx.kind == CX_VAL_RANGE) {
-            st = slice_series(E, base->u.series, &idx, n->b->span, out);
+            st = slice_series(E, base->u.series, &idx, cx_ast_index_key(n)->span, out);
         } else {
             cx_period p;
-            if (value_period(E, &idx, n->b->span, &p) != CX_OK) goto out;
+            if (value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
             st = series_at(E, name, base->u.series, &p, n->span, out);
         }
     } else if (base->kind == CX_VAL_LIST) {
@@ -544,7 +544,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         int64_t i;
         if (idx.kind != CX_VAL_NUM || !cx_num_get_si(&idx.u.num, &i)) {
             char *what = describe(E, &idx);
-            st = cx_eval_error(E, CX_E_TYPE_INDEX, n->b->span,
+            st = cx_eval_error(E, CX_E_TYPE_INDEX, cx_ast_index_key(n)->span,
                                "a list is indexed by a whole number (1 is the first item), got %s",
                                what ? what : "?");
             free(what);
@@ -554,11 +554,11 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         int64_t k = i > 0 ? i - 1 : len + i; /* -1 is the last item */
         if (i == 0 || k < 0 || k >= len) {
             if (len == 0)
-                st = cx_eval_error(E, CX_E_NAME_NO_INDEX, n->b->span,
+                st = cx_eval_error(E, CX_E_NAME_NO_INDEX, cx_ast_index_key(n)->span,
                                    "index %lld is outside the list: the list is empty",
                                    (long long)i);
             else
-                st = cx_eval_error(E, CX_E_NAME_NO_INDEX, n->b->span,
+                st = cx_eval_error(E, CX_E_NAME_NO_INDEX, cx_ast_index_key(n)->span,
                                    "index %lld is outside the list (it has %lld item%s; the first "
                                    "is [1], the last [-1])",
                                    (long long)i, (long long)len, len == 1 ? "" : "s");
@@ -567,7 +567,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_copy(out, &l->items[k]);
         st = CX_OK;
     } else {
-        st = cx_eval_error(E, CX_E_TYPE_INDEX, n->a->span,
+        st = cx_eval_error(E, CX_E_TYPE_INDEX, cx_ast_index_base(n)->span,
                            "cannot index %s; only series and lists have [ ]", kind_name(base));
     }
 out:
@@ -644,16 +644,16 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
     cx_value_init(&step);
     cx_status st = CX_FAIL;
     cx_range *r = NULL;
-    if (cx_eval_expr(E, n->a, &lo) != CX_OK || cx_eval_expr(E, n->b, &hi) != CX_OK) goto out;
-    if (n->c && cx_eval_expr(E, n->c, &step) != CX_OK) goto out;
+    if (cx_eval_expr(E, cx_ast_range_lo(n), &lo) != CX_OK || cx_eval_expr(E, cx_ast_range_hi(n), &hi) != CX_OK) goto out;
+    if (cx_ast_range_step(n) && cx_eval_expr(E, cx_ast_range_step(n), &step) != CX_OK) goto out;
     if (!(r = cx_range_new())) {
         st = cx_eval_oom(E, n->span);
         goto out;
     }
     if (lo.kind == CX_VAL_PERIOD || hi.kind == CX_VAL_PERIOD) {
         cx_period a, b;
-        if (value_period(E, &lo, n->a->span, &a) != CX_OK ||
-            value_period(E, &hi, n->b->span, &b) != CX_OK)
+        if (value_period(E, &lo, cx_ast_range_lo(n)->span, &a) != CX_OK ||
+            value_period(E, &hi, cx_ast_range_hi(n)->span, &b) != CX_OK)
             goto out;
         if (!cx_period_same_freq(&a, &b)) {
             st = cx_eval_error(E, CX_E_TYPE_FREQUENCY, n->span,
@@ -665,10 +665,10 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         r->plo = a;
         r->phi = b;
         r->pstep = 1;
-        if (n->c) {
+        if (cx_ast_range_step(n)) {
             int64_t k;
             if (step.kind != CX_VAL_NUM || !cx_num_get_si(&step.u.num, &k) || k <= 0) {
-                st = cx_eval_error(E, CX_E_TYPE_RANGE_STEP, n->c->span,
+                st = cx_eval_error(E, CX_E_TYPE_RANGE_STEP, cx_ast_range_step(n)->span,
                                    "the step of a period range is a positive whole number");
                 goto out;
             }
@@ -683,9 +683,9 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         }
         cx_num_set(&r->lo, &lo.u.num);
         cx_num_set(&r->hi, &hi.u.num);
-        if (n->c) {
+        if (cx_ast_range_step(n)) {
             if (step.kind != CX_VAL_NUM || cx_num_sgn(&step.u.num) <= 0) {
-                st = cx_eval_error(E, CX_E_TYPE_RANGE_STEP, n->c->span,
+                st = cx_eval_error(E, CX_E_TYPE_RANGE_STEP, cx_ast_range_step(n)->span,
                                    "the step of a range must be a positive number");
                 goto out;
             }
@@ -726,14 +726,14 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
     cx_value v;
     cx_value_init(&v);
     cx_status st = CX_OK;
-    if (c->comp->c) {
-        if ((st = cx_eval_expr(E, c->comp->c, &v)) != CX_OK) goto out;
-        if ((st = need_bool(E, &v, c->comp->c->span, "the filter after 'if'")) != CX_OK) goto out;
+    if (cx_ast_comp_filter(c->comp)) {
+        if ((st = cx_eval_expr(E, cx_ast_comp_filter(c->comp), &v)) != CX_OK) goto out;
+        if ((st = need_bool(E, &v, cx_ast_comp_filter(c->comp)->span, "the filter after 'if'")) != CX_OK) goto out;
         bool keep = v.u.b;
         cx_value_clear(&v);
         if (!keep) goto out;
     }
-    if ((st = cx_eval_expr(E, c->comp->a, &v)) != CX_OK) goto out;
+    if ((st = cx_eval_expr(E, cx_ast_comp_elem(c->comp), &v)) != CX_OK) goto out;
     if (c->sink == SINK_LIST) {
         if (c->list->len >= (size_t)E->st->opt.max_series) {
             cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_SERIES, c->comp->span,
@@ -745,14 +745,14 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
         if (!cx_list_push_take(c->list, &v)) st = cx_eval_oom(E, c->comp->span);
     } else {
         if (v.kind != CX_VAL_NUM) {
-            st = cx_eval_error(E, CX_E_TYPE_ARG, c->comp->a->span,
+            st = cx_eval_error(E, CX_E_TYPE_ARG, cx_ast_comp_elem(c->comp)->span,
                                "%s needs numbers, got %s",
                                c->sink == SINK_SUM ? "sum" : "product", kind_name(&v));
             goto out;
         }
         cx_num_status ns = (c->sink == SINK_SUM ? cx_num_add : cx_num_mul)(&c->acc, &c->acc,
                                                                            &v.u.num, &E->st->nctx);
-        if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, c->comp->a->span);
+        if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, cx_ast_comp_elem(c->comp)->span);
     }
 out:
     cx_value_clear(&v);
@@ -769,7 +769,7 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
     if (sink == SINK_PRODUCT) cx_num_set_si(&c.acc, 1);
     cx_env *env = &E->st->env;
     size_t mark = env->n_locals;
-    cx_status st = cx_eval_expr(E, comp->b, &iter);
+    cx_status st = cx_eval_expr(E, cx_ast_comp_iter(comp), &iter);
     if (st != CX_OK) goto out;
     if (sink == SINK_LIST && !(c.list = cx_list_new(16))) {
         st = cx_eval_oom(E, comp->span);
@@ -780,7 +780,7 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
         goto out;
     }
     c.slot = mark;
-    st = cx_eval_iterate(E, &iter, comp->b->span, comp_item, &c);
+    st = cx_eval_iterate(E, &iter, cx_ast_comp_iter(comp)->span, comp_item, &c);
     if (st == CX_OK) {
         if (sink == SINK_LIST) {
             cx_value_take_list(out, c.list);
@@ -825,7 +825,7 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
         }
     env->frame_base = mark;
     E->call_depth++;
-    cx_status st = cx_eval_expr(E, fn->a, out);
+    cx_status st = cx_eval_expr(E, cx_ast_fn_body(fn), out);
     E->call_depth--;
     env->frame_base = saved_base;
     cx_env_pop_locals(env, mark);
@@ -855,19 +855,19 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
      * forms for ranges (sum(i for i in 1..10^12) is instant). */
     if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP) {
         const cx_ast *g = n->list.items[0];
-        if (!g->comp_is_list && !g->c && g->a->kind == CX_AST_NAME &&
-            strcmp(g->a->name, g->name) == 0) {
+        if (!g->comp_is_list && !cx_ast_comp_filter(g) && cx_ast_comp_elem(g)->kind == CX_AST_NAME &&
+            strcmp(cx_ast_comp_elem(g)->name, g->name) == 0) {
             cx_value it;
             cx_value_init(&it);
-            cx_status st = cx_eval_expr(E, g->b, &it);
+            cx_status st = cx_eval_expr(E, cx_ast_comp_iter(g), &it);
             if (st == CX_OK && it.kind != CX_VAL_LIST && it.kind != CX_VAL_SERIES &&
                 it.kind != CX_VAL_RANGE)
-                st = cx_eval_error(E, CX_E_TYPE_NOT_ITERABLE, g->b->span,
+                st = cx_eval_error(E, CX_E_TYPE_NOT_ITERABLE, cx_ast_comp_iter(g)->span,
                                    "cannot iterate over %s; use a list, a series or a range "
                                    "like 1..10",
                                    kind_name(&it));
             if (st == CX_OK) {
-                cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name, &it, 1, &g->b->span, n->span};
+                cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name, &it, 1, &cx_ast_comp_iter(g)->span, n->span};
                 st = bi->fn(&c, out);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
@@ -959,9 +959,9 @@ static cx_status eval_if(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     cx_value c;
     cx_value_init(&c);
-    cx_status st = cx_eval_expr(E, n->a, &c);
-    if (st == CX_OK) st = need_bool(E, &c, n->a->span, "the condition after 'if'");
-    if (st == CX_OK) st = cx_eval_expr(E, c.u.b ? n->b : n->c, out);
+    cx_status st = cx_eval_expr(E, cx_ast_if_cond(n), &c);
+    if (st == CX_OK) st = need_bool(E, &c, cx_ast_if_cond(n)->span, "the condition after 'if'");
+    if (st == CX_OK) st = cx_eval_expr(E, c.u.b ? cx_ast_if_then(n) : cx_ast_if_else(n), out);
     cx_value_clear(&c);
     return st;
 }

@@ -53,7 +53,7 @@ static cx_status exec_assign(cx_eval *E, const cx_ast *n)
 {
     cx_value v;
     cx_value_init(&v);
-    cx_status st = cx_eval_expr(E, n->a, &v);
+    cx_status st = cx_eval_expr(E, cx_ast_value(n), &v);
     cx_binding *b;
     if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK)
         cx_value_move(&b->value, &v);
@@ -105,22 +105,22 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
 static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
 {
     cx_period first, last;
-    if (cx_eval_literal_period(E, n->a, &first) != CX_OK) return CX_FAIL;
+    if (cx_eval_literal_period(E, cx_ast_first_period(n), &first) != CX_OK) return CX_FAIL;
     last = first;
-    if (n->c) {
-        if (cx_eval_literal_period(E, n->c, &last) != CX_OK) return CX_FAIL;
+    if (cx_ast_last_period(n)) {
+        if (cx_eval_literal_period(E, cx_ast_last_period(n), &last) != CX_OK) return CX_FAIL;
         if (!cx_period_same_freq(&first, &last))
-            return cx_eval_error(E, CX_E_TYPE_FREQUENCY, n->c->span,
+            return cx_eval_error(E, CX_E_TYPE_FREQUENCY, cx_ast_last_period(n)->span,
                                  "a range runs over one frequency: %s and %s differ",
                                  cx_freq_name(first.freq), cx_freq_name(last.freq));
         if (cx_period_cmp(&first, &last) > 0)
-            return cx_eval_error(E, CX_E_TYPE_RANGE, n->c->span,
+            return cx_eval_error(E, CX_E_TYPE_RANGE, cx_ast_last_period(n)->span,
                                  "the range ends before it starts");
     }
     cx_binding *b = cx_env_global(&E->st->env, n->name);
     if (b && b->value.kind == CX_VAL_SERIES) {
         if (b->value.u.series->freq != first.freq) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, n->a->span,
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, cx_ast_first_period(n)->span,
                                       "'%s' is %s %s series; this period is %s", n->name,
                                       cx_article(cx_freq_name(b->value.u.series->freq)),
                                       cx_freq_name(b->value.u.series->freq),
@@ -156,23 +156,23 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
     for (int64_t i = 0; i < count; i++) {
         cx_value_set_period(&env->locals[mark].value, &p);
         cx_value_clear(&v);
-        if ((st = cx_eval_expr(E, n->b, &v)) != CX_OK) break;
+        if ((st = cx_eval_expr(E, cx_ast_period_value(n), &v)) != CX_OK) break;
         if (i == 0 && v.kind == CX_VAL_LIST) {
             const cx_list *l = v.u.list;
             if ((int64_t)l->len != count) {
-                st = cx_eval_error(E, CX_E_TYPE_LIST_LENGTH, n->b->span,
+                st = cx_eval_error(E, CX_E_TYPE_LIST_LENGTH, cx_ast_period_value(n)->span,
                                    "the range has %lld period%s but the list has %zu value%s",
                                    (long long)count, count == 1 ? "" : "s", l->len,
                                    l->len == 1 ? "" : "s");
                 break;
             }
             for (size_t k = 0; k < l->len && st == CX_OK; k++) {
-                st = set_period(E, b, &p, &l->items[k], n->span, n->b->span);
+                st = set_period(E, b, &p, &l->items[k], n->span, cx_ast_period_value(n)->span);
                 cx_period_add(&p, 1, &p);
             }
             break;
         }
-        if ((st = set_period(E, b, &p, &v, n->span, n->b->span)) != CX_OK) break;
+        if ((st = set_period(E, b, &p, &v, n->span, cx_ast_period_value(n)->span)) != CX_OK) break;
         if ((i & 1023) == 1023 && (st = cx_eval_poll(E, n->span)) != CX_OK) break;
         cx_period_add(&p, 1, &p);
     }
@@ -185,9 +185,9 @@ static cx_status exec_expr_stmt(cx_eval *E, const cx_ast *n)
 {
     cx_value v;
     cx_value_init(&v);
-    cx_status st = cx_eval_expr(E, n->a, &v);
+    cx_status st = cx_eval_expr(E, cx_ast_value(n), &v);
     if (st != CX_OK) goto out;
-    char *expr = cx_sources_text(&E->st->sources, n->a->span);
+    char *expr = cx_sources_text(&E->st->sources, cx_ast_value(n)->span);
     char *val = cx_eval_render(E, &v);
     char *text = expr && val ? cx_strdupf("%s = %s", expr, val) : NULL;
     if (text) {
@@ -286,7 +286,7 @@ static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
 {
     table_ctx *t = ud;
     if (t->n_cells / (1 + t->n->list.len) >= 10000)
-        return cx_eval_error(E, CX_E_LIMIT_TABLE_ROWS, t->n->b->span,
+        return cx_eval_error(E, CX_E_LIMIT_TABLE_ROWS, cx_ast_table_iter(t->n)->span,
                              "a table has at most 10,000 rows");
     cx_env *env = &E->st->env;
     if (!table_push(t, cx_eval_render(E, item))) return cx_eval_oom(E, t->n->span);
@@ -317,10 +317,10 @@ static cx_status exec_table(cx_eval *E, const cx_ast *n)
     if (!table_push(&t, strdup(n->name))) goto oom;
     for (size_t i = 0; i < n->list.len; i++)
         if (!table_push(&t, cx_sources_text(&E->st->sources, n->list.items[i]->span))) goto oom;
-    if (cx_eval_expr(E, n->b, &iter) != CX_OK) goto out;
+    if (cx_eval_expr(E, cx_ast_table_iter(n), &iter) != CX_OK) goto out;
     if (!cx_env_push_local(env, n->name, &none)) goto oom;
     t.slot = mark;
-    if (cx_eval_iterate(E, &iter, n->b->span, table_row, &t) != CX_OK) goto out;
+    if (cx_eval_iterate(E, &iter, cx_ast_table_iter(n)->span, table_row, &t) != CX_OK) goto out;
     if (!(text = cx_display_table(t.cells, t.n_cells, cols))) goto oom;
     expr = cx_sources_text(&E->st->sources, n->span);
     cx_output rec = {.kind = CX_OUT_TABLE, .text = text, .expr = expr};
@@ -346,7 +346,7 @@ static cx_status exec_include(cx_eval *E, const cx_ast *n)
     if (n->str.len && n->str.text[0] == '/') path = strdup(n->str.text);
     else path = cx_strdupf("%s%s", src && src->dir ? src->dir : "", n->str.text);
     if (!path) return cx_eval_oom(E, n->span);
-    cx_status st = cx_state_include(E->st, path, n->a ? n->a->span : n->span);
+    cx_status st = cx_state_include(E->st, path, cx_ast_path_node(n) ? cx_ast_path_node(n)->span : n->span);
     free(path);
     return st;
 }

@@ -94,6 +94,40 @@ struct cx_ast {
     } str;
 };
 
+/* ---- what each child is ------------------------------------------------------
+ * Nodes keep up to three children in a, b and c; these say which is which
+ * for each kind, so the evaluator reads as the grammar does. */
+#define CX_AST_CHILD(fn, field) \
+    static inline const cx_ast *fn(const cx_ast *n) { return n->field; }
+CX_AST_CHILD(cx_ast_operand, a)          /* UNARY */
+CX_AST_CHILD(cx_ast_lhs, a)              /* BINARY */
+CX_AST_CHILD(cx_ast_rhs, b)
+CX_AST_CHILD(cx_ast_at_series, a)        /* AT: the NAME node of `capex 2025` */
+CX_AST_CHILD(cx_ast_at_period, b)        /*     its NUM or PERIOD literal */
+CX_AST_CHILD(cx_ast_index_base, a)       /* INDEX: base[key] */
+CX_AST_CHILD(cx_ast_index_key, b)
+CX_AST_CHILD(cx_ast_range_lo, a)         /* RANGE: lo..hi step (NULL: none) */
+CX_AST_CHILD(cx_ast_range_hi, b)
+CX_AST_CHILD(cx_ast_range_step, c)
+CX_AST_CHILD(cx_ast_comp_elem, a)        /* COMP: elem for name in iter if filter */
+CX_AST_CHILD(cx_ast_comp_iter, b)
+CX_AST_CHILD(cx_ast_comp_filter, c)      /*       NULL: no filter */
+CX_AST_CHILD(cx_ast_if_cond, a)          /* IF: if cond then then else else */
+CX_AST_CHILD(cx_ast_if_then, b)
+CX_AST_CHILD(cx_ast_if_else, c)
+CX_AST_CHILD(cx_ast_value, a)            /* ASSIGN: name = value; EXPR_STMT: value */
+CX_AST_CHILD(cx_ast_first_period, a)     /* ASSIGN_AT: name first[..last] = period_value */
+CX_AST_CHILD(cx_ast_last_period, c)      /*            NULL: one period */
+CX_AST_CHILD(cx_ast_period_value, b)
+CX_AST_CHILD(cx_ast_claim, a)            /* CHECK: check claim; or check lhs ~ rhs [within tol] */
+CX_AST_CHILD(cx_ast_check_lhs, a)
+CX_AST_CHILD(cx_ast_check_rhs, b)
+CX_AST_CHILD(cx_ast_tolerance, c)        /*        NULL: no `within` */
+CX_AST_CHILD(cx_ast_fn_body, a)          /* FN: fn name(params) = body */
+CX_AST_CHILD(cx_ast_table_iter, b)       /* TABLE: table name in iter: columns (list) */
+CX_AST_CHILD(cx_ast_path_node, a)        /* INCLUDE: the string literal node, for its span */
+#undef CX_AST_CHILD
+
 /* The result of parsing one source: its statements and what owns them. */
 typedef struct cx_unit {
     uint32_t src;          /* the source's id */
