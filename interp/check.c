@@ -50,8 +50,12 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
 static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
                  const char *detail, bool approx)
 {
-    char *claim = cx_sources_text(&E->st->sources, (cx_span){n->span.src, cx_ast_check_lhs(n)->span.start,
-                                                   (cx_ast_tolerance(n) ? cx_ast_tolerance(n) : cx_ast_check_rhs(n) ? cx_ast_check_rhs(n) : cx_ast_check_lhs(n))->span.end});
+    /* The claim as written: from its first operand to its last. */
+    const cx_ast *last = cx_ast_tolerance(n)  ? cx_ast_tolerance(n)
+                         : cx_ast_check_rhs(n) ? cx_ast_check_rhs(n)
+                                               : cx_ast_check_lhs(n);
+    cx_span span = {n->span.src, cx_ast_check_lhs(n)->span.start, last->span.end};
+    char *claim = cx_sources_text(&E->st->sources, span);
     char *text = cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim ? claim : "", detail);
     if (text) {
         cx_output rec = {.kind = CX_OUT_CHECK, .text = text, .expr = claim, .value = lhs,
