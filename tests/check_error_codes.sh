@@ -117,7 +117,7 @@ for line in doc.splitlines():
     first = line.split("|")[1]
     for c in re.findall(r"`([a-z][a-z0-9-]*)`", first):
         doc_rows.setdefault(c, []).append(line)
-    doc_paths.update(re.findall(r"`((?:errors|limits|cli|checks|numbers|periods|statements)/[\w.-]+\.cx)`", line))
+    doc_paths.update(re.findall(r"`((?:errors|limits|cli|checks|numbers|periods|statements)/(?:[\w.-]+/)*[\w.-]+\.cx)`", line))
 
 golden = ""
 for f in sorted(glob.glob("tests/golden/**/*.out", recursive=True) +
