@@ -18,6 +18,10 @@
 # counts as shown when a tests/golden/**/*.out or *.err holds
 # "code": "THE-CODE".  A code is exempt when every row docs/errors.md gives
 # it says "not reachable from a script".
+#
+# The error cases are laid out as tests/golden/errors/KIND/CODE[-WHAT].cx:
+# a case outside its kind's folder, or whose name does not start with a
+# code, is a problem too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 - <<'PY'
@@ -138,6 +142,23 @@ for c in sorted(set(doc_rows) - set(codes)):
 for p in sorted(doc_paths):
     if not glob.glob(f"tests/golden/{p}"):
         problems.append(f"docs/errors.md: names tests/golden/{p}, which does not exist")
+
+# tests/golden/errors/KIND/CODE.cx or CODE-WHAT.cx: each error case sits in
+# the folder of its kind and is named after a code the source produces
+# (files under an inc/ folder are only included by other cases).
+for f in sorted(glob.glob("tests/golden/errors/**/*.cx", recursive=True)):
+    parts = f.split("/")[3:]
+    if "inc" in parts[:-1]:
+        continue
+    name = parts[-1][:-len(".cx")]
+    named = [c for c in codes if name == c or name.startswith(c + "-")]
+    if len(parts) != 2:
+        problems.append(f"{f}: an error case belongs in tests/golden/errors/KIND/")
+    elif not named:
+        problems.append(f"{f}: the name does not start with an error code")
+    elif parts[0] != max(named, key=len).split("-")[0]:
+        problems.append(f"{f}: a {max(named, key=len)} case outside tests/golden/errors/"
+                        f"{max(named, key=len).split('-')[0]}/")
 
 for p in problems:
     print(p)
