@@ -8,7 +8,10 @@
  * or when a row names a golden test (`errors/.../NAME.cx`) that does not
  * exist.  A code is shown when some tests/golden/** / *.out or *.err holds
  * "code": "THE-CODE" (a `cx --json` run); a code whose every row says "not
- * reachable from a script" is exempt from that. */
+ * reachable from a script" is exempt from that.  The error cases themselves
+ * are laid out as tests/golden/errors/KIND/CODE[-WHAT].cx: a case outside
+ * its code's kind folder, or whose name starts with no code, is a problem
+ * too (files under an inc/ folder are only included by other cases). */
 #define _XOPEN_SOURCE 700
 #include <ftw.h>
 #include <stdbool.h>
@@ -158,6 +161,40 @@ static int scan_golden(const char *path, const struct stat *sb, int type, struct
     return 0;
 }
 
+/* nftw callback: an error case sits in its kind's folder, named by a code. */
+static int scan_error_case(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+    (void)sb;
+    size_t n = strlen(path);
+    if (type != FTW_F || n < 3 || strcmp(path + n - 3, ".cx") != 0 || strstr(path, "/inc/"))
+        return 0;
+    const char *rel = path + strlen("tests/golden/errors/");
+    const char *slash = strchr(rel, '/');
+    const char *name = path + ftw->base;
+    if (!slash || strchr(slash + 1, '/')) {
+        problem("%s: an error case belongs in tests/golden/errors/KIND/%s", path, "");
+        return 0;
+    }
+    int best = -1;
+    size_t best_len = 0;
+    for (int i = 0; i < CX_E_COUNT; i++) {
+        const char *c = cx_err_code_text((cx_err_code)i);
+        size_t len = strlen(c);
+        if (strncmp(name, c, len) == 0 && (name[len] == '.' || name[len] == '-') && len > best_len) {
+            best = i;
+            best_len = len;
+        }
+    }
+    if (best < 0) {
+        problem("%s: the name does not start with an error code%s", path, "");
+        return 0;
+    }
+    const char *kind = kind_word(cx_err_code_kind((cx_err_code)best));
+    if (strlen(kind) != (size_t)(slash - rel) || strncmp(rel, kind, strlen(kind)) != 0)
+        problem("%s: its code's kind is %s; it belongs in that kind's folder", path, kind);
+    return 0;
+}
+
 int main(void)
 {
     char *doc = slurp("docs/errors.md");
@@ -169,6 +206,10 @@ int main(void)
     free(doc);
     if (nftw("tests/golden", scan_golden, 16, FTW_PHYS) != 0) {
         puts("cannot read tests/golden");
+        return 1;
+    }
+    if (nftw("tests/golden/errors", scan_error_case, 16, FTW_PHYS) != 0) {
+        puts("cannot read tests/golden/errors");
         return 1;
     }
     int shown = 0, exempt = 0;

@@ -1,1 +1,0 @@
-${CX_WRAP:-} $CX --json tests/golden/errors/no-such-file.cx | grep -o '"code": "[^"]*"'; a=${PIPESTATUS[0]}; ${CX_WRAP:-} $CX --json - <tests/golden/errors | grep -o '"code": "[^"]*"'; b=${PIPESTATUS[0]}; ${CX_WRAP:-} $CX --json -e 'include "/dev/null";' | grep -o '"code": "[^"]*"'; c=${PIPESTATUS[0]}; [ "$a" = "$b" ] && [ "$a" = "$c" ] || exit 99; exit "$a"

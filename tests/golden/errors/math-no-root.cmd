@@ -1,1 +1,0 @@
-${CX_WRAP:-} $CX --json tests/golden/errors/math-no-root.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"

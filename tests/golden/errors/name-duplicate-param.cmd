@@ -1,1 +1,0 @@
-${CX_WRAP:-} $CX --json tests/golden/errors/name-duplicate-param.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"

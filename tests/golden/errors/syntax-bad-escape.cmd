@@ -1,1 +1,0 @@
-${CX_WRAP:-} $CX --json tests/golden/errors/syntax-bad-escape.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"

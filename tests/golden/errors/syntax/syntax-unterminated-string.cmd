@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --json tests/golden/errors/syntax/syntax-unterminated-string.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"

@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --json tests/golden/errors/syntax/syntax-utf8.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"
