@@ -38,7 +38,8 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
+           clang-format
 
 .PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
@@ -188,10 +189,18 @@ lint: all
 	@if grep -nE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' lang/*.c lang/*.y runtime/*.c stdlib/*.c interp/*.c \
 	  | grep -v 'snprintf\|vsnprintf'; then echo "library code must not print or exit"; exit 1; fi
 	@python3 tests/check_layers.py $(BUILD)
+	@clang-format --dry-run --Werror $(FORMAT_SRC) 2>&1 | head -20; \
+	  if ! clang-format --dry-run --Werror $(FORMAT_SRC) >/dev/null 2>&1; then \
+	    echo "files are not formatted: run make format"; exit 1; fi
 	@echo "lint: ok"
 
+# Every C file of ours (not the generated scanner and parser, not the
+# grammar files, which clang-format cannot read) has .clang-format's layout.
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.c \
+             include/*.h runtime/*.h lang/*.h stdlib/*.h interp/*.h cli/*.h tests/unit/*.h)
+
 format:
-	clang-format -i $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) lang/*.h runtime/*.h stdlib/*.h interp/*.h include/*.h cli/*.h
+	clang-format -i $(FORMAT_SRC)
 
 install: all
 	install -Dm755 $(BUILD)/cx $(DESTDIR)$(BINDIR)/cx
@@ -217,6 +226,7 @@ help:
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
 	@echo "make bench      cx against GNU bc and python3 (bench/)"
-	@echo "make lint       exported-symbol prefix and no printing in library code"
+	@echo "make lint       layers, exported-symbol prefix, no printing in library code, format"
+	@echo "make format     apply .clang-format to every C file"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "make clean      remove build/"

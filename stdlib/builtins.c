@@ -19,31 +19,33 @@
  * it, so the docs cannot drift from what the evaluator calls.  Rows are in
  * name order, which is the order help lists them in.  Examples are runnable
  * scripts: the series functions define a small series first. */
+/* One field a line reads as a table: clang-format leaves it alone. */
+/* clang-format off */
 #define CX_BUILTIN_ROWS(X)                                                                         \
-    X("abs", 1, 1, cx_fn_abs, CX_FOLD_NONE,                                                                      \
+    X("abs", 1, 1, cx_fn_abs, CX_FOLD_NONE,                                                        \
       "abs(x)",                                                                                    \
       "the absolute value of x",                                                                   \
       "abs(-3)",                                                                                   \
       NULL)                                                                                        \
-    X("annual", 1, 1, cx_fn_annual, CX_FOLD_NONE,                                                                \
+    X("annual", 1, 1, cx_fn_annual, CX_FOLD_NONE,                                                  \
       "annual(s)",                                                                                 \
       "the sum of each complete calendar year of a half-yearly, quarterly or monthly series "      \
       "(years with a missing period are left out)",                                                \
       "q 2025Q1..2025Q4 = [1B, 2B, 3B, 4B]; annual(q)",                                            \
       NULL)                                                                                        \
-    X("annualize", 1, 2, cx_fn_annualize, CX_FOLD_NONE,                                                          \
+    X("annualize", 1, 2, cx_fn_annualize, CX_FOLD_NONE,                                            \
       "annualize(rate, periods_per_year) | annualize(s) | annualize(s, p)",                        \
       "a rate per period compounded to a year, (1 + rate)^n - 1; or a half-yearly, "               \
       "quarterly or monthly flow series at its yearly run rate (each value times the "             \
       "periods in a year)",                                                                        \
       "annualize(1%, 12)",                                                                         \
       "Not in Excel. Exact for a whole number of periods.")                                        \
-    X("avg", 1, -1, cx_fn_avg, CX_FOLD_NONE,                                                                     \
+    X("avg", 1, -1, cx_fn_avg, CX_FOLD_NONE,                                                       \
       "avg(xs) | avg(x, y, ...)",                                                                  \
       "the mean of a list, series or range, or of several numbers",                                \
       "avg([1, 2, 3, 4])",                                                                         \
       NULL)                                                                                        \
-    X("cagr", 1, 3, cx_fn_cagr, CX_FOLD_NONE,                                                                    \
+    X("cagr", 1, 3, cx_fn_cagr, CX_FOLD_NONE,                                                      \
       "cagr(s) | cagr(s, p1, p2) | cagr(start, end, years)",                                       \
       "compound annual growth rate (end / start)^(1 / years) - 1: of a series from its "           \
       "first to its last period or between two of its periods, or from three numbers (exact "      \
@@ -51,17 +53,17 @@
       "cagr(100, 121, 2)",                                                                         \
       "Years between periods are counted by the series' frequency (4 quarters, 12 months, "        \
       "365 days a year).")                                                                         \
-    X("ceil", 1, 1, cx_fn_ceil, CX_FOLD_NONE,                                                                    \
+    X("ceil", 1, 1, cx_fn_ceil, CX_FOLD_NONE,                                                      \
       "ceil(x)",                                                                                   \
       "the smallest integer not below x",                                                          \
       "ceil(-1.5)",                                                                                \
       NULL)                                                                                        \
-    X("count", 1, -1, cx_fn_count, CX_FOLD_NONE,                                                                 \
+    X("count", 1, -1, cx_fn_count, CX_FOLD_NONE,                                                   \
       "count(xs) | count(x, y, ...)",                                                              \
       "how many items a list, series or range has, or how many arguments",                         \
       "count([3, 1, 4])",                                                                          \
       NULL)                                                                                        \
-    X("cumipmt", 6, 6, cx_fn_cumipmt, CX_FOLD_NONE,                                                              \
+    X("cumipmt", 6, 6, cx_fn_cumipmt, CX_FOLD_NONE,                                                \
       "cumipmt(rate, nper, pv, start, end, type)",                                                 \
       "the interest paid on a loan from period start to period end, both included (negative "      \
       "for a borrower, as in Excel)",                                                              \
@@ -70,7 +72,7 @@
       "periods). Differs from Excel: a rate of 0 or below and a pv of 0 or below are "             \
       "computed rather than refused (#NUM! in Excel), and nper, start and end must be whole "      \
       "numbers (Excel truncates them).")                                                           \
-    X("cumprinc", 6, 6, cx_fn_cumprinc, CX_FOLD_NONE,                                                            \
+    X("cumprinc", 6, 6, cx_fn_cumprinc, CX_FOLD_NONE,                                              \
       "cumprinc(rate, nper, pv, start, end, type)",                                                \
       "the principal repaid on a loan from period start to period end, both included "             \
       "(negative for a borrower, as in Excel)",                                                    \
@@ -78,7 +80,7 @@
       "Every argument is required, as in Excel. Exact, in closed form. Differs from Excel: "       \
       "a rate of 0 or below and a pv of 0 or below are computed rather than refused (#NUM! "       \
       "in Excel), and nper, start and end must be whole numbers (Excel truncates them).")          \
-    X("db", 4, 5, cx_fn_db, CX_FOLD_NONE,                                                                        \
+    X("db", 4, 5, cx_fn_db, CX_FOLD_NONE,                                                          \
       "db(cost, salvage, life, period, month = 12)",                                               \
       "fixed-declining-balance depreciation for a period; month is the number of months in "       \
       "the first year",                                                                            \
@@ -87,7 +89,7 @@
       "does, so every result is an exact decimal. With month < 12 the asset has a period "         \
       "life + 1 for the rest of the last year. Differs from Excel: life and period must be "       \
       "whole numbers.")                                                                            \
-    X("ddb", 4, 5, cx_fn_ddb, CX_FOLD_NONE,                                                                      \
+    X("ddb", 4, 5, cx_fn_ddb, CX_FOLD_NONE,                                                        \
       "ddb(cost, salvage, life, period, factor = 2)",                                              \
       "double-declining-balance depreciation for a period (or factor-declining), never "           \
       "below salvage",                                                                             \
@@ -95,40 +97,40 @@
       "Excel's formula: min(book value x factor / life, book value - salvage), never "             \
       "negative; a factor above life writes the asset off in period 1. Exact for a whole "         \
       "period.")                                                                                   \
-    X("discounted_payback", 2, 2, cx_fn_discounted_payback, CX_FOLD_NONE,                                        \
+    X("discounted_payback", 2, 2, cx_fn_discounted_payback, CX_FOLD_NONE,                          \
       "discounted_payback(rate, flows)",                                                           \
       "the number of periods until the flows, each discounted at rate (the first at t = 0), "      \
       "pay back; interpolated within the period",                                                  \
       "discounted_payback(10%, [-1000, 500, 500, 500])",                                           \
       "Not in Excel. As payback, on discounted flows. Exact.")                                     \
-    X("effect", 2, 2, cx_fn_effect, CX_FOLD_NONE,                                                                \
+    X("effect", 2, 2, cx_fn_effect, CX_FOLD_NONE,                                                  \
       "effect(nominal_rate, npery)",                                                               \
       "the effective annual rate of a nominal rate compounded npery times a year, (1 + "           \
       "nominal_rate / npery)^npery - 1",                                                           \
       "effect(5.25%, 4)",                                                                          \
       "Exact. Differs from Excel: npery must be a whole number (Excel truncates it) and a "        \
       "nominal rate of 0 or below is computed (#NUM! in Excel).")                                  \
-    X("exp", 1, 1, cx_fn_exp, CX_FOLD_NONE,                                                                      \
+    X("exp", 1, 1, cx_fn_exp, CX_FOLD_NONE,                                                        \
       "exp(x)",                                                                                    \
       "e to the power x (approximate)",                                                            \
       "exp(1)",                                                                                    \
       NULL)                                                                                        \
-    X("first", 1, 1, cx_fn_first, CX_FOLD_NONE,                                                                  \
+    X("first", 1, 1, cx_fn_first, CX_FOLD_NONE,                                                    \
       "first(xs)",                                                                                 \
       "the first item of a list, or the value of a series' earliest period",                       \
       "first([3, 1, 4])",                                                                          \
       NULL)                                                                                        \
-    X("floor", 1, 1, cx_fn_floor, CX_FOLD_NONE,                                                                  \
+    X("floor", 1, 1, cx_fn_floor, CX_FOLD_NONE,                                                    \
       "floor(x)",                                                                                  \
       "the largest integer not above x",                                                           \
       "floor(-1.5)",                                                                               \
       NULL)                                                                                        \
-    X("fmt", 2, 2, cx_fn_fmt, CX_FOLD_NONE,                                                                      \
+    X("fmt", 2, 2, cx_fn_fmt, CX_FOLD_NONE,                                                        \
       "fmt(x, places)",                                                                            \
       "x as text with `places` decimals and thousands separators",                                 \
       "fmt(1234.5, 2)",                                                                            \
       NULL)                                                                                        \
-    X("fv", 3, 5, cx_fn_fv, CX_FOLD_NONE,                                                                        \
+    X("fv", 3, 5, cx_fn_fv, CX_FOLD_NONE,                                                          \
       "fv(rate, nper, pmt, pv = 0, type = 0)",                                                     \
       "the future value of pv now and pmt every period (type 1: at the start of each "             \
       "period) at rate per period",                                                                \
@@ -136,13 +138,13 @@
       "Excel's signs: money paid out is negative. Exact for a whole nper; approximate for a "      \
       "fractional one, or when the exact fraction would pass the result-size limit. Differs "      \
       "from Excel: type must be 0 or 1.")                                                          \
-    X("growth", 1, 2, cx_fn_growth, CX_FOLD_NONE,                                                                \
+    X("growth", 1, 2, cx_fn_growth, CX_FOLD_NONE,                                                  \
       "growth(s, p) | growth(s)",                                                                  \
       "period-over-period growth s[p] / s[p - 1] - 1; without p, the series of that growth "       \
       "for every period whose previous period exists",                                             \
       "capex 2024 = 83B; capex 2025 = 125B; growth(capex, 2025)",                                  \
       NULL)                                                                                        \
-    X("ipmt", 4, 6, cx_fn_ipmt, CX_FOLD_NONE,                                                                    \
+    X("ipmt", 4, 6, cx_fn_ipmt, CX_FOLD_NONE,                                                      \
       "ipmt(rate, per, nper, pv, fv = 0, type = 0)",                                               \
       "the interest part of payment number per of a loan or annuity",                              \
       "ipmt(10%/12, 1, 3*12, 8000)",                                                               \
@@ -151,7 +153,7 @@
       "rate / (1 + rate) there; Excel, LibreOffice and numpy-financial give 0). Exact for a "      \
       "whole nper. Differs from Excel: per must be a whole number from 1 to nper, and type "       \
       "0 or 1.")                                                                                   \
-    X("irr", 1, 2, cx_fn_irr, CX_FOLD_NONE,                                                                      \
+    X("irr", 1, 2, cx_fn_irr, CX_FOLD_NONE,                                                        \
       "irr(flows, guess = 10%)",                                                                   \
       "the internal rate of return of periodic flows (the first at t = 0): the rate at "           \
       "which their NPV is zero",                                                                   \
@@ -164,7 +166,7 @@
       "one IRR; with several, cx returns the one nearest the guess (default 10%), where "          \
       "Excel returns wherever Newton's method from the guess converges (usually the same "         \
       "one).")                                                                                     \
-    X("irr_all", 1, 3, cx_fn_irr_all, CX_FOLD_NONE,                                                              \
+    X("irr_all", 1, 3, cx_fn_irr_all, CX_FOLD_NONE,                                                \
       "irr_all(flows, lo, hi)",                                                                    \
       "every internal rate of return of the flows, ascending, as a list (only those from lo "      \
       "to hi when given)",                                                                         \
@@ -173,33 +175,33 @@
       "very long flows; dense near 0%, reaching every rate the flows allow), each refined "        \
       "to full precision. A rate where the NPV touches zero without crossing it is not "           \
       "listed; no rate gives the empty list.")                                                     \
-    X("last", 1, 1, cx_fn_last, CX_FOLD_NONE,                                                                    \
+    X("last", 1, 1, cx_fn_last, CX_FOLD_NONE,                                                      \
       "last(xs)",                                                                                  \
       "the last item of a list, or the value of a series' latest period",                          \
       "last([3, 1, 4])",                                                                           \
       NULL)                                                                                        \
-    X("ln", 1, 1, cx_fn_ln, CX_FOLD_NONE,                                                                        \
+    X("ln", 1, 1, cx_fn_ln, CX_FOLD_NONE,                                                          \
       "ln(x)",                                                                                     \
       "the natural logarithm of x > 0 (approximate)",                                              \
       "ln(10)",                                                                                    \
       NULL)                                                                                        \
-    X("margin", 2, 2, cx_fn_margin, CX_FOLD_NONE,                                                                \
+    X("margin", 2, 2, cx_fn_margin, CX_FOLD_NONE,                                                  \
       "margin(profit, revenue)",                                                                   \
       "profit / revenue, for numbers, or element-wise for series (over the periods both "          \
       "have)",                                                                                     \
       "margin(12B, 80B)",                                                                          \
       "Not in Excel. A zero revenue is an error naming its period.")                               \
-    X("max", 1, -1, cx_fn_max, CX_FOLD_NONE,                                                                     \
+    X("max", 1, -1, cx_fn_max, CX_FOLD_NONE,                                                       \
       "max(xs) | max(x, y, ...)",                                                                  \
       "the largest number of a list, series or range, or of several numbers",                      \
       "max([4, 9, 2])",                                                                            \
       NULL)                                                                                        \
-    X("min", 1, -1, cx_fn_min, CX_FOLD_NONE,                                                                     \
+    X("min", 1, -1, cx_fn_min, CX_FOLD_NONE,                                                       \
       "min(xs) | min(x, y, ...)",                                                                  \
       "the smallest number of a list, series or range, or of several numbers",                     \
       "min(3, 1, 2)",                                                                              \
       NULL)                                                                                        \
-    X("mirr", 3, 3, cx_fn_mirr, CX_FOLD_NONE,                                                                    \
+    X("mirr", 3, 3, cx_fn_mirr, CX_FOLD_NONE,                                                      \
       "mirr(flows, finance_rate, reinvest_rate)",                                                  \
       "the modified internal rate of return: negative flows discounted at finance_rate, "          \
       "positive ones compounded at reinvest_rate",                                                 \
@@ -207,79 +209,79 @@
       "Excel's formula (-FV(positive flows) / PV(negative flows))^(1 / n) - 1 over the n "         \
       "periods the flows span. Exact when that root is, otherwise approximate. Flows "             \
       "without both signs are an error (#DIV/0! in Excel).")                                       \
-    X("money", 1, 2, cx_fn_money, CX_FOLD_NONE,                                                                  \
+    X("money", 1, 2, cx_fn_money, CX_FOLD_NONE,                                                    \
       "money(x, places = 2)",                                                                      \
       "x as dollars: $1,234.50 below a million, scaled to M, B or T above",                        \
       "money(-4.8B)",                                                                              \
       NULL)                                                                                        \
-    X("nominal", 2, 2, cx_fn_nominal, CX_FOLD_NONE,                                                              \
+    X("nominal", 2, 2, cx_fn_nominal, CX_FOLD_NONE,                                                \
       "nominal(effect_rate, npery)",                                                               \
       "the nominal annual rate that, compounded npery times a year, gives effect_rate",            \
       "nominal(5.3543%, 4)",                                                                       \
       "Exact when the root is, otherwise approximate. Differs from Excel: npery must be a "        \
       "whole number (Excel truncates it) and an effective rate of 0 or below is computed "         \
       "(#NUM! in Excel).")                                                                         \
-    X("npv", 2, -1, cx_fn_npv, CX_FOLD_NONE,                                                                     \
+    X("npv", 2, -1, cx_fn_npv, CX_FOLD_NONE,                                                       \
       "npv(rate, flows) | npv(rate, v1, v2, ...)",                                                 \
       "the net present value of periodic flows, Excel's way: the first flow is discounted "        \
       "one full period (see npv0)",                                                                \
       "npv(10%, [-10000, 3000, 4200, 6800])",                                                      \
       "Exact. The rate is per period. A series is discounted by its periods: the first "           \
       "period one period out, a missing period a zero flow.")                                      \
-    X("npv0", 2, -1, cx_fn_npv0, CX_FOLD_NONE,                                                                   \
+    X("npv0", 2, -1, cx_fn_npv0, CX_FOLD_NONE,                                                     \
       "npv0(rate, flows) | npv0(rate, v1, v2, ...)",                                               \
       "the net present value with the first flow at t = 0, undiscounted: the textbook NPV "        \
       "(Excel: first + NPV(rate, rest))",                                                          \
       "npv0(8%, [-40000, 8000, 9200, 10000, 12000, 14500])",                                       \
       "Not in Excel under this name. Exact.")                                                      \
-    X("nper", 3, 5, cx_fn_nper, CX_FOLD_NONE,                                                                    \
+    X("nper", 3, 5, cx_fn_nper, CX_FOLD_NONE,                                                      \
       "nper(rate, pmt, pv, fv = 0, type = 0)",                                                     \
       "the number of periods for pv to become fv with payment pmt each period",                    \
       "nper(12%/12, -100, -1000, 10000, 1)",                                                       \
       "Exact when the answer is a whole number (checked exactly: nper(r, pmt(r, 10, pv), "         \
       "pv) is 10), otherwise approximate. No solution, e.g. a payment that only covers the "       \
       "interest, is an error (#NUM! in Excel). Differs from Excel: type must be 0 or 1.")          \
-    X("payback", 1, 1, cx_fn_payback, CX_FOLD_NONE,                                                              \
+    X("payback", 1, 1, cx_fn_payback, CX_FOLD_NONE,                                                \
       "payback(flows)",                                                                            \
       "the number of periods until the cumulative flows (the first at t = 0) reach zero, "         \
       "interpolated within the period",                                                            \
       "payback([-1000, 300, 400, 500])",                                                           \
       "Not in Excel. Each flow is taken to arrive evenly through its period. The first time "      \
       "the total reaches zero counts; never paying back is an error. Exact.")                      \
-    X("pct", 1, 2, cx_fn_pct, CX_FOLD_NONE,                                                                      \
+    X("pct", 1, 2, cx_fn_pct, CX_FOLD_NONE,                                                        \
       "pct(x, places = 1)",                                                                        \
       "x as a percentage with `places` decimals",                                                  \
       "pct(0.50602409)",                                                                           \
       NULL)                                                                                        \
-    X("per_head", 2, 2, cx_fn_per_head, CX_FOLD_NONE,                                                            \
+    X("per_head", 2, 2, cx_fn_per_head, CX_FOLD_NONE,                                              \
       "per_head(amount, heads)",                                                                   \
       "amount / heads (cost per employee, revenue per user), for numbers, or element-wise "        \
       "for series",                                                                                \
       "per_head(6B, 12000)",                                                                       \
       "Not in Excel. A zero head count is an error naming its period.")                            \
-    X("periods", 1, 1, cx_fn_periods, CX_FOLD_NONE,                                                              \
+    X("periods", 1, 1, cx_fn_periods, CX_FOLD_NONE,                                                \
       "periods(s)",                                                                                \
       "the periods of a series, as a list",                                                        \
       "capex 2024 = 83B; capex 2025 = 125B; periods(capex)",                                       \
       NULL)                                                                                        \
-    X("pmt", 3, 5, cx_fn_pmt, CX_FOLD_NONE,                                                                      \
+    X("pmt", 3, 5, cx_fn_pmt, CX_FOLD_NONE,                                                        \
       "pmt(rate, nper, pv, fv = 0, type = 0)",                                                     \
       "the payment per period that turns pv into fv over nper periods at rate",                    \
       "pmt(8%/12, 10, 10000)",                                                                     \
       "Excel's signs: a loan received (pv > 0) gives a negative payment. Exact for a whole "       \
       "nper. Differs from Excel: type must be 0 or 1.")                                            \
-    X("ppmt", 4, 6, cx_fn_ppmt, CX_FOLD_NONE,                                                                    \
+    X("ppmt", 4, 6, cx_fn_ppmt, CX_FOLD_NONE,                                                      \
       "ppmt(rate, per, nper, pv, fv = 0, type = 0)",                                               \
       "the principal part of payment number per (pmt - ipmt)",                                     \
       "ppmt(10%/12, 1, 2*12, 2000)",                                                               \
       "Exact for a whole nper. Differs from Excel: per must be a whole number from 1 to "          \
       "nper, and type 0 or 1.")                                                                    \
-    X("product", 1, -1, cx_fn_product, CX_FOLD_PRODUCT,                                                             \
+    X("product", 1, -1, cx_fn_product, CX_FOLD_PRODUCT,                                            \
       "product(xs) | product(x, y, ...)",                                                          \
       "the product of a list, series or range, or of several numbers (1 when empty)",              \
       "product(i for i in 1..10)",                                                                 \
       NULL)                                                                                        \
-    X("pv", 3, 5, cx_fn_pv, CX_FOLD_NONE,                                                                        \
+    X("pv", 3, 5, cx_fn_pv, CX_FOLD_NONE,                                                          \
       "pv(rate, nper, pmt, fv = 0, type = 0)",                                                     \
       "the present value of pmt every period for nper periods plus fv at the end, at rate "        \
       "per period",                                                                                \
@@ -287,13 +289,13 @@
       "Excel's signs: money paid out is negative. Exact for a whole nper; approximate for a "      \
       "fractional one, or when the exact fraction would pass the result-size limit. Differs "      \
       "from Excel: type must be 0 or 1.")                                                          \
-    X("qoq", 1, 2, cx_fn_qoq, CX_FOLD_NONE,                                                                      \
+    X("qoq", 1, 2, cx_fn_qoq, CX_FOLD_NONE,                                                        \
       "qoq(s) | qoq(s, p)",                                                                        \
       "quarter-over-quarter growth of a quarterly series (a monthly one against three "            \
       "months before): a series, or its value at p",                                               \
       "q 2025Q1..2025Q3 = [100, 110, 121]; qoq(q)",                                                \
       "Not in Excel. Exact.")                                                                      \
-    X("rate", 3, 6, cx_fn_rate, CX_FOLD_NONE,                                                                    \
+    X("rate", 3, 6, cx_fn_rate, CX_FOLD_NONE,                                                      \
       "rate(nper, pmt, pv, fv = 0, type = 0, guess = 10%)",                                        \
       "the interest rate per period at which pv, nper payments of pmt and fv balance",             \
       "rate(4*12, -200, 8000)",                                                                    \
@@ -303,49 +305,49 @@
       "(#NUM! in Excel). Differs from Excel: the guess only chooses among several solutions "      \
       "(the nearest), and a solution is found even where Newton's method from the guess "          \
       "would not converge; type must be 0 or 1.")                                                  \
-    X("ratio", 2, 2, cx_fn_ratio, CX_FOLD_NONE,                                                                  \
+    X("ratio", 2, 2, cx_fn_ratio, CX_FOLD_NONE,                                                    \
       "ratio(a, b)",                                                                               \
       "a / b, for numbers, or element-wise for series (over the periods both have)",               \
       "ratio(450B, 30B)",                                                                          \
       "Not in Excel.")                                                                             \
-    X("round", 1, 2, cx_fn_round, CX_FOLD_NONE,                                                                  \
+    X("round", 1, 2, cx_fn_round, CX_FOLD_NONE,                                                    \
       "round(x, places = 0)",                                                                      \
       "x rounded half away from zero to `places` decimals (negative: to tens, hundreds, "          \
       "...)",                                                                                      \
       "round(1234.5678, 2)",                                                                       \
       NULL)                                                                                        \
-    X("share", 2, 2, cx_fn_share, CX_FOLD_NONE,                                                                  \
+    X("share", 2, 2, cx_fn_share, CX_FOLD_NONE,                                                    \
       "share(part, total)",                                                                        \
       "part / total, for numbers, or element-wise for series (over the periods both have)",        \
       "share(25B, 125B)",                                                                          \
       "Not in Excel. A zero total is an error naming its period.")                                 \
-    X("sln", 3, 3, cx_fn_sln, CX_FOLD_NONE,                                                                      \
+    X("sln", 3, 3, cx_fn_sln, CX_FOLD_NONE,                                                        \
       "sln(cost, salvage, life)",                                                                  \
       "straight-line depreciation for one period",                                                 \
       "sln(30000, 7500, 10)",                                                                      \
       "Exact.")                                                                                    \
-    X("sqrt", 1, 1, cx_fn_sqrt, CX_FOLD_NONE,                                                                    \
+    X("sqrt", 1, 1, cx_fn_sqrt, CX_FOLD_NONE,                                                      \
       "sqrt(x)",                                                                                   \
       "the square root of x >= 0: exact for a perfect square, otherwise approximate",              \
       "sqrt(9/4)",                                                                                 \
       NULL)                                                                                        \
-    X("sum", 1, -1, cx_fn_sum, CX_FOLD_SUM,                                                                     \
+    X("sum", 1, -1, cx_fn_sum, CX_FOLD_SUM,                                                        \
       "sum(xs) | sum(x, y, ...)",                                                                  \
       "the sum of a list, series or range, or of several numbers (0 when empty)",                  \
       "sum(x^2 for x in 1..10)",                                                                   \
       NULL)                                                                                        \
-    X("syd", 4, 4, cx_fn_syd, CX_FOLD_NONE,                                                                      \
+    X("syd", 4, 4, cx_fn_syd, CX_FOLD_NONE,                                                        \
       "syd(cost, salvage, life, per)",                                                             \
       "sum-of-years'-digits depreciation for period per",                                          \
       "syd(30000, 7500, 10, 1)",                                                                   \
       "Exact. per must be above 0 and at most life.")                                              \
-    X("ttm", 1, 2, cx_fn_ttm, CX_FOLD_NONE,                                                                      \
+    X("ttm", 1, 2, cx_fn_ttm, CX_FOLD_NONE,                                                        \
       "ttm(s, p) | ttm(s)",                                                                        \
       "trailing twelve months: the sum of the 4 quarters, 12 months or 2 halves ending at p; "     \
       "without p, that sum at every period that has a whole year behind it, as a series",          \
       "q 2024Q1..2025Q2 = [1B, 2B, 3B, 4B, 5B, 6B]; ttm(q)",                                       \
       NULL)                                                                                        \
-    X("vdb", 5, 7, cx_fn_vdb, CX_FOLD_NONE,                                                                      \
+    X("vdb", 5, 7, cx_fn_vdb, CX_FOLD_NONE,                                                        \
       "vdb(cost, salvage, life, start, end, factor = 2, no_switch = false)",                       \
       "declining-balance depreciation from period start to period end, switching to "              \
       "straight line when that gives more (unless no_switch)",                                     \
@@ -353,7 +355,7 @@
       "Excel's schedule: declining balance at factor / life, never below salvage, switching "      \
       "to straight line over the remaining life when that is larger. A fractional start or "       \
       "end takes that share of its period. Exact.")                                                \
-    X("xirr", 1, 3, cx_fn_xirr, CX_FOLD_NONE,                                                                    \
+    X("xirr", 1, 3, cx_fn_xirr, CX_FOLD_NONE,                                                      \
       "xirr(values, dates, guess = 10%) | xirr(daily_series, guess = 10%)",                        \
       "the internal rate of return of dated flows, a year being 365 days from the first "          \
       "date",                                                                                      \
@@ -363,7 +365,7 @@
       "discounted (date i - first date) / 365 years. The first date must be the earliest; "        \
       "the others may come in any order. Differs from Excel: as irr, the guess only chooses "      \
       "among several rates (the nearest).")                                                        \
-    X("xnpv", 2, 3, cx_fn_xnpv, CX_FOLD_NONE,                                                                    \
+    X("xnpv", 2, 3, cx_fn_xnpv, CX_FOLD_NONE,                                                      \
       "xnpv(rate, values, dates) | xnpv(rate, daily_series)",                                      \
       "the net present value of dated flows at an annual rate, a year being 365 days from "        \
       "the first date",                                                                            \
@@ -372,12 +374,13 @@
       "Excel's XNPV convention: flow i is discounted (date i - first date) / 365 years. The "      \
       "first date must be the earliest; the others may come in any order. Exact when every "       \
       "date is a whole number of 365-day years after the first, otherwise approximate.")           \
-    X("yoy", 1, 2, cx_fn_yoy, CX_FOLD_NONE,                                                                      \
+    X("yoy", 1, 2, cx_fn_yoy, CX_FOLD_NONE,                                                        \
       "yoy(s) | yoy(s, p)",                                                                        \
       "year-over-year growth: each period against the same period a year before (4 "               \
       "quarters, 12 months earlier); a series, or its value at p",                                 \
       "q 2024Q1..2025Q2 = [10, 11, 12, 13, 12, 14]; yoy(q)",                                       \
       "Not in Excel. Exact.")
+/* clang-format on */
 
 #define CX_TABLE_ROW(name, lo, hi, fn, fold, sig, doc, ex, notes) \
     {name, lo, hi, fn, fold, sig, doc, ex, notes},
