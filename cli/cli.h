@@ -17,9 +17,9 @@ typedef enum cx_cli_format {
 
 typedef struct cx_cli_report {
     cx_cli_format format;
-    bool quiet;       /* only failed checks and errors */
-    bool color_out;   /* ANSI colour for failed checks on stdout */
-    bool color_err;   /* ANSI colour for errors on stderr */
+    bool quiet;     /* only failed checks and errors */
+    bool color_out; /* ANSI colour for failed checks on stdout */
+    bool color_err; /* ANSI colour for errors on stderr */
     bool write_failed;
     /* JSON: outputs stream out as they come; errors are kept until the end
      * because the document lists them after the outputs. */
@@ -64,8 +64,7 @@ typedef enum cx_cli_entry {
 /* Runs `text` (one entry, possibly several lines) in cx, accepting a missing
  * final ';'.  INCOMPLETE when the parser stopped at the end of the input;
  * then nothing was evaluated.  *status gets the run's status when DONE. */
-cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text,
-                           cx_run_status *status);
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, cx_run_status *status);
 
 /* ---- history.c ---------------------------------------------------------------- */
 /* The history file: $XDG_STATE_HOME/cx/history, else ~/.local/state/cx/history,
@@ -86,11 +85,11 @@ size_t cx_cli_complete(const cx_state *cx, const char *line, cx_cli_candidate_fn
 
 /* ---- repl.c / commands.c ------------------------------------------------------- */
 typedef struct cx_cli_repl {
-    cx_state *cx;          /* replaced by :reset */
-    cx_options opt;        /* to recreate the state */
+    cx_state *cx;   /* replaced by :reset */
+    cx_options opt; /* to recreate the state */
     cx_cli_report *report;
-    int digits;            /* the current :digits */
-    bool quit;             /* :quit was given */
+    int digits; /* the current :digits */
+    bool quit;  /* :quit was given */
 } cx_cli_repl;
 
 /* Runs the interactive session on the terminal until :quit or Ctrl-D; false

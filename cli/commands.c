@@ -7,8 +7,8 @@
 #include <string.h>
 #include "cli.h"
 
-const char *const cx_cli_commands[] = {":help",  ":vars",   ":load", ":reset",
-                                       ":digits", ":quit",  NULL};
+const char *const cx_cli_commands[] = {":help",   ":vars", ":load", ":reset",
+                                       ":digits", ":quit", NULL};
 
 /* A command's complaint, on stderr like every other error. */
 static void complain(const cx_cli_repl *r, const char *msg, const char *arg)
@@ -226,8 +226,9 @@ void cx_cli_command(cx_cli_repl *r, const char *line)
         }
     }
     if (matches != 1) {
-        complain(r, matches ? "ambiguous command '%s' (:help lists the commands)"
-                            : "unknown command '%s' (:help lists the commands)",
+        complain(r,
+                 matches ? "ambiguous command '%s' (:help lists the commands)"
+                         : "unknown command '%s' (:help lists the commands)",
                  copy);
     } else if (strcmp(cmd, ":help") == 0) {
         help(r, arg);

@@ -292,7 +292,8 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     entry e = {0};
     unsigned long n_entry = 0;
     while (!r.quit) {
-        prompt_now = e.len ? (color ? more_prompt : plain_more) : (color ? main_prompt : plain_main);
+        prompt_now =
+            e.len ? (color ? more_prompt : plain_more) : (color ? main_prompt : plain_main);
         sigint_seen = 0;
         set_sigint(false);
         int count = 0;

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 #define RED_BOLD "\033[1;31m"
-#define RESET "\033[0m"
+#define RESET    "\033[0m"
 
 bool cx_cli_color_ok(int fd)
 {
@@ -37,11 +37,12 @@ static void out_text(cx_cli_report *r, const char *s)
 
 void cx_cli_report_begin(cx_cli_report *r)
 {
-    if (r->format == CX_CLI_JSON) out_text(r, "{\n  \"version\": \"" CX_VERSION "\",\n  \"outputs\": [");
+    if (r->format == CX_CLI_JSON)
+        out_text(r, "{\n  \"version\": \"" CX_VERSION "\",\n  \"outputs\": [");
 }
 
 static const char *const output_kinds[] = {"value", "print", "check", "table"};
-static const char *const error_kinds[] = {"syntax", "name", "type", "math",
+static const char *const error_kinds[] = {"syntax", "name", "type",    "math",
                                           "limit",  "io",   "internal"};
 
 /* One record as a one-line JSON object; NULL on allocation failure. */
@@ -139,8 +140,8 @@ static void keep_error(cx_cli_report *r, const cx_error_info *e, const char *ren
     STR(e->hint);
     RAW(", \"file\": ");
     STR(e->file);
-    static const char *const keys[4] = {", \"line\": ", ", \"col\": ", ", \"end_line\": ",
-                                        ", \"end_col\": "};
+    static const char *const keys[4] = {
+        ", \"line\": ", ", \"col\": ", ", \"end_line\": ", ", \"end_col\": "};
     for (int i = 0; i < 4; i++) {
         RAW(keys[i]);
         RAW(where ? num[i] : "null");
@@ -185,8 +186,7 @@ void cx_cli_report_error(cx_cli_report *r, cx_err_kind kind, const char *code, c
     if (rendered)
         snprintf(rendered, n, "cx: error: %s\n%s%s%s", message, hint ? "hint: " : "",
                  hint ? hint : "", hint ? "\n" : "");
-    cx_error_info e = {.kind = kind, .code = code, .message = message, .hint = hint,
-                       .file = file};
+    cx_error_info e = {.kind = kind, .code = code, .message = message, .hint = hint, .file = file};
     keep_error(r, &e, rendered);
     free(rendered);
 }

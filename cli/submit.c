@@ -13,8 +13,7 @@ static bool ends_at_end_of_input(const cx_state *cx)
 {
     cx_error_info e;
     size_t n = cx_error_count(cx);
-    return n > 0 && cx_error_get(cx, n - 1, &e) && e.kind == CX_ERRK_SYNTAX &&
-           e.at_end_of_input;
+    return n > 0 && cx_error_get(cx, n - 1, &e) && e.kind == CX_ERRK_SYNTAX && e.at_end_of_input;
 }
 
 /* Every error is a syntax error at the ';' we added (alone on `line`) or at
@@ -30,8 +29,7 @@ static bool stopped_at_added(const cx_state *cx, size_t line)
     return n > 0;
 }
 
-cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text,
-                           cx_run_status *status)
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, cx_run_status *status)
 {
     size_t len = strlen(text);
     *status = cx_run_string(cx, name, text, len);

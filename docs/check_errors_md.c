@@ -22,9 +22,9 @@
 #include "../runtime/error.h"
 
 typedef struct doc_code {
-    bool documented;       /* has at least one row */
-    bool reachable;        /* some row does not say "not reachable from a script" */
-    bool shown;            /* a golden test prints it */
+    bool documented;        /* has at least one row */
+    bool reachable;         /* some row does not say "not reachable from a script" */
+    bool shown;             /* a golden test prints it */
     const char *wrong_kind; /* the section it was found under, when not its own */
 } doc_code;
 
@@ -97,8 +97,8 @@ static void read_row(char *row, const char *section)
         if (i < 0) {
             char name[128];
             snprintf(name, sizeof name, "%.*s", (int)len, open + 1);
-            problem("docs/errors.md: code %s is listed but the error table has no such row%s",
-                    name, "");
+            problem("docs/errors.md: code %s is listed but the error table has no such row%s", name,
+                    "");
         } else {
             codes[i].documented = true;
             if (!unreachable) codes[i].reachable = true;
@@ -116,7 +116,8 @@ static void read_row(char *row, const char *section)
             char path[256];
             struct stat sb;
             snprintf(path, sizeof path, "tests/golden/%.*s", (int)len, p + 1);
-            if (stat(path, &sb) != 0) problem("docs/errors.md: names %s, which does not exist%s", path, "");
+            if (stat(path, &sb) != 0)
+                problem("docs/errors.md: names %s, which does not exist%s", path, "");
         }
         p = close + 1;
     }
@@ -180,7 +181,8 @@ static int scan_error_case(const char *path, const struct stat *sb, int type, st
     for (int i = 0; i < CX_E_COUNT; i++) {
         const char *c = cx_err_code_text((cx_err_code)i);
         size_t len = strlen(c);
-        if (strncmp(name, c, len) == 0 && (name[len] == '.' || name[len] == '-') && len > best_len) {
+        if (strncmp(name, c, len) == 0 && (name[len] == '.' || name[len] == '-') &&
+            len > best_len) {
             best = i;
             best_len = len;
         }
@@ -221,14 +223,16 @@ int main(void)
             continue;
         }
         if (codes[i].wrong_kind)
-            problem("docs/errors.md: code %s is listed under '%s', but its kind is its own section's",
-                    c, codes[i].wrong_kind);
+            problem(
+                "docs/errors.md: code %s is listed under '%s', but its kind is its own section's",
+                c, codes[i].wrong_kind);
         if (!codes[i].reachable) exempt++;
         else if (codes[i].shown) shown++;
         else
-            problem("code %s is shown by no golden test (no \"code\": \"%s\" in tests/golden/**/*.out "
-                    "or *.err)",
-                    c, c);
+            problem(
+                "code %s is shown by no golden test (no \"code\": \"%s\" in tests/golden/**/*.out "
+                "or *.err)",
+                c, c);
     }
     printf("error codes: %d in the table, %d shown by golden tests, %d not reachable from a "
            "script; %d problem%s\n",

@@ -32,13 +32,13 @@ typedef struct cx_span {
 
 /* ---- options --------------------------------------------------------------- */
 typedef struct cx_options {
-    int  digits;            /* significant digits for cut values (--digits), 1..1000 */
+    int digits;             /* significant digits for cut values (--digits), 1..1000 */
     long precision_bits;    /* MPFR precision for approximate values (--precision) */
     long max_source_bytes;  /* per source file (--max-source) */
-    int  max_nesting;       /* expression nesting (--max-nesting) */
-    int  max_call_depth;    /* user function call depth (--max-depth) */
+    int max_nesting;        /* expression nesting (--max-nesting) */
+    int max_call_depth;     /* user function call depth (--max-depth) */
     long max_result_digits; /* decimal digits in one number (--max-digits) */
-    int  max_include_depth; /* nested includes (--max-includes) */
+    int max_include_depth;  /* nested includes (--max-includes) */
     long max_series;        /* periods in a series, items in a list (--max-series) */
     long max_memory_mb;     /* memory for numbers (--max-memory) */
     bool repl;              /* redefinition allowed; bare expressions set `_` */
@@ -144,8 +144,8 @@ char *cx_error_render(const cx_state *cx, size_t i, bool color);
 /* ---- introspection (REPL, tools) ------------------------------------------------- */
 /* Calls fn for every name defined in the state, in definition order, with its
  * rendered value ("fn margin(x, rev)" for functions). */
-void cx_state_each_name(const cx_state *cx, void (*fn)(void *ud, const char *name,
-                                                       const char *value), void *ud);
+void cx_state_each_name(const cx_state *cx,
+                        void (*fn)(void *ud, const char *name, const char *value), void *ud);
 /* The i-th defined name (0-based, definition order), NULL past the last; no
  * value is rendered, so it is cheap enough for Tab completion.  Valid until
  * the next run. */

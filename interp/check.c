@@ -51,15 +51,21 @@ static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, cons
                  const char *detail, bool approx)
 {
     /* The claim as written: from its first operand to its last. */
-    const cx_ast *last = cx_ast_tolerance(n)  ? cx_ast_tolerance(n)
+    const cx_ast *last = cx_ast_tolerance(n)   ? cx_ast_tolerance(n)
                          : cx_ast_check_rhs(n) ? cx_ast_check_rhs(n)
                                                : cx_ast_check_lhs(n);
     cx_span span = {n->span.src, cx_ast_check_lhs(n)->span.start, last->span.end};
     char *claim = cx_sources_text(&E->st->sources, span);
     char *text = cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim ? claim : "", detail);
     if (text) {
-        cx_output rec = {.kind = CX_OUT_CHECK, .text = text, .expr = claim, .value = lhs,
-                         .rhs = rhs, .detail = detail, .passed = passed, .approx = approx};
+        cx_output rec = {.kind = CX_OUT_CHECK,
+                         .text = text,
+                         .expr = claim,
+                         .value = lhs,
+                         .rhs = rhs,
+                         .detail = detail,
+                         .passed = passed,
+                         .approx = approx};
         cx_output_emit(E->st, &rec, n->span);
     }
     if (passed) E->st->passed++;
@@ -71,9 +77,8 @@ static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, cons
 static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const char *side)
 {
     if (v->kind == CX_VAL_NUM) return CX_OK;
-    return cx_eval_error(E, CX_E_TYPE_CHECK_NUMBER, span,
-                         "the %s of '~' must be a number, got %s", side,
-                         cx_value_kind_name(v->kind));
+    return cx_eval_error(E, CX_E_TYPE_CHECK_NUMBER, span, "the %s of '~' must be a number, got %s",
+                         side, cx_value_kind_name(v->kind));
 }
 
 static cx_status check_cond(cx_eval *E, const cx_ast *n)
@@ -87,10 +92,12 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
     cx_status st = CX_FAIL;
     if (c->kind == CX_AST_BINARY && cx_ast_op_is_comparison(c->op)) {
         /* Show both sides of a comparison, each evaluated once. */
-        if (cx_eval_expr(E, cx_ast_lhs(c), &l) != CX_OK || cx_eval_expr(E, cx_ast_rhs(c), &r) != CX_OK ||
+        if (cx_eval_expr(E, cx_ast_lhs(c), &l) != CX_OK ||
+            cx_eval_expr(E, cx_ast_rhs(c), &r) != CX_OK ||
             cx_eval_binop(E, c->op, c->op_span, &l, &r, &res) != CX_OK)
             goto out;
-        show_mode m = mode_of(cx_ast_rhs(c)) != SHOW_PLAIN ? mode_of(cx_ast_rhs(c)) : mode_of(cx_ast_lhs(c));
+        show_mode m =
+            mode_of(cx_ast_rhs(c)) != SHOW_PLAIN ? mode_of(cx_ast_rhs(c)) : mode_of(cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
         char *ops = cx_sources_text(&E->st->sources, c->op_span);
@@ -171,15 +178,18 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     char *as = NULL, *bs = NULL, *detail = NULL, *x1 = NULL, *x2 = NULL, *x3 = NULL;
     cx_status st = CX_FAIL;
     const cx_num_ctx *ctx = &E->st->nctx;
-    if (cx_eval_expr(E, cx_ast_check_lhs(n), &a) != CX_OK || need_number(E, &a, cx_ast_check_lhs(n)->span, "left side") ||
-        cx_eval_expr(E, cx_ast_check_rhs(n), &b) != CX_OK || need_number(E, &b, cx_ast_check_rhs(n)->span, "right side"))
+    if (cx_eval_expr(E, cx_ast_check_lhs(n), &a) != CX_OK ||
+        need_number(E, &a, cx_ast_check_lhs(n)->span, "left side") ||
+        cx_eval_expr(E, cx_ast_check_rhs(n), &b) != CX_OK ||
+        need_number(E, &b, cx_ast_check_rhs(n)->span, "right side"))
         goto out;
     show_mode m = mode_of(cx_ast_check_rhs(n));
     as = show(E, &a, m);
     bool passed;
     bool approx = !cx_num_is_exact(&a.u.num) || !cx_num_is_exact(&b.u.num);
     if (n->check_kind == CX_CHECK_WITHIN) {
-        if (cx_eval_expr(E, cx_ast_tolerance(n), &tol) != CX_OK || need_number(E, &tol, cx_ast_tolerance(n)->span, "tolerance"))
+        if (cx_eval_expr(E, cx_ast_tolerance(n), &tol) != CX_OK ||
+            need_number(E, &tol, cx_ast_tolerance(n)->span, "tolerance"))
             goto out;
         if (cx_num_sgn(&tol.u.num) < 0) {
             cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, cx_ast_tolerance(n)->span,
@@ -193,7 +203,8 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         }
         cx_num_abs(&diff, &diff);
         passed = cx_num_cmp(&diff, &tol.u.num) <= 0;
-        show_mode tm = mode_of(cx_ast_tolerance(n)) != SHOW_PLAIN ? mode_of(cx_ast_tolerance(n)) : m;
+        show_mode tm =
+            mode_of(cx_ast_tolerance(n)) != SHOW_PLAIN ? mode_of(cx_ast_tolerance(n)) : m;
         bs = show(E, &b, m);
         x1 = show_num(E, &diff, tm);
         x2 = show(E, &tol, tm);

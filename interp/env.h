@@ -12,9 +12,9 @@
 #include "../runtime/value.h"
 
 typedef struct cx_binding {
-    const char *name;  /* owned copy */
+    const char *name; /* owned copy */
     cx_value value;
-    cx_span span;      /* where it was (first) defined */
+    cx_span span; /* where it was (first) defined */
     /* series only: where each period was defined, for redefinition notes */
     int64_t *period_ords;
     cx_span *period_spans;
@@ -22,18 +22,18 @@ typedef struct cx_binding {
 } cx_binding;
 
 typedef struct cx_local {
-    const char *name;  /* borrowed from the AST */
+    const char *name; /* borrowed from the AST */
     cx_value value;
 } cx_local;
 
 typedef struct cx_env {
-    cx_binding **globals;  /* in definition order */
+    cx_binding **globals; /* in definition order */
     size_t n_globals, cap_globals;
-    size_t *index;         /* open-addressing hash: slot -> global index + 1, 0 = empty */
-    size_t index_cap;      /* power of two */
+    size_t *index;    /* open-addressing hash: slot -> global index + 1, 0 = empty */
+    size_t index_cap; /* power of two */
     cx_local *locals;
     size_t n_locals, cap_locals;
-    size_t frame_base;     /* locals below this belong to callers and are invisible */
+    size_t frame_base; /* locals below this belong to callers and are invisible */
 } cx_env;
 
 void cx_env_init(cx_env *e);

@@ -63,7 +63,6 @@ static char *describe(const cx_eval *E, const cx_value *v)
     return cx_eval_render(E, v);
 }
 
-
 char *cx_eval_render(const cx_eval *E, const cx_value *v)
 {
     return cx_display_value(v, E->st->opt.digits);
@@ -75,13 +74,13 @@ static bool is_builtin(const char *name) { return cx_builtin_find(name) != NULL;
 
 static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
 {
-    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_UNKNOWN, span,
-                              "unknown name '%s'", name);
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_UNKNOWN, span, "unknown name '%s'", name);
     if (!e) return CX_FAIL;
     cx_suggest s;
     cx_suggest_init(&s, name);
     cx_env *env = &E->st->env;
-    for (size_t i = env->frame_base; i < env->n_locals; i++) cx_suggest_offer(&s, env->locals[i].name);
+    for (size_t i = env->frame_base; i < env->n_locals; i++)
+        cx_suggest_offer(&s, env->locals[i].name);
     for (size_t i = 0; i < env->n_globals; i++) cx_suggest_offer(&s, env->globals[i]->name);
     size_t nb;
     const cx_builtin *tab = cx_builtin_table(&nb);
@@ -146,8 +145,8 @@ static cx_status value_period(cx_eval *E, const cx_value *v, cx_span span, cx_pe
     if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
         return CX_OK;
     char *what = describe(E, v);
-    cx_eval_error(E, CX_E_TYPE_PERIOD, span,
-                  "expected a period or a year (1 to 9999), got %s", what ? what : "?");
+    cx_eval_error(E, CX_E_TYPE_PERIOD, span, "expected a period or a year (1 to 9999), got %s",
+                  what ? what : "?");
     free(what);
     return CX_FAIL;
 }
@@ -158,12 +157,12 @@ static cx_status missing_period(cx_eval *E, const char *name, const cx_series *s
     char pb[32];
     cx_period_format(p, pb, sizeof pb);
     if (p->freq != s->freq)
-        return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span,
-                             "%s is %s but %s is %s", name ? name : "the series",
-                             cx_freq_name(s->freq), pb, cx_freq_name(p->freq));
+        return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span, "%s is %s but %s is %s",
+                             name ? name : "the series", cx_freq_name(s->freq), pb,
+                             cx_freq_name(p->freq));
     char *have = cx_series_periods_text(s, 8);
-    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_NO_PERIOD, span,
-                              "%s has no value for %s", name ? name : "the series", pb);
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_NO_PERIOD, span, "%s has no value for %s",
+                              name ? name : "the series", pb);
     if (e) {
         if (have) cx_error_set_hint(e, "%s has values for %s", name ? name : "it", have);
         else cx_error_set_hint(e, "%s has no values yet", name ? name : "it");
@@ -195,7 +194,6 @@ static cx_num_binop arith_fn(int op)
     }
 }
 
-
 static bool cmp_holds(int op, int c)
 {
     switch (op) {
@@ -212,9 +210,8 @@ static bool cmp_holds(int op, int c)
 static cx_status type_mismatch(cx_eval *E, int op, const cx_value *a, const cx_value *b,
                                cx_span span)
 {
-    return cx_eval_error(E, CX_E_TYPE_OPERANDS, span,
-                         "cannot apply '%s' to %s and %s", cx_ast_op_text(op), kind_name(a),
-                         kind_name(b));
+    return cx_eval_error(E, CX_E_TYPE_OPERANDS, span, "cannot apply '%s' to %s and %s",
+                         cx_ast_op_text(op), kind_name(a), kind_name(b));
 }
 
 static cx_status series_error(cx_eval *E, cx_num_status st, const cx_series *s, int64_t ord,
@@ -234,8 +231,8 @@ static cx_status series_error(cx_eval *E, cx_num_status st, const cx_series *s, 
 }
 
 /* a OP b for every value kind that supports it.  out is written only on success. */
-cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
-                             const cx_value *b, cx_value *out)
+cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
+                        cx_value *out)
 {
     const cx_num_ctx *ctx = &E->st->nctx;
     cx_num_binop fn = arith_fn(op);
@@ -265,12 +262,11 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         const cx_series *s = a->kind == CX_VAL_SERIES ? a->u.series : b->u.series;
         if (a->kind == CX_VAL_SERIES && b->kind == CX_VAL_SERIES) {
             if (a->u.series->freq != b->u.series->freq) {
-                cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, span,
-                                          "cannot combine %s %s series with %s %s series",
-                                          cx_article(cx_freq_name(a->u.series->freq)),
-                                          cx_freq_name(a->u.series->freq),
-                                          cx_article(cx_freq_name(b->u.series->freq)),
-                                          cx_freq_name(b->u.series->freq));
+                cx_error *e = cx_diag_add(
+                    &E->st->diag, CX_E_TYPE_FREQUENCY, span,
+                    "cannot combine %s %s series with %s %s series",
+                    cx_article(cx_freq_name(a->u.series->freq)), cx_freq_name(a->u.series->freq),
+                    cx_article(cx_freq_name(b->u.series->freq)), cx_freq_name(b->u.series->freq));
                 if (e)
                     cx_error_set_hint(e, "aggregate explicitly first: annual(x) sums whole "
                                          "years, ttm(x, period) the twelve months to a period");
@@ -319,11 +315,10 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a,
         }
         if (b->kind == CX_VAL_PERIOD && (op == CX_OP_SUB || cx_ast_op_is_comparison(op))) {
             if (!cx_period_same_freq(p, &b->u.period))
-                return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span,
-                                     "cannot compare %s %s period with %s %s period",
-                                     cx_article(cx_freq_name(p->freq)), cx_freq_name(p->freq),
-                                     cx_article(cx_freq_name(b->u.period.freq)),
-                                     cx_freq_name(b->u.period.freq));
+                return cx_eval_error(
+                    E, CX_E_TYPE_FREQUENCY, span, "cannot compare %s %s period with %s %s period",
+                    cx_article(cx_freq_name(p->freq)), cx_freq_name(p->freq),
+                    cx_article(cx_freq_name(b->u.period.freq)), cx_freq_name(b->u.period.freq));
             if (op == CX_OP_SUB) {
                 cx_num d;
                 cx_num_init(&d);
@@ -353,18 +348,21 @@ static bool is_left_chain(const cx_ast *n)
 {
     if (n->kind != CX_AST_BINARY) return false;
     switch (n->op) {
-    case CX_OP_ADD: case CX_OP_SUB: case CX_OP_MUL: case CX_OP_DIV: case CX_OP_AND: case CX_OP_OR:
-        return true;
-    default:
-        return false;
+    case CX_OP_ADD:
+    case CX_OP_SUB:
+    case CX_OP_MUL:
+    case CX_OP_DIV:
+    case CX_OP_AND:
+    case CX_OP_OR: return true;
+    default: return false;
     }
 }
 
 static cx_status need_bool(cx_eval *E, const cx_value *v, cx_span span, const char *what)
 {
     if (v->kind == CX_VAL_BOOL) return CX_OK;
-    return cx_eval_error(E, CX_E_TYPE_NOT_BOOLEAN, span,
-                         "%s must be true or false, got %s", what, kind_name(v));
+    return cx_eval_error(E, CX_E_TYPE_NOT_BOOLEAN, span, "%s must be true or false, got %s", what,
+                         kind_name(v));
 }
 
 /* Evaluates a binary node.  The left spine of left-associative operators is
@@ -381,8 +379,8 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         while (is_left_chain(cx_ast_lhs(cur))) {
             if (len == cap) {
                 size_t ncap = cap * 2;
-                const cx_ast **s = spine == local ? malloc(ncap * sizeof *s)
-                                                  : realloc(spine, ncap * sizeof *s);
+                const cx_ast **s =
+                    spine == local ? malloc(ncap * sizeof *s) : realloc(spine, ncap * sizeof *s);
                 if (!s) {
                     if (spine != local) free(spine);
                     return cx_eval_oom(E, n->span);
@@ -404,14 +402,16 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         const cx_ast *node = spine[i];
         if (node->op == CX_OP_AND || node->op == CX_OP_OR) {
             if (need_bool(E, &acc, cx_ast_lhs(node)->span,
-                          node->op == CX_OP_AND ? "the left side of 'and'" : "the left side of 'or'") != CX_OK)
+                          node->op == CX_OP_AND ? "the left side of 'and'"
+                                                : "the left side of 'or'") != CX_OK)
                 goto out;
             bool short_circuit = node->op == CX_OP_AND ? !acc.u.b : acc.u.b;
             if (short_circuit) continue;
             cx_value_clear(&acc);
             if (cx_eval_expr(E, cx_ast_rhs(node), &acc) != CX_OK) goto out;
             if (need_bool(E, &acc, cx_ast_rhs(node)->span,
-                          node->op == CX_OP_AND ? "the right side of 'and'" : "the right side of 'or'") != CX_OK)
+                          node->op == CX_OP_AND ? "the right side of 'and'"
+                                                : "the right side of 'or'") != CX_OK)
                 goto out;
             continue;
         }
@@ -459,8 +459,8 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_value_move(out, &v);
         }
     } else {
-        st = cx_eval_error(E, CX_E_TYPE_OPERANDS, n->op_span,
-                           "cannot apply '%c' to %s", n->op, kind_name(&v));
+        st = cx_eval_error(E, CX_E_TYPE_OPERANDS, n->op_span, "cannot apply '%c' to %s", n->op,
+                           kind_name(&v));
     }
 out:
     cx_value_clear(&v);
@@ -479,7 +479,8 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
     if (base->kind != CX_VAL_SERIES)
         return cx_eval_error(E, CX_E_TYPE_NOT_SERIES, cx_ast_at_series(n)->span,
                              "'%s' is %s %s, not a series; '%s %.*s' reads one period of a series",
-                             cx_ast_at_series(n)->name, cx_article(kind_name(base)), kind_name(base), cx_ast_at_series(n)->name,
+                             cx_ast_at_series(n)->name, cx_article(kind_name(base)),
+                             kind_name(base), cx_ast_at_series(n)->name,
                              (int)(cx_ast_at_period(n)->span.end - cx_ast_at_period(n)->span.start),
                              cx_sources_get(&E->st->sources, cx_ast_at_period(n)->span.src)->text +
                                  cx_ast_at_period(n)->span.start);
@@ -644,7 +645,9 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
     cx_value_init(&step);
     cx_status st = CX_FAIL;
     cx_range *r = NULL;
-    if (cx_eval_expr(E, cx_ast_range_lo(n), &lo) != CX_OK || cx_eval_expr(E, cx_ast_range_hi(n), &hi) != CX_OK) goto out;
+    if (cx_eval_expr(E, cx_ast_range_lo(n), &lo) != CX_OK ||
+        cx_eval_expr(E, cx_ast_range_hi(n), &hi) != CX_OK)
+        goto out;
     if (cx_ast_range_step(n) && cx_eval_expr(E, cx_ast_range_step(n), &step) != CX_OK) goto out;
     if (!(r = cx_range_new())) {
         st = cx_eval_oom(E, n->span);
@@ -711,7 +714,7 @@ typedef enum { SINK_LIST, SINK_SUM, SINK_PRODUCT } sink_kind;
 
 typedef struct comp_ctx {
     const cx_ast *comp;
-    size_t slot;      /* index of the loop variable among the locals */
+    size_t slot; /* index of the loop variable among the locals */
     sink_kind sink;
     cx_list *list;
     cx_num acc;
@@ -728,7 +731,9 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
     cx_status st = CX_OK;
     if (cx_ast_comp_filter(c->comp)) {
         if ((st = cx_eval_expr(E, cx_ast_comp_filter(c->comp), &v)) != CX_OK) goto out;
-        if ((st = need_bool(E, &v, cx_ast_comp_filter(c->comp)->span, "the filter after 'if'")) != CX_OK) goto out;
+        if ((st = need_bool(E, &v, cx_ast_comp_filter(c->comp)->span, "the filter after 'if'")) !=
+            CX_OK)
+            goto out;
         bool keep = v.u.b;
         cx_value_clear(&v);
         if (!keep) goto out;
@@ -746,8 +751,8 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
     } else {
         if (v.kind != CX_VAL_NUM) {
             st = cx_eval_error(E, CX_E_TYPE_ARG, cx_ast_comp_elem(c->comp)->span,
-                               "%s needs numbers, got %s",
-                               c->sink == SINK_SUM ? "sum" : "product", kind_name(&v));
+                               "%s needs numbers, got %s", c->sink == SINK_SUM ? "sum" : "product",
+                               kind_name(&v));
             goto out;
         }
         cx_num_status ns = (c->sink == SINK_SUM ? cx_num_add : cx_num_mul)(&c->acc, &c->acc,
@@ -803,15 +808,15 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
                            size_t nargs, cx_value *out)
 {
     if (nargs != fn->list.len)
-        return cx_eval_error(E, CX_E_TYPE_ARITY, n->span,
-                             "%s takes %zu argument%s, got %zu", fn->name, fn->list.len,
-                             fn->list.len == 1 ? "" : "s", nargs);
+        return cx_eval_error(E, CX_E_TYPE_ARITY, n->span, "%s takes %zu argument%s, got %zu",
+                             fn->name, fn->list.len, fn->list.len == 1 ? "" : "s", nargs);
     if (E->call_depth >= E->st->opt.max_call_depth) {
         cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_CALL_DEPTH, n->span,
                                   "calls nested deeper than %d", E->st->opt.max_call_depth);
         if (e)
-            cx_error_set_hint(e, "does '%s' call itself without end? The limit is set with "
-                                 "--max-depth N",
+            cx_error_set_hint(e,
+                              "does '%s' call itself without end? The limit is set with "
+                              "--max-depth N",
                               fn->name);
         return CX_FAIL;
     }
@@ -855,7 +860,8 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
      * forms for ranges (sum(i for i in 1..10^12) is instant). */
     if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP) {
         const cx_ast *g = n->list.items[0];
-        if (!g->comp_is_list && !cx_ast_comp_filter(g) && cx_ast_comp_elem(g)->kind == CX_AST_NAME &&
+        if (!g->comp_is_list && !cx_ast_comp_filter(g) &&
+            cx_ast_comp_elem(g)->kind == CX_AST_NAME &&
             strcmp(cx_ast_comp_elem(g)->name, g->name) == 0) {
             cx_value it;
             cx_value_init(&it);
@@ -867,7 +873,14 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                    "like 1..10",
                                    kind_name(&it));
             if (st == CX_OK) {
-                cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name, &it, 1, &cx_ast_comp_iter(g)->span, n->span};
+                cx_call c = {&E->st->diag,
+                             &E->st->nctx,
+                             &E->st->opt,
+                             bi->name,
+                             &it,
+                             1,
+                             &cx_ast_comp_iter(g)->span,
+                             n->span};
                 st = bi->fn(&c, out);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
@@ -918,7 +931,8 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
             st = CX_FAIL;
         } else {
-            cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name, args, nargs, spans, n->span};
+            cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name,
+                         args,         nargs,        spans,       n->span};
             st = bi->fn(&c, out);
             if (st == CX_OK) st = cx_eval_poll(E, n->span);
         }

@@ -18,8 +18,8 @@ static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->k
 
 static cx_status redefined(cx_eval *E, const char *what, cx_span span, cx_span first)
 {
-    cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_REDEFINED, span,
-                              "%s is already defined", what);
+    cx_error *e =
+        cx_diag_add(&E->st->diag, CX_E_NAME_REDEFINED, span, "%s is already defined", what);
     if (!e) return CX_FAIL;
     cx_error_add_note(e, first, "first defined here");
     cx_error_set_hint(e, "a script defines each fact once, so a pasted line cannot silently "
@@ -97,7 +97,8 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
         if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
         return CX_FAIL;
     }
-    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) || !cx_binding_note_period(b, p->ord, span))
+    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
+        !cx_binding_note_period(b, p->ord, span))
         return cx_eval_oom(E, span);
     return CX_OK;
 }
@@ -120,11 +121,11 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
     cx_binding *b = cx_env_global(&E->st->env, n->name);
     if (b && b->value.kind == CX_VAL_SERIES) {
         if (b->value.u.series->freq != first.freq) {
-            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, cx_ast_first_period(n)->span,
-                                      "'%s' is %s %s series; this period is %s", n->name,
-                                      cx_article(cx_freq_name(b->value.u.series->freq)),
-                                      cx_freq_name(b->value.u.series->freq),
-                                      cx_freq_name(first.freq));
+            cx_error *e =
+                cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, cx_ast_first_period(n)->span,
+                            "'%s' is %s %s series; this period is %s", n->name,
+                            cx_article(cx_freq_name(b->value.u.series->freq)),
+                            cx_freq_name(b->value.u.series->freq), cx_freq_name(first.freq));
             if (e) cx_error_add_note(e, b->span, "'%s' was first defined here", n->name);
             return CX_FAIL;
         }
@@ -244,9 +245,8 @@ static cx_status exec_fn(cx_eval *E, const cx_ast *n)
     for (size_t i = 0; i < n->list.len; i++)
         for (size_t j = 0; j < i; j++)
             if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0)
-                return cx_eval_error(E, CX_E_NAME_DUPLICATE_PARAM,
-                                     n->list.items[i]->span, "parameter '%s' appears twice",
-                                     n->list.items[i]->name);
+                return cx_eval_error(E, CX_E_NAME_DUPLICATE_PARAM, n->list.items[i]->span,
+                                     "parameter '%s' appears twice", n->list.items[i]->name);
     cx_binding *b;
     if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
     cx_value_clear(&b->value);
@@ -346,7 +346,8 @@ static cx_status exec_include(cx_eval *E, const cx_ast *n)
     if (n->str.len && n->str.text[0] == '/') path = strdup(n->str.text);
     else path = cx_strdupf("%s%s", src && src->dir ? src->dir : "", n->str.text);
     if (!path) return cx_eval_oom(E, n->span);
-    cx_status st = cx_state_include(E->st, path, cx_ast_path_node(n) ? cx_ast_path_node(n)->span : n->span);
+    cx_status st =
+        cx_state_include(E->st, path, cx_ast_path_node(n) ? cx_ast_path_node(n)->span : n->span);
     free(path);
     return st;
 }

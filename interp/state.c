@@ -276,8 +276,7 @@ static cx_status run_path(cx_state *st, const char *path, cx_span at)
 {
     char resolved[PATH_MAX];
     if (!realpath(path, resolved)) {
-        cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path,
-                    strerror(errno));
+        cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, strerror(errno));
         return CX_FAIL;
     }
     for (size_t i = 0; i < st->include_depth; i++)

@@ -17,15 +17,15 @@ struct cx_state {
     cx_options opt;
     cx_num_ctx nctx;
     cx_sources sources;
-    cx_unit **units;              /* every parsed unit; functions point into them */
+    cx_unit **units; /* every parsed unit; functions point into them */
     size_t n_units, cap_units;
     cx_env env;
-    cx_diag diag;                 /* errors of the current run */
+    cx_diag diag; /* errors of the current run */
     cx_output_fn out_fn;
     void *out_ud;
     size_t passed, failed;
     volatile sig_atomic_t interrupted;
-    char **include_stack;         /* resolved paths of the files being run, for cycles */
+    char **include_stack; /* resolved paths of the files being run, for cycles */
     size_t include_depth, include_cap;
     size_t n_includes;
 };

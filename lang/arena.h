@@ -10,7 +10,7 @@ typedef struct cx_arena_block cx_arena_block;
 typedef struct cx_arena {
     cx_arena_block *head;
     cx_arena_block *spare; /* the biggest block a reset gave back, reused by the next growth */
-    size_t used_bytes; /* total handed out, for limits and tests */
+    size_t used_bytes;     /* total handed out, for limits and tests */
 } cx_arena;
 
 /* A point to go back to: everything allocated after it is released by
@@ -20,8 +20,8 @@ typedef struct cx_arena_mark {
     size_t used, used_bytes;
 } cx_arena_mark;
 
-void  cx_arena_init(cx_arena *a);
-void  cx_arena_free(cx_arena *a);
+void cx_arena_init(cx_arena *a);
+void cx_arena_free(cx_arena *a);
 /* Zeroed, max_align_t-aligned memory; NULL on allocation failure. */
 void *cx_arena_alloc(cx_arena *a, size_t size);
 char *cx_arena_strndup(cx_arena *a, const char *s, size_t len); /* NUL-terminated copy */

@@ -62,8 +62,7 @@ cx_ast *cx_ast_unary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_spa
     return n;
 }
 
-cx_ast *cx_ast_binary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b,
-                      cx_span span)
+cx_ast *cx_ast_binary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span)
 {
     cx_ast *n = cx_ast_new(P, CX_AST_BINARY, span);
     if (!n) return NULL;
@@ -181,8 +180,8 @@ cx_ast *cx_ast_range(cx_parse_ctx *P, cx_ast *a, cx_ast *b, cx_ast *step, cx_spa
     return n;
 }
 
-cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *iter,
-                    cx_ast *filter, cx_span span)
+cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *iter, cx_ast *filter,
+                    cx_span span)
 {
     cx_ast *n = named(P, CX_AST_COMP, var_span, span);
     if (!n) return NULL;
@@ -299,9 +298,12 @@ cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span 
 bool cx_ast_op_is_comparison(int op)
 {
     switch (op) {
-    case CX_OP_LT: case CX_OP_GT: case CX_OP_LE: case CX_OP_GE: case CX_OP_EQ: case CX_OP_NE:
-        return true;
-    default:
-        return false;
+    case CX_OP_LT:
+    case CX_OP_GT:
+    case CX_OP_LE:
+    case CX_OP_GE:
+    case CX_OP_EQ:
+    case CX_OP_NE: return true;
+    default: return false;
     }
 }

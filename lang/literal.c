@@ -180,8 +180,8 @@ cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_c
     if (!read_suffix(text + i, len - i, info)) goto out;
     buf[o] = '\0';
 
-    info->is_int_text = frac_digits == 0 && !has_exp && info->suffix == 0 &&
-                        memchr(text, '.', len) == NULL;
+    info->is_int_text =
+        frac_digits == 0 && !has_exp && info->suffix == 0 && memchr(text, '.', len) == NULL;
     info->digits = int_digits + frac_digits + exp_digits;
     info->quantum10 = exp + info->scale10 - (long long)frac_digits;
     if (info->digits > CX_MAX_LITERAL_DIGITS) {
@@ -281,8 +281,8 @@ cx_ast *cx_ast_period(cx_parse_ctx *P, cx_span span)
     const char *why = NULL;
     if (!cx_period_parse(text, len, &p, &why)) {
         /* The scanner matched digits, '-', 'Q' or 'H' only: safe to quote. */
-        cx_parse_error(P, CX_E_SYNTAX_BAD_PERIOD, span, "invalid period '%.*s': %s",
-                       (int)len, text, why ? why : "not a valid period");
+        cx_parse_error(P, CX_E_SYNTAX_BAD_PERIOD, span, "invalid period '%.*s': %s", (int)len, text,
+                       why ? why : "not a valid period");
         return cx_ast_error(P, span);
     }
     cx_ast *n = cx_ast_new(P, CX_AST_PERIOD, span);
@@ -324,8 +324,9 @@ static bool unicode_escape(const char *b, size_t len, size_t *i, char *out, size
     bad->at = at;
     bad->len = k - at;
     if (!ok) {
-        snprintf(bad->message, sizeof bad->message,
-                 "invalid escape in string: \\u needs 1 to 6 hex digits in braces, as in \\u{20AC}");
+        snprintf(
+            bad->message, sizeof bad->message,
+            "invalid escape in string: \\u needs 1 to 6 hex digits in braces, as in \\u{20AC}");
         return false;
     }
     /* A control character in a string would reach the terminal raw when
@@ -335,8 +336,8 @@ static bool unicode_escape(const char *b, size_t len, size_t *i, char *out, size
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || control) {
         snprintf(bad->message, sizeof bad->message, "invalid escape '\\u{%.*s}' in string: %s",
                  (int)nd, b + at + 3,
-                 cp == 0 ? "NUL is not allowed in strings"
-                 : control ? "control characters are not allowed in strings (use \\n, \\t)"
+                 cp == 0         ? "NUL is not allowed in strings"
+                 : control       ? "control characters are not allowed in strings (use \\n, \\t)"
                  : cp > 0x10FFFF ? "beyond U+10FFFF, the last code point"
                                  : "a surrogate is not a character");
         return false;
@@ -376,7 +377,8 @@ bool cx_literal_string(const char *body, size_t len, char *out, size_t *out_len,
             bad->at = i;
             bad->len = 1 + (n ? n : rest > 0);
             if (!rest)
-                snprintf(bad->message, sizeof bad->message, "unfinished escape at the end of a string");
+                snprintf(bad->message, sizeof bad->message,
+                         "unfinished escape at the end of a string");
             else if (cx_utf8_describe(body + i + 1, rest, desc)[0] == '\'')
                 snprintf(bad->message, sizeof bad->message, "unknown escape '\\%.*s' in string",
                          (int)n, body + i + 1);
@@ -408,8 +410,8 @@ cx_ast *cx_ast_str(cx_parse_ctx *P, cx_span span)
     cx_literal_bad bad;
     if (!cx_literal_string(body, len, out, &out_len, &bad)) {
         uint32_t at = span.start + 1 + (uint32_t)bad.at;
-        cx_parse_error(P, CX_E_SYNTAX_BAD_ESCAPE,
-                       (cx_span){span.src, at, at + (uint32_t)bad.len}, "%s", bad.message);
+        cx_parse_error(P, CX_E_SYNTAX_BAD_ESCAPE, (cx_span){span.src, at, at + (uint32_t)bad.len},
+                       "%s", bad.message);
         return cx_ast_error(P, span);
     }
     if (out_len > (size_t)CX_MAX_STRING_BYTES) {

@@ -13,18 +13,18 @@
 
 typedef enum cx_literal_status {
     CX_LIT_OK = 0,
-    CX_LIT_BAD,        /* not a number literal (the scanner never passes one) */
-    CX_LIT_TOO_LONG,   /* more than CX_MAX_LITERAL_DIGITS digits */
-    CX_LIT_TOO_BIG,    /* the value would exceed ctx->max_bits */
-    CX_LIT_NOMEM,      /* an allocation failed */
+    CX_LIT_BAD,      /* not a number literal (the scanner never passes one) */
+    CX_LIT_TOO_LONG, /* more than CX_MAX_LITERAL_DIGITS digits */
+    CX_LIT_TOO_BIG,  /* the value would exceed ctx->max_bits */
+    CX_LIT_NOMEM,    /* an allocation failed */
 } cx_literal_status;
 
 typedef struct cx_literal_info {
-    int64_t quantum10;  /* written precision 10^quantum10: "4.8B" -> 8, "61%" -> -2 */
-    long scale10;       /* the suffix's power of ten: k 3, M 6, B 9, T 12, % -2, bp -4 */
-    char suffix;        /* 0, 'k', 'M', 'B', 'T', '%', or 'b' for bp */
-    bool is_int_text;   /* digits and underscores only */
-    size_t digits;      /* digits written (mantissa and exponent) */
+    int64_t quantum10; /* written precision 10^quantum10: "4.8B" -> 8, "61%" -> -2 */
+    long scale10;      /* the suffix's power of ten: k 3, M 6, B 9, T 12, % -2, bp -4 */
+    char suffix;       /* 0, 'k', 'M', 'B', 'T', '%', or 'b' for bp */
+    bool is_int_text;  /* digits and underscores only */
+    size_t digits;     /* digits written (mantissa and exponent) */
 } cx_literal_info;
 
 /* Reads a whole number literal, `text` as the scanner matched it: digits with
@@ -40,8 +40,8 @@ long cx_literal_digits_for_bits(long max_bits);
 
 /* A bad escape found by cx_literal_string. */
 typedef struct cx_literal_bad {
-    size_t at, len;     /* bytes of the escape within the body */
-    char message[128];  /* "unknown escape '\q' in string" */
+    size_t at, len;    /* bytes of the escape within the body */
+    char message[128]; /* "unknown escape '\q' in string" */
 } cx_literal_bad;
 
 /* Decodes a string literal's body (the bytes between the quotes) into `out`,

@@ -109,14 +109,12 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
         /* flex's messages for a failed allocation all say "memory". */
         if (P.fatal_msg && strstr(P.fatal_msg, "memory")) P.oom = true;
         else
-            cx_diag_add(diag, CX_E_INTERNAL_SCANNER, at_start,
-                        "the scanner failed: %s", P.fatal_msg ? P.fatal_msg : "unknown error");
+            cx_diag_add(diag, CX_E_INTERNAL_SCANNER, at_start, "the scanner failed: %s",
+                        P.fatal_msg ? P.fatal_msg : "unknown error");
     }
     if (rc == -2) P.oom = true;
-    if (P.oom)
-        cx_diag_add(diag, CX_E_LIMIT_MEMORY, at_start, "out of memory while parsing");
+    if (P.oom) cx_diag_add(diag, CX_E_LIMIT_MEMORY, at_start, "out of memory while parsing");
     else if (rc != 0 && P.n_errors == 0 && rc != -1 && !P.halted)
-        cx_diag_add(diag, CX_E_INTERNAL_PARSER, at_start,
-                    "the parser stopped without saying why");
+        cx_diag_add(diag, CX_E_INTERNAL_PARSER, at_start, "the parser stopped without saying why");
     return rc == 0 && P.n_errors == 0 && !P.oom ? CX_OK : CX_FAIL;
 }

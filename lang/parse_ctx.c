@@ -9,8 +9,7 @@
 #include "parse_ctx.h"
 #include "../runtime/grow.h"
 
-cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span,
-                         const char *fmt, ...)
+cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span, const char *fmt, ...)
 {
     if (P->stop) return NULL;
     P->n_errors++;

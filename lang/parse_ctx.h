@@ -15,18 +15,18 @@
 
 /* The whole state of one parse. */
 typedef struct cx_parse_ctx {
-    cx_unit *unit;              /* where nodes, strings and constants go */
-    uint32_t src;               /* source id, copied into every span */
-    const char *text;           /* the source bytes (not NUL-terminated for us) */
+    cx_unit *unit;    /* where nodes, strings and constants go */
+    uint32_t src;     /* source id, copied into every span */
+    const char *text; /* the source bytes (not NUL-terminated for us) */
     size_t len;
     const cx_parse_opts *opts;
     cx_diag *diag;
 
-    size_t n_errors;  /* errors this parse found (also ones lost to a failed malloc) */
-    bool capped;      /* opts->max_errors reached: "too many errors" was said */
-    bool stop;        /* end the parse now: the scanner reports end of input */
-    bool recovering;  /* between a syntax error and the `error ';'` that resyncs */
-    bool oom;         /* an allocation failed */
+    size_t n_errors; /* errors this parse found (also ones lost to a failed malloc) */
+    bool capped;     /* opts->max_errors reached: "too many errors" was said */
+    bool stop;       /* end the parse now: the scanner reports end of input */
+    bool recovering; /* between a syntax error and the `error ';'` that resyncs */
+    bool oom;        /* an allocation failed */
 
     /* Nesting: the spans of the "opening" tokens (brackets, prefix and binary
      * operators, `if`) the parser has shifted and not yet reduced.  The
@@ -35,8 +35,8 @@ typedef struct cx_parse_ctx {
     cx_span *open;
     size_t n_open, cap_open;
 
-    cx_span last_tok;   /* the token the scanner handed over last (the lookahead) */
-    cx_span prev_tok;   /* the one before it: "missing ';'" hints */
+    cx_span last_tok; /* the token the scanner handed over last (the lookahead) */
+    cx_span prev_tok; /* the one before it: "missing ';'" hints */
 
     /* With opts->on_stmt: where the current statement's nodes and constants
      * begin, and whether on_stmt stopped the parse. */
@@ -44,15 +44,15 @@ typedef struct cx_parse_ctx {
     size_t stmt_consts;
     bool halted;
 
-    jmp_buf fatal;      /* the scanner's fatal-error exit (lexer.l) */
+    jmp_buf fatal; /* the scanner's fatal-error exit (lexer.l) */
     const char *fatal_msg;
 } cx_parse_ctx;
 
 /* Records an error of this parse.  Returns NULL, adding nothing, once
  * opts->max_errors errors were reported (the first refused one becomes a
  * "too many errors" note and stops the parse) or when P->stop is set. */
-cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span,
-                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+cx_error *cx_parse_error(cx_parse_ctx *P, cx_err_code code, cx_span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* The message of the nesting limit, at `span`; stops the parse. */
 void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span);
 
@@ -75,10 +75,10 @@ cx_ast *cx_parse_resync(cx_parse_ctx *P);
 typedef struct cx_lex_block cx_lex_block;
 struct cx_lex_state {
     cx_parse_ctx *P;
-    uint32_t offset;       /* bytes scanned so far */
-    uint32_t part_start;   /* start of a string being scanned in pieces */
-    bool part_error;       /* an error was already reported in this string or comment */
-    cx_lex_block *blocks;  /* every live flex allocation, freed after a longjmp */
+    uint32_t offset;      /* bytes scanned so far */
+    uint32_t part_start;  /* start of a string being scanned in pieces */
+    bool part_error;      /* an error was already reported in this string or comment */
+    cx_lex_block *blocks; /* every live flex allocation, freed after a longjmp */
 };
 
 /* Creates the scanner over P's text; false on allocation failure.  After a
@@ -105,8 +105,8 @@ cx_ast *cx_ast_range(cx_parse_ctx *P, cx_ast *a, cx_ast *b, cx_ast *step, cx_spa
                      cx_span span);
 /* `elem for var in iter [if filter]`: a generator (a call's only argument);
  * cx_ast_listcomp turns it into the list comprehension `[...]`. */
-cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *iter,
-                    cx_ast *filter, cx_span span);
+cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *iter, cx_ast *filter,
+                    cx_span span);
 cx_ast *cx_ast_listcomp(cx_parse_ctx *P, cx_ast *comp, cx_span span);
 cx_ast *cx_ast_if(cx_parse_ctx *P, cx_ast *cond, cx_ast *then, cx_ast *otherwise, cx_span span);
 cx_ast *cx_ast_assign(cx_parse_ctx *P, cx_span name_span, cx_ast *value, cx_span span);
@@ -116,8 +116,7 @@ cx_ast *cx_ast_expr_stmt(cx_parse_ctx *P, cx_ast *e, cx_span span);
 cx_ast *cx_ast_print(cx_parse_ctx *P, cx_ast *items, cx_span span);
 cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, cx_ast *tol,
                      cx_span op_span, cx_span span);
-cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body,
-                  cx_span span);
+cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body, cx_span span);
 cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span);
 cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *columns,
                      cx_span span);

@@ -26,8 +26,11 @@ static size_t utf8_chars(const char *s, size_t n)
 /* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {
-    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-               : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    size_t len = s[0] < 0x80             ? 1
+                 : (s[0] & 0xE0) == 0xC0 ? 2
+                 : (s[0] & 0xF0) == 0xE0 ? 3
+                 : (s[0] & 0xF8) == 0xF0 ? 4
+                                         : 0;
     if (!len || len > n || (len == 2 && s[0] < 0xC2)) return 0;
     for (size_t i = 1; i < len; i++)
         if ((s[i] & 0xC0) != 0x80) return 0;
@@ -100,7 +103,8 @@ static void show_span(cx_strbuf *b, const cx_source *src, cx_span sp, bool color
     size_t from = char_offset(text, len, first), to = char_offset(text, len, last);
     cx_strbuf_printf(b, "%*zu | %s", width, line, first ? CX_MARK_CUT : "");
     put_clean(b, text + from, to - from);
-    cx_strbuf_printf(b, "%s\n%*s | %s", last < total ? CX_MARK_CUT : "", width, "", first ? " " : "");
+    cx_strbuf_printf(b, "%s\n%*s | %s", last < total ? CX_MARK_CUT : "", width, "",
+                     first ? " " : "");
     for (size_t i = from; i < lead; i++) {
         unsigned char ch = (unsigned char)text[i];
         if (ch == '\t') cx_strbuf_puts(b, "\t");
@@ -125,7 +129,8 @@ static void header(cx_strbuf *b, const cx_sources *sources, cx_span sp, const ch
     } else {
         cx_strbuf_printf(b, "%scx:%s ", BOLD(color), RESET(color));
     }
-    cx_strbuf_printf(b, "%s%s:%s %s%s%s\n", what_color, what, RESET(color), BOLD(color), msg, RESET(color));
+    cx_strbuf_printf(b, "%s%s:%s %s%s%s\n", what_color, what, RESET(color), BOLD(color), msg,
+                     RESET(color));
     if (src) show_span(b, src, sp, color);
 }
 

@@ -33,13 +33,13 @@ typedef struct cx_note {
 } cx_note;
 
 typedef struct cx_error {
-    cx_err_code code;   /* its row in errors.def */
-    cx_err_kind kind;   /* the row's kind, kept for quick access */
-    char *message;      /* owned */
-    cx_span span;       /* primary span */
-    cx_note *notes;     /* owned array */
+    cx_err_code code; /* its row in errors.def */
+    cx_err_kind kind; /* the row's kind, kept for quick access */
+    char *message;    /* owned */
+    cx_span span;     /* primary span */
+    cx_note *notes;   /* owned array */
     size_t n_notes;
-    char *hint;         /* owned, may be NULL */
+    char *hint;           /* owned, may be NULL */
     bool at_end_of_input; /* syntax error at EOF: the REPL asks for more */
 } cx_error;
 
@@ -49,13 +49,12 @@ typedef struct cx_diag {
 } cx_diag;
 
 void cx_diag_init(cx_diag *d);
-void cx_diag_clear(cx_diag *d);        /* frees every error; d stays usable */
+void cx_diag_clear(cx_diag *d); /* frees every error; d stays usable */
 /* Appends an error and returns it so the caller can add notes or a hint.
  * The message is printf-formatted. */
 cx_error *cx_diag_add(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt,
-                       va_list ap);
+cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, va_list ap);
 void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void cx_error_set_hint(cx_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -31,8 +31,7 @@
 
 static void sb_zeros(cx_strbuf *b, size_t n)
 {
-    while (n-- > 0)
-        cx_strbuf_putc(b, '0');
+    while (n-- > 0) cx_strbuf_putc(b, '0');
 }
 
 /* ==== digit strings ===================================================== */
@@ -41,11 +40,9 @@ static void sb_zeros(cx_strbuf *b, size_t n)
 static char *z_digits(const mpz_t z, size_t *len)
 {
     char *s = malloc(mpz_sizeinbase(z, 10) + 2);
-    if (s == NULL)
-        return NULL;
+    if (s == NULL) return NULL;
     mpz_get_str(s, 10, z);
-    if (s[0] == '-')
-        memmove(s, s + 1, strlen(s));
+    if (s[0] == '-') memmove(s, s + 1, strlen(s));
     *len = strlen(s);
     return s;
 }
@@ -56,8 +53,7 @@ static void put_grouped(cx_strbuf *b, const char *s, size_t n, size_t pad, bool 
 {
     size_t total = n + pad;
     for (size_t i = 0; i < total; i++) {
-        if (sep && i > 0 && (total - i) % 3 == 0)
-            cx_strbuf_putc(b, ',');
+        if (sep && i > 0 && (total - i) % 3 == 0) cx_strbuf_putc(b, ',');
         cx_strbuf_putc(b, i < n ? s[i] : '0');
     }
 }
@@ -98,8 +94,7 @@ static void put_i64(cx_strbuf *b, int64_t v)
 {
     char tmp[24];
     size_t i = i64_digits(tmp, v);
-    if (v < 0)
-        cx_strbuf_putc(b, '-');
+    if (v < 0) cx_strbuf_putc(b, '-');
     cx_strbuf_put(b, tmp + i, sizeof tmp - i);
 }
 
@@ -111,8 +106,7 @@ static void put_scientific(cx_strbuf *b, const char *s, size_t n, int64_t e10, b
         cx_strbuf_putc(b, '.');
         cx_strbuf_put(b, s + 1, n - 1);
     }
-    if (cut)
-        cx_strbuf_puts(b, CX_MARK_CUT);
+    if (cut) cx_strbuf_puts(b, CX_MARK_CUT);
     cx_strbuf_putc(b, 'e');
     put_i64(b, e10);
 }
@@ -149,13 +143,10 @@ static int64_t dec_exponent(const mpz_t n, const mpz_t d)
     i128 est = (i128)(bits - 1) * 301029995663981LL; /* n/d > 2^(bits-1) */
     i128 scale = 1000000000000000LL;
     i128 q = est / scale;
-    if (est % scale != 0 && est < 0)
-        q--;
+    if (est % scale != 0 && est < 0) q--;
     int64_t e = (int64_t)q;
-    while (cmp_pow10(n, d, e + 1) >= 0)
-        e++;
-    while (cmp_pow10(n, d, e) < 0)
-        e--;
+    while (cmp_pow10(n, d, e + 1) >= 0) e++;
+    while (cmp_pow10(n, d, e) < 0) e--;
     return e;
 }
 
@@ -234,8 +225,7 @@ static void val_init(val *v, const cx_num *x)
         v->cls = V_NAN;
         return;
     }
-    if (mpfr_zero_p(f))
-        return;
+    if (mpfr_zero_p(f)) return;
     mpfr_exp_t e = mpfr_get_exp(f);
     if (e > APPROX_EXP_MAX) {
         v->cls = V_HUGE;
@@ -250,10 +240,8 @@ static void val_init(val *v, const cx_num *x)
     uint64_t tz = mpz_scan1(v->n, 0); /* keep the denominator small */
     mpz_fdiv_q_2exp(v->n, v->n, tz);
     ex += (mpfr_exp_t)tz;
-    if (ex >= 0)
-        mpz_mul_2exp(v->n, v->n, (mp_bitcnt_t)ex);
-    else
-        mpz_mul_2exp(v->d, v->d, (mp_bitcnt_t)-ex);
+    if (ex >= 0) mpz_mul_2exp(v->n, v->n, (mp_bitcnt_t)ex);
+    else mpz_mul_2exp(v->d, v->d, (mp_bitcnt_t)-ex);
 }
 
 static void val_clear(val *v)
@@ -275,8 +263,7 @@ static void cut_digits(mpz_t R, const mpz_t n, const mpz_t d, int digits, int64_
 {
     int64_t e10 = dec_exponent(n, d);
     int64_t k = e10 - digits + 1;
-    if (k > 0)
-        k = 0;
+    if (k > 0) k = 0;
     mpz_t p;
     mpz_init(p);
     round_scaled(R, n, d, k);
@@ -284,8 +271,7 @@ static void cut_digits(mpz_t R, const mpz_t n, const mpz_t d, int digits, int64_
     if (mpz_cmp(R, p) >= 0) { /* rounding carried into a new digit */
         e10++;
         int64_t k2 = e10 - digits + 1;
-        if (k2 > 0)
-            k2 = 0;
+        if (k2 > 0) k2 = 0;
         if (k2 > k) {
             mpz_ui_pow_ui(p, 10, (unsigned long)(k2 - k));
             mpz_divexact(R, R, p);
@@ -324,10 +310,8 @@ static void put_exact(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bo
     size_t len;
     if (mpz_cmp_ui(d, 1) == 0) {
         char *s = z_digits(n, &len);
-        if (s == NULL)
-            b->oom = true;
-        else
-            put_grouped(b, s, len, 0, sep);
+        if (s == NULL) b->oom = true;
+        else put_grouped(b, s, len, 0, sep);
         free(s);
     } else if (terminating(d, &places)) {
         mpz_t R;
@@ -336,10 +320,8 @@ static void put_exact(cx_strbuf *b, const mpz_t n, const mpz_t d, int digits, bo
         mpz_mul(R, R, n);
         mpz_divexact(R, R, d);
         char *s = z_digits(R, &len);
-        if (s == NULL)
-            b->oom = true;
-        else
-            put_positional(b, s, len, (int64_t)len - 1 - (int64_t)places, sep);
+        if (s == NULL) b->oom = true;
+        else put_positional(b, s, len, (int64_t)len - 1 - (int64_t)places, sep);
         free(s);
         mpz_clear(R);
     } else {
@@ -380,8 +362,7 @@ static char *approx_digits(const cx_num *x, int digits, size_t *len_out, int64_t
         mpfr_exp_t ex;
         s = malloc((size_t)digits + 8);
         if (s != NULL && mpfr_get_str(s, &ex, 10, (size_t)digits, f, MPFR_RNDN) != NULL) {
-            if (s[0] == '-')
-                memmove(s, s + 1, strlen(s));
+            if (s[0] == '-') memmove(s, s + 1, strlen(s));
             len = strlen(s);
             e10 = (int64_t)ex - 1;
         } else {
@@ -391,10 +372,8 @@ static char *approx_digits(const cx_num *x, int digits, size_t *len_out, int64_t
         }
     }
     val_clear(&v);
-    if (s == NULL)
-        return NULL;
-    while (len > 1 && s[len - 1] == '0')
-        len--;
+    if (s == NULL) return NULL;
+    while (len > 1 && s[len - 1] == '0') len--;
     s[len] = '\0';
     *len_out = len;
     *e10_out = e10;
@@ -410,10 +389,8 @@ static void put_approx_abs(cx_strbuf *b, const cx_num *x, int digits, bool sep)
         b->oom = true;
         return;
     }
-    if (e10 >= 15 || e10 < -9)
-        put_scientific(b, s, len, e10, false);
-    else
-        put_positional(b, s, len, e10, sep);
+    if (e10 >= 15 || e10 < -9) put_scientific(b, s, len, e10, false);
+    else put_positional(b, s, len, e10, sep);
     free(s);
 }
 
@@ -428,15 +405,11 @@ static void put_approx(cx_strbuf *b, const cx_num *x, int digits, bool sep, cons
         cx_strbuf_puts(b, "NaN");
         return;
     }
-    if (!mpfr_zero_p(f) && mpfr_sgn(f) < 0)
-        cx_strbuf_putc(b, '-');
+    if (!mpfr_zero_p(f) && mpfr_sgn(f) < 0) cx_strbuf_putc(b, '-');
     cx_strbuf_puts(b, after_sign);
-    if (mpfr_inf_p(f))
-        cx_strbuf_puts(b, "inf");
-    else if (mpfr_zero_p(f))
-        cx_strbuf_putc(b, '0');
-    else
-        put_approx_abs(b, x, digits, sep);
+    if (mpfr_inf_p(f)) cx_strbuf_puts(b, "inf");
+    else if (mpfr_zero_p(f)) cx_strbuf_putc(b, '0');
+    else put_approx_abs(b, x, digits, sep);
     cx_strbuf_puts(b, suffix);
 }
 
@@ -457,8 +430,7 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators)
     if (x->kind == CX_NUM_SMALL && x->u.s.den == 1) { /* the common case, no GMP */
         char tmp[24];
         size_t i = i64_digits(tmp, x->u.s.num);
-        if (x->u.s.num < 0)
-            cx_strbuf_putc(&b, '-');
+        if (x->u.s.num < 0) cx_strbuf_putc(&b, '-');
         put_grouped(&b, tmp + i, sizeof tmp - i, 0, separators);
         return cx_strbuf_take(&b);
     }
@@ -468,8 +440,7 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators)
     }
     val v;
     val_init(&v, x);
-    if (v.neg)
-        cx_strbuf_putc(&b, '-');
+    if (v.neg) cx_strbuf_putc(&b, '-');
     put_exact(&b, v.n, v.d, digits, separators);
     val_clear(&v);
     return cx_strbuf_take(&b);
@@ -497,8 +468,7 @@ static char *approx_scientific(const cx_num *x, int64_t shift, const char *prefi
     cx_num y;
     cx_num_init(&y);
     cx_num_set(&y, x);
-    if (shift > 0)
-        mpfr_mul_ui(y.u.f, y.u.f, 100, MPFR_RNDN); /* only pct shifts, by 2 */
+    if (shift > 0) mpfr_mul_ui(y.u.f, y.u.f, 100, MPFR_RNDN); /* only pct shifts, by 2 */
     put_approx(&b, &y, CX_DEFAULT_DIGITS, true, prefix, suffix);
     cx_num_clear(&y);
     return cx_strbuf_take(&b);
@@ -522,10 +492,8 @@ static char *fixed_form(const cx_num *x, long places, int64_t shift, const char 
     mpz_t R;
     mpz_init(R);
     round_scaled(R, v.n, v.d, -(int64_t)places - shift);
-    if (v.approx)
-        cx_strbuf_puts(&b, CX_MARK_APPROX);
-    if (v.neg && mpz_sgn(R) != 0)
-        cx_strbuf_putc(&b, '-');
+    if (v.approx) cx_strbuf_puts(&b, CX_MARK_APPROX);
+    if (v.neg && mpz_sgn(R) != 0) cx_strbuf_putc(&b, '-');
     put_fixed_digits(&b, R, places);
     cx_strbuf_puts(&b, suffix);
     mpz_clear(R);
@@ -533,15 +501,9 @@ static char *fixed_form(const cx_num *x, long places, int64_t shift, const char 
     return cx_strbuf_take(&b);
 }
 
-char *cx_fmt_fixed(const cx_num *x, long places)
-{
-    return fixed_form(x, places, 0, "");
-}
+char *cx_fmt_fixed(const cx_num *x, long places) { return fixed_form(x, places, 0, ""); }
 
-char *cx_fmt_pct(const cx_num *x, long places)
-{
-    return fixed_form(x, places, 2, "%");
-}
+char *cx_fmt_pct(const cx_num *x, long places) { return fixed_form(x, places, 2, "%"); }
 
 char *cx_fmt_money(const cx_num *x, long places)
 {
@@ -554,11 +516,9 @@ char *cx_fmt_money(const cx_num *x, long places)
     val_init(&v, x);
     int i = 3;
     if (v.cls == V_EXACT) {
-        while (i > 0 && cmp_pow10(v.n, v.d, scale[i].exp10) < 0)
-            i--;
+        while (i > 0 && cmp_pow10(v.n, v.d, scale[i].exp10) < 0) i--;
     }
-    if (mpz_sgn(v.n) == 0)
-        i = 0;
+    if (mpz_sgn(v.n) == 0) i = 0;
     if (v.cls == V_HUGE || v.cls == V_NAN ||
         (v.approx && mpz_sgn(v.n) != 0 && cmp_pow10(v.n, v.d, 15 + scale[i].exp10) >= 0)) {
         val_clear(&v);
@@ -569,19 +529,15 @@ char *cx_fmt_money(const cx_num *x, long places)
     mpz_init(p);
     for (;;) {
         round_scaled(R, v.n, v.d, scale[i].exp10 - places);
-        if (i == 3)
-            break;
+        if (i == 3) break;
         /* Rounding may reach the next unit: $999.995M is "$1.00B". */
         mpz_ui_pow_ui(p, 10, (unsigned long)(scale[i + 1].exp10 - scale[i].exp10 + places));
-        if (mpz_cmp(R, p) < 0)
-            break;
+        if (mpz_cmp(R, p) < 0) break;
         i++;
     }
     cx_strbuf b = {0};
-    if (v.approx)
-        cx_strbuf_puts(&b, CX_MARK_APPROX);
-    if (v.neg && mpz_sgn(R) != 0)
-        cx_strbuf_putc(&b, '-');
+    if (v.approx) cx_strbuf_puts(&b, CX_MARK_APPROX);
+    if (v.neg && mpz_sgn(R) != 0) cx_strbuf_putc(&b, '-');
     cx_strbuf_putc(&b, '$');
     put_fixed_digits(&b, R, places);
     cx_strbuf_puts(&b, scale[i].suffix);
@@ -599,8 +555,7 @@ static cx_num_status scaled_value(cx_num *out, const mpz_t R, int64_t k, bool ne
                                   const cx_num_ctx *ctx)
 {
     uint64_t ak = k < 0 ? (uint64_t)0 - (uint64_t)k : (uint64_t)k;
-    if (ak > (uint64_t)ctx->max_bits / 3)
-        return CX_NUM_TOO_BIG;
+    if (ak > (uint64_t)ctx->max_bits / 3) return CX_NUM_TOO_BIG;
     mpq_t q;
     mpq_init(q);
     mpz_ui_pow_ui(mpq_denref(q), 10, (unsigned long)ak);
@@ -611,8 +566,7 @@ static cx_num_status scaled_value(cx_num *out, const mpz_t R, int64_t k, bool ne
         mpz_set(mpq_numref(q), R);
     }
     mpq_canonicalize(q);
-    if (neg)
-        mpq_neg(q, q);
+    if (neg) mpq_neg(q, q);
     cx_num_set_mpq(out, q);
     mpq_clear(q);
     return CX_NUM_OK;
@@ -679,8 +633,7 @@ cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *
         cut_digits(R, v.n, v.d, digits, &k, &e10);
         *last_place = k;
         /* Positional with no decimals ("333,333,333,333…"): a whole number. */
-        if (k == 0 && e10 >= -9)
-            *int_zeros = decimal_zeros(R);
+        if (k == 0 && e10 >= -9) *int_zeros = decimal_zeros(R);
         st = scaled_value(shown, R, k, v.neg, ctx);
     }
     val_clear(&v);

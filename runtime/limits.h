@@ -5,21 +5,21 @@
 #define CX_LIMITS_H
 
 #define CX_DEFAULT_MAX_SOURCE_BYTES  (64L * 1024 * 1024) /* --max-source */
-#define CX_DEFAULT_MAX_NESTING       256       /* brackets/operators, --max-nesting */
-#define CX_DEFAULT_MAX_CALL_DEPTH    1000      /* user function calls, --max-depth */
-#define CX_DEFAULT_MAX_RESULT_DIGITS 1000000L  /* decimal digits per number, --max-digits */
-#define CX_MAX_LITERAL_DIGITS        100000    /* digits in one number literal */
-#define CX_MAX_IDENT_BYTES           1024      /* bytes in one identifier */
+#define CX_DEFAULT_MAX_NESTING       256                 /* brackets/operators, --max-nesting */
+#define CX_DEFAULT_MAX_CALL_DEPTH    1000                /* user function calls, --max-depth */
+#define CX_DEFAULT_MAX_RESULT_DIGITS 1000000L /* decimal digits per number, --max-digits */
+#define CX_MAX_LITERAL_DIGITS        100000   /* digits in one number literal */
+#define CX_MAX_IDENT_BYTES           1024     /* bytes in one identifier */
 #define CX_MAX_STRING_BYTES          (16L * 1024 * 1024)
-#define CX_DEFAULT_MAX_INCLUDE_DEPTH 64        /* nested include, --max-includes */
-#define CX_MAX_INCLUDES              1000      /* files included in one run */
-#define CX_DEFAULT_MAX_SERIES        1000000L  /* periods in one series or list, --max-series */
-#define CX_DEFAULT_MAX_MEMORY_MB     1024L     /* GMP/MPFR memory, --max-memory */
-#define CX_DEFAULT_PRECISION_BITS    256       /* MPFR precision of approximate values, --precision */
+#define CX_DEFAULT_MAX_INCLUDE_DEPTH 64       /* nested include, --max-includes */
+#define CX_MAX_INCLUDES              1000     /* files included in one run */
+#define CX_DEFAULT_MAX_SERIES        1000000L /* periods in one series or list, --max-series */
+#define CX_DEFAULT_MAX_MEMORY_MB     1024L    /* GMP/MPFR memory, --max-memory */
+#define CX_DEFAULT_PRECISION_BITS    256 /* MPFR precision of approximate values, --precision */
 #define CX_MAX_PRECISION_BITS        1000000L
-#define CX_DEFAULT_DIGITS            10        /* significant digits shown for cut values, --digits */
+#define CX_DEFAULT_DIGITS            10 /* significant digits shown for cut values, --digits */
 #define CX_MAX_DIGITS                1000
-#define CX_MAX_SYNTAX_ERRORS         20        /* syntax errors reported per file */
+#define CX_MAX_SYNTAX_ERRORS         20                 /* syntax errors reported per file */
 #define CX_BITS_PER_DIGIT            3.3219280948873623 /* log2(10), used only for estimates */
 
 #endif

@@ -17,8 +17,7 @@ static void (*fatal_fn)(size_t request);
 static void account_grow(size_t n)
 {
     in_use += n;
-    if (limit != 0 && in_use > limit)
-        over = true;
+    if (limit != 0 && in_use > limit) over = true;
 }
 
 static void account_shrink(size_t n)
@@ -31,8 +30,7 @@ static void account_shrink(size_t n)
 /* The system allocator failed.  Give the host a chance, then retry once. */
 static void *after_failure(void *old, size_t n)
 {
-    if (fatal_fn == NULL)
-        return NULL;
+    if (fatal_fn == NULL) return NULL;
     fatal_fn(n);
     return old ? realloc(old, n) : malloc(n);
 }
@@ -40,18 +38,15 @@ static void *after_failure(void *old, size_t n)
 static void *hook_alloc(size_t n)
 {
     void *p = malloc(n);
-    if (p == NULL)
-        p = after_failure(NULL, n);
-    if (p != NULL)
-        account_grow(n);
+    if (p == NULL) p = after_failure(NULL, n);
+    if (p != NULL) account_grow(n);
     return p;
 }
 
 static void *hook_realloc(void *old, size_t old_size, size_t new_size)
 {
     void *p = realloc(old, new_size);
-    if (p == NULL && new_size != 0)
-        p = after_failure(old, new_size);
+    if (p == NULL && new_size != 0) p = after_failure(old, new_size);
     if (p != NULL) {
         account_shrink(old_size);
         account_grow(new_size);
@@ -61,8 +56,7 @@ static void *hook_realloc(void *old, size_t old_size, size_t new_size)
 
 static void hook_free(void *p, size_t size)
 {
-    if (p == NULL)
-        return;
+    if (p == NULL) return;
     free(p);
     account_shrink(size);
 }
@@ -71,8 +65,7 @@ void cx_numalloc_install(void)
 {
     void *(*cur_alloc)(size_t);
     mp_get_memory_functions(&cur_alloc, NULL, NULL);
-    if (cur_alloc == hook_alloc)
-        return;
+    if (cur_alloc == hook_alloc) return;
     mp_set_memory_functions(hook_alloc, hook_realloc, hook_free);
     /* MPFR keeps its own copy of GMP's functions once it has used them. */
     mpfr_mp_memory_cleanup();
@@ -81,26 +74,13 @@ void cx_numalloc_install(void)
 void cx_numalloc_set_limit(size_t bytes)
 {
     limit = bytes;
-    if (limit != 0 && in_use > limit)
-        over = true;
+    if (limit != 0 && in_use > limit) over = true;
 }
 
-size_t cx_numalloc_in_use(void)
-{
-    return in_use;
-}
+size_t cx_numalloc_in_use(void) { return in_use; }
 
-bool cx_numalloc_over_limit(void)
-{
-    return over;
-}
+bool cx_numalloc_over_limit(void) { return over; }
 
-void cx_numalloc_reset(void)
-{
-    over = false;
-}
+void cx_numalloc_reset(void) { over = false; }
 
-void cx_numalloc_set_fatal(void (*fn)(size_t request))
-{
-    fatal_fn = fn;
-}
+void cx_numalloc_set_fatal(void (*fn)(size_t request)) { fatal_fn = fn; }

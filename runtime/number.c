@@ -18,28 +18,20 @@ __extension__ typedef unsigned __int128 u128;
  * bounds below go up to twice the limit. */
 #define HARD_MAX_BITS ((int64_t)1 << 34)
 
-#define LIKELY(c) __builtin_expect(!!(c), 1)
+#define LIKELY(c)   __builtin_expect(!!(c), 1)
 #define UNLIKELY(c) __builtin_expect(!!(c), 0)
 
 /* ==== small helpers ===================================================== */
 
-static inline int bitlen64(uint64_t v)
-{
-    return v ? 64 - __builtin_clzll(v) : 0;
-}
+static inline int bitlen64(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0; }
 
-static inline uint64_t uabs64(int64_t v)
-{
-    return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-}
+static inline uint64_t uabs64(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
 
 /* Binary gcd: no division, a handful of cycles per bit. */
 static uint64_t gcd64(uint64_t a, uint64_t b)
 {
-    if (a == 0)
-        return b;
-    if (b == 0)
-        return a;
+    if (a == 0) return b;
+    if (b == 0) return a;
     int shift = __builtin_ctzll(a | b);
     a >>= __builtin_ctzll(a);
     do {
@@ -75,16 +67,12 @@ static void z_set_i64(mpz_t z, int64_t v)
     mpz_set_si(z, (long)v);
 #else
     z_set_u64(z, uabs64(v));
-    if (v < 0)
-        mpz_neg(z, z);
+    if (v < 0) mpz_neg(z, z);
 #endif
 }
 
 /* |z| < 2^63, so z fits int64 and is not INT64_MIN. */
-static bool z_fits_i64(const mpz_t z)
-{
-    return mpz_sizeinbase(z, 2) <= 63;
-}
+static bool z_fits_i64(const mpz_t z) { return mpz_sizeinbase(z, 2) <= 63; }
 
 /* z must satisfy z_fits_i64. */
 static int64_t z_get_i64(const mpz_t z)
@@ -98,10 +86,7 @@ static int64_t z_get_i64(const mpz_t z)
 #endif
 }
 
-static int64_t z_bits(const mpz_t z)
-{
-    return mpz_sgn(z) == 0 ? 0 : (int64_t)mpz_sizeinbase(z, 2);
-}
+static int64_t z_bits(const mpz_t z) { return mpz_sgn(z) == 0 ? 0 : (int64_t)mpz_sizeinbase(z, 2); }
 
 static bool q_too_big(const mpq_t q, int64_t lim)
 {
@@ -112,18 +97,15 @@ static bool q_too_big(const mpq_t q, int64_t lim)
 
 static void release(cx_num *x)
 {
-    if (x->kind == CX_NUM_BIG)
-        mpq_clear(x->u.q);
-    else if (x->kind == CX_NUM_APPROX)
-        mpfr_clear(x->u.f);
+    if (x->kind == CX_NUM_BIG) mpq_clear(x->u.q);
+    else if (x->kind == CX_NUM_APPROX) mpfr_clear(x->u.f);
     x->kind = CX_NUM_SMALL;
 }
 
 /* n/d must already be canonical SMALL values. */
 static inline void put_small(cx_num *x, int64_t n, int64_t d)
 {
-    if (UNLIKELY(x->kind != CX_NUM_SMALL))
-        release(x);
+    if (UNLIKELY(x->kind != CX_NUM_SMALL)) release(x);
     x->u.s.num = n;
     x->u.s.den = d;
 }
@@ -142,17 +124,14 @@ static void take_mpq(cx_num *x, mpq_t q)
         mpq_init(x->u.q);
         x->kind = CX_NUM_BIG;
     }
-    if (x->u.q != q)
-        mpq_swap(x->u.q, q);
+    if (x->u.q != q) mpq_swap(x->u.q, q);
 }
 
 /* NaN and infinities never become values: they are statuses. */
 static cx_num_status take_mpfr(cx_num *x, mpfr_t r)
 {
-    if (mpfr_nan_p(r))
-        return CX_NUM_DOMAIN;
-    if (mpfr_inf_p(r))
-        return CX_NUM_TOO_BIG;
+    if (mpfr_nan_p(r)) return CX_NUM_DOMAIN;
+    if (mpfr_inf_p(r)) return CX_NUM_TOO_BIG;
     if (x->kind != CX_NUM_APPROX) {
         release(x);
         mpfr_init2(x->u.f, mpfr_get_prec(r));
@@ -169,8 +148,7 @@ static void set_parts(cx_num *x, bool neg, uint64_t n, uint64_t d)
     uint64_t g = gcd64(n, d);
     n /= g;
     d /= g;
-    if (n == 0)
-        d = 1;
+    if (n == 0) d = 1;
     if (n <= (uint64_t)INT64_MAX && d <= (uint64_t)INT64_MAX) {
         put_small(x, neg ? -(int64_t)n : (int64_t)n, (int64_t)d);
         return;
@@ -179,8 +157,7 @@ static void set_parts(cx_num *x, bool neg, uint64_t n, uint64_t d)
     mpq_init(q);
     z_set_u64(mpq_numref(q), n);
     z_set_u64(mpq_denref(q), d);
-    if (neg)
-        mpq_neg(q, q);
+    if (neg) mpq_neg(q, q);
     take_mpq(x, q);
     mpq_clear(q);
 }
@@ -212,8 +189,7 @@ static void qv_init(qview *v, const cx_num *x)
 
 static void qv_clear(qview *v)
 {
-    if (v->owned)
-        mpq_clear(v->tmp);
+    if (v->owned) mpq_clear(v->tmp);
 }
 
 /* Exact value into an mpfr, one correct rounding at out's precision. */
@@ -261,17 +237,14 @@ static void fv_init(fview *v, const cx_num *x, mpfr_prec_t prec)
 
 static void fv_clear(fview *v)
 {
-    if (v->owned)
-        mpfr_clear(v->tmp);
+    if (v->owned) mpfr_clear(v->tmp);
 }
 
 static mpfr_prec_t ctx_prec(const cx_num_ctx *ctx)
 {
     mpfr_prec_t p = ctx->prec;
-    if (p < MPFR_PREC_MIN)
-        p = MPFR_PREC_MIN;
-    if (p > MPFR_PREC_MAX)
-        p = MPFR_PREC_MAX;
+    if (p < MPFR_PREC_MIN) p = MPFR_PREC_MIN;
+    if (p > MPFR_PREC_MAX) p = MPFR_PREC_MAX;
     return p;
 }
 
@@ -293,12 +266,9 @@ void cx_num_clear(cx_num *x)
 
 void cx_num_set(cx_num *dst, const cx_num *src)
 {
-    if (dst == src)
-        return;
+    if (dst == src) return;
     switch (src->kind) {
-    case CX_NUM_SMALL:
-        put_small(dst, src->u.s.num, src->u.s.den);
-        break;
+    case CX_NUM_SMALL: put_small(dst, src->u.s.num, src->u.s.den); break;
     case CX_NUM_BIG:
         if (dst->kind != CX_NUM_BIG) {
             release(dst);
@@ -330,10 +300,8 @@ void cx_num_swap(cx_num *a, cx_num *b)
 
 void cx_num_set_si(cx_num *x, int64_t v)
 {
-    if (v == INT64_MIN)
-        set_parts(x, true, uabs64(v), 1);
-    else
-        put_small(x, v, 1);
+    if (v == INT64_MIN) set_parts(x, true, uabs64(v), 1);
+    else put_small(x, v, 1);
 }
 
 void cx_num_set_frac(cx_num *x, int64_t num, int64_t den)
@@ -392,10 +360,7 @@ void cx_num_set_mpfr(cx_num *x, const mpfr_t v, const cx_num_ctx *ctx)
 
 /* ==== inspection ======================================================== */
 
-bool cx_num_is_exact(const cx_num *x)
-{
-    return x->kind != CX_NUM_APPROX;
-}
+bool cx_num_is_exact(const cx_num *x) { return x->kind != CX_NUM_APPROX; }
 
 bool cx_num_is_zero(const cx_num *x)
 {
@@ -451,10 +416,8 @@ void cx_num_get_mpq(const cx_num *x, mpq_t out)
 
 void cx_num_get_mpfr(const cx_num *x, mpfr_t out)
 {
-    if (x->kind == CX_NUM_APPROX)
-        mpfr_set(out, x->u.f, MPFR_RNDN);
-    else
-        exact_to_mpfr(out, x);
+    if (x->kind == CX_NUM_APPROX) mpfr_set(out, x->u.f, MPFR_RNDN);
+    else exact_to_mpfr(out, x);
 }
 
 long cx_num_bits(const cx_num *x)
@@ -476,8 +439,7 @@ long cx_num_bits(const cx_num *x)
 int cx_num_cmp(const cx_num *a, const cx_num *b)
 {
     if (LIKELY(a->kind == CX_NUM_SMALL && b->kind == CX_NUM_SMALL)) {
-        if (a->u.s.den == b->u.s.den)
-            return (a->u.s.num > b->u.s.num) - (a->u.s.num < b->u.s.num);
+        if (a->u.s.den == b->u.s.den) return (a->u.s.num > b->u.s.num) - (a->u.s.num < b->u.s.num);
         /* 63-bit by 63-bit products fit comfortably in 127 bits. */
         i128 l = (i128)a->u.s.num * b->u.s.den, r = (i128)b->u.s.num * a->u.s.den;
         return (l > r) - (l < r);
@@ -491,8 +453,7 @@ int cx_num_cmp(const cx_num *a, const cx_num *b)
         qv_init(&v, e);
         c = mpfr_cmp_q(f->u.f, v.q);
         qv_clear(&v);
-        if (f == b)
-            c = -c;
+        if (f == b) c = -c;
     } else {
         qview va, vb;
         qv_init(&va, a);
@@ -509,10 +470,8 @@ bool cx_num_eq(const cx_num *a, const cx_num *b)
     if (a->kind == CX_NUM_SMALL && b->kind == CX_NUM_SMALL)
         return a->u.s.num == b->u.s.num && a->u.s.den == b->u.s.den;
     /* Canonical forms: an exact SMALL never equals an exact BIG. */
-    if (a->kind != CX_NUM_APPROX && b->kind != CX_NUM_APPROX && a->kind != b->kind)
-        return false;
-    if (a->kind == CX_NUM_BIG && b->kind == CX_NUM_BIG)
-        return mpq_equal(a->u.q, b->u.q) != 0;
+    if (a->kind != CX_NUM_APPROX && b->kind != CX_NUM_APPROX && a->kind != b->kind) return false;
+    if (a->kind == CX_NUM_BIG && b->kind == CX_NUM_BIG) return mpq_equal(a->u.q, b->u.q) != 0;
     return cx_num_cmp(a, b) == 0;
 }
 
@@ -532,10 +491,7 @@ static inline cx_num_status emit_small(cx_num *out, int64_t n, int64_t d, const 
     return CX_NUM_OK;
 }
 
-static inline bool i128_fits(i128 v)
-{
-    return v > (i128)INT64_MIN && v <= (i128)INT64_MAX;
-}
+static inline bool i128_fits(i128 v) { return v > (i128)INT64_MIN && v <= (i128)INT64_MAX; }
 
 /* an/ad + bn/bd with Knuth's gcd trick; false when the result leaves int64. */
 static bool add_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *rn, int64_t *rd)
@@ -558,8 +514,7 @@ static bool add_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
         n = t / (i128)g2;
         d = (i128)ad1 * (bd / (int64_t)g2);
     }
-    if (!i128_fits(n) || !i128_fits(d))
-        return false;
+    if (!i128_fits(n) || !i128_fits(d)) return false;
     *rn = (int64_t)n;
     *rd = (int64_t)d;
     return true;
@@ -646,10 +601,8 @@ static cx_num_status arith_big(cx_num *out, const cx_num *a, const cx_num *b, ar
         case OP_MUL: mpq_mul(r, va.q, vb.q); break;
         case OP_DIV: mpq_div(r, va.q, vb.q); break; /* divisor checked by the caller */
         }
-        if (q_too_big(r, lim))
-            st = CX_NUM_TOO_BIG;
-        else
-            take_mpq(out, r);
+        if (q_too_big(r, lim)) st = CX_NUM_TOO_BIG;
+        else take_mpq(out, r);
         mpq_clear(r);
     }
     qv_clear(&vb);
@@ -661,8 +614,7 @@ static cx_num_status arith_slow(cx_num *out, const cx_num *a, const cx_num *b, a
                                 const cx_num_ctx *ctx)
 {
     /* Check the divisor first: GMP raises SIGFPE on zero, MPFR gives inf. */
-    if (op == OP_DIV && cx_num_is_zero(b))
-        return CX_NUM_DIV_ZERO;
+    if (op == OP_DIV && cx_num_is_zero(b)) return CX_NUM_DIV_ZERO;
     if (a->kind == CX_NUM_APPROX || b->kind == CX_NUM_APPROX)
         return arith_approx(out, a, b, op, ctx);
     return arith_big(out, a, b, op, ctx);
@@ -715,14 +667,12 @@ cx_num_status cx_num_div(cx_num *out, const cx_num *a, const cx_num *b, const cx
 {
     if (LIKELY(a->kind == CX_NUM_SMALL && b->kind == CX_NUM_SMALL)) {
         int64_t bn = b->u.s.num, bd = b->u.s.den, n, d;
-        if (bn == 0)
-            return CX_NUM_DIV_ZERO;
+        if (bn == 0) return CX_NUM_DIV_ZERO;
         if (bn < 0) { /* 1/b with a positive denominator; neither is INT64_MIN */
             bn = -bn;
             bd = -bd;
         }
-        if (mul_small(a->u.s.num, a->u.s.den, bd, bn, &n, &d))
-            return emit_small(out, n, d, ctx);
+        if (mul_small(a->u.s.num, a->u.s.den, bd, bn, &n, &d)) return emit_small(out, n, d, ctx);
     }
     return arith_slow(out, a, b, OP_DIV, ctx);
 }
@@ -745,10 +695,8 @@ void cx_num_neg(cx_num *out, const cx_num *a)
 
 void cx_num_abs(cx_num *out, const cx_num *a)
 {
-    if (cx_num_sgn(a) < 0)
-        cx_num_neg(out, a);
-    else
-        cx_num_set(out, a);
+    if (cx_num_sgn(a) < 0) cx_num_neg(out, a);
+    else cx_num_set(out, a);
 }
 
 /* ==== powers ============================================================ */
@@ -759,8 +707,7 @@ static bool pow_u64(uint64_t base, uint64_t e, uint64_t *out)
     uint64_t r = 1;
     while (e) {
         if (e & 1) {
-            if (__builtin_mul_overflow(r, base, &r) || r > (uint64_t)INT64_MAX)
-                return false;
+            if (__builtin_mul_overflow(r, base, &r) || r > (uint64_t)INT64_MAX) return false;
         }
         e >>= 1;
         if (e && (__builtin_mul_overflow(base, base, &base) || base > (uint64_t)INT64_MAX))
@@ -774,10 +721,8 @@ static bool pow_u64(uint64_t base, uint64_t e, uint64_t *out)
 static bool pow_surely_too_big(int64_t zbits, uint64_t e, int64_t lim)
 {
     uint64_t lower;
-    if (zbits <= 1)
-        return false;
-    if (__builtin_mul_overflow((uint64_t)(zbits - 1), e, &lower))
-        return true;
+    if (zbits <= 1) return false;
+    if (__builtin_mul_overflow((uint64_t)(zbits - 1), e, &lower)) return true;
     return lower >= (uint64_t)lim;
 }
 
@@ -791,21 +736,18 @@ static cx_num_status pow_exact_int(cx_num *out, const cx_num *a, const cx_num *b
         return CX_NUM_OK;
     }
     if (sa == 0) {
-        if (sb < 0)
-            return CX_NUM_DIV_ZERO;
+        if (sb < 0) return CX_NUM_DIV_ZERO;
         put_small(out, 0, 1);
         return CX_NUM_OK;
     }
-    bool odd = b->kind == CX_NUM_SMALL ? (b->u.s.num & 1) != 0
-                                       : mpz_odd_p(mpq_numref(b->u.q)) != 0;
+    bool odd = b->kind == CX_NUM_SMALL ? (b->u.s.num & 1) != 0 : mpz_odd_p(mpq_numref(b->u.q)) != 0;
     if (a->kind == CX_NUM_SMALL && a->u.s.den == 1 && (a->u.s.num == 1 || a->u.s.num == -1)) {
         put_small(out, (a->u.s.num < 0 && odd) ? -1 : 1, 1);
         return CX_NUM_OK;
     }
     /* Any other base to an exponent beyond int64 is astronomically large
      * (or, for a negative exponent, has such a denominator). */
-    if (b->kind != CX_NUM_SMALL)
-        return CX_NUM_TOO_BIG;
+    if (b->kind != CX_NUM_SMALL) return CX_NUM_TOO_BIG;
 
     int64_t lim = limit_bits(ctx);
     uint64_t e = uabs64(b->u.s.num);
@@ -847,10 +789,8 @@ static cx_num_status pow_exact_int(cx_num *out, const cx_num *a, const cx_num *b
                 mpz_neg(mpq_numref(r), mpq_numref(r));
             }
         }
-        if (q_too_big(r, lim))
-            st = CX_NUM_TOO_BIG;
-        else
-            take_mpq(out, r);
+        if (q_too_big(r, lim)) st = CX_NUM_TOO_BIG;
+        else take_mpq(out, r);
         mpq_clear(r);
     }
     qv_clear(&v);
@@ -867,8 +807,7 @@ static bool exact_root(cx_num *root, const cx_num *a, unsigned long q)
     mpq_init(r);
     bool ok = mpz_root(mpq_numref(r), mpq_numref(v.q), q) != 0 &&
               mpz_root(mpq_denref(r), mpq_denref(v.q), q) != 0;
-    if (ok)
-        take_mpq(root, r); /* roots of coprime numbers stay coprime */
+    if (ok) take_mpq(root, r); /* roots of coprime numbers stay coprime */
     mpq_clear(r);
     qv_clear(&v);
     return ok;
@@ -878,15 +817,12 @@ cx_num_status cx_num_pow(cx_num *out, const cx_num *a, const cx_num *b, const cx
 {
     bool a_exact = a->kind != CX_NUM_APPROX, b_exact = b->kind != CX_NUM_APPROX;
 
-    if (a_exact && b_exact && cx_num_is_integer(b))
-        return pow_exact_int(out, a, b, ctx);
+    if (a_exact && b_exact && cx_num_is_integer(b)) return pow_exact_int(out, a, b, ctx);
 
     int sa = cx_num_sgn(a), sb = cx_num_sgn(b);
     bool b_int = b_exact ? cx_num_is_integer(b) : mpfr_integer_p(b->u.f) != 0;
-    if (sa == 0 && sb < 0)
-        return CX_NUM_DIV_ZERO;
-    if (sa < 0 && !b_int)
-        return CX_NUM_DOMAIN;
+    if (sa == 0 && sb < 0) return CX_NUM_DIV_ZERO;
+    if (sa < 0 && !b_int) return CX_NUM_DOMAIN;
 
     /* An exact rational to an exact fraction p/q stays exact when the q-th
      * root is exact: 4^(1/2) = 2, (8/27)^(2/3) = 4/9. */
@@ -908,8 +844,7 @@ cx_num_status cx_num_pow(cx_num *out, const cx_num *a, const cx_num *b, const cx
         cx_num_clear(&p);
         cx_num_clear(&root);
         qv_clear(&vb);
-        if (done)
-            return st;
+        if (done) return st;
     }
     mpfr_prec_t prec = ctx_prec(ctx);
     fview fa;
@@ -947,8 +882,7 @@ static void round_half_away(mpz_t r, const mpz_t n, const mpz_t d)
     mpz_mul_2exp(d2, d, 1);
     int s = mpz_sgn(n);
     mpz_fdiv_q(r, t, d2);
-    if (s < 0)
-        mpz_neg(r, r);
+    if (s < 0) mpz_neg(r, r);
     mpz_clear(d2);
     mpz_clear(t);
 }
@@ -978,8 +912,7 @@ static cx_num_status round_approx_int(cx_num *out, const cx_num *a, round_mode m
 
 static cx_num_status round_int(cx_num *out, const cx_num *a, round_mode m, const cx_num_ctx *ctx)
 {
-    if (a->kind == CX_NUM_APPROX)
-        return round_approx_int(out, a, m, ctx);
+    if (a->kind == CX_NUM_APPROX) return round_approx_int(out, a, m, ctx);
     if (a->kind == CX_NUM_SMALL) {
         int64_t n = a->u.s.num, d = a->u.s.den, r;
         if (d == 1) {
@@ -1021,13 +954,11 @@ cx_num_status cx_num_ceil(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
     return round_int(out, a, RM_CEIL, ctx);
 }
 
-
 /* Exact x rounded to a multiple of 10^-places, half away from zero. */
 static cx_num_status round_exact_places(cx_num *out, const cx_num *a, long places,
                                         const cx_num_ctx *ctx)
 {
-    if (places == 0)
-        return round_int(out, a, RM_HALF, ctx);
+    if (places == 0) return round_int(out, a, RM_HALF, ctx);
     if (places > 0 && cx_num_is_integer(a)) {
         cx_num_set(out, a);
         return CX_NUM_OK;
@@ -1079,14 +1010,10 @@ static cx_num_status round_exact_places(cx_num *out, const cx_num *a, long place
         }
     }
     if (st == CX_NUM_OK) {
-        if (what == KEEP)
-            cx_num_set(out, a);
-        else if (what == ZERO)
-            put_small(out, 0, 1);
-        else if (q_too_big(q, lim))
-            st = CX_NUM_TOO_BIG;
-        else
-            take_mpq(out, q);
+        if (what == KEEP) cx_num_set(out, a);
+        else if (what == ZERO) put_small(out, 0, 1);
+        else if (q_too_big(q, lim)) st = CX_NUM_TOO_BIG;
+        else take_mpq(out, q);
     }
     mpq_clear(q);
     mpz_clear(t);
@@ -1132,17 +1059,12 @@ static cx_num_status round_approx_places(cx_num *out, const cx_num *a, long plac
         mpfr_init2(t, w);
         mpfr_init2(y, w);
         mpfr_ui_pow_ui(t, 10, (unsigned long)(p >= 0 ? p : -p), MPFR_RNDN);
-        if (p >= 0)
-            mpfr_mul(y, x, t, MPFR_RNDN);
-        else
-            mpfr_div(y, x, t, MPFR_RNDN);
+        if (p >= 0) mpfr_mul(y, x, t, MPFR_RNDN);
+        else mpfr_div(y, x, t, MPFR_RNDN);
         mpfr_round(y, y);
-        if (p >= 0)
-            mpfr_div(r, y, t, MPFR_RNDN);
-        else
-            mpfr_mul(r, y, t, MPFR_RNDN);
-        if (mpfr_inf_p(t))
-            mpfr_set_inf(r, 1); /* 10^p left MPFR's range: reported as too big */
+        if (p >= 0) mpfr_div(r, y, t, MPFR_RNDN);
+        else mpfr_mul(r, y, t, MPFR_RNDN);
+        if (mpfr_inf_p(t)) mpfr_set_inf(r, 1); /* 10^p left MPFR's range: reported as too big */
         mpfr_clear(y);
         mpfr_clear(t);
     }
@@ -1185,8 +1107,7 @@ static cx_num_status approx_unary(cx_num *out, const cx_num *a, mpfr_unary fn,
 cx_num_status cx_num_sqrt(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 {
     int s = cx_num_sgn(a);
-    if (s < 0)
-        return CX_NUM_DOMAIN;
+    if (s < 0) return CX_NUM_DOMAIN;
     if (a->kind != CX_NUM_APPROX) {
         if (s == 0) {
             put_small(out, 0, 1);
@@ -1204,8 +1125,7 @@ cx_num_status cx_num_sqrt(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
             mpq_clear(r);
         }
         qv_clear(&v);
-        if (exact)
-            return CX_NUM_OK;
+        if (exact) return CX_NUM_OK;
     }
     return approx_unary(out, a, mpfr_sqrt, ctx);
 }
@@ -1221,8 +1141,7 @@ cx_num_status cx_num_exp(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 
 cx_num_status cx_num_ln(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 {
-    if (cx_num_sgn(a) <= 0)
-        return CX_NUM_DOMAIN;
+    if (cx_num_sgn(a) <= 0) return CX_NUM_DOMAIN;
     if (a->kind == CX_NUM_SMALL && a->u.s.num == 1 && a->u.s.den == 1) {
         put_small(out, 0, 1); /* ln(1) = 0 exactly */
         return CX_NUM_OK;
@@ -1237,10 +1156,25 @@ cx_num_status cx_num_ln(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 #define EXP_CAP 1000000000000000LL /* 10^15 */
 
 static const uint64_t pow10_u64[19] = {
-    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
-    100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
-    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-    100000000000000000ULL, 1000000000000000000ULL,
+    1ULL,
+    10ULL,
+    100ULL,
+    1000ULL,
+    10000ULL,
+    100000ULL,
+    1000000ULL,
+    10000000ULL,
+    100000000ULL,
+    1000000000ULL,
+    10000000000ULL,
+    100000000000ULL,
+    1000000000000ULL,
+    10000000000000ULL,
+    100000000000000ULL,
+    1000000000000000ULL,
+    10000000000000000ULL,
+    100000000000000000ULL,
+    1000000000000000000ULL,
 };
 
 cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, long scale10,
@@ -1253,8 +1187,7 @@ cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, lon
         char c = text[i];
         if (c >= '0' && c <= '9') {
             if (c != '0') {
-                if (first_nz == SIZE_MAX)
-                    first_nz = ndig;
+                if (first_nz == SIZE_MAX) first_nz = ndig;
                 last_nz = ndig;
             }
             ndig++;
@@ -1266,30 +1199,23 @@ cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, lon
         }
     }
     size_t mant_end = i;
-    if (ndig == 0)
-        return CX_NUM_BAD_TEXT;
+    if (ndig == 0) return CX_NUM_BAD_TEXT;
     int64_t exp10 = 0;
     if (i < len && (text[i] == 'e' || text[i] == 'E')) {
         bool eneg = false;
-        if (++i < len && (text[i] == '+' || text[i] == '-'))
-            eneg = text[i++] == '-';
+        if (++i < len && (text[i] == '+' || text[i] == '-')) eneg = text[i++] == '-';
         size_t start = i;
         for (; i < len && text[i] >= '0' && text[i] <= '9'; i++)
-            if (exp10 < EXP_CAP)
-                exp10 = exp10 * 10 + (text[i] - '0');
-        if (i == start)
-            return CX_NUM_BAD_TEXT;
-        if (eneg)
-            exp10 = -exp10;
+            if (exp10 < EXP_CAP) exp10 = exp10 * 10 + (text[i] - '0');
+        if (i == start) return CX_NUM_BAD_TEXT;
+        if (eneg) exp10 = -exp10;
     }
-    if (i != len)
-        return CX_NUM_BAD_TEXT;
+    if (i != len) return CX_NUM_BAD_TEXT;
     if (first_nz == SIZE_MAX) { /* 0, 0.000, 0e999999999 */
         put_small(out, 0, 1);
         return CX_NUM_OK;
     }
-    if (len > (size_t)EXP_CAP)
-        return CX_NUM_TOO_BIG;
+    if (len > (size_t)EXP_CAP) return CX_NUM_TOO_BIG;
 
     /* value = M * 10^E with M the significant digits (no trailing zeros). */
     int64_t sig = (int64_t)(last_nz - first_nz + 1);
@@ -1301,10 +1227,8 @@ cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, lon
         uint64_t M = 0;
         size_t k = 0;
         for (size_t j = 0; j < mant_end; j++) {
-            if (text[j] == '.')
-                continue;
-            if (k >= first_nz && k <= last_nz)
-                M = M * 10 + (uint64_t)(text[j] - '0');
+            if (text[j] == '.') continue;
+            if (k >= first_nz && k <= last_nz) M = M * 10 + (uint64_t)(text[j] - '0');
             k++;
         }
         if (E >= 0) {
@@ -1321,8 +1245,7 @@ cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, lon
     if (E >= 0) {
         /* value >= 10^(sig-1+E), so its bits exceed (sig-1+E) * 3.3219. */
         int64_t mag = sig - 1 + E;
-        if (mag > 10000000000000LL || mag * 33219 >= lim * 10000)
-            return CX_NUM_TOO_BIG;
+        if (mag > 10000000000000LL || mag * 33219 >= lim * 10000) return CX_NUM_TOO_BIG;
     } else if (-E >= lim) {
         /* M has no factor 10, so the reduced denominator keeps all of 2^|E|
          * or all of 5^|E|: at least |E| + 1 bits. */
@@ -1336,14 +1259,11 @@ cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, lon
     mp_get_memory_functions(&gmp_alloc, NULL, &gmp_free);
     size_t bufsize = (size_t)sig + 1;
     char *buf = gmp_alloc(bufsize);
-    if (buf == NULL)
-        return CX_NUM_TOO_BIG;
+    if (buf == NULL) return CX_NUM_TOO_BIG;
     size_t k = 0, n = 0;
     for (size_t j = 0; j < mant_end; j++) {
-        if (text[j] == '.')
-            continue;
-        if (k >= first_nz && k <= last_nz)
-            buf[n++] = text[j];
+        if (text[j] == '.') continue;
+        if (k >= first_nz && k <= last_nz) buf[n++] = text[j];
         k++;
     }
     buf[n] = '\0';
@@ -1362,10 +1282,8 @@ cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, lon
         mpq_canonicalize(q);
     }
     cx_num_status st = CX_NUM_OK;
-    if (q_too_big(q, lim))
-        st = CX_NUM_TOO_BIG;
-    else
-        take_mpq(out, q);
+    if (q_too_big(q, lim)) st = CX_NUM_TOO_BIG;
+    else take_mpq(out, q);
     mpq_clear(q);
     return st;
 }

@@ -40,27 +40,27 @@ typedef struct cx_num {
  * with the operator's span; number.c knows nothing of sources. */
 typedef enum cx_num_status {
     CX_NUM_OK = 0,
-    CX_NUM_DIV_ZERO,   /* division (or modulo, or 0^-n) by zero */
-    CX_NUM_TOO_BIG,    /* projected result exceeds ctx->max_bits */
-    CX_NUM_DOMAIN,     /* sqrt/ln of a negative, ln 0, (-8)^(1/3), ... */
-    CX_NUM_NOT_INT,    /* an integer was required (factorial, digits, ...) */
-    CX_NUM_BAD_TEXT,   /* cx_num_from_decimal: malformed text */
+    CX_NUM_DIV_ZERO, /* division (or modulo, or 0^-n) by zero */
+    CX_NUM_TOO_BIG,  /* projected result exceeds ctx->max_bits */
+    CX_NUM_DOMAIN,   /* sqrt/ln of a negative, ln 0, (-8)^(1/3), ... */
+    CX_NUM_NOT_INT,  /* an integer was required (factorial, digits, ...) */
+    CX_NUM_BAD_TEXT, /* cx_num_from_decimal: malformed text */
 } cx_num_status;
 
 /* Limits and precision for an operation.  Owned by the state. */
 typedef struct cx_num_ctx {
-    long max_bits;       /* bound on numerator and on denominator bits */
-    mpfr_prec_t prec;    /* precision of approximate results, in bits */
+    long max_bits;    /* bound on numerator and on denominator bits */
+    mpfr_prec_t prec; /* precision of approximate results, in bits */
 } cx_num_ctx;
 
 /* --- lifecycle ------------------------------------------------------------ */
-void cx_num_init(cx_num *x);               /* x = 0 (SMALL) */
-void cx_num_clear(cx_num *x);              /* frees limbs; x must be re-inited to reuse */
+void cx_num_init(cx_num *x);                     /* x = 0 (SMALL) */
+void cx_num_clear(cx_num *x);                    /* frees limbs; x must be re-inited to reuse */
 void cx_num_set(cx_num *dst, const cx_num *src); /* deep copy; dst already inited */
 void cx_num_swap(cx_num *a, cx_num *b);
 void cx_num_set_si(cx_num *x, int64_t v);
 void cx_num_set_frac(cx_num *x, int64_t num, int64_t den); /* den != 0; canonicalizes */
-void cx_num_set_mpq(cx_num *x, const mpq_t q);  /* q canonical; demotes when it fits */
+void cx_num_set_mpq(cx_num *x, const mpq_t q);             /* q canonical; demotes when it fits */
 void cx_num_set_mpz(cx_num *x, const mpz_t z);
 /* Makes x approximate with value v, rounded to ctx->prec. */
 void cx_num_set_mpfr(cx_num *x, const mpfr_t v, const cx_num_ctx *ctx);
@@ -68,8 +68,8 @@ void cx_num_set_mpfr(cx_num *x, const mpfr_t v, const cx_num_ctx *ctx);
 /* --- inspection ----------------------------------------------------------- */
 bool cx_num_is_exact(const cx_num *x);
 bool cx_num_is_zero(const cx_num *x);
-bool cx_num_is_integer(const cx_num *x);   /* exact and denominator 1 */
-int  cx_num_sgn(const cx_num *x);
+bool cx_num_is_integer(const cx_num *x); /* exact and denominator 1 */
+int cx_num_sgn(const cx_num *x);
 /* true and *out set when x is an exact integer that fits int64. */
 bool cx_num_get_si(const cx_num *x, int64_t *out);
 /* Exact value into an inited mpq.  x must be exact. */
@@ -79,7 +79,7 @@ void cx_num_get_mpfr(const cx_num *x, mpfr_t out);
 /* Bits of numerator and denominator (the larger), for size estimates. */
 long cx_num_bits(const cx_num *x);
 /* Three-way compare; exact against approximate compares the values. */
-int  cx_num_cmp(const cx_num *a, const cx_num *b);
+int cx_num_cmp(const cx_num *a, const cx_num *b);
 bool cx_num_eq(const cx_num *a, const cx_num *b);
 
 /* --- exact-when-possible arithmetic -------------------------------------- */
@@ -87,8 +87,8 @@ cx_num_status cx_num_add(cx_num *out, const cx_num *a, const cx_num *b, const cx
 cx_num_status cx_num_sub(cx_num *out, const cx_num *a, const cx_num *b, const cx_num_ctx *ctx);
 cx_num_status cx_num_mul(cx_num *out, const cx_num *a, const cx_num *b, const cx_num_ctx *ctx);
 cx_num_status cx_num_div(cx_num *out, const cx_num *a, const cx_num *b, const cx_num_ctx *ctx);
-void          cx_num_neg(cx_num *out, const cx_num *a);
-void          cx_num_abs(cx_num *out, const cx_num *a);
+void cx_num_neg(cx_num *out, const cx_num *a);
+void cx_num_abs(cx_num *out, const cx_num *a);
 /* a^b.  Exact when a is exact and b an exact integer (0^0 = 1, 0^-n is
  * CX_NUM_DIV_ZERO); a power whose projected size exceeds ctx->max_bits is
  * CX_NUM_TOO_BIG before anything is computed.  Otherwise approximate via

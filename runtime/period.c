@@ -18,10 +18,10 @@ int64_t cx_days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2; /* January and February belong to the previous March-year */
     int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;                                   /* [0, 399] */
-    int64_t mp = m > 2 ? m - 3 : m + 9;                            /* March = 0 */
-    int64_t doy = (153 * mp + 2) / 5 + (d - 1);                    /* [0, 365] */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
+    int64_t yoe = y - era * 400;                         /* [0, 399] */
+    int64_t mp = m > 2 ? m - 3 : m + 9;                  /* March = 0 */
+    int64_t doy = (153 * mp + 2) / 5 + (d - 1);          /* [0, 365] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
@@ -39,10 +39,7 @@ void cx_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
     *y = yoe + era * 400 + (mm <= 2);
 }
 
-static bool is_leap(int64_t y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+static bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static int days_in_month(int64_t y, int m)
 {
@@ -85,10 +82,7 @@ static int64_t floor_div(int64_t a, int64_t b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-static int64_t floor_mod(int64_t a, int64_t b)
-{
-    return a - floor_div(a, b) * b;
-}
+static int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
 
 /* ==== parsing ============================================================ */
 
@@ -111,10 +105,7 @@ static const char *why_day(int len)
     }
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Reads a run of digits starting at *i and returns how many there were.  The
  * value saturates just above 99999, so a long run of digits is reported as
@@ -249,7 +240,9 @@ size_t cx_period_format(const cx_period *p, char *buf, size_t size)
     int n = 0;
     switch (p->freq) {
     case CX_FREQ_YEAR: n = snprintf(buf, size, "%04lld", yy); break;
-    case CX_FREQ_HALF: n = snprintf(buf, size, "%04lldH%d", yy, (int)floor_mod(p->ord, 2) + 1); break;
+    case CX_FREQ_HALF:
+        n = snprintf(buf, size, "%04lldH%d", yy, (int)floor_mod(p->ord, 2) + 1);
+        break;
     case CX_FREQ_QUARTER:
         n = snprintf(buf, size, "%04lldQ%d", yy, (int)floor_mod(p->ord, 4) + 1);
         break;
@@ -268,10 +261,7 @@ size_t cx_period_format(const cx_period *p, char *buf, size_t size)
     return (size_t)n < size ? (size_t)n : size - 1;
 }
 
-bool cx_period_same_freq(const cx_period *a, const cx_period *b)
-{
-    return a->freq == b->freq;
-}
+bool cx_period_same_freq(const cx_period *a, const cx_period *b) { return a->freq == b->freq; }
 
 int cx_period_cmp(const cx_period *a, const cx_period *b)
 {
@@ -307,7 +297,4 @@ bool cx_period_add(const cx_period *p, int64_t n, cx_period *out)
     return true;
 }
 
-int64_t cx_period_diff(const cx_period *a, const cx_period *b)
-{
-    return b->ord - a->ord;
-}
+int64_t cx_period_diff(const cx_period *a, const cx_period *b) { return b->ord - a->ord; }

@@ -41,10 +41,10 @@ bool cx_period_from_year(int64_t year, cx_period *out);
 size_t cx_period_format(const cx_period *p, char *buf, size_t size);
 
 /* Same frequency required for cmp/diff: callers check cx_period_same_freq. */
-bool    cx_period_same_freq(const cx_period *a, const cx_period *b);
-int     cx_period_cmp(const cx_period *a, const cx_period *b);
+bool cx_period_same_freq(const cx_period *a, const cx_period *b);
+int cx_period_cmp(const cx_period *a, const cx_period *b);
 /* p + n periods of its own frequency; false when the result leaves the year range. */
-bool    cx_period_add(const cx_period *p, int64_t n, cx_period *out);
+bool cx_period_add(const cx_period *p, int64_t n, cx_period *out);
 /* b - a in periods of their (common) frequency. */
 int64_t cx_period_diff(const cx_period *a, const cx_period *b);
 
@@ -54,11 +54,11 @@ int64_t cx_period_year(const cx_period *p);
 int64_t cx_period_first_day(const cx_period *p);
 int64_t cx_period_last_day(const cx_period *p);
 /* Periods of `f` per year (1, 2, 4, 12); 0 for days. */
-int     cx_freq_per_year(cx_freq f);
+int cx_freq_per_year(cx_freq f);
 const char *cx_freq_name(cx_freq f); /* "annual", "half-yearly", "quarterly", "monthly", "daily" */
 
 /* Day ordinal <-> civil date.  cx_days_from_civil(1970, 1, 1) == 0. */
 int64_t cx_days_from_civil(int64_t y, int m, int d);
-void    cx_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+void cx_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 
 #endif

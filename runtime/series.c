@@ -87,10 +87,7 @@ const cx_num *cx_series_get(const cx_series *s, int64_t ord)
     return i < s->len && s->ords[i] == ord ? &s->vals[i] : NULL;
 }
 
-bool cx_series_has(const cx_series *s, int64_t ord)
-{
-    return cx_series_get(s, ord) != NULL;
-}
+bool cx_series_has(const cx_series *s, int64_t ord) { return cx_series_get(s, ord) != NULL; }
 
 /* Opens a slot at index i holding an inited zero; the caller fills it. */
 static cx_num *open_slot(cx_series *s, size_t i, int64_t ord, size_t max_len)

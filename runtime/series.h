@@ -22,9 +22,9 @@ typedef struct cx_series {
 typedef cx_num_status (*cx_num_binop)(cx_num *out, const cx_num *a, const cx_num *b,
                                       const cx_num_ctx *ctx);
 
-cx_series *cx_series_new(cx_freq freq);            /* rc 1, empty; NULL on failure */
-cx_series *cx_series_copy(const cx_series *s);     /* deep copy, rc 1 */
-void       cx_series_unref(cx_series *s);          /* frees at rc 0 */
+cx_series *cx_series_new(cx_freq freq);        /* rc 1, empty; NULL on failure */
+cx_series *cx_series_copy(const cx_series *s); /* deep copy, rc 1 */
+void cx_series_unref(cx_series *s);            /* frees at rc 0 */
 
 /* The value at ord, or NULL when the series has no such period. */
 const cx_num *cx_series_get(const cx_series *s, int64_t ord);

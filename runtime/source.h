@@ -10,16 +10,16 @@
 #include "../include/cx.h"
 
 typedef struct cx_source {
-    char *name;          /* as shown in messages: "examples/thesis.cx", "<-e>", "<stdin>" */
-    char *dir;           /* directory for relative includes ("" = current) */
-    char *text;          /* owned copy of the bytes, NUL-terminated */
+    char *name; /* as shown in messages: "examples/thesis.cx", "<-e>", "<stdin>" */
+    char *dir;  /* directory for relative includes ("" = current) */
+    char *text; /* owned copy of the bytes, NUL-terminated */
     size_t len;
     uint32_t *line_starts; /* byte offset of each line's first byte */
     size_t n_lines;
 } cx_source;
 
 typedef struct cx_sources {
-    cx_source *items;    /* items[0] is the id-1 source */
+    cx_source *items; /* items[0] is the id-1 source */
     size_t len, cap;
 } cx_sources;
 

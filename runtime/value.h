@@ -17,7 +17,7 @@ struct cx_builtin;
 struct cx_series;
 
 typedef enum cx_val_kind {
-    CX_VAL_NONE,    /* no value (a statement's result) */
+    CX_VAL_NONE, /* no value (a statement's result) */
     CX_VAL_NUM,
     CX_VAL_BOOL,
     CX_VAL_STR,
@@ -25,7 +25,7 @@ typedef enum cx_val_kind {
     CX_VAL_LIST,
     CX_VAL_SERIES,
     CX_VAL_RANGE,
-    CX_VAL_FUNC,    /* a user function: its CX_AST_FN node */
+    CX_VAL_FUNC, /* a user function: its CX_AST_FN node */
 } cx_val_kind;
 
 typedef struct cx_str {
@@ -44,9 +44,9 @@ typedef struct cx_list {
 typedef struct cx_range {
     int rc;
     bool of_periods;
-    cx_period plo, phi;     /* of_periods */
-    int64_t pstep;          /* of_periods: step in periods (> 0) */
-    cx_num lo, hi, step;    /* numbers: step > 0 */
+    cx_period plo, phi;  /* of_periods */
+    int64_t pstep;       /* of_periods: step in periods (> 0) */
+    cx_num lo, hi, step; /* numbers: step > 0 */
 } cx_range;
 
 typedef struct cx_value {
@@ -63,27 +63,27 @@ typedef struct cx_value {
     } u;
 } cx_value;
 
-void cx_value_init(cx_value *v);                      /* CX_VAL_NONE */
-void cx_value_clear(cx_value *v);                     /* releases; v becomes NONE */
+void cx_value_init(cx_value *v);                        /* CX_VAL_NONE */
+void cx_value_clear(cx_value *v);                       /* releases; v becomes NONE */
 void cx_value_copy(cx_value *dst, const cx_value *src); /* dst inited; shares heavy payloads */
-void cx_value_move(cx_value *dst, cx_value *src);     /* dst cleared first; src becomes NONE */
+void cx_value_move(cx_value *dst, cx_value *src);       /* dst cleared first; src becomes NONE */
 
 /* Constructors: v must be inited (any previous content is released). */
-void cx_value_set_num(cx_value *v, const cx_num *n);  /* copies n */
-void cx_value_take_num(cx_value *v, cx_num *n);       /* moves n; n left as exact 0 */
+void cx_value_set_num(cx_value *v, const cx_num *n); /* copies n */
+void cx_value_take_num(cx_value *v, cx_num *n);      /* moves n; n left as exact 0 */
 void cx_value_set_bool(cx_value *v, bool b);
 void cx_value_set_period(cx_value *v, const cx_period *p);
 bool cx_value_set_str(cx_value *v, const char *s, size_t len); /* false on allocation failure */
-void cx_value_take_list(cx_value *v, cx_list *l);     /* takes the caller's reference */
+void cx_value_take_list(cx_value *v, cx_list *l);              /* takes the caller's reference */
 void cx_value_take_series(cx_value *v, struct cx_series *s);
 void cx_value_take_range(cx_value *v, cx_range *r);
 
-cx_list *cx_list_new(size_t cap);                     /* rc 1, len 0; NULL on failure */
-bool     cx_list_push_take(cx_list *l, cx_value *item); /* moves item in */
-void     cx_list_unref(cx_list *l);
-cx_range *cx_range_new(void);                         /* rc 1, numbers zeroed */
-void     cx_range_unref(cx_range *r);
+cx_list *cx_list_new(size_t cap);                   /* rc 1, len 0; NULL on failure */
+bool cx_list_push_take(cx_list *l, cx_value *item); /* moves item in */
+void cx_list_unref(cx_list *l);
+cx_range *cx_range_new(void); /* rc 1, numbers zeroed */
+void cx_range_unref(cx_range *r);
 
-const char *cx_value_kind_name(cx_val_kind k);        /* "number", "series", ... for messages */
+const char *cx_value_kind_name(cx_val_kind k); /* "number", "series", ... for messages */
 
 #endif

@@ -67,8 +67,8 @@ static cx_status wrong_arg(cx_call *c, size_t i, const char *expected)
     char *shown = v->kind == CX_VAL_NUM && cx_num_bits(&v->u.num) <= 256
                       ? cx_fmt_number(&v->u.num, cx_call_digits(c), true)
                       : NULL;
-    cx_call_error(c, (int)i, CX_E_TYPE_ARG, "%s expects %s as argument %zu, got %s",
-                  c->name, expected, i + 1, shown ? shown : cx_arg_kind_phrase(v));
+    cx_call_error(c, (int)i, CX_E_TYPE_ARG, "%s expects %s as argument %zu, got %s", c->name,
+                  expected, i + 1, shown ? shown : cx_arg_kind_phrase(v));
     free(shown);
     return CX_FAIL;
 }
@@ -114,8 +114,7 @@ const cx_series *cx_arg_series(cx_call *c, size_t i)
     return NULL;
 }
 
-bool cx_arg_long(cx_call *c, size_t i, long lo, long hi, long dflt, const char *what,
-                 long *out)
+bool cx_arg_long(cx_call *c, size_t i, long lo, long hi, long dflt, const char *what, long *out)
 {
     if (i >= c->n) {
         *out = dflt;
@@ -141,21 +140,21 @@ bool cx_arg_period(cx_call *c, size_t i, cx_period *out)
     }
     if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
         return true;
-    wrong_arg(c, i,
-              "a period or a year from " CX_STR(CX_PERIOD_MIN_YEAR) " to " CX_STR(CX_PERIOD_MAX_YEAR));
+    wrong_arg(
+        c, i,
+        "a period or a year from " CX_STR(CX_PERIOD_MIN_YEAR) " to " CX_STR(CX_PERIOD_MAX_YEAR));
     return false;
 }
 
-cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
-                           const char *what)
+cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord, const char *what)
 {
     char pb[32];
     cx_period p = {s->freq, ord};
     cx_period_format(&p, pb, sizeof pb);
     char *have = cx_series_periods_text(s, 8);
     cx_call_error(c, arg, CX_E_NAME_NO_PERIOD,
-                  "%s needs %s, but the series has no value for %s; it has values for %s",
-                  c->name, what, pb, have ? have : "no periods");
+                  "%s needs %s, but the series has no value for %s; it has values for %s", c->name,
+                  what, pb, have ? have : "no periods");
     free(have);
     return CX_FAIL;
 }
@@ -209,12 +208,11 @@ out:
     return true;
 }
 
-static cx_status walk_range(cx_call *c, const cx_range *r, cx_num_visit fn, void *ud,
-                            size_t *seen)
+static cx_status walk_range(cx_call *c, const cx_range *r, cx_num_visit fn, void *ud, size_t *seen)
 {
     if (r->of_periods)
-        return cx_call_error(c, 0, CX_E_TYPE_ARG,
-                             "%s expects numbers, got a range of periods", c->name);
+        return cx_call_error(c, 0, CX_E_TYPE_ARG, "%s expects numbers, got a range of periods",
+                             c->name);
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
     long max = cx_call_max_series(c);
     cx_status st = CX_OK;

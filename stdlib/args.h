@@ -12,7 +12,7 @@
 
 /* A macro's value as a string literal, for messages: CX_STR(CX_MAX_DIGITS). */
 #define CX_STR_(x) #x
-#define CX_STR(x) CX_STR_(x)
+#define CX_STR(x)  CX_STR_(x)
 
 /* Reports an error at argument `arg` (or at the whole call when arg < 0).
  * Returns CX_FAIL so callers can `return cx_call_error(...)`. */
@@ -39,8 +39,7 @@ bool cx_arg_flag(cx_call *c, size_t i, bool dflt, bool *out);
 const cx_series *cx_arg_series(cx_call *c, size_t i);
 /* Argument i as a whole number in [lo, hi], or `dflt` when the call has no
  * argument i.  false (error reported) otherwise. */
-bool cx_arg_long(cx_call *c, size_t i, long lo, long hi, long dflt, const char *what,
-                 long *out);
+bool cx_arg_long(cx_call *c, size_t i, long lo, long hi, long dflt, const char *what, long *out);
 /* Argument i as a period: a period value or an integer year. */
 bool cx_arg_period(cx_call *c, size_t i, cx_period *out);
 /* Argument i as a number > 0, `what` naming it in the error ("a positive
@@ -49,8 +48,7 @@ cx_status cx_arg_positive(cx_call *c, size_t i, const char *what, const cx_num *
 
 /* The "name-no-period" error: the series lacks period `ord`, which `what`
  * (e.g. "2024 and 2025") needs; lists the periods it has.  Returns CX_FAIL. */
-cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
-                           const char *what);
+cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord, const char *what);
 
 /* Stores a malloc'ed string s (taken) as the call's string result; NULL s or
  * a failed copy is reported as out of memory. */

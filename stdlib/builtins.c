@@ -382,7 +382,7 @@
       "Not in Excel. Exact.")
 /* clang-format on */
 
-#define CX_TABLE_ROW(name, lo, hi, fn, fold, sig, doc, ex, notes) \
+#define CX_TABLE_ROW(name, lo, hi, fn, fold, sig, doc, ex, notes)                                  \
     {name, lo, hi, fn, fold, sig, doc, ex, notes},
 static const cx_builtin table[] = {CX_BUILTIN_ROWS(CX_TABLE_ROW)};
 #undef CX_TABLE_ROW

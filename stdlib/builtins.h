@@ -20,14 +20,14 @@
  * number context (precision, result-size limit) and the options (--digits,
  * --max-series).  A built-in never sees the evaluator. */
 typedef struct cx_call {
-    cx_diag *diag;             /* errors are appended here */
+    cx_diag *diag; /* errors are appended here */
     const cx_num_ctx *nctx;
     const cx_options *opt;
-    const char *name;          /* the built-in's name */
+    const char *name; /* the built-in's name */
     const cx_value *args;
     size_t n;
-    const cx_span *arg_spans;  /* one per argument */
-    cx_span span;              /* the whole call */
+    const cx_span *arg_spans; /* one per argument */
+    cx_span span;             /* the whole call */
 } cx_call;
 
 typedef cx_status (*cx_builtin_fn)(cx_call *c, cx_value *out);
@@ -40,13 +40,13 @@ typedef enum cx_fold { CX_FOLD_NONE, CX_FOLD_SUM, CX_FOLD_PRODUCT } cx_fold;
 typedef struct cx_builtin {
     const char *name;
     int min_args;
-    int max_args;              /* -1: any number */
+    int max_args; /* -1: any number */
     cx_builtin_fn fn;
     cx_fold fold;
-    const char *signature;     /* "round(x, places = 0)" */
-    const char *doc;           /* one line */
-    const char *example;       /* a cx expression that runs */
-    const char *notes;         /* conventions and differences from Excel; NULL when none */
+    const char *signature; /* "round(x, places = 0)" */
+    const char *doc;       /* one line */
+    const char *example;   /* a cx expression that runs */
+    const char *notes;     /* conventions and differences from Excel; NULL when none */
 } cx_builtin;
 
 /* NULL when there is no such built-in. */

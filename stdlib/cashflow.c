@@ -138,8 +138,8 @@ static cx_status read_dated(cx_call *c, size_t arg, flows *f, size_t *used)
     const cx_value *d = &c->args[arg + 1];
     if (d->kind != CX_VAL_LIST)
         return cx_call_error(c, (int)arg + 1, CX_E_TYPE_ARG,
-                             "%s expects a list of dates as argument %zu, got %s", c->name,
-                             arg + 2, cx_arg_kind_phrase(d));
+                             "%s expects a list of dates as argument %zu, got %s", c->name, arg + 2,
+                             cx_arg_kind_phrase(d));
     const cx_list *dl = d->u.list;
     if (dl->len != a->u.list->len)
         return cx_call_error(c, (int)arg + 1, CX_E_TYPE_LIST_LENGTH,
@@ -289,8 +289,8 @@ cx_status cx_fn_xnpv(cx_call *c, cx_value *out)
 typedef struct rate_terms {
     size_t m;
     mpfr_t *c;
-    mpfr_t *e;     /* e_i as real numbers (t_i / div) */
-    int64_t *t;    /* e_i * div: whole periods or days */
+    mpfr_t *e;  /* e_i as real numbers (t_i / div) */
+    int64_t *t; /* e_i * div: whole periods or days */
     int64_t div;
     bool zero_root; /* the flows add up to exactly 0: r = 0 is a root */
 } rate_terms;
@@ -690,8 +690,8 @@ static cx_status payback_of(cx_call *c, const cx_num *rate, size_t flows_arg, cx
     }
     cx_status st = CX_OK;
     if (k.st == CX_NUM_DIV_ZERO && rate)
-        st = cx_call_error(c, 0, CX_E_MATH_DIV_ZERO,
-                           "%s is undefined at a rate of -100%%", c->name);
+        st =
+            cx_call_error(c, 0, CX_E_MATH_DIV_ZERO, "%s is undefined at a rate of -100%%", c->name);
     else if (k.st != CX_NUM_OK) st = cx_call_num_error(c, -1, k.st);
     else if (!found) {
         char *left = cx_fmt_number(&cum, cx_call_digits(c), true);

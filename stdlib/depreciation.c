@@ -279,8 +279,8 @@ typedef struct vdb_in {
 } vdb_in;
 
 typedef struct vdb_shape {
-    int64_t change;  /* the first period that is not plain declining balance, or periods + 1 */
-    bool straight;   /* that period switches to straight line (else it reaches salvage) */
+    int64_t change; /* the first period that is not plain declining balance, or periods + 1 */
+    bool straight;  /* that period switches to straight line (else it reaches salvage) */
 } vdb_shape;
 
 /* Walks the schedule in MPFR at the working precision.  Near-ties between
@@ -322,8 +322,8 @@ static vdb_shape vdb_walk(const vdb_in *v, const cx_num *rate, mpfr_prec_t prec)
 
 /* Depreciation of period i (1-based) and of the first k periods, in closed
  * form on the shape. */
-static void vdb_period(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate,
-                       const cx_num *q, const vdb_shape *sh, int64_t i)
+static void vdb_period(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate, const cx_num *q,
+                       const vdb_shape *sh, int64_t i)
 {
     cx_num t, u;
     cx_num_init(&t);
@@ -348,8 +348,8 @@ static void vdb_period(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rat
     cx_num_clear(&u);
 }
 
-static void vdb_first(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate,
-                      const cx_num *q, const vdb_shape *sh, int64_t n)
+static void vdb_first(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate, const cx_num *q,
+                      const vdb_shape *sh, int64_t n)
 {
     cx_num t, d;
     cx_num_init(&t);
@@ -370,8 +370,8 @@ static void vdb_first(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate
 
 /* Depreciation up to time x: the whole periods before it plus its share
  * of the period it falls in. */
-static void vdb_upto(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate,
-                     const cx_num *q, const vdb_shape *sh, const cx_num *x)
+static void vdb_upto(cx_fc *k, cx_num *out, const vdb_in *v, const cx_num *rate, const cx_num *q,
+                     const vdb_shape *sh, const cx_num *x)
 {
     cx_num fl, frac, d;
     cx_num_init(&fl);
@@ -448,8 +448,9 @@ cx_status cx_fn_vdb(cx_call *c, cx_value *out)
     int64_t periods = 0;
     k.st = cx_num_ceil(&n, v[4], k.ctx);
     if (k.st == CX_NUM_OK && (!cx_num_get_si(&n, &periods) || periods > VDB_MAX_PERIODS)) {
-        st = range_error(c, 4, "vdb follows its schedule period by period and stops at "
-                               "1,000,000 periods");
+        st = range_error(c, 4,
+                         "vdb follows its schedule period by period and stops at "
+                         "1,000,000 periods");
     } else {
         vdb_in in = {v[0], v[1], v[2], v[3], v[4], factor, no_switch, periods};
         vdb_sum(&k, &r, &in, false);

@@ -6,7 +6,6 @@
 #include "args.h"
 #include "builtins.h"
 
-
 typedef char *(*text_fn)(const cx_num *x, long places);
 
 /* f(x, places) as a string; places defaults to `dflt` and is bounded by the

@@ -58,21 +58,22 @@ typedef struct cx_rate_problem {
     /* f at u, into y at y's precision; non-zero when it cannot be evaluated. */
     int (*f)(mpfr_t y, const mpfr_t u, void *ud);
     void *ud;
-    int sign_high;    /* sign of f as r -> +inf (u -> -inf): the earliest flow's */
-    int sign_low;     /* sign of f as r -> -1 (u -> +inf): the latest flow's */
-    int sign_changes; /* Descartes' count V over the flows: at most V rates, and
-                         exactly one when V is 1 */
+    int sign_high; /* sign of f as r -> +inf (u -> -inf): the earliest flow's */
+    int sign_low;  /* sign of f as r -> -1 (u -> +inf): the latest flow's */
+    /* Descartes' count V over the flows: at most V rates, and exactly one
+     * when V is 1 */
+    int sign_changes;
     /* Proven bounds on every root in u, or has_bounds false to walk outwards
      * from u = 0 until f takes its limiting signs. */
     bool has_bounds;
     mpfr_t u_min, u_max; /* inited by the caller when has_bounds */
-    size_t cost;      /* terms per evaluation, to size the scan */
+    size_t cost;         /* terms per evaluation, to size the scan */
 } cx_rate_problem;
 
 typedef enum cx_rate_result {
     CX_RATE_FOUND,
-    CX_RATE_NONE,  /* no rate: the flows never change sign, or the scan saw no crossing */
-    CX_RATE_EVAL,  /* f could not be evaluated near a root (beyond MPFR's range) */
+    CX_RATE_NONE, /* no rate: the flows never change sign, or the scan saw no crossing */
+    CX_RATE_EVAL, /* f could not be evaluated near a root (beyond MPFR's range) */
     CX_RATE_NOMEM,
 } cx_rate_result;
 

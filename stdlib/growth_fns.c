@@ -15,7 +15,6 @@ static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
     cx_period_format(&p, buf, size);
 }
 
-
 /* ==== yoy, qoq ============================================================= */
 
 /* cur / before - 1, with a zero `before` reported by its period. */
@@ -56,9 +55,8 @@ static cx_status lagged_growth(cx_call *c, cx_value *out, int64_t lag, const cha
             char pb[32];
             cx_period_format(&p, pb, sizeof pb);
             cx_num_clear(&g);
-            return cx_call_error(c, 1, CX_E_TYPE_FREQUENCY,
-                                 "%s: the series is %s but %s is %s", c->name,
-                                 cx_freq_name(s->freq), pb, cx_freq_name(p.freq));
+            return cx_call_error(c, 1, CX_E_TYPE_FREQUENCY, "%s: the series is %s but %s is %s",
+                                 c->name, cx_freq_name(s->freq), pb, cx_freq_name(p.freq));
         }
         const cx_num *cur = cx_series_get(s, p.ord), *before = cx_series_get(s, p.ord - lag);
         char what[96], pb[32], qb[32];
@@ -87,8 +85,8 @@ static cx_status lagged_growth(cx_call *c, cx_value *out, int64_t lag, const cha
     if (st == CX_OK && r->len == 0) {
         char *have = cx_series_periods_text(s, 8);
         st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
-                           "%s needs two values %s apart; the series has values for %s",
-                           c->name, span_name, have ? have : "no periods");
+                           "%s needs two values %s apart; the series has values for %s", c->name,
+                           span_name, have ? have : "no periods");
         free(have);
     }
     if (st == CX_OK) cx_value_take_series(out, r);
@@ -198,13 +196,13 @@ static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
         const cx_value *v = &c->args[i];
         if (v->kind != CX_VAL_NUM && v->kind != CX_VAL_SERIES)
             return cx_call_error(c, i, CX_E_TYPE_ARG,
-                                 "%s expects a number or a series as argument %d, got %s",
-                                 c->name, i + 1, cx_arg_kind_phrase(v));
+                                 "%s expects a number or a series as argument %d, got %s", c->name,
+                                 i + 1, cx_arg_kind_phrase(v));
     }
     if (a->kind == CX_VAL_NUM && b->kind == CX_VAL_NUM) {
         if (cx_num_is_zero(&b->u.num))
-            return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO,
-                                 "division by zero: %s: the %s is 0", c->name, bottom);
+            return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO, "division by zero: %s: the %s is 0",
+                                 c->name, bottom);
         cx_num r;
         cx_num_init(&r);
         cx_num_status ns = cx_num_div(&r, &a->u.num, &b->u.num, ctx);
@@ -225,8 +223,8 @@ static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
         ns = cx_series_binop(&r, sa, sb, cx_num_div, ctx, &bad);
     } else if (sa) {
         if (cx_num_is_zero(&b->u.num))
-            return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO,
-                                 "division by zero: %s: the %s is 0", c->name, bottom);
+            return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO, "division by zero: %s: the %s is 0",
+                                 c->name, bottom);
         ns = cx_series_scalar(&r, sa, &b->u.num, false, cx_num_div, ctx, &bad);
     } else {
         ns = cx_series_scalar(&r, sb, &a->u.num, true, cx_num_div, ctx, &bad);
@@ -234,8 +232,8 @@ static cx_status divide(cx_call *c, cx_value *out, const char *bottom)
     if (ns == CX_NUM_DIV_ZERO) {
         char pb[32];
         period_text(sb->freq, bad, pb, sizeof pb);
-        return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO,
-                             "division by zero: %s: the %s for %s is 0", c->name, bottom, pb);
+        return cx_call_error(c, 1, CX_E_MATH_DIV_ZERO, "division by zero: %s: the %s for %s is 0",
+                             c->name, bottom, pb);
     }
     if (ns != CX_NUM_OK) return cx_call_num_error(c, -1, ns);
     if (!r) return cx_call_oom(c);

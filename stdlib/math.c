@@ -97,8 +97,8 @@ static cx_status min_max(cx_call *c, cx_value *out, int want)
         if (st != CX_OK) goto out;
     }
     if (n == 0) {
-        st = cx_call_error(c, 0, CX_E_MATH_EMPTY, "%s of nothing: the %s is empty",
-                           c->name, cx_value_kind_name(a->kind));
+        st = cx_call_error(c, 0, CX_E_MATH_EMPTY, "%s of nothing: the %s is empty", c->name,
+                           cx_value_kind_name(a->kind));
         goto out;
     }
     cx_value_take_num(out, &e.best);

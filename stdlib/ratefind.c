@@ -13,10 +13,10 @@
 #define SCALE_EXP (-6)
 /* Grid points of the scan, and the evaluation budget that shrinks it for
  * long flows (each evaluation costs `cost` terms). */
-#define SCAN_STEPS 4000
-#define SCAN_BUDGET 2000000
+#define SCAN_STEPS     4000
+#define SCAN_BUDGET    2000000
 #define SCAN_MIN_STEPS 400
-#define SCAN_PREC 64
+#define SCAN_PREC      64
 /* The outward walk doubles |u| from 2^-2 up to 2^WALK_MAX_EXP: u = 2^12 is
  * already a rate of -100% to within e^-4096. */
 #define WALK_MAX_EXP 12
@@ -53,8 +53,7 @@ static void u_of_s(mpfr_t u, const mpfr_t s)
 /* Walks u = dir * 2^k, k = -2 .. WALK_MAX_EXP, until f has sign `want`.
  * true with *u there; false with *u at the farthest point evaluated (or 0)
  * when the sign never came; *eval_failed tells whether f gave up first. */
-static bool walk(cx_rate_problem *p, int dir, int want, mpfr_t u, mpfr_prec_t w,
-                 bool *eval_failed)
+static bool walk(cx_rate_problem *p, int dir, int want, mpfr_t u, mpfr_prec_t w, bool *eval_failed)
 {
     mpfr_t x, y;
     mpfr_init2(x, w);

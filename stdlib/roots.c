@@ -110,8 +110,8 @@ cx_root_status cx_root_bracketed(mpfr_t root, cx_root_fn f, void *ud, const mpfr
     mpfr_set(gb, fb, MPFR_RNDN);
     mpfr_sub(w0, b, a, MPFR_RNDN);
     mpfr_abs(w0, w0, MPFR_RNDN);
-    int kept = 0;      /* -1: the last step kept a, +1: it kept b */
-    int window = 0;    /* steps since the width was last measured */
+    int kept = 0;   /* -1: the last step kept a, +1: it kept b */
+    int window = 0; /* steps since the width was last measured */
     bool bisect = false;
     /* Each window of four steps at least halves the bracket, so the budget
      * covers halving from any width MPFR can hold down to 2^-2prec. */

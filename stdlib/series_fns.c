@@ -9,17 +9,13 @@
 
 /* The periods a series has, for messages ("2021..2024, 2026"); malloc'ed,
  * or NULL (then callers say "no periods"). */
-static char *have_text(const cx_series *s)
-{
-    return cx_series_periods_text(s, 8);
-}
+static char *have_text(const cx_series *s) { return cx_series_periods_text(s, 8); }
 
 static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
 {
     cx_period p = {f, ord};
     cx_period_format(&p, buf, size);
 }
-
 
 /* ==== sum, avg, product, count =========================================== */
 
@@ -46,8 +42,8 @@ static cx_num_status range_sum(cx_num *out, const cx_range *r, const cx_num *n,
     cx_num_init(&u);
     cx_num_status st;
     cx_num_set_si(&u, 1);
-    if ((st = cx_num_sub(&u, n, &u, ctx)) != CX_NUM_OK) goto out;   /* n - 1 */
-    if ((st = cx_num_mul(&u, &u, n, ctx)) != CX_NUM_OK) goto out;   /* n (n - 1) */
+    if ((st = cx_num_sub(&u, n, &u, ctx)) != CX_NUM_OK) goto out; /* n - 1 */
+    if ((st = cx_num_mul(&u, &u, n, ctx)) != CX_NUM_OK) goto out; /* n (n - 1) */
     cx_num_set_si(&t, 2);
     if ((st = cx_num_div(&u, &u, &t, ctx)) != CX_NUM_OK) goto out;
     if ((st = cx_num_mul(&u, &u, &r->step, ctx)) != CX_NUM_OK) goto out;
@@ -179,8 +175,8 @@ static cx_status first_last(cx_call *c, cx_value *out, bool last)
                              "%s expects a list or a series as argument 1, got %s", c->name,
                              cx_arg_kind_phrase(a));
     if (len == 0)
-        return cx_call_error(c, 0, CX_E_MATH_EMPTY, "%s of nothing: the %s is empty",
-                             c->name, cx_value_kind_name(a->kind));
+        return cx_call_error(c, 0, CX_E_MATH_EMPTY, "%s of nothing: the %s is empty", c->name,
+                             cx_value_kind_name(a->kind));
     size_t i = last ? len - 1 : 0;
     if (a->kind == CX_VAL_LIST) cx_value_copy(out, &a->u.list->items[i]);
     else cx_value_set_num(out, &a->u.series->vals[i]);
@@ -193,8 +189,8 @@ cx_status cx_fn_last(cx_call *c, cx_value *out) { return first_last(c, out, true
 /* ==== growth ============================================================= */
 
 /* cur / prev - 1 into *out; a zero prev is reported with both periods. */
-static cx_status growth_of(cx_call *c, int arg, const cx_series *s, int64_t ord,
-                           const cx_num *cur, const cx_num *prev, cx_num *out)
+static cx_status growth_of(cx_call *c, int arg, const cx_series *s, int64_t ord, const cx_num *cur,
+                           const cx_num *prev, cx_num *out)
 {
     if (cx_num_is_zero(prev)) {
         char pb[32], cb[32];
@@ -221,8 +217,8 @@ static bool same_freq(cx_call *c, int arg, const cx_series *s, const cx_period *
     if (p->freq == s->freq) return true;
     char pb[32];
     cx_period_format(p, pb, sizeof pb);
-    cx_call_error(c, arg, CX_E_TYPE_FREQUENCY, "%s: the series is %s but %s is %s",
-                  c->name, cx_freq_name(s->freq), pb, cx_freq_name(p->freq));
+    cx_call_error(c, arg, CX_E_TYPE_FREQUENCY, "%s: the series is %s but %s is %s", c->name,
+                  cx_freq_name(s->freq), pb, cx_freq_name(p->freq));
     return false;
 }
 
@@ -234,8 +230,8 @@ static cx_status growth_at(cx_call *c, const cx_series *s, cx_value *out)
     cx_period_format(&p, pb, sizeof pb);
     if (!cx_period_add(&p, -1, &prev))
         return cx_call_error(c, 1, CX_E_NAME_NO_PERIOD,
-                             "growth needs the period before %s, which would be before year %d",
-                             pb, CX_PERIOD_MIN_YEAR);
+                             "growth needs the period before %s, which would be before year %d", pb,
+                             CX_PERIOD_MIN_YEAR);
     cx_period_format(&prev, qb, sizeof qb);
     snprintf(what, sizeof what, "%s and %s", qb, pb);
     const cx_num *cur = cx_series_get(s, p.ord), *before = cx_series_get(s, prev.ord);
@@ -408,8 +404,7 @@ cx_status cx_fn_annual(cx_call *c, cx_value *out)
         cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
                       "annual needs at least one complete calendar year of %d %s periods; the "
                       "series has values for %s",
-                      cx_freq_per_year(s->freq), cx_freq_name(s->freq),
-                      have ? have : "no periods");
+                      cx_freq_per_year(s->freq), cx_freq_name(s->freq), have ? have : "no periods");
         free(have);
         return CX_FAIL;
     }

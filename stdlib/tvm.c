@@ -16,8 +16,8 @@
 typedef struct tvm {
     const cx_num *rate, *nper, *pmt, *pv, *fv;
     long type;
-    const cx_num *per;    /* ipmt, ppmt: the period asked about */
-    int64_t start, end;   /* cumipmt, cumprinc: the periods summed */
+    const cx_num *per;  /* ipmt, ppmt: the period asked about */
+    int64_t start, end; /* cumipmt, cumprinc: the periods summed */
 } tvm;
 
 /* ==== the exact formulas =================================================== */
@@ -240,8 +240,8 @@ static cx_status run(cx_call *c, tvm_fn fn, tvm *v, cx_value *out, const char *z
     }
     cx_status st = CX_OK;
     if (k.st == CX_NUM_DIV_ZERO)
-        st = cx_call_error(c, -1, CX_E_MATH_DIV_ZERO, "%s is undefined here: %s",
-                           c->name, zero_why);
+        st =
+            cx_call_error(c, -1, CX_E_MATH_DIV_ZERO, "%s is undefined here: %s", c->name, zero_why);
     else if (k.st == CX_NUM_DOMAIN)
         st = cx_call_error(c, -1, CX_E_MATH_DOMAIN,
                            "%s is undefined here: a rate below -100%% with a fractional number "
@@ -308,8 +308,8 @@ static cx_status per_payment(cx_call *c, cx_value *out, tvm_fn fn)
     cx_num one;
     cx_num_init(&one);
     cx_num_set_si(&one, 1);
-    bool ok = cx_num_is_integer(v.per) && cx_num_cmp(v.per, &one) >= 0 &&
-              cx_num_cmp(v.per, v.nper) <= 0;
+    bool ok =
+        cx_num_is_integer(v.per) && cx_num_cmp(v.per, &one) >= 0 && cx_num_cmp(v.per, v.nper) <= 0;
     cx_num_clear(&one);
     if (!ok)
         return cx_call_error(c, 1, CX_E_MATH_ARG_RANGE,
@@ -451,8 +451,7 @@ cx_status cx_fn_nper(cx_call *c, cx_value *out)
     }
     cx_fc_addi(&k, &base, v.rate, 1);
     if (k.st == CX_NUM_OK && cx_num_sgn(&base) <= 0) {
-        st = cx_call_error(c, 0, CX_E_MATH_DOMAIN,
-                           "nper needs a rate above -100%%");
+        st = cx_call_error(c, 0, CX_E_MATH_DOMAIN, "nper needs a rate above -100%%");
         goto out;
     }
     cx_num_set(&z, v.pmt);
@@ -577,8 +576,7 @@ cx_status cx_fn_rate(cx_call *c, cx_value *out)
     }
     if (cx_num_sgn(v.nper) <= 0) {
         cx_num_clear(&dg);
-        return cx_call_error(c, 0, CX_E_MATH_ARG_RANGE,
-                             "rate needs a positive number of periods");
+        return cx_call_error(c, 0, CX_E_MATH_ARG_RANGE, "rate needs a positive number of periods");
     }
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
     /* The flows the equation stands for: pv + pmt type now, pmt each period

@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 #define BUDGET_MS 250
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static cx_state *running;      /* guarded by lock */
+static cx_state *running;       /* guarded by lock */
 static struct timespec started; /* guarded by lock */
 
 static long elapsed_ms(const struct timespec *since)

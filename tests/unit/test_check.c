@@ -15,38 +15,54 @@ static void expect_check(const char *src, const char *line, bool passed)
 
 Test(check, equality_shows_both_sides)
 {
-    expect_check("check 30_000 * 200k == 6B;", "PASS  30_000 * 200k == 6B  [6,000,000,000 == 6,000,000,000]\n", true);
+    expect_check("check 30_000 * 200k == 6B;",
+                 "PASS  30_000 * 200k == 6B  [6,000,000,000 == 6,000,000,000]\n", true);
 }
 
 Test(check, approx_uses_written_precision_of_a_literal)
 {
-    expect_check("check 4.849B ~ 4.8B;", "PASS  4.849B ~ 4.8B  [4,849,000,000 is in [4,750,000,000 .. 4,850,000,000)]\n", true);
-    expect_check("check 4.85B ~ 4.8B;", "FAIL  4.85B ~ 4.8B  [4,850,000,000 is outside [4,750,000,000 .. 4,850,000,000)]\n", false);
-    expect_check("check 6.4B ~ 6B;", "PASS  6.4B ~ 6B  [6,400,000,000 is in [5,500,000,000 .. 6,500,000,000)]\n", true);
+    expect_check("check 4.849B ~ 4.8B;",
+                 "PASS  4.849B ~ 4.8B  [4,849,000,000 is in [4,750,000,000 .. 4,850,000,000)]\n",
+                 true);
+    expect_check(
+        "check 4.85B ~ 4.8B;",
+        "FAIL  4.85B ~ 4.8B  [4,850,000,000 is outside [4,750,000,000 .. 4,850,000,000)]\n", false);
+    expect_check("check 6.4B ~ 6B;",
+                 "PASS  6.4B ~ 6B  [6,400,000,000 is in [5,500,000,000 .. 6,500,000,000)]\n", true);
 }
 
 Test(check, approx_trailing_zero_is_written_precision)
 {
-    expect_check("check 6.4B ~ 6.0B;", "FAIL  6.4B ~ 6.0B  [6,400,000,000 is outside [5,950,000,000 .. 6,050,000,000)]\n", false);
+    expect_check("check 6.4B ~ 6.0B;",
+                 "FAIL  6.4B ~ 6.0B  [6,400,000,000 is outside [5,950,000,000 .. 6,050,000,000)]\n",
+                 false);
 }
 
 Test(check, approx_percent_figures_show_in_percent)
 {
-    expect_check("check 0.6049 ~ 61%;", "FAIL  0.6049 ~ 61%  [60.49% is outside [60.5% .. 61.5%)]\n", false);
+    expect_check("check 0.6049 ~ 61%;",
+                 "FAIL  0.6049 ~ 61%  [60.49% is outside [60.5% .. 61.5%)]\n", false);
     expect_check("check 0.605 ~ 61%;", "PASS  0.605 ~ 61%  [60.5% is in [60.5% .. 61.5%)]\n", true);
 }
 
 Test(check, approx_negative_figure_rounds_away_from_zero)
 {
-    expect_check("check -4.75B ~ -4.8B;", "PASS  -4.75B ~ -4.8B  [-4,750,000,000 is in (-4,850,000,000 .. -4,750,000,000]]\n", true);
-    expect_check("check -4.85B ~ -4.8B;", "FAIL  -4.85B ~ -4.8B  [-4,850,000,000 is outside (-4,850,000,000 .. -4,750,000,000]]\n", false);
+    expect_check(
+        "check -4.75B ~ -4.8B;",
+        "PASS  -4.75B ~ -4.8B  [-4,750,000,000 is in (-4,850,000,000 .. -4,750,000,000]]\n", true);
+    expect_check(
+        "check -4.85B ~ -4.8B;",
+        "FAIL  -4.85B ~ -4.8B  [-4,850,000,000 is outside (-4,850,000,000 .. -4,750,000,000]]\n",
+        false);
 }
 
 Test(check, approx_computed_figure_is_read_as_displayed)
 {
-    expect_check("b = 3B * 2; check 6.4B ~ b;", "PASS  6.4B ~ b  [6,400,000,000 is in [5,500,000,000 .. 6,500,000,000)]\n", true);
-    expect_check("b = 1/3; check 0.33333333334 ~ b;",
-                 "PASS  0.33333333334 ~ b  [0.33333333334 is in [0.33333333325 .. 0.33333333335)]\n", true);
+    expect_check("b = 3B * 2; check 6.4B ~ b;",
+                 "PASS  6.4B ~ b  [6,400,000,000 is in [5,500,000,000 .. 6,500,000,000)]\n", true);
+    expect_check(
+        "b = 1/3; check 0.33333333334 ~ b;",
+        "PASS  0.33333333334 ~ b  [0.33333333334 is in [0.33333333325 .. 0.33333333335)]\n", true);
 }
 
 Test(check, approx_of_computed_zero_needs_within)
@@ -59,14 +75,16 @@ Test(check, approx_of_computed_zero_needs_within)
 
 Test(check, within_is_absolute_and_inclusive)
 {
-    expect_check("check 0.62 ~ 61% within 1%;", "PASS  0.62 ~ 61% within 1%  [62% differs from 61% by 1%, within 1%]\n", true);
+    expect_check("check 0.62 ~ 61% within 1%;",
+                 "PASS  0.62 ~ 61% within 1%  [62% differs from 61% by 1%, within 1%]\n", true);
     expect_check("check 0.5 ~ 61% within 1%;",
                  "FAIL  0.5 ~ 61% within 1%  [50% differs from 61% by 11%, more than 1%]\n", false);
 }
 
 Test(check, approximate_left_side)
 {
-    expect_check("check sqrt(2) ~ 1.41;", "PASS  sqrt(2) ~ 1.41  [≈1.414213562 is in [1.405 .. 1.415)]\n", true);
+    expect_check("check sqrt(2) ~ 1.41;",
+                 "PASS  sqrt(2) ~ 1.41  [≈1.414213562 is in [1.405 .. 1.415)]\n", true);
 }
 
 Test(check, condition_must_be_boolean)

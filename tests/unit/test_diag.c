@@ -23,30 +23,28 @@ Test(diag, caret_spans_the_name)
 
 Test(diag, redefinition_shows_both_places)
 {
-    expect_render("a = 1;\na = 2;",
-                  "t.cx:2:1: error: 'a' is already defined\n"
-                  "   2 | a = 2;\n"
-                  "     | ^\n"
-                  "t.cx:1:1: note: first defined here\n"
-                  "   1 | a = 1;\n"
-                  "     | ^\n"
-                  "hint: a script defines each fact once, so a pasted line cannot silently change it; use a new name\n");
+    expect_render("a = 1;\na = 2;", "t.cx:2:1: error: 'a' is already defined\n"
+                                    "   2 | a = 2;\n"
+                                    "     | ^\n"
+                                    "t.cx:1:1: note: first defined here\n"
+                                    "   1 | a = 1;\n"
+                                    "     | ^\n"
+                                    "hint: a script defines each fact once, so a pasted line "
+                                    "cannot silently change it; use a new name\n");
 }
 
 Test(diag, columns_count_characters_not_bytes)
 {
-    expect_render("s = \"€€\"; y = 1 / 0;",
-                  "t.cx:1:17: error: division by zero\n"
-                  "   1 | s = \"€€\"; y = 1 / 0;\n"
-                  "     |                 ^\n");
+    expect_render("s = \"€€\"; y = 1 / 0;", "t.cx:1:17: error: division by zero\n"
+                                            "   1 | s = \"€€\"; y = 1 / 0;\n"
+                                            "     |                 ^\n");
 }
 
 Test(diag, tabs_are_kept_in_the_caret_line)
 {
-    expect_render("\tx = 1 / 0;",
-                  "t.cx:1:8: error: division by zero\n"
-                  "   1 | \tx = 1 / 0;\n"
-                  "     | \t      ^\n");
+    expect_render("\tx = 1 / 0;", "t.cx:1:8: error: division by zero\n"
+                                  "   1 | \tx = 1 / 0;\n"
+                                  "     | \t      ^\n");
 }
 
 Test(diag, control_bytes_are_never_echoed)

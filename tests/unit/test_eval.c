@@ -27,18 +27,15 @@ static void expect_error(const char *src, cx_run_status st, const char *first_li
 
 Test(eval, bare_expression_prints_text_and_value)
 {
-    expect_out("layoffs = 14_000 + 16_000; layoffs * 200k;",
-               "layoffs * 200k = 6,000,000,000\n");
+    expect_out("layoffs = 14_000 + 16_000; layoffs * 200k;", "layoffs * 200k = 6,000,000,000\n");
 }
 
-Test(eval, whitespace_in_expression_text_is_folded)
-{
-    expect_out("1 +\n    2;", "1 + 2 = 3\n");
-}
+Test(eval, whitespace_in_expression_text_is_folded) { expect_out("1 +\n    2;", "1 + 2 = 3\n"); }
 
 Test(eval, arithmetic_is_exact)
 {
-    expect_out("0.1 + 0.2 == 0.3; 1/3 + 1/3 + 1/3;", "0.1 + 0.2 == 0.3 = true\n1/3 + 1/3 + 1/3 = 1\n");
+    expect_out("0.1 + 0.2 == 0.3; 1/3 + 1/3 + 1/3;",
+               "0.1 + 0.2 == 0.3 = true\n1/3 + 1/3 + 1/3 = 1\n");
 }
 
 Test(eval, long_left_chain_does_not_recurse)
@@ -56,14 +53,16 @@ Test(eval, long_left_chain_does_not_recurse)
 
 Test(eval, series_period_reads)
 {
-    expect_out("capex 2024 = 83B; capex 2025 = 125e9; capex 2025; capex[2024]; capex[2024 + 1] - capex 2024;",
+    expect_out("capex 2024 = 83B; capex 2025 = 125e9; capex 2025; capex[2024]; capex[2024 + 1] - "
+               "capex 2024;",
                "capex 2025 = 125,000,000,000\ncapex[2024] = 83,000,000,000\n"
                "capex[2024 + 1] - capex 2024 = 42,000,000,000\n");
 }
 
 Test(eval, range_assignment_from_list_and_recurrence)
 {
-    expect_out("r 2025 = 100; r 2026..2028 = r[t - 1] * 2; r;", "r = {2025: 100, 2026: 200, 2027: 400, 2028: 800}\n");
+    expect_out("r 2025 = 100; r 2026..2028 = r[t - 1] * 2; r;",
+               "r = {2025: 100, 2026: 200, 2027: 400, 2028: 800}\n");
     expect_out("c 2021..2023 = [1, 2, 3]; c;", "c = {2021: 1, 2022: 2, 2023: 3}\n");
 }
 
@@ -75,7 +74,8 @@ Test(eval, series_arithmetic_over_common_periods)
 
 Test(eval, series_slice)
 {
-    expect_out("a 2021..2025 = [1, 2, 3, 4, 5]; a[2022..2024];", "a[2022..2024] = {2022: 2, 2023: 3, 2024: 4}\n");
+    expect_out("a 2021..2025 = [1, 2, 3, 4, 5]; a[2022..2024];",
+               "a[2022..2024] = {2022: 2, 2023: 3, 2024: 4}\n");
 }
 
 Test(eval, whole_series_copy_is_not_changed_by_later_periods)
@@ -90,7 +90,8 @@ Test(eval, user_functions_and_recursion)
 
 Test(eval, function_sees_only_its_parameters_and_globals)
 {
-    expect_error("fn g() = y; fn f(y) = g(); f(1);", CX_RUN_ERROR, "t.cx:1:10: error: unknown name 'y'");
+    expect_error("fn g() = y; fn f(y) = g(); f(1);", CX_RUN_ERROR,
+                 "t.cx:1:10: error: unknown name 'y'");
 }
 
 Test(eval, comprehensions_and_aggregates)
@@ -107,14 +108,16 @@ Test(eval, comprehension_filter)
 
 Test(eval, fractional_range_step)
 {
-    expect_out("[r for r in 0..1 step 0.25];", "[r for r in 0..1 step 0.25] = [0, 0.25, 0.5, 0.75, 1]\n");
+    expect_out("[r for r in 0..1 step 0.25];",
+               "[r for r in 0..1 step 0.25] = [0, 0.25, 0.5, 0.75, 1]\n");
 }
 
 Test(eval, list_index_from_one_and_from_the_end)
 {
     expect_out("xs = [5, 6, 7]; xs[1]; xs[-1];", "xs[1] = 5\nxs[-1] = 7\n");
     expect_error("xs = [5]; xs[0];", CX_RUN_ERROR,
-                 "t.cx:1:14: error: index 0 is outside the list (it has 1 item; the first is [1], the last [-1])");
+                 "t.cx:1:14: error: index 0 is outside the list (it has 1 item; the first is [1], "
+                 "the last [-1])");
 }
 
 Test(eval, period_arithmetic)
@@ -134,10 +137,7 @@ Test(eval, table_has_header_rule_and_rows)
                "x | x * 10\n- | ------\n1 |     10\n2 |     20\n3 |     30\n");
 }
 
-Test(eval, print_joins_with_spaces)
-{
-    expect_out("print \"a\", 1/4, true;", "a 0.25 true\n");
-}
+Test(eval, print_joins_with_spaces) { expect_out("print \"a\", 1/4, true;", "a 0.25 true\n"); }
 
 Test(eval, repl_mode_allows_redefinition_and_sets_underscore)
 {
@@ -178,12 +178,14 @@ Test(eval, unknown_name_suggests_the_closest)
 
 Test(eval, result_size_limit_is_a_limit_error)
 {
-    expect_error("x = 10^(10^12);", CX_RUN_LIMIT, "t.cx:1:7: error: result too large: more than 1000000 digits");
+    expect_error("x = 10^(10^12);", CX_RUN_LIMIT,
+                 "t.cx:1:7: error: result too large: more than 1000000 digits");
 }
 
 Test(eval, call_depth_limit)
 {
-    expect_error("fn f(n) = f(n + 1); f(0);", CX_RUN_LIMIT, "t.cx:1:11: error: calls nested deeper than 1000");
+    expect_error("fn f(n) = f(n + 1); f(0);", CX_RUN_LIMIT,
+                 "t.cx:1:11: error: calls nested deeper than 1000");
 }
 
 Test(eval, approximate_values_are_marked_and_stay_marked)

@@ -34,9 +34,9 @@ static const gref gn_refs[] = {
 /* ---- running cx ------------------------------------------------------------- */
 
 typedef struct result {
-    char *value;      /* the last bare expression's value, or NULL */
+    char *value; /* the last bare expression's value, or NULL */
     bool approx;
-    char *code;       /* the first error's code, or NULL */
+    char *code; /* the first error's code, or NULL */
     size_t line, col, end_col;
     char *message;
 } result;
@@ -107,8 +107,8 @@ static bool close_enough(const char *got, const char *want, const char *tol)
 {
     mpfr_t g, w, t, d;
     mpfr_inits2(512, g, w, t, d, (mpfr_ptr)0);
-    bool ok = parse_number(g, got) && parse_number(w, want) &&
-              mpfr_set_str(t, tol, 10, MPFR_RNDN) == 0;
+    bool ok =
+        parse_number(g, got) && parse_number(w, want) && mpfr_set_str(t, tol, 10, MPFR_RNDN) == 0;
     if (ok) {
         mpfr_sub(d, g, w, MPFR_RNDN);
         mpfr_abs(d, d, MPFR_RNDN);
@@ -160,8 +160,8 @@ static const char *kind_text(char k)
 static void check_mp_ref(const ref *f)
 {
     result r = run(f->expr, 60);
-    cr_expect(r.value != NULL, "%s: error %s: %s (reference: %s)", f->expr,
-              r.code ? r.code : "?", r.message ? r.message : "", f->how);
+    cr_expect(r.value != NULL, "%s: error %s: %s (reference: %s)", f->expr, r.code ? r.code : "?",
+              r.message ? r.message : "", f->how);
     if (!r.value) {
         result_free(&r);
         return;
@@ -176,8 +176,8 @@ static void check_mp_ref(const ref *f)
         char *src = malloc(len);
         snprintf(src, len, "%.*s(%s) == %s", (int)head, f->expr, f->expr + head, f->value);
         result e = run(src, 10);
-        cr_expect(e.value && strcmp(e.value, "true") == 0, "%s = %s, want exactly %s (%s)",
-                  f->expr, r.value, f->value, f->how);
+        cr_expect(e.value && strcmp(e.value, "true") == 0, "%s = %s, want exactly %s (%s)", f->expr,
+                  r.value, f->value, f->how);
         result_free(&e);
         free(src);
         break;
@@ -227,8 +227,7 @@ static void expect_value(const char *src, const char *want, bool approx)
     cr_expect(r.value != NULL, "%s: error %s", src, r.message ? r.message : "?");
     if (r.value) {
         cr_expect(eq(str, r.value, (char *)want), "%s", src);
-        cr_expect(r.approx == approx, "%s = %s: approximate should be %d", src, r.value,
-                  approx);
+        cr_expect(r.approx == approx, "%s = %s: approximate should be %d", src, r.value, approx);
     }
     result_free(&r);
 }
@@ -247,10 +246,19 @@ Test(finance, rational_results_are_exact_and_root_finding_results_approximate)
     expect_value("nominal(10.25%, 2)", "0.1", false);
     expect_value("nper(10%, -576.19, 1000) > 1.99", "true", false);
     expect_value("nper(10%, pmt(10%, 2, 1000), 1000)", "2", false);
-    expect_value("irr([-100, 110])", "\xe2\x89\x88" "0.1", true);
-    expect_value("rate(1, 0, -100, 110)", "\xe2\x89\x88" "0.1", true);
+    expect_value("irr([-100, 110])",
+                 "\xe2\x89\x88"
+                 "0.1",
+                 true);
+    expect_value("rate(1, 0, -100, 110)",
+                 "\xe2\x89\x88"
+                 "0.1",
+                 true);
     expect_value("xnpv(10%, [-1000, 1100], [2025-01-01, 2026-01-01])", "0", false);
-    expect_value("xnpv(10%, [-1000, 1100], [2024-01-01, 2025-01-01])", "\xe2\x89\x88" "-0.2610896904", true);
+    expect_value("xnpv(10%, [-1000, 1100], [2024-01-01, 2025-01-01])",
+                 "\xe2\x89\x88"
+                 "-0.2610896904",
+                 true);
 }
 
 Test(finance, long_horizons_stay_exact_until_the_size_limit_then_turn_approximate)
@@ -261,7 +269,10 @@ Test(finance, long_horizons_stay_exact_until_the_size_limit_then_turn_approximat
     result r = run("pv(5%, 10000000, -1)", 12);
     cr_expect(r.value != NULL && r.approx, "pv over 10^7 periods: %s",
               r.value ? r.value : r.message);
-    if (r.value) cr_expect(eq(str, r.value, (char *)"\xe2\x89\x88" "20"));
+    if (r.value)
+        cr_expect(eq(str, r.value,
+                     (char *)"\xe2\x89\x88"
+                             "20"));
     result_free(&r);
 }
 
@@ -273,8 +284,7 @@ Test(finance, ipmt_with_type_1_has_no_interest_in_the_first_period_as_in_excel)
      * this call), which breaks sum(ppmt) = -pv; so this case is checked
      * here rather than against gnumeric. */
     expect_value("ipmt(10%/12, 1, 36, 8000, 0, 1)", "0", false);
-    expect_value("ppmt(10%/12, 1, 36, 8000, 0, 1) == pmt(10%/12, 36, 8000, 0, 1)", "true",
-                 false);
+    expect_value("ppmt(10%/12, 1, 36, 8000, 0, 1) == pmt(10%/12, 36, 8000, 0, 1)", "true", false);
     expect_value("cumipmt(10%/12, 36, 8000, 1, 1, 1)", "0", false);
 }
 
@@ -345,14 +355,34 @@ Test(finance, pv_fv_pmt_nper_and_rate_round_trip)
 
 Test(finance, irr_returns_the_root_nearest_the_guess_and_irr_all_lists_every_root)
 {
-    expect_value("irr([-100, 230, -132])", "\xe2\x89\x88" "0.1", true);
-    expect_value("irr([-100, 230, -132], 16%)", "\xe2\x89\x88" "0.2", true);
-    expect_value("irr([-100, 230, -132], -50%)", "\xe2\x89\x88" "0.1", true);
+    expect_value("irr([-100, 230, -132])",
+                 "\xe2\x89\x88"
+                 "0.1",
+                 true);
+    expect_value("irr([-100, 230, -132], 16%)",
+                 "\xe2\x89\x88"
+                 "0.2",
+                 true);
+    expect_value("irr([-100, 230, -132], -50%)",
+                 "\xe2\x89\x88"
+                 "0.1",
+                 true);
     expect_value("irr_all([-1, 10, -35, 50, -24])",
-                 "[\xe2\x89\x88" "0, \xe2\x89\x88" "1, \xe2\x89\x88" "2, \xe2\x89\x88" "3]", false);
+                 "[\xe2\x89\x88"
+                 "0, \xe2\x89\x88"
+                 "1, \xe2\x89\x88"
+                 "2, \xe2\x89\x88"
+                 "3]",
+                 false);
     expect_value("irr_all([-1, 10, -35, 50, -24], 50%, 250%)",
-                 "[\xe2\x89\x88" "1, \xe2\x89\x88" "2]", false);
-    expect_value("irr_all([-100, 50])", "[\xe2\x89\x88" "-0.5]", false);
+                 "[\xe2\x89\x88"
+                 "1, \xe2\x89\x88"
+                 "2]",
+                 false);
+    expect_value("irr_all([-100, 50])",
+                 "[\xe2\x89\x88"
+                 "-0.5]",
+                 false);
     expect_value("count(irr_all([100, 50]))", "0", false);
     /* a one-sign-change set: the guess cannot change the answer */
     expect_value("irr([-100, 60, 60], 500%) == irr([-100, 60, 60], -90%)", "true", false);
@@ -397,13 +427,13 @@ Test(finance, errors_name_the_problem_and_point_at_the_argument)
     expect_error("mirr([1, 2, 3], 10%, 10%)", "math-domain", 6, "one negative and one positive");
     expect_error("q 2025Q1..2025Q4 = [1, 2, 3, 4]; yoy(q, 2025Q4)", "name-no-period", 41,
                  "no value for 2024Q4");
-    expect_error("q 2025Q1..2025Q4 = [1, 2, 3, 4]; cagr(q, 2025Q1, 2026Q1)", "name-no-period",
-                 50, "no value for 2026Q1");
+    expect_error("q 2025Q1..2025Q4 = [1, 2, 3, 4]; cagr(q, 2025Q1, 2026Q1)", "name-no-period", 50,
+                 "no value for 2026Q1");
     expect_error("ddb(2400, 300, 10, 11)", "math-arg-range", 20, "at most the life");
     expect_error("db(1000, 100, 5, 6)", "math-arg-range", 18, "at most the life");
     expect_error("vdb(2400, 300, 10, 4, 3)", "math-arg-range", 23, "before the start");
     expect_error("nper(5%, -50, 1000)", "math-no-root", 10, "only covers the interest");
     expect_error("share(1, 0)", "math-div-zero", 10, "the total is 0");
-    expect_error("a 2024..2025 = [1, 2]; b 2024..2025 = [3, 0]; margin(a, b)", "math-div-zero",
-                 57, "the revenue for 2025 is 0");
+    expect_error("a 2024..2025 = [1, 2]; b 2024..2025 = [3, 0]; margin(a, b)", "math-div-zero", 57,
+                 "the revenue for 2025 is 0");
 }

@@ -12,10 +12,7 @@ static const cx_num_ctx C = {3321929, 256};
 
 static cx_num x;
 
-static void setup(void)
-{
-    cx_num_init(&x);
-}
+static void setup(void) { cx_num_init(&x); }
 
 static void teardown(void)
 {
@@ -33,8 +30,7 @@ static void set_dec(cx_num *v, const char *text, int64_t div)
     bool neg = text[0] == '-';
     const char *t = text + neg;
     cr_assert(eq(int, cx_num_from_decimal(v, t, strlen(t), 0, &C), CX_NUM_OK), "%s", text);
-    if (neg)
-        cx_num_neg(v, v);
+    if (neg) cx_num_neg(v, v);
     if (div != 1) {
         cx_num d;
         cx_num_init(&d);
@@ -53,12 +49,12 @@ static void set_approx(cx_num *v, const char *text)
     mpfr_clear(f);
 }
 
-#define EXPECT(call, expect)                                                   \
-    do {                                                                       \
-        char *s_ = (call);                                                     \
-        cr_assert(s_ != NULL);                                                 \
-        cr_assert(eq(str, s_, (char *)(expect)), "%s", #call);                 \
-        free(s_);                                                              \
+#define EXPECT(call, expect)                                                                       \
+    do {                                                                                           \
+        char *s_ = (call);                                                                         \
+        cr_assert(s_ != NULL);                                                                     \
+        cr_assert(eq(str, s_, (char *)(expect)), "%s", #call);                                     \
+        free(s_);                                                                                  \
     } while (0)
 
 #define SHOW(v, expect) EXPECT(cx_fmt_number(v, 10, true), expect)

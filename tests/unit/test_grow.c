@@ -31,7 +31,7 @@ Test(grow, no_change_while_there_is_room)
 
 Test(grow, a_size_that_would_overflow_changes_nothing)
 {
-    char (*a)[1 << 20] = NULL;
+    char(*a)[1 << 20] = NULL;
     size_t cap = SIZE_MAX / (1 << 20) / 2 + 1, len = cap;
     cr_expect(not(CX_GROW(a, cap, len, 4)));
     cr_expect(a == NULL);

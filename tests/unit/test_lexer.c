@@ -145,8 +145,10 @@ static void expect_kinds(const char *text, const char *want)
 
 Test(lexer, every_keyword)
 {
-    expect_kinds("check within print fn if then else include table in for step source and or not true false",
-                 "check within print fn if then else include table in for step source and or not true false");
+    expect_kinds(
+        "check within print fn if then else include table in for step source and or not true false",
+        "check within print fn if then else include table in for step source and or not true "
+        "false");
 }
 
 Test(lexer, every_operator)
@@ -176,8 +178,9 @@ Test(lexer, names_may_contain_digits_and_underscores)
 
 Test(lexer, number_forms_are_single_tokens)
 {
-    const char *forms[] = {"1", "1_000", "1.5", "0.25", "125e9", "1.25E+11", "5e-3", "200k",
-                           "6M", "125B", "1.5T", "13%", "61.5%", "25bp", "125_000_000_000"};
+    const char *forms[] = {"1",        "1_000", "1.5",   "0.25", "125e9",
+                           "1.25E+11", "5e-3",  "200k",  "6M",   "125B",
+                           "1.5T",     "13%",   "61.5%", "25bp", "125_000_000_000"};
     for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
         lexed x;
         lex(&x, forms[i]);
@@ -198,7 +201,8 @@ Test(lexer, one_dot_dot_n_is_a_range)
 
 Test(lexer, bad_numbers_are_one_error_over_the_whole_run)
 {
-    const char *bad[] = {"125Bx", "12abc", "1__0", "1_", "0x10", "1e", "25b", "1.5e+3q", "13%x", "2025Q3x"};
+    const char *bad[] = {"125Bx", "12abc", "1__0",    "1_",   "0x10",
+                         "1e",    "25b",   "1.5e+3q", "13%x", "2025Q3x"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char text[32];
         snprintf(text, sizeof text, "x = %s;", bad[i]);
@@ -273,10 +277,7 @@ Test(lexer, end_of_input_points_just_past_the_last_token)
     lex_done(&x);
 }
 
-Test(lexer, whitespace_is_space_tab_cr_lf)
-{
-    expect_kinds(" \t\r\nx\r\n", "NAME");
-}
+Test(lexer, whitespace_is_space_tab_cr_lf) { expect_kinds(" \t\r\nx\r\n", "NAME"); }
 
 /* ---- through the parser: errors with line:col ----------------------------- */
 
@@ -321,7 +322,8 @@ static char *error_at(parsed *p, size_t i)
     size_t l1, c1, l2, c2;
     cx_source_line_col(src, e->span.start, &l1, &c1);
     cx_source_line_col(src, e->span.end, &l2, &c2);
-    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, cx_err_code_text(e->code), e->message);
+    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, cx_err_code_text(e->code),
+                      e->message);
 }
 
 /* Parses len bytes that must fail with exactly the errors in want[]. */
@@ -362,7 +364,8 @@ Test(lexer, invalid_periods_name_the_reason)
 {
     expect_error("capex 2025Q5 = 1;",
                  "1:7-1:13 syntax-bad-period: invalid period '2025Q5': quarter must be 1 to 4");
-    expect_error("x = 2025H3;", "1:5-1:11 syntax-bad-period: invalid period '2025H3': half must be 1 or 2");
+    expect_error("x = 2025H3;",
+                 "1:5-1:11 syntax-bad-period: invalid period '2025H3': half must be 1 or 2");
     expect_error("x = 2025-13;",
                  "1:5-1:12 syntax-bad-period: invalid period '2025-13': month must be 01 to 12");
     parsed p;
@@ -387,20 +390,23 @@ Test(lexer, unknown_escape_is_an_error_at_the_escape)
 
 Test(lexer, invalid_unicode_escapes_are_errors)
 {
-    expect_error("\"\\u{D800}\";",
-                 "1:2-1:10 syntax-bad-escape: invalid escape '\\u{D800}' in string: a surrogate is not a character");
-    expect_error("\"\\u{110000}\";",
-                 "1:2-1:12 syntax-bad-escape: invalid escape '\\u{110000}' in string: beyond U+10FFFF, the last code point");
-    expect_error("\"\\u{0}\";",
-                 "1:2-1:7 syntax-bad-escape: invalid escape '\\u{0}' in string: NUL is not allowed in strings");
-    expect_error("\"\\u20AC\";",
-                 "1:2-1:4 syntax-bad-escape: invalid escape in string: \\u needs 1 to 6 hex digits in braces, as in \\u{20AC}");
+    expect_error("\"\\u{D800}\";", "1:2-1:10 syntax-bad-escape: invalid escape '\\u{D800}' in "
+                                   "string: a surrogate is not a character");
+    expect_error("\"\\u{110000}\";", "1:2-1:12 syntax-bad-escape: invalid escape '\\u{110000}' in "
+                                     "string: beyond U+10FFFF, the last code point");
+    expect_error("\"\\u{0}\";", "1:2-1:7 syntax-bad-escape: invalid escape '\\u{0}' in string: NUL "
+                                "is not allowed in strings");
+    expect_error("\"\\u20AC\";", "1:2-1:4 syntax-bad-escape: invalid escape in string: \\u needs 1 "
+                                 "to 6 hex digits in braces, as in \\u{20AC}");
 }
 
 Test(lexer, unterminated_string_is_an_error_at_the_opening_quote)
 {
     parsed p;
-    { const char *t = "x = 1;\nprint \"abc\n  def"; parse_n(&p, t, strlen(t)); }
+    {
+        const char *t = "x = 1;\nprint \"abc\n  def";
+        parse_n(&p, t, strlen(t));
+    }
     cr_assert(eq(sz, p.diag.len, 1));
     char *e = error_at(&p, 0);
     cr_assert(STR_EQ(e, "2:7-2:8 syntax-unterminated-string: unterminated string"));
@@ -429,7 +435,8 @@ Test(lexer, invalid_utf8_is_an_error_everywhere)
 
 Test(lexer, control_characters_are_errors_named_by_code_point)
 {
-    expect_error("x = 1;\ny = \x1b[31m;", "2:5-2:6 syntax-control: control character U+001B in source");
+    expect_error("x = 1;\ny = \x1b[31m;",
+                 "2:5-2:6 syntax-control: control character U+001B in source");
     expect_error("x = \"\x1b[2J\";", "1:6-1:7 syntax-control: control character U+001B in source");
     expect_error("# \x07\n", "1:3-1:4 syntax-control: control character U+0007 in source");
     expect_error("x = \x7f;", "1:5-1:6 syntax-control: control character U+007F in source");
@@ -439,7 +446,8 @@ Test(lexer, control_characters_are_errors_named_by_code_point)
 
 Test(lexer, one_error_per_string_or_comment)
 {
-    expect_error("x = \"\x1b\x1b\xff\";", "1:6-1:7 syntax-control: control character U+001B in source");
+    expect_error("x = \"\x1b\x1b\xff\";",
+                 "1:6-1:7 syntax-control: control character U+001B in source");
 }
 
 Test(lexer, non_ascii_outside_strings_is_an_unexpected_character)
@@ -453,8 +461,10 @@ Test(lexer, non_ascii_outside_strings_is_an_unexpected_character)
 
 Test(lexer, columns_count_characters_not_bytes)
 {
-    expect_error("x = \"ééé\"; \x1b", "1:12-1:13 syntax-control: control character U+001B in source");
-    expect_error("s = \"€\"; y = 1 2;", "1:16-1:17 syntax-unexpected: expected ';', found number '2'");
+    expect_error("x = \"ééé\"; \x1b",
+                 "1:12-1:13 syntax-control: control character U+001B in source");
+    expect_error("s = \"€\"; y = 1 2;",
+                 "1:16-1:17 syntax-unexpected: expected ';', found number '2'");
 }
 
 Test(lexer, identifier_length_is_limited)
@@ -498,9 +508,10 @@ Test(lexer, number_literal_digits_are_limited)
 
 Test(lexer, huge_exponent_is_a_limit_error_not_a_computation)
 {
-    expect_error("x = 1e999999999;",
-                 "1:5-1:16 limit-result-size: number literal too large (limit 1000000 digits; --max-digits)");
+    expect_error("x = 1e999999999;", "1:5-1:16 limit-result-size: number literal too large (limit "
+                                     "1000000 digits; --max-digits)");
     expect_error("x = 1e99999999999999999999999999;",
-                 "1:5-1:33 limit-result-size: number literal too large (limit 1000000 digits; --max-digits)");
+                 "1:5-1:33 limit-result-size: number literal too large (limit 1000000 digits; "
+                 "--max-digits)");
     expect_dump("x = 0e999999999;", "(= x 0e999999999)");
 }

@@ -20,7 +20,8 @@ static void expect_literal(const char *text, const char *value, int64_t quantum1
     cx_num x;
     cx_num_init(&x);
     cx_literal_info info;
-    cr_assert(eq(int, cx_literal_number(text, strlen(text), &ctx, &x, &info), CX_LIT_OK), "%s", text);
+    cr_assert(eq(int, cx_literal_number(text, strlen(text), &ctx, &x, &info), CX_LIT_OK), "%s",
+              text);
     mpq_t got, want;
     mpq_init(got);
     mpq_init(want);
@@ -162,7 +163,8 @@ Test(literal, bad_string_escapes)
     expect_bad("a\\qb", 1, 2, "unknown escape '\\q' in string");
     expect_bad("\\\x1b", 0, 2, "unknown escape in string: '\\' before U+001B");
     expect_bad("\\ ", 0, 2, "unknown escape in string: '\\' before U+0020");
-    expect_bad("x\\u{D800}", 1, 8, "invalid escape '\\u{D800}' in string: a surrogate is not a character");
+    expect_bad("x\\u{D800}", 1, 8,
+               "invalid escape '\\u{D800}' in string: a surrogate is not a character");
     expect_bad("\\u{1234567}", 0, 11,
                "invalid escape in string: \\u needs 1 to 6 hex digits in braces, as in \\u{20AC}");
     expect_bad("\\u{12", 0, 5,
@@ -180,10 +182,10 @@ Test(literal, utf8_decoding_refuses_invalid_forms)
     cr_assert(eq(u32, cp, 0x20AC));
     cr_assert(eq(sz, cx_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4));
     cr_assert(eq(u32, cp, 0x1F600));
-    cr_assert(eq(sz, cx_utf8_decode("\xc0\x80", 2, &cp), 0));     /* overlong NUL */
-    cr_assert(eq(sz, cx_utf8_decode("\xed\xa0\x80", 3, &cp), 0)); /* surrogate */
+    cr_assert(eq(sz, cx_utf8_decode("\xc0\x80", 2, &cp), 0));         /* overlong NUL */
+    cr_assert(eq(sz, cx_utf8_decode("\xed\xa0\x80", 3, &cp), 0));     /* surrogate */
     cr_assert(eq(sz, cx_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0)); /* above U+10FFFF */
-    cr_assert(eq(sz, cx_utf8_decode("\xe2\x82", 2, &cp), 0));     /* truncated */
+    cr_assert(eq(sz, cx_utf8_decode("\xe2\x82", 2, &cp), 0));         /* truncated */
     cr_assert(eq(sz, cx_utf8_decode("\xff", 1, &cp), 0));
 }
 

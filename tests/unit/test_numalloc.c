@@ -15,10 +15,7 @@ static void setup(void)
     cx_numalloc_reset();
 }
 
-static void teardown(void)
-{
-    mpfr_free_cache();
-}
+static void teardown(void) { mpfr_free_cache(); }
 
 TestSuite(numalloc, .init = setup, .fini = teardown);
 

@@ -56,18 +56,18 @@ static char *qstr(const cx_num *x)
     return out;
 }
 
-#define ASSERT_Q(x, expect)                                                    \
-    do {                                                                       \
-        char *s_ = qstr(x);                                                    \
-        cr_assert(eq(str, s_, (char *)(expect)));                              \
-        free(s_);                                                              \
+#define ASSERT_Q(x, expect)                                                                        \
+    do {                                                                                           \
+        char *s_ = qstr(x);                                                                        \
+        cr_assert(eq(str, s_, (char *)(expect)));                                                  \
+        free(s_);                                                                                  \
     } while (0)
 
-#define ASSERT_SHOW(x, expect)                                                 \
-    do {                                                                       \
-        char *s_ = cx_fmt_number(x, 10, true);                                 \
-        cr_assert(eq(str, s_, (char *)(expect)));                                        \
-        free(s_);                                                              \
+#define ASSERT_SHOW(x, expect)                                                                     \
+    do {                                                                                           \
+        char *s_ = cx_fmt_number(x, 10, true);                                                     \
+        cr_assert(eq(str, s_, (char *)(expect)));                                                  \
+        free(s_);                                                                                  \
     } while (0)
 
 static double now(void)
@@ -142,7 +142,8 @@ Test(number, decimal_with_many_digits_goes_big_and_stays_exact)
 
 Test(number, malformed_decimal_text_is_refused)
 {
-    const char *bad[] = {"", ".", "1e", "1e+", "1.2.3", "1_000", "-1", "+1", "1x", "e5", "1e5.0", " 1"};
+    const char *bad[] = {"",   ".",  "1e", "1e+", "1.2.3", "1_000",
+                         "-1", "+1", "1x", "e5",  "1e5.0", " 1"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         cr_assert(eq(int, cx_num_from_decimal(&a, bad[i], strlen(bad[i]), 0, &C), CX_NUM_BAD_TEXT),
                   "'%s'", bad[i]);
@@ -153,8 +154,8 @@ Test(number, huge_decimal_exponents_are_refused_instantly)
     double t0 = now();
     cr_assert(eq(int, cx_num_from_decimal(&a, "1e999999999", 11, 0, &C), CX_NUM_TOO_BIG));
     cr_assert(eq(int, cx_num_from_decimal(&a, "1e-999999999", 12, 0, &C), CX_NUM_TOO_BIG));
-    cr_assert(eq(int, cx_num_from_decimal(&a, "5e99999999999999999999999", 25, 0, &C),
-                 CX_NUM_TOO_BIG));
+    cr_assert(
+        eq(int, cx_num_from_decimal(&a, "5e99999999999999999999999", 25, 0, &C), CX_NUM_TOO_BIG));
     cr_assert(eq(int, cx_num_from_decimal(&a, "1e3321929", 9, 0, &C), CX_NUM_TOO_BIG));
     cr_assert(now() - t0 < 0.1);
     /* Zero stays zero whatever its exponent. */
@@ -292,8 +293,7 @@ static int64_t rnd_i64(void)
     uint64_t k = rng();
     int bits = (int)(k % 64); /* any magnitude up to 2^63 - 1 */
     int64_t v = (int64_t)(rng() >> (64 - (bits ? bits : 1)) >> 1);
-    if (k & 0x100)
-        v = -v;
+    if (k & 0x100) v = -v;
     return v;
 }
 
@@ -306,12 +306,9 @@ Test(number, arithmetic_matches_gmp_on_random_edge_operands)
     mpq_init(got);
     for (int i = 0; i < 20000; i++) {
         int64_t an = rnd_i64(), ad = rnd_i64(), bn = rnd_i64(), bd = rnd_i64();
-        if (ad == 0)
-            ad = 1;
-        if (bd == 0)
-            bd = 1;
-        if (i % 3 == 0)
-            ad = bd = 1; /* integer path */
+        if (ad == 0) ad = 1;
+        if (bd == 0) bd = 1;
+        if (i % 3 == 0) ad = bd = 1; /* integer path */
         cx_num_set_frac(&a, an, ad);
         cx_num_set_frac(&b, bn, bd);
         cx_num_get_mpq(&a, qa);
@@ -319,9 +316,18 @@ Test(number, arithmetic_matches_gmp_on_random_edge_operands)
         for (int op = 0; op < 4; op++) {
             cx_num_status st;
             switch (op) {
-            case 0: st = cx_num_add(&r, &a, &b, &C); mpq_add(qr, qa, qb); break;
-            case 1: st = cx_num_sub(&r, &a, &b, &C); mpq_sub(qr, qa, qb); break;
-            case 2: st = cx_num_mul(&r, &a, &b, &C); mpq_mul(qr, qa, qb); break;
+            case 0:
+                st = cx_num_add(&r, &a, &b, &C);
+                mpq_add(qr, qa, qb);
+                break;
+            case 1:
+                st = cx_num_sub(&r, &a, &b, &C);
+                mpq_sub(qr, qa, qb);
+                break;
+            case 2:
+                st = cx_num_mul(&r, &a, &b, &C);
+                mpq_mul(qr, qa, qb);
+                break;
             default:
                 if (mpq_sgn(qb) == 0) {
                     cr_assert(eq(int, cx_num_div(&r, &a, &b, &C), CX_NUM_DIV_ZERO));
@@ -334,10 +340,13 @@ Test(number, arithmetic_matches_gmp_on_random_edge_operands)
             cx_num_get_mpq(&r, got);
             cr_assert(mpq_equal(got, qr), "op %d on %lld/%lld, %lld/%lld", op, (long long)an,
                       (long long)ad, (long long)bn, (long long)bd);
-            bool fits = mpz_sizeinbase(mpq_numref(qr), 2) <= 63 &&
-                        mpz_sizeinbase(mpq_denref(qr), 2) <= 63;
+            bool fits =
+                mpz_sizeinbase(mpq_numref(qr), 2) <= 63 && mpz_sizeinbase(mpq_denref(qr), 2) <= 63;
             cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG));
-            cr_assert(eq(int, cx_num_cmp(&r, &a), mpq_cmp(qr, qa) > 0 ? 1 : mpq_cmp(qr, qa) < 0 ? -1 : 0));
+            cr_assert(eq(int, cx_num_cmp(&r, &a),
+                         mpq_cmp(qr, qa) > 0   ? 1
+                         : mpq_cmp(qr, qa) < 0 ? -1
+                                               : 0));
         }
     }
     mpq_clear(got);
@@ -384,7 +393,7 @@ Test(number, exact_results_past_the_size_limit_are_refused)
 {
     cx_num_ctx small = {64, 256};
     cx_num_set_si(&a, INT64_MAX);
-    cr_assert(eq(int, cx_num_add(&r, &a, &a, &small), CX_NUM_OK)); /* 64 bits */
+    cr_assert(eq(int, cx_num_add(&r, &a, &a, &small), CX_NUM_OK));      /* 64 bits */
     cr_assert(eq(int, cx_num_add(&r, &r, &r, &small), CX_NUM_TOO_BIG)); /* 65 bits */
     cx_num_ctx tiny = {10, 256};
     cx_num_set_si(&a, 1000);
@@ -478,8 +487,7 @@ Test(number, tower_of_twos_works_at_the_default_limit)
     cx_num_init(&two);
     cx_num_set_si(&two, 2);
     cx_num_set_si(&r, 2);
-    for (int i = 0; i < 4; i++)
-        cr_assert(eq(int, cx_num_pow(&r, &two, &r, &C), CX_NUM_OK));
+    for (int i = 0; i < 4; i++) cr_assert(eq(int, cx_num_pow(&r, &two, &r, &C), CX_NUM_OK));
     cr_assert(eq(int, r.kind, CX_NUM_BIG));
     cr_assert(eq(int, cx_num_bits(&r), 65537));
     double t0 = now();

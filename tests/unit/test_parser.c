@@ -59,7 +59,8 @@ static char *error_at(parsed *p, size_t i)
     size_t l1, c1, l2, c2;
     cx_source_line_col(src, e->span.start, &l1, &c1);
     cx_source_line_col(src, e->span.end, &l2, &c2);
-    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, cx_err_code_text(e->code), e->message);
+    return cx_strdupf("%zu:%zu-%zu:%zu %s: %s", l1, c1, l2, c2, cx_err_code_text(e->code),
+                      e->message);
 }
 
 /* Parses `text`, which must succeed, and compares the dump. */
@@ -106,10 +107,7 @@ Test(parser, additive_and_multiplicative_operators_are_left_associative)
     expect_dump("1 - 2 + 3;", "(+ (- 1 2) 3)");
 }
 
-Test(parser, power_is_right_associative)
-{
-    expect_dump("2^3^2;", "(^ 2 (^ 3 2))");
-}
+Test(parser, power_is_right_associative) { expect_dump("2^3^2;", "(^ 2 (^ 3 2))"); }
 
 Test(parser, power_binds_tighter_than_a_unary_minus_on_its_left)
 {
@@ -191,7 +189,8 @@ Test(parser, juxtaposition_reads_a_period_of_a_series)
     expect_dump("capex 2025;", "(at capex 2025)");
     expect_dump("fcf 2025Q3 * 4;", "(* (at fcf 2025Q3) 4)");
     expect_dump("-fcf 2025Q3 * 4;", "(* (neg (at fcf 2025Q3)) 4)");
-    expect_dump("check savings > -fcf 2025Q3 * 4;", "(check (> savings (* (neg (at fcf 2025Q3)) 4)))");
+    expect_dump("check savings > -fcf 2025Q3 * 4;",
+                "(check (> savings (* (neg (at fcf 2025Q3)) 4)))");
     expect_dump("x 2025-06 + y 2025-06-30;", "(+ (at x 2025-06) (at y 2025-06-30))");
 }
 
@@ -213,7 +212,8 @@ Test(parser, primaries)
     expect_dump("true; false;", "true\nfalse");
     expect_dump("\"a\\\"b\\n\";", "\"a\\\"b\\n\"");
     expect_dump("(1 + 2) * 3;", "(* (+ 1 2) 3)");
-    expect_dump("2025Q3; 2025H1; 2025-06; 2025-06-30; 2025;", "2025Q3\n2025H1\n2025-06\n2025-06-30\n2025");
+    expect_dump("2025Q3; 2025H1; 2025-06; 2025-06-30; 2025;",
+                "2025Q3\n2025H1\n2025-06\n2025-06-30\n2025");
     expect_dump("125B; 13%; 25bp; 1_000;", "125B\n13%\n25bp\n1_000");
 }
 
@@ -251,7 +251,8 @@ Test(parser, a_statement_range_after_a_juxtaposition_is_an_assignment)
 {
     /* `capex 2021 .. x` at the start of a statement begins a range
      * assignment; parentheses give the other reading. */
-    expect_error("capex 2021 .. x;", "1:15-1:16 syntax-unexpected: expected number or period, found name 'x'");
+    expect_error("capex 2021 .. x;",
+                 "1:15-1:16 syntax-unexpected: expected number or period, found name 'x'");
     expect_dump("(capex 2021) .. x;", "(range (at capex 2021) x)");
     expect_dump("y = capex 2021 .. x;", "(= y (range (at capex 2021) x))");
 }
@@ -464,15 +465,15 @@ Test(parser, oversized_source_is_a_limit_error)
     cx_sources_init(&p.sources);
     cx_diag_init(&p.diag);
     p.nctx.max_bits = 1000;
-    p.opts = (cx_parse_opts){.max_source_bytes = 8, .max_nesting = 256, .max_errors = 20,
-                             .num_ctx = &p.nctx};
+    p.opts = (cx_parse_opts){
+        .max_source_bytes = 8, .max_nesting = 256, .max_errors = 20, .num_ctx = &p.nctx};
     p.id = cx_sources_add(&p.sources, "big.cx", "x = 123456789;", 14);
     p.status = cx_parse(&p.unit, &p.sources, p.id, &p.opts, &p.diag);
     cr_assert(eq(int, p.status, CX_FAIL));
     cr_assert(eq(int, p.diag.items[0].kind, CX_ERRK_LIMIT));
     cr_assert(STR_EQ((char *)cx_err_code_text(p.diag.items[0].code), "limit-source-size"));
     cr_assert(STR_EQ(p.diag.items[0].message,
-                 "source is 14 bytes, more than the limit of 8 bytes (--max-source)"));
+                     "source is 14 bytes, more than the limit of 8 bytes (--max-source)"));
     done(&p);
 }
 
@@ -481,8 +482,8 @@ Test(parser, oversized_source_is_a_limit_error)
 static char *repeat(const char *head, const char *unit, int n, const char *mid, const char *close,
                     const char *tail)
 {
-    size_t len = strlen(head) + (size_t)n * (strlen(unit) + strlen(close)) + strlen(mid) +
-                 strlen(tail) + 1;
+    size_t len =
+        strlen(head) + (size_t)n * (strlen(unit) + strlen(close)) + strlen(mid) + strlen(tail) + 1;
     char *s = malloc(len);
     cr_assert(not(eq(ptr, s, NULL)));
     strcpy(s, head);
@@ -516,10 +517,7 @@ static void nesting(const char *unit, int n, const char *mid, const char *close,
     free(text);
 }
 
-Test(parser, parentheses_at_the_nesting_limit_parse)
-{
-    nesting("(", 256, "1", ")", 256, NULL);
-}
+Test(parser, parentheses_at_the_nesting_limit_parse) { nesting("(", 256, "1", ")", 256, NULL); }
 
 Test(parser, parentheses_past_the_nesting_limit_are_an_error_at_the_first_token_past_it)
 {
@@ -599,7 +597,8 @@ Test(parser, mixed_left_chains_parse)
     char *text = malloc(terms * 6 + 32);
     cr_assert(not(eq(ptr, text, NULL)));
     size_t len = (size_t)sprintf(text, "x = a");
-    for (size_t i = 1; i < terms; i++) len += (size_t)sprintf(text + len, "%s", i % 2 ? " - b" : " * c");
+    for (size_t i = 1; i < terms; i++)
+        len += (size_t)sprintf(text + len, "%s", i % 2 ? " - b" : " * c");
     len += (size_t)sprintf(text + len, " or d and e;");
     parsed p;
     parse_opts(&p, text, len, 256, 20);
@@ -611,9 +610,9 @@ Test(parser, mixed_left_chains_parse)
 /* ---- statement by statement (cx_parse_opts.on_stmt) ----------------------- */
 
 typedef struct stream_log {
-    char text[512];     /* each statement's dump, then ';' */
-    const cx_ast *fn;   /* the first function definition, kept */
-    int stop_after;     /* stop when this many statements were seen (0: never) */
+    char text[512];   /* each statement's dump, then ';' */
+    const cx_ast *fn; /* the first function definition, kept */
+    int stop_after;   /* stop when this many statements were seen (0: never) */
     int seen;
 } stream_log;
 

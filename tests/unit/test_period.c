@@ -80,9 +80,9 @@ Test(period, refuses_bad_quarter_half_month_with_reasons)
 Test(period, refuses_days_not_in_the_month)
 {
     assert_str(parse_err("2025-02-29"),
-                 "day must be 01 to 28 in that month (February, not a leap year)");
+               "day must be 01 to 28 in that month (February, not a leap year)");
     assert_str(parse_err("2024-02-30"),
-                 "day must be 01 to 29 in that month (February of a leap year)");
+               "day must be 01 to 29 in that month (February of a leap year)");
     assert_str(parse_err("2025-04-31"), "day must be 01 to 30 in that month");
     assert_str(parse_err("2025-01-32"), "day must be 01 to 31");
     assert_str(parse_err("2025-01-00"), "day must be 01 to 31");
@@ -90,8 +90,8 @@ Test(period, refuses_days_not_in_the_month)
 
 Test(period, leap_years_follow_the_gregorian_rule)
 {
-    parse_ok("2024-02-29"); /* divisible by 4 */
-    parse_ok("2000-02-29"); /* divisible by 400 */
+    parse_ok("2024-02-29");  /* divisible by 4 */
+    parse_ok("2000-02-29");  /* divisible by 400 */
     parse_err("1900-02-29"); /* divisible by 100 only */
     parse_err("2100-02-29");
     parse_err("2023-02-29");
@@ -109,9 +109,10 @@ Test(period, refuses_years_outside_1_to_9999)
 
 Test(period, refuses_malformed_text)
 {
-    const char *bad[] = {"", "Q3", "2025Q", "2025Q33", "2025X1", "2025-6", "2025-006",
-                         "2025-06-3", "2025-06-300", "2025-06-", "2025--06", "2025-06-30x",
-                         " 2025", "2025 ", "-2025", "2025H1H2"};
+    const char *bad[] = {"",         "Q3",          "2025Q",     "2025Q33",     "2025X1",
+                         "2025-6",   "2025-006",    "2025-06-3", "2025-06-300", "2025-06-",
+                         "2025--06", "2025-06-30x", " 2025",     "2025 ",       "-2025",
+                         "2025H1H2"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         const char *why = parse_err(bad[i]);
         cr_assert(eq(int, strncmp(why, "not a period", 12), 0), "'%s': %s", bad[i], why);
@@ -133,8 +134,8 @@ Test(period, from_year_checks_the_range)
 
 Test(period, format_round_trips_canonical_text)
 {
-    const char *texts[] = {"2025",    "2025H1",     "2025H2",     "2025Q1",  "2025Q4",
-                           "2025-01", "2025-12",    "2024-02-29", "0001",    "0001-01-01",
+    const char *texts[] = {"2025",    "2025H1",     "2025H2",     "2025Q1",    "2025Q4",
+                           "2025-01", "2025-12",    "2024-02-29", "0001",      "0001-01-01",
                            "9999Q4",  "9999-12-31", "1969-12-31", "1970-01-01"};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         cx_period p = parse_ok(texts[i]);

@@ -86,14 +86,13 @@ Test(roots, refines_a_bracketed_root_to_the_precision_asked_for)
     mpfr_set_ui(lo, 1, MPFR_RNDN);
     mpfr_set_ui(hi, 2, MPFR_RNDN);
     size_t evals = 0;
-    cr_assert(eq(int, cx_root_bracketed(r, square_minus_two, NULL, lo, hi, 256, &evals),
-                 CX_ROOT_OK));
+    cr_assert(
+        eq(int, cx_root_bracketed(r, square_minus_two, NULL, lo, hi, 256, &evals), CX_ROOT_OK));
     mpfr_sqrt_ui(want, 2, MPFR_RNDN);
     cr_expect(agrees(r, want, 254));
     cr_expect(evals < 40, "superlinear: %zu evaluations", evals);
     /* the bracket may be given either way round */
-    cr_assert(eq(int, cx_root_bracketed(r, square_minus_two, NULL, hi, lo, 256, NULL),
-                 CX_ROOT_OK));
+    cr_assert(eq(int, cx_root_bracketed(r, square_minus_two, NULL, hi, lo, 256, NULL), CX_ROOT_OK));
     cr_expect(agrees(r, want, 254));
     mpfr_clears(lo, hi, r, want, (mpfr_ptr)0);
 }
@@ -116,10 +115,10 @@ Test(roots, failures_are_statuses_not_wrong_roots)
     mpfr_inits2(128, lo, hi, r, (mpfr_ptr)0);
     mpfr_set_si(lo, -1, MPFR_RNDN);
     mpfr_set_ui(hi, 3, MPFR_RNDN);
-    cr_expect(eq(int, cx_root_bracketed(r, no_root, NULL, lo, hi, 128, NULL),
-                 CX_ROOT_NO_SIGN_CHANGE));
-    cr_expect(eq(int, cx_root_bracketed(r, fails_above_one, NULL, lo, hi, 128, NULL),
-                 CX_ROOT_EVAL));
+    cr_expect(
+        eq(int, cx_root_bracketed(r, no_root, NULL, lo, hi, 128, NULL), CX_ROOT_NO_SIGN_CHANGE));
+    cr_expect(
+        eq(int, cx_root_bracketed(r, fails_above_one, NULL, lo, hi, 128, NULL), CX_ROOT_EVAL));
     mpfr_clears(lo, hi, r, (mpfr_ptr)0);
 }
 

@@ -272,8 +272,8 @@ Test(series, binop_error_reports_the_period)
     int64_t vb[] = {4, 0, 0};
     cx_series *a = make(CX_FREQ_YEAR, pa, va, 3), *b = make(CX_FREQ_YEAR, pb, vb, 3), *r = NULL;
     int64_t bad = -1;
-    cr_assert(eq(int, (int)cx_series_binop(&r, a, b, cx_num_div, &ctx, &bad),
-                 (int)CX_NUM_DIV_ZERO));
+    cr_assert(
+        eq(int, (int)cx_series_binop(&r, a, b, cx_num_div, &ctx, &bad), (int)CX_NUM_DIV_ZERO));
     cr_assert(eq(ptr, r, NULL));
     cr_assert(eq(i64, bad, 2021));
     cx_series_unref(a);
@@ -302,18 +302,18 @@ Test(series, scalar_on_the_right_and_on_the_left)
     cx_num x;
     cx_num_init(&x);
     cx_num_set_si(&x, 3);
-    cr_assert(eq(int, (int)cx_series_scalar(&r, s, &x, false, cx_num_sub, &ctx, NULL),
-                 (int)CX_NUM_OK));
+    cr_assert(
+        eq(int, (int)cx_series_scalar(&r, s, &x, false, cx_num_sub, &ctx, NULL), (int)CX_NUM_OK));
     assert_at(r, "2024", 7); /* s - 3 */
     assert_at(r, "2025", 1);
     cx_series_unref(r);
-    cr_assert(eq(int, (int)cx_series_scalar(&r, s, &x, true, cx_num_sub, &ctx, NULL),
-                 (int)CX_NUM_OK));
+    cr_assert(
+        eq(int, (int)cx_series_scalar(&r, s, &x, true, cx_num_sub, &ctx, NULL), (int)CX_NUM_OK));
     assert_at(r, "2024", -7); /* 3 - s */
     assert_at(r, "2025", -1);
     cx_series_unref(r);
-    cr_assert(eq(int, (int)cx_series_scalar(&r, s, &x, true, cx_num_div, &ctx, NULL),
-                 (int)CX_NUM_OK));
+    cr_assert(
+        eq(int, (int)cx_series_scalar(&r, s, &x, true, cx_num_div, &ctx, NULL), (int)CX_NUM_OK));
     assert_frac_at(r, "2024", 3, 10); /* 3 / s */
     assert_frac_at(r, "2025", 3, 4);
     cx_series_unref(r);

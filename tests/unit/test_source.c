@@ -139,7 +139,8 @@ Test(source, ids_start_at_one_and_zero_is_none)
     cx_sources_init(&s);
     cr_assert(eq(ptr, (void *)cx_sources_get(&s, 0), NULL));
     cr_assert(eq(ptr, (void *)cx_sources_get(&s, 1), NULL));
-    for (int i = 0; i < 20; i++) cr_assert(eq(u32, cx_sources_add(&s, "f.cx", "x", 1), (uint32_t)i + 1));
+    for (int i = 0; i < 20; i++)
+        cr_assert(eq(u32, cx_sources_add(&s, "f.cx", "x", 1), (uint32_t)i + 1));
     cr_assert(STR_EQ(cx_sources_get(&s, 20)->text, "x"));
     cr_assert(eq(ptr, (void *)cx_sources_get(&s, 21), NULL));
     cx_sources_free(&s);
