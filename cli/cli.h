@@ -83,6 +83,17 @@ typedef void (*cx_cli_candidate_fn)(void *ud, const char *candidate, const char 
  * otherwise a name defined in cx, a keyword or a built-in function. */
 size_t cx_cli_complete(const cx_state *cx, const char *line, cx_cli_candidate_fn fn, void *ud);
 
+/* ---- interrupt.c: Ctrl-C in the REPL ------------------------------------------ */
+/* Installs the handler; without `restart` a Ctrl-C makes a blocked read
+ * return (at the prompt), with it output is never cut short (evaluating). */
+void cx_cli_sigint_install(bool restart);
+/* Puts back the default action and forgets the state. */
+void cx_cli_sigint_restore(void);
+bool cx_cli_sigint_seen(void);
+void cx_cli_sigint_clear(void);
+/* Brackets an evaluation of `cx` that Ctrl-C should interrupt (entries, :load). */
+void cx_cli_evaluating(cx_state *cx, bool on);
+
 /* ---- repl.c / commands.c ------------------------------------------------------- */
 typedef struct cx_cli_repl {
     cx_state *cx;   /* replaced by :reset */
@@ -96,8 +107,6 @@ typedef struct cx_cli_repl {
  * when it could not start (no memory, no line editor), after saying why.
  * main.c turns that into the exit status. */
 bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report);
-/* Brackets an evaluation that Ctrl-C should interrupt (entries, :load). */
-void cx_cli_repl_evaluating(cx_cli_repl *r, bool on);
 /* Runs one ':' command line (text starts at the ':'). */
 void cx_cli_command(cx_cli_repl *r, const char *line);
 /* The commands, for completion and :help: NULL-terminated ":name" strings. */

@@ -156,9 +156,9 @@ static void load(cx_cli_repl *r, char *arg)
         path = malloc(len);
         if (path) snprintf(path, len, "%s%s", home, arg + 1);
     }
-    cx_cli_repl_evaluating(r, true);
+    cx_cli_evaluating(r->cx, true);
     cx_run_file(r->cx, path ? path : arg);
-    cx_cli_repl_evaluating(r, false);
+    cx_cli_evaluating(r->cx, false);
     free(path);
     cx_cli_report_errors(r->report, r->cx);
 }

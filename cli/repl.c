@@ -2,7 +2,8 @@
  * through libedit (its native editline(3) interface), Tab completion,
  * prompts that continue an incomplete entry, Ctrl-C (cancel the line, or
  * stop an evaluation) and Ctrl-D.  Deciding whether an entry is complete is
- * submit.c's job, the candidates complete.c's, the commands commands.c's. */
+ * submit.c's job, the candidates complete.c's, the commands commands.c's,
+ * the Ctrl-C handler interrupt.c's. */
 #include <errno.h>
 #include <histedit.h>
 #include <limits.h>
@@ -19,47 +20,9 @@
 
 #define HISTORY_MAX 1000
 
-/* libedit's callbacks and the signal handler take no user data. */
+/* libedit's callbacks take no user data. */
 static cx_cli_repl *session;
-static cx_state *volatile interrupt_target;
-static volatile sig_atomic_t evaluating; /* 0 idle, 1 running, 2 asked to stop */
-static volatile sig_atomic_t sigint_seen;
 static char *prompt_now;
-
-/* At the prompt, Ctrl-C only has to make el_gets() return (the handler is
- * installed without SA_RESTART for that); during an evaluation it asks libcx
- * to stop.  A second Ctrl-C while the first is unanswered (one long GMP call
- * does not poll) ends the program the way Ctrl-C normally does. */
-static void on_sigint(int sig)
-{
-    sigint_seen = 1;
-    if (evaluating == 2) {
-        signal(sig, SIG_DFL);
-        raise(sig);
-        return;
-    }
-    if (evaluating == 1 && interrupt_target) {
-        cx_state_interrupt(interrupt_target);
-        evaluating = 2;
-    }
-}
-
-static void set_sigint(bool restart)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    /* Output written during an evaluation must not fail with EINTR. */
-    sa.sa_flags = restart ? SA_RESTART : 0;
-    sigaction(SIGINT, &sa, NULL);
-}
-
-void cx_cli_repl_evaluating(cx_cli_repl *r, bool on)
-{
-    interrupt_target = r->cx;
-    evaluating = on ? 1 : 0;
-}
 
 /* libedit's key reader, replaced so that Ctrl-C always ends el_gets(): a
  * SIGINT that lands while libedit is busy (redrawing, completing) rather
@@ -75,7 +38,7 @@ static int read_key(EditLine *el, wchar_t *wc)
     sigaddset(&block, SIGINT);
     for (;;) {
         sigprocmask(SIG_BLOCK, &block, &old);
-        if (sigint_seen) {
+        if (cx_cli_sigint_seen()) {
             sigprocmask(SIG_SETMASK, &old, NULL);
             errno = EINTR;
             return -1;
@@ -294,13 +257,13 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     while (!r.quit) {
         prompt_now =
             e.len ? (color ? more_prompt : plain_more) : (color ? main_prompt : plain_main);
-        sigint_seen = 0;
-        set_sigint(false);
+        cx_cli_sigint_clear();
+        cx_cli_sigint_install(false);
         int count = 0;
         const char *got = el_gets(el, &count);
-        set_sigint(true);
+        cx_cli_sigint_install(true);
         if (!got || count <= 0) {
-            if (sigint_seen) { /* Ctrl-C at the prompt: drop the entry */
+            if (cx_cli_sigint_seen()) { /* Ctrl-C at the prompt: drop the entry */
                 fputs("\n", stdout);
                 entry_clear(&e);
                 continue;
@@ -339,9 +302,9 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         char name[48];
         snprintf(name, sizeof name, "<input %lu>", n_entry + 1);
         cx_run_status st;
-        cx_cli_repl_evaluating(&r, true);
+        cx_cli_evaluating(r.cx, true);
         cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, &st);
-        cx_cli_repl_evaluating(&r, false);
+        cx_cli_evaluating(r.cx, false);
         if (done == CX_CLI_ENTRY_INCOMPLETE) continue; /* the entry goes on */
         n_entry++;
         cx_cli_report_errors(report, r.cx);
@@ -355,9 +318,8 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     free(history_file);
     el_end(el);
     history_end(hist);
-    interrupt_target = NULL;
+    cx_cli_sigint_restore();
     cx_state_free(r.cx);
     session = NULL;
-    signal(SIGINT, SIG_DFL);
     return true;
 }

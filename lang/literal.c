@@ -209,7 +209,7 @@ out:
 
 long cx_literal_digits_for_bits(long max_bits)
 {
-    /* runtime/state.c sets max_bits = digits * 3322 / 1000 + 1; invert it. */
+    /* interp/state.c sets max_bits = digits * 3322 / 1000 + 1; invert it. */
     if (max_bits <= 1) return 1;
     long d = (long)((max_bits - 1) * 1000.0 / 3322.0);
     if (d < 1) d = 1;

@@ -1,7 +1,7 @@
 /* ratefind.c - the rate-finding engine behind irr, xirr, irr_all and rate:
  * turns a description of discounted flows (finance.h, cx_rate_problem) into
  * the rates where their value is zero, choosing brackets from the flows' sign
- * structure and handing the arithmetic to runtime/roots.c. */
+ * structure and handing the arithmetic to stdlib/roots.c. */
 #include <stdlib.h>
 #include "roots.h"
 #include "finance.h"

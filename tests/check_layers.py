@@ -10,12 +10,12 @@
    only include/cx.h (the public API), like any other host program.
    Generated headers (BUILD/gen/parser.h, lexer.h) belong to lang/.
 
-2. Calls: no two files of libcx call each other round in a loop.  The
-   call graph is read from the objects (nm: who defines and who uses each
-   symbol), and every strongly connected group of more than one file is
-   reported, except the one loop that is inherent: a statement includes a
-   file (interp/exec.c -> interp/state.c) and a file runs statements
-   (interp/state.c -> interp/exec.c).
+2. Calls: no two files of libcx or of the cx program call each other round
+   in a loop.  The call graph is read from the objects (nm: who defines and
+   who uses each symbol), and every strongly connected group of more than
+   one file is reported, except the one loop that is inherent: a statement
+   includes a file (interp/exec.c -> interp/state.c) and a file runs
+   statements (interp/state.c -> interp/exec.c).
 """
 import glob
 import os
@@ -73,7 +73,7 @@ def check_includes(build):
 
 
 def check_calls(build):
-    objs = [f"{build}/obj/{src[:-2]}.o" for d in ("runtime", "lang", "stdlib", "interp")
+    objs = [f"{build}/obj/{src[:-2]}.o" for d in ("runtime", "lang", "stdlib", "interp", "cli")
             for src in sorted(glob.glob(f"{d}/*.c"))]
     defined, used = {}, {}
     for o in objs:

@@ -1,4 +1,4 @@
-/* test_roots.c - runtime/roots.c: refining a bracketed root in MPFR to the
+/* test_roots.c - stdlib/roots.c: refining a bracketed root in MPFR to the
  * precision asked for, exact zeros, failures reported as statuses, and the
  * grid scan for every sign change. */
 #include <criterion/criterion.h>
