@@ -1,5 +1,5 @@
 /* env.c - global bindings (a hash index over an ordered array) and the stack
- * of local bindings.  No evaluation and no error reporting here: eval.c
+ * of local bindings.  No evaluation and no error reporting here: exec.c
  * decides what a redefinition means. */
 #include "env.h"
 #include "../runtime/grow.h"

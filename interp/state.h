@@ -1,5 +1,5 @@
 /* state.h - the inside of a cx_state (include/cx.h) and of an evaluation.
- * Private to libcx: eval.c, check.c, state.c and the built-ins use it. */
+ * Private to the interpreter (interp/); built-ins never see it. */
 #ifndef CX_STATE_H
 #define CX_STATE_H
 

@@ -1,6 +1,6 @@
-/* builtins.h - the built-in function table and the calling convention.
- * One row per built-in (name, arity, C function, signature, one-line doc,
- * example); the evaluator looks names up here, and the REPL's :help and
+/* builtins.h - the built-in function table and the call record.
+ * One row per built-in (name, arity, C function, fold, signature, one-line
+ * doc, example); the evaluator looks names up here, and the REPL's :help and
  * docs/stdlib.md are generated from the same rows.
  *
  * Calling convention.  The evaluator has already evaluated the arguments (a
