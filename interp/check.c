@@ -7,19 +7,75 @@
 #include "check.h"
 
 #include "../runtime/format.h"
+#include "../runtime/series.h"
+#include "env.h"
 #include "eval.h"
 #include "output.h"
 
-/* How a side is shown: as a plain number, or in percent or basis points
- * when the claim's figure was written that way (`~ 61%`). */
-typedef enum { SHOW_PLAIN, SHOW_PCT, SHOW_BP } show_mode;
+/* How a side is shown: as a plain number, or in percent, basis points or
+ * percentage points when the claim's figure was written that way (`~ 61%`),
+ * also through a name bound to such a figure (`g = 61.0%; check x ~ g;`). */
+typedef enum { SHOW_PLAIN, SHOW_PCT, SHOW_BP, SHOW_PP } show_mode;
 
-static show_mode mode_of(const cx_ast *n)
+static const cx_figure computed = {0, 0, false};
+
+/* A period written as a literal in an index or after a name (2025, 2025Q3),
+ * without reporting anything: false when it is not one. */
+static bool literal_period(const cx_ast *n, cx_period *out)
 {
-    if (n && n->kind == CX_AST_UNARY && n->op == '-') n = cx_ast_operand(n);
-    if (!n || n->kind != CX_AST_NUM) return SHOW_PLAIN;
-    return n->num.suffix == '%' ? SHOW_PCT : n->num.suffix == 'b' ? SHOW_BP : SHOW_PLAIN;
+    int64_t y;
+    if (n->kind == CX_AST_PERIOD) {
+        *out = n->period;
+        return true;
+    }
+    return n->kind == CX_AST_NUM && n->num.is_int_text && cx_num_get_si(n->num.value, &y) &&
+           cx_period_from_year(y, out);
 }
+
+/* The global series binding a name denotes, unless a local hides it. */
+static const cx_binding *global_of(cx_eval *E, const char *name)
+{
+    if (cx_env_local(&E->st->env, name)) return NULL;
+    return cx_env_global(&E->st->env, name);
+}
+
+/* How the figure a side stands for was written: a number literal (possibly
+ * negated), or a name or a series period bound directly to one (`claimed`,
+ * `capex 2025`, `capex[2025]`).  Anything else is computed. */
+static cx_figure figure_of(cx_eval *E, const cx_ast *n)
+{
+    while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
+    const cx_binding *b;
+    cx_period p;
+    switch (n->kind) {
+    case CX_AST_NUM: return (cx_figure){n->num.quantum10, n->num.suffix, true};
+    case CX_AST_NAME: b = global_of(E, n->name); return b ? b->figure : computed;
+    case CX_AST_AT:
+    case CX_AST_INDEX: {
+        const cx_ast *base = n->kind == CX_AST_AT ? cx_ast_at_series(n) : cx_ast_index_base(n);
+        const cx_ast *key = n->kind == CX_AST_AT ? cx_ast_at_period(n) : cx_ast_index_key(n);
+        if (base->kind != CX_AST_NAME || !literal_period(key, &p)) return computed;
+        b = global_of(E, base->name);
+        if (!b || b->value.kind != CX_VAL_SERIES || b->value.u.series->freq != p.freq)
+            return computed;
+        return cx_binding_period_figure(b, p.ord);
+    }
+    default: return computed;
+    }
+}
+
+static show_mode mode_of_figure(cx_figure f)
+{
+    if (!f.written) return SHOW_PLAIN;
+    switch (f.suffix) {
+    case '%': return SHOW_PCT;
+    case 'b': return SHOW_BP;
+    case 'p': return SHOW_PP;
+    default: return SHOW_PLAIN;
+    }
+}
+
+static show_mode mode_of(cx_eval *E, const cx_ast *n) { return mode_of_figure(figure_of(E, n)); }
 
 static char *show(cx_eval *E, const cx_value *v, show_mode m)
 {
@@ -27,10 +83,11 @@ static char *show(cx_eval *E, const cx_value *v, show_mode m)
     cx_num k, x;
     cx_num_init(&k);
     cx_num_init(&x);
-    cx_num_set_si(&k, m == SHOW_PCT ? 100 : 10000);
+    cx_num_set_si(&k, m == SHOW_BP ? 10000 : 100);
     cx_num_mul(&x, &v->u.num, &k, &E->st->nctx);
     char *s = cx_fmt_number(&x, E->st->opt.digits, true);
-    char *r = s ? cx_strdupf("%s%s", s, m == SHOW_PCT ? "%" : "bp") : NULL;
+    const char *unit = m == SHOW_PCT ? "%" : m == SHOW_BP ? "bp" : "pp";
+    char *r = s ? cx_strdupf("%s%s", s, unit) : NULL;
     free(s);
     cx_num_clear(&k);
     cx_num_clear(&x);
@@ -96,8 +153,8 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
             cx_eval_expr(E, cx_ast_rhs(c), &r) != CX_OK ||
             cx_eval_binop(E, c->op, c->op_span, &l, &r, &res) != CX_OK)
             goto out;
-        show_mode m =
-            mode_of(cx_ast_rhs(c)) != SHOW_PLAIN ? mode_of(cx_ast_rhs(c)) : mode_of(cx_ast_lhs(c));
+        show_mode m = mode_of(E, cx_ast_rhs(c)) != SHOW_PLAIN ? mode_of(E, cx_ast_rhs(c))
+                                                              : mode_of(E, cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
         char *ops = cx_sources_text(&E->st->sources, c->op_span);
@@ -128,20 +185,21 @@ out:
     return st;
 }
 
-/* The precision a figure was written with, as a power of ten.  A literal
- * (possibly negated) gives its written precision: 4.8B -> 10^8.  A computed
- * figure is taken as displayed (at --digits significant digits), and its
- * last non-zero digit gives the precision: 6,000,000,000 -> 10^9.  *shown
- * receives the value the interval is centred on (the displayed one).
+/* The precision of the right side of `~`, as a power of ten, and the value
+ * the interval is centred on.  A figure written as a literal, or a name or
+ * period bound directly to one, keeps its written precision: 4.8B -> 10^8,
+ * `claimed = 100B` -> 10^9.  A computed figure is taken as displayed at
+ * --digits significant digits, one unit in its last displayed place:
+ * 6,000,000,000 -> 10^0, 0.3333333333... -> 10^-10; *shown is the displayed
+ * value.  So no claim passes more loosely than the figure as written.
  * Returns false (error reported) for a computed zero, which has no
  * precision to read, or a figure too large to rebuild. */
 static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, int64_t *q10,
                            cx_num *shown)
 {
-    const cx_ast *lit = b_node;
-    if (lit->kind == CX_AST_UNARY && lit->op == '-') lit = cx_ast_operand(lit);
-    if (lit->kind == CX_AST_NUM) {
-        *q10 = lit->num.quantum10;
+    cx_figure f = figure_of(E, b_node);
+    if (f.written) {
+        *q10 = f.quantum10;
         cx_num_set(shown, b);
         return true;
     }
@@ -158,8 +216,51 @@ static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, in
         cx_eval_num_error(E, st, b_node->span);
         return false;
     }
-    *q10 = last_place + int_zeros;
+    *q10 = last_place;
     return true;
+}
+
+/* True when a number literal with a suffix in `suffixes` appears anywhere
+ * in the expression (bounded by the parser's nesting limit). */
+static bool has_suffix(const cx_ast *n, const char *suffixes)
+{
+    if (!n) return false;
+    if (n->kind == CX_AST_NUM) return n->num.suffix && strchr(suffixes, n->num.suffix);
+    if (n->kind == CX_AST_CALL || n->kind == CX_AST_LIST || n->kind == CX_AST_PRINT) {
+        for (size_t i = 0; i < n->list.len; i++)
+            if (has_suffix(n->list.items[i], suffixes)) return true;
+        return false;
+    }
+    return has_suffix(n->a, suffixes) || has_suffix(n->b, suffixes) || has_suffix(n->c, suffixes);
+}
+
+/* What a tolerance means, from how it was written: `within 1%` or `within
+ * 50bp` is relative to the right side, `within 1pp` is percentage points,
+ * a plain number or amount is absolute. */
+typedef enum { TOL_ABSOLUTE, TOL_RELATIVE, TOL_POINTS } tol_kind;
+
+static cx_status tolerance_kind(cx_eval *E, const cx_ast *t, tol_kind *out)
+{
+    cx_figure f = figure_of(E, t);
+    if (f.written) {
+        *out = f.suffix == '%' || f.suffix == 'b' ? TOL_RELATIVE
+               : f.suffix == 'p'                  ? TOL_POINTS
+                                                  : TOL_ABSOLUTE;
+        return CX_OK;
+    }
+    /* Computed from a percentage (`within 2 * 1%`): relative or absolute?
+     * A guess could pass a wrong figure, so the author says which. */
+    if (has_suffix(t, "%bp")) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_TOLERANCE, t->span,
+                                  "a tolerance computed from a percentage is ambiguous");
+        if (e)
+            cx_error_set_hint(e, "write it as one figure: 'within 2%%' is relative to the right "
+                                 "side, 'within 2pp' is percentage points, 'within 0.02' is "
+                                 "absolute");
+        return CX_FAIL;
+    }
+    *out = TOL_ABSOLUTE;
+    return CX_OK;
 }
 
 static cx_status check_approx(cx_eval *E, const cx_ast *n)
@@ -175,42 +276,61 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     cx_num_init(&q);
     cx_num_init(&diff);
     cx_num_init(&shown);
-    char *as = NULL, *bs = NULL, *detail = NULL, *x1 = NULL, *x2 = NULL, *x3 = NULL;
+    char *as = NULL, *bs = NULL, *detail = NULL, *x1 = NULL, *x2 = NULL;
     cx_status st = CX_FAIL;
     const cx_num_ctx *ctx = &E->st->nctx;
+    /* Name lookups for the figure's form happen after both sides ran. */
     if (cx_eval_expr(E, cx_ast_check_lhs(n), &a) != CX_OK ||
         need_number(E, &a, cx_ast_check_lhs(n)->span, "left side") ||
         cx_eval_expr(E, cx_ast_check_rhs(n), &b) != CX_OK ||
         need_number(E, &b, cx_ast_check_rhs(n)->span, "right side"))
         goto out;
-    show_mode m = mode_of(cx_ast_check_rhs(n));
-    as = show(E, &a, m);
+    show_mode m = mode_of(E, cx_ast_check_rhs(n));
     bool passed;
     bool approx = !cx_num_is_exact(&a.u.num) || !cx_num_is_exact(&b.u.num);
     if (n->check_kind == CX_CHECK_WITHIN) {
-        if (cx_eval_expr(E, cx_ast_tolerance(n), &tol) != CX_OK ||
-            need_number(E, &tol, cx_ast_tolerance(n)->span, "tolerance"))
+        const cx_ast *tn = cx_ast_tolerance(n);
+        tol_kind tk;
+        if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
+            tolerance_kind(E, tn, &tk) != CX_OK)
             goto out;
         if (cx_num_sgn(&tol.u.num) < 0) {
-            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, cx_ast_tolerance(n)->span,
+            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
                           "a tolerance cannot be negative");
             goto out;
         }
+        /* Points compare rates: the sides are shown in percent. */
+        if (tk == TOL_POINTS && m == SHOW_PLAIN) m = SHOW_PCT;
         cx_num_status ns = cx_num_sub(&diff, &a.u.num, &b.u.num, ctx);
+        if (ns == CX_NUM_OK) cx_num_abs(&diff, &diff);
+        /* The allowed difference: tol, or tol of |B| when relative. */
+        cx_num_abs(&half, &b.u.num);
+        if (ns == CX_NUM_OK && tk == TOL_RELATIVE) ns = cx_num_mul(&q, &tol.u.num, &half, ctx);
+        else if (ns == CX_NUM_OK) cx_num_set(&q, &tol.u.num);
+        /* The relative difference |A - B| / |B|, when B is not zero. */
+        bool has_rel = !cx_num_is_zero(&b.u.num);
+        if (ns == CX_NUM_OK && has_rel) ns = cx_num_div(&lo, &diff, &half, ctx);
         if (ns != CX_NUM_OK) {
             cx_eval_num_error(E, ns, n->op_span);
             goto out;
         }
-        cx_num_abs(&diff, &diff);
-        passed = cx_num_cmp(&diff, &tol.u.num) <= 0;
-        show_mode tm =
-            mode_of(cx_ast_tolerance(n)) != SHOW_PLAIN ? mode_of(cx_ast_tolerance(n)) : m;
+        passed = cx_num_cmp(&diff, &q) <= 0;
+        /* A difference of two percentages is in points. */
+        show_mode dm = m == SHOW_PCT || m == SHOW_PP ? SHOW_PP : m;
+        as = show(E, &a, m);
         bs = show(E, &b, m);
-        x1 = show_num(E, &diff, tm);
-        x2 = show(E, &tol, tm);
-        if (bs && as && x1 && x2)
-            detail = cx_strdupf("%s differs from %s by %s, %s %s", as, bs, x1,
-                                passed ? "within" : "more than", x2);
+        x1 = show_num(E, &diff, dm);
+        x2 = show(E, &tol, tk == TOL_RELATIVE ? mode_of(E, tn) : tk == TOL_POINTS ? SHOW_PP : dm);
+        char *rel = has_rel && tk != TOL_POINTS ? show_num(E, &lo, SHOW_PCT) : NULL;
+        char *bound = tk == TOL_RELATIVE ? show_num(E, &q, dm) : NULL;
+        if (as && bs && x1 && x2 && (!has_rel || tk == TOL_POINTS || rel) &&
+            (tk != TOL_RELATIVE || bound))
+            detail = cx_strdupf("%s differs from %s by %s%s%s%s, %s %s%s%s%s", as, bs, x1,
+                                rel ? " (" : "", rel ? rel : "", rel ? ")" : "",
+                                passed ? "within" : "more than", x2, bound ? " of it (" : "",
+                                bound ? bound : "", bound ? ")" : "");
+        free(rel);
+        free(bound);
     } else {
         int64_t q10;
         if (!figure_quantum(E, cx_ast_check_rhs(n), &b.u.num, &q10, &shown)) goto out;
@@ -228,6 +348,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         bool lo_ok = s < 0 || s == 0 ? cl > 0 : cl >= 0;
         bool hi_ok = s > 0 || s == 0 ? ch < 0 : ch <= 0;
         passed = lo_ok && hi_ok;
+        as = show(E, &a, m);
         bs = show(E, &b, m);
         x1 = show_num(E, &lo, m);
         x2 = show_num(E, &hi, m);
@@ -235,7 +356,6 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
             detail = cx_strdupf("%s is %s %s%s .. %s%s", as, passed ? "in" : "outside",
                                 s > 0 ? "[" : "(", x1, x2, s < 0 ? "]" : ")");
     }
-    (void)x3;
     if (!detail) {
         cx_eval_error(E, CX_E_LIMIT_MEMORY, n->span, "out of memory");
         goto out;

@@ -15,6 +15,7 @@ static void free_binding(cx_binding *b)
     free((char *)b->name);
     free(b->period_ords);
     free(b->period_spans);
+    free(b->period_figures);
     free(b);
 }
 
@@ -85,17 +86,27 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
     return b;
 }
 
-bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span)
+bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span, cx_figure fig)
 {
-    /* Two arrays side by side: the capacity is the smaller of the two. */
-    size_t cap_ords = b->cap_periods, cap_spans = b->cap_periods;
+    /* Three arrays side by side: the capacity is the smallest of them. */
+    size_t cap_ords = b->cap_periods, cap_spans = b->cap_periods, cap_figs = b->cap_periods;
     bool ok = CX_GROW(b->period_ords, cap_ords, b->n_periods, 8) &&
-              CX_GROW(b->period_spans, cap_spans, b->n_periods, 8);
-    b->cap_periods = cap_ords < cap_spans ? cap_ords : cap_spans;
+              CX_GROW(b->period_spans, cap_spans, b->n_periods, 8) &&
+              CX_GROW(b->period_figures, cap_figs, b->n_periods, 8);
+    size_t cap = cap_ords < cap_spans ? cap_ords : cap_spans;
+    b->cap_periods = cap < cap_figs ? cap : cap_figs;
     if (!ok) return false;
     b->period_ords[b->n_periods] = ord;
+    b->period_figures[b->n_periods] = fig;
     b->period_spans[b->n_periods++] = span;
     return true;
+}
+
+cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord)
+{
+    for (size_t i = b->n_periods; i-- > 0;)
+        if (b->period_ords[i] == ord) return b->period_figures[i];
+    return (cx_figure){0, 0, false};
 }
 
 cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)

@@ -11,13 +11,26 @@
 #include "../runtime/error.h"
 #include "../runtime/value.h"
 
+/* How a figure was written, when a name or a period was bound directly to a
+ * literal (`claimed = 100B;`, `capex 2025 = 125B;`): a check `A ~ claimed`
+ * then holds the claim to that written precision and shows it in the same
+ * form (61.0% stays a percentage). */
+typedef struct cx_figure {
+    int64_t quantum10; /* the written precision is 10^quantum10 */
+    char suffix;       /* the literal's suffix: 0, 'k', 'M', 'B', 'T', '%', 'b' (bp), 'p' (pp) */
+    bool written;      /* false: a computed value, no written precision */
+} cx_figure;
+
 typedef struct cx_binding {
     const char *name; /* owned copy */
     cx_value value;
-    cx_span span; /* where it was (first) defined */
-    /* series only: where each period was defined, for redefinition notes */
+    cx_span span;     /* where it was (first) defined */
+    cx_figure figure; /* a whole value bound to a literal */
+    /* series only: where each period was defined (for redefinition notes)
+     * and how, side by side; a period set again in the REPL appends */
     int64_t *period_ords;
     cx_span *period_spans;
+    cx_figure *period_figures;
     size_t n_periods, cap_periods;
 } cx_binding;
 
@@ -44,9 +57,12 @@ cx_binding *cx_env_global(const cx_env *e, const char *name);
 /* Adds a global binding with an empty value; NULL on allocation failure.
  * The caller has checked that the name is not bound. */
 cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span);
-/* Records where a period of a series binding was defined. */
-bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span);
+/* Records where a period of a series binding was defined and how. */
+bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span, cx_figure fig);
 cx_span cx_binding_period_span(const cx_binding *b, int64_t ord);
+/* How period `ord` was last written; a figure with written = false when it
+ * was computed or never set. */
+cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord);
 
 /* The innermost visible local named name, or NULL. */
 cx_value *cx_env_local(cx_env *e, const char *name);

@@ -41,6 +41,7 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
         }
         cx_value_clear(&b->value);
         b->span = span;
+        b->figure = (cx_figure){0, 0, false};
         b->n_periods = 0;
     } else if (!(b = cx_env_define(&E->st->env, name, span))) {
         return cx_eval_oom(E, span);
@@ -49,14 +50,25 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
     return CX_OK;
 }
 
+/* How a value node was written: a number literal, possibly negated, keeps
+ * its written precision and suffix; anything else is computed. */
+static cx_figure written_figure(const cx_ast *n)
+{
+    while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
+    if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false};
+    return (cx_figure){n->num.quantum10, n->num.suffix, true};
+}
+
 static cx_status exec_assign(cx_eval *E, const cx_ast *n)
 {
     cx_value v;
     cx_value_init(&v);
     cx_status st = cx_eval_expr(E, cx_ast_value(n), &v);
     cx_binding *b;
-    if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK)
+    if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK) {
         cx_value_move(&b->value, &v);
+        b->figure = written_figure(cx_ast_value(n));
+    }
     cx_value_clear(&v);
     return st;
 }
@@ -75,8 +87,9 @@ static cx_series *writable_series(cx_binding *b)
 }
 
 static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
-                            cx_span span, cx_span value_span)
+                            cx_span span, const cx_ast *value_node)
 {
+    cx_span value_span = value_node->span;
     if (v->kind != CX_VAL_NUM)
         return cx_eval_error(E, CX_E_TYPE_SERIES_VALUE, value_span,
                              "a period of a series holds a number, got %s", kind_name(v));
@@ -98,7 +111,7 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
         return CX_FAIL;
     }
     if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
-        !cx_binding_note_period(b, p->ord, span))
+        !cx_binding_note_period(b, p->ord, span, written_figure(value_node)))
         return cx_eval_oom(E, span);
     return CX_OK;
 }
@@ -168,12 +181,16 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
                 break;
             }
             for (size_t k = 0; k < l->len && st == CX_OK; k++) {
-                st = set_period(E, b, &p, &l->items[k], n->span, cx_ast_period_value(n)->span);
+                /* A list literal's items are each written as they are. */
+                const cx_ast *vn = cx_ast_period_value(n);
+                const cx_ast *item =
+                    vn->kind == CX_AST_LIST && k < vn->list.len ? vn->list.items[k] : vn;
+                st = set_period(E, b, &p, &l->items[k], n->span, item);
                 cx_period_add(&p, 1, &p);
             }
             break;
         }
-        if ((st = set_period(E, b, &p, &v, n->span, cx_ast_period_value(n)->span)) != CX_OK) break;
+        if ((st = set_period(E, b, &p, &v, n->span, cx_ast_period_value(n))) != CX_OK) break;
         if ((i & 1023) == 1023 && (st = cx_eval_poll(E, n->span)) != CX_OK) break;
         cx_period_add(&p, 1, &p);
     }

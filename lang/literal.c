@@ -125,6 +125,11 @@ static bool read_suffix(const char *t, size_t n, cx_literal_info *info)
         info->scale10 = -4;
         return true;
     }
+    if (n == 2 && t[0] == 'p' && t[1] == 'p') { /* percentage points: 9.28pp is 0.0928 */
+        info->suffix = 'p';
+        info->scale10 = -2;
+        return true;
+    }
     if (n != 1) return false;
     switch (t[0]) {
     case 'k': info->scale10 = 3; break;
@@ -149,6 +154,10 @@ cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_c
 
     size_t int_digits = copy_digits(text, len, &i, buf, &o);
     if (int_digits == 0 || int_digits == SIZE_MAX) goto out;
+    if (int_digits > 1 && buf[0] == '0') { /* 007: a code, or a typo, never an amount */
+        st = CX_LIT_LEADING_ZERO;
+        goto out;
+    }
     size_t frac_digits = 0;
     if (i + 1 < len && text[i] == '.' && is_digit(text[i + 1])) {
         buf[o++] = text[i++];
@@ -257,6 +266,19 @@ cx_ast *cx_ast_num(cx_parse_ctx *P, cx_span span)
     case CX_LIT_BAD:
         cx_parse_error(P, CX_E_SYNTAX_BAD_NUMBER, span, "invalid number literal");
         return cx_ast_error(P, span);
+    case CX_LIT_LEADING_ZERO: {
+        /* The hint drops the leading zeros (and '_'), keeping one 0 before a
+         * point or at the end: 007 -> 7, 0_100 -> 100, 00.5 -> 0.5. */
+        size_t z = 0;
+        while (z < len && (text[z] == '0' || text[z] == '_')) z++;
+        if (z == len || text[z] < '0' || text[z] > '9')
+            while (z > 0 && text[--z] != '0') {
+            }
+        cx_error *e = cx_parse_error(P, CX_E_SYNTAX_BAD_NUMBER, span,
+                                     "a number does not start with 0: '%.*s'", (int)len, text);
+        if (e) cx_error_set_hint(e, "write %.*s", (int)(len - z), text + z);
+        return cx_ast_error(P, span);
+    }
     }
     cx_ast *n = cx_ast_new(P, CX_AST_NUM, span);
     if (!n) return NULL;

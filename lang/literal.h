@@ -13,10 +13,11 @@
 
 typedef enum cx_literal_status {
     CX_LIT_OK = 0,
-    CX_LIT_BAD,      /* not a number literal (the scanner never passes one) */
-    CX_LIT_TOO_LONG, /* more than CX_MAX_LITERAL_DIGITS digits */
-    CX_LIT_TOO_BIG,  /* the value would exceed ctx->max_bits */
-    CX_LIT_NOMEM,    /* an allocation failed */
+    CX_LIT_BAD,          /* not a number literal (the scanner never passes one) */
+    CX_LIT_TOO_LONG,     /* more than CX_MAX_LITERAL_DIGITS digits */
+    CX_LIT_TOO_BIG,      /* the value would exceed ctx->max_bits */
+    CX_LIT_NOMEM,        /* an allocation failed */
+    CX_LIT_LEADING_ZERO, /* 007, 000, 05.5: the integer part starts with a 0 */
 } cx_literal_status;
 
 typedef struct cx_literal_info {

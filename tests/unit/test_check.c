@@ -56,13 +56,28 @@ Test(check, approx_negative_figure_rounds_away_from_zero)
         false);
 }
 
-Test(check, approx_computed_figure_is_read_as_displayed)
+Test(check, approx_computed_figure_is_held_to_its_last_displayed_digit)
 {
-    expect_check("b = 3B * 2; check 6.4B ~ b;",
-                 "PASS  6.4B ~ b  [6,400,000,000 is in [5,500,000,000 .. 6,500,000,000)]\n", true);
+    expect_check(
+        "b = 3B * 2; check 6.4B ~ b;",
+        "FAIL  6.4B ~ b  [6,400,000,000 is outside [5,999,999,999.5 .. 6,000,000,000.5)]\n", false);
     expect_check(
         "b = 1/3; check 0.33333333334 ~ b;",
         "PASS  0.33333333334 ~ b  [0.33333333334 is in [0.33333333325 .. 0.33333333335)]\n", true);
+}
+
+Test(check, approx_name_bound_to_literal_keeps_its_written_precision)
+{
+    expect_check("claimed = 100B; check 140B ~ claimed;",
+                 "FAIL  140B ~ claimed  [140,000,000,000 is outside [99,500,000,000 .. "
+                 "100,500,000,000)]\n",
+                 false);
+    expect_check("g = 61.0%; check 0.6104 ~ g;",
+                 "PASS  0.6104 ~ g  [61.04% is in [60.95% .. 61.05%)]\n", true);
+    expect_check("c 2025 = 125B; check 125.6B ~ c 2025;",
+                 "FAIL  125.6B ~ c 2025  [125,600,000,000 is outside [124,500,000,000 .. "
+                 "125,500,000,000)]\n",
+                 false);
 }
 
 Test(check, approx_of_computed_zero_needs_within)
@@ -73,12 +88,21 @@ Test(check, approx_of_computed_zero_needs_within)
     run_result_free(&r);
 }
 
-Test(check, within_is_absolute_and_inclusive)
+Test(check, within_percent_is_relative_points_and_numbers_are_absolute)
 {
-    expect_check("check 0.62 ~ 61% within 1%;",
-                 "PASS  0.62 ~ 61% within 1%  [62% differs from 61% by 1%, within 1%]\n", true);
-    expect_check("check 0.5 ~ 61% within 1%;",
-                 "FAIL  0.5 ~ 61% within 1%  [50% differs from 61% by 11%, more than 1%]\n", false);
+    expect_check("check 180.2B ~ 180B within 1%;",
+                 "PASS  180.2B ~ 180B within 1%  [180,200,000,000 differs from 180,000,000,000 by "
+                 "200,000,000 (0.1111111111…%), within 1% of it (1,800,000,000)]\n",
+                 true);
+    expect_check("check 0.62 ~ 61% within 1pp;",
+                 "PASS  0.62 ~ 61% within 1pp  [62% differs from 61% by 1pp, within 1pp]\n", true);
+    expect_check("check 0.5 ~ 61% within 1pp;",
+                 "FAIL  0.5 ~ 61% within 1pp  [50% differs from 61% by 11pp, more than 1pp]\n",
+                 false);
+    expect_check("check 4.9 ~ 4.8 within 0.1;",
+                 "PASS  4.9 ~ 4.8 within 0.1  [4.9 differs from 4.8 by 0.1 (2.083333333…%), within "
+                 "0.1]\n",
+                 true);
 }
 
 Test(check, approximate_left_side)
