@@ -230,6 +230,83 @@ static cx_status series_error(cx_eval *E, cx_num_status st, const cx_series *s, 
     return r;
 }
 
+/* "2025Q1, 2025Q3", "2025Q1..2025Q4 and 12 more": the first missing periods
+ * and how many there are; malloc'ed, NULL when out of memory. */
+static char *missing_text(cx_freq freq, const int64_t *first, size_t shown, uint64_t total)
+{
+    char *list = cx_periods_text(freq, first, shown, 0);
+    if (!list) return NULL;
+    if (total <= shown) return list;
+    char *t = cx_strdupf("%s and %llu more", list, (unsigned long long)(total - shown));
+    free(list);
+    return t;
+}
+
+enum { MISSING_SHOWN = 6 };
+
+/* Element-wise arithmetic needs both series to have the same periods: a
+ * period one side lacks is an error naming it, never silently dropped.
+ * (No period in common at all is left to the caller's own message.) */
+static cx_status periods_differ(cx_eval *E, int op, const cx_series *a, const cx_series *b,
+                                cx_span span)
+{
+    int64_t la[MISSING_SHOWN], lb[MISSING_SHOWN];
+    size_t na = cx_series_lacking(a, b, la, MISSING_SHOWN); /* b's periods a lacks */
+    size_t nb = cx_series_lacking(b, a, lb, MISSING_SHOWN);
+    if ((na == 0 && nb == 0) || na == b->len) return CX_OK;
+    char *ta = na ? missing_text(a->freq, la, na < MISSING_SHOWN ? na : MISSING_SHOWN, na) : NULL;
+    char *tb = nb ? missing_text(b->freq, lb, nb < MISSING_SHOWN ? nb : MISSING_SHOWN, nb) : NULL;
+    cx_error *e;
+    if (ta && tb)
+        e = cx_diag_add(&E->st->diag, CX_E_NAME_PERIODS_DIFFER, span,
+                        "the two series cover different periods: the left has no value for %s, "
+                        "the right none for %s",
+                        ta, tb);
+    else
+        e = cx_diag_add(&E->st->diag, CX_E_NAME_PERIODS_DIFFER, span,
+                        "the two series cover different periods: the %s has no value for %s",
+                        ta ? "left" : "right",
+                        ta   ? ta
+                        : tb ? tb
+                             : "some periods");
+    /* The hint names the common run of periods when they form one. */
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    size_t common = 0;
+    for (size_t i = 0, j = 0; i < a->len && j < b->len;) {
+        if (a->ords[i] < b->ords[j]) i++;
+        else if (a->ords[i] > b->ords[j]) j++;
+        else {
+            if (a->ords[i] < lo) lo = a->ords[i];
+            hi = a->ords[i];
+            common++, i++, j++;
+        }
+    }
+    if (e && common == 1) {
+        char pl[32];
+        cx_period p1 = {a->freq, lo};
+        cx_period_format(&p1, pl, sizeof pl);
+        cx_error_set_hint(e, "the one period both have is %s: use it alone (x %s)", pl, pl);
+    } else if (e && common && (uint64_t)(hi - lo) + 1 == common) {
+        char pl[32], ph[32];
+        cx_period p1 = {a->freq, lo}, p2 = {a->freq, hi};
+        cx_period_format(&p1, pl, sizeof pl);
+        cx_period_format(&p2, ph, sizeof ph);
+        cx_error_set_hint(e,
+                          "to use only the periods both have, slice both sides to %s..%s: "
+                          "x[%s..%s]%s",
+                          pl, ph, pl, ph,
+                          op == CX_OP_DIV ? ", or ratio(a, b), which divides over the periods "
+                                            "both have"
+                                          : "");
+    } else if (e) {
+        cx_error_set_hint(e, "slice both sides to periods they both have, or define the missing "
+                             "ones");
+    }
+    free(ta);
+    free(tb);
+    return CX_FAIL;
+}
+
 /* a OP b for every value kind that supports it.  out is written only on success. */
 cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
                         cx_value *out)
@@ -272,6 +349,7 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, con
                                          "years, ttm(x, period) the twelve months to a period");
                 return CX_FAIL;
             }
+            if (periods_differ(E, op, a->u.series, b->u.series, span) != CX_OK) return CX_FAIL;
             st = cx_series_binop(&r, a->u.series, b->u.series, fn, ctx, &bad);
         } else if (a->kind == CX_VAL_SERIES && b->kind == CX_VAL_NUM) {
             st = cx_series_scalar(&r, a->u.series, &b->u.num, false, fn, ctx, &bad);
@@ -487,25 +565,59 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
     return series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
 }
 
-static cx_status slice_series(cx_eval *E, const cx_series *s, const cx_value *r, cx_span span,
-                              cx_value *out)
+/* A slice asks for every period of its range: a missing one is an error,
+ * never a silently shorter series (sum(x[2024Q3..2025Q2]) with 2025Q1
+ * missing would add three quarters). */
+static cx_status slice_series(cx_eval *E, const char *name, const cx_series *s, const cx_value *r,
+                              cx_span span, cx_value *out)
 {
     cx_period lo, hi;
+    int64_t step = 1;
     if (r->u.range->of_periods) {
         lo = r->u.range->plo;
         hi = r->u.range->phi;
+        step = r->u.range->pstep;
     } else {
         int64_t a, b;
         if (!cx_num_get_si(&r->u.range->lo, &a) || !cx_num_get_si(&r->u.range->hi, &b) ||
-            !cx_period_from_year(a, &lo) || !cx_period_from_year(b, &hi))
+            !cx_num_get_si(&r->u.range->step, &step) || step < 1 || !cx_period_from_year(a, &lo) ||
+            !cx_period_from_year(b, &hi))
             return cx_eval_error(E, CX_E_TYPE_PERIOD, span,
                                  "a series is sliced with a range of periods or years");
     }
-    if (lo.freq != s->freq) return missing_period(E, NULL, s, &lo, span);
+    if (lo.freq != s->freq) return missing_period(E, name, s, &lo, span);
+    int64_t first[MISSING_SHOWN];
+    uint64_t lacking = cx_series_lacking_range(s, lo.ord, hi.ord, step, first, MISSING_SHOWN);
+    if (lacking) {
+        uint64_t want = (uint64_t)(hi.ord - lo.ord) / (uint64_t)step + 1;
+        char *what;
+        if (lacking == want && want > MISSING_SHOWN) { /* none at all: name the range */
+            char pl[32], ph[32];
+            cx_period_format(&lo, pl, sizeof pl);
+            cx_period_format(&hi, ph, sizeof ph);
+            what = cx_strdupf("any period of %s..%s", pl, ph);
+        } else {
+            what = missing_text(s->freq, first, lacking < MISSING_SHOWN ? lacking : MISSING_SHOWN,
+                                lacking);
+        }
+        char *have = cx_series_periods_text(s, 8);
+        const char *who = name ? name : "the series";
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_NO_PERIOD, span,
+                                  "%s has no value for %s, which the slice asks for", who,
+                                  what ? what : "some periods");
+        if (e) {
+            if (have)
+                cx_error_set_hint(e, "%s has values for %s; slice a range it covers", who, have);
+            else cx_error_set_hint(e, "%s has no values yet", who);
+        }
+        free(what);
+        free(have);
+        return CX_FAIL;
+    }
     cx_series *res = cx_series_new(s->freq);
     if (!res) return cx_eval_oom(E, span);
     for (size_t i = 0; i < s->len; i++)
-        if (s->ords[i] >= lo.ord && s->ords[i] <= hi.ord &&
+        if (s->ords[i] >= lo.ord && s->ords[i] <= hi.ord && (s->ords[i] - lo.ord) % step == 0 &&
             !cx_series_set(res, s->ords[i], &s->vals[i], (size_t)-1)) {
             cx_series_unref(res);
             return cx_eval_oom(E, span);
@@ -534,7 +646,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
     if (cx_eval_expr(E, cx_ast_index_key(n), &idx) != CX_OK) goto out;
     if (base->kind == CX_VAL_SERIES) {
         if (idx.kind == CX_VAL_RANGE) {
-            st = slice_series(E, base->u.series, &idx, cx_ast_index_key(n)->span, out);
+            st = slice_series(E, name, base->u.series, &idx, cx_ast_index_key(n)->span, out);
         } else {
             cx_period p;
             if (value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;

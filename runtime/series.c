@@ -140,14 +140,14 @@ static void tput_period(cx_strbuf *b, cx_freq f, int64_t ord)
 /* A run of three or more consecutive periods is one piece "a..b"; shorter
  * runs list each period, since "2024..2025" says no more than "2024, 2025".
  * max_items == 0 means no cap. */
-char *cx_series_periods_text(const cx_series *s, size_t max_items)
+char *cx_periods_text(cx_freq freq, const int64_t *ords, size_t n, size_t max_items)
 {
-    if (!s || s->len == 0) return NULL;
+    if (n == 0) return NULL;
     cx_strbuf b = {0};
     size_t pieces = 0;
-    for (size_t i = 0; i < s->len && !b.oom;) {
+    for (size_t i = 0; i < n && !b.oom;) {
         size_t j = i;
-        while (j + 1 < s->len && s->ords[j + 1] == s->ords[j] + 1) j++;
+        while (j + 1 < n && ords[j + 1] == ords[j] + 1) j++;
         size_t run_pieces = j - i + 1 >= 3 ? 1 : j - i + 1;
         for (size_t k = 0; k < run_pieces; k++) {
             if (max_items && pieces == max_items) {
@@ -156,11 +156,11 @@ char *cx_series_periods_text(const cx_series *s, size_t max_items)
             }
             if (pieces) cx_strbuf_puts(&b, ", ");
             if (run_pieces == 1 && j > i) {
-                tput_period(&b, s->freq, s->ords[i]);
+                tput_period(&b, freq, ords[i]);
                 cx_strbuf_puts(&b, "..");
-                tput_period(&b, s->freq, s->ords[j]);
+                tput_period(&b, freq, ords[j]);
             } else {
-                tput_period(&b, s->freq, s->ords[i + k]);
+                tput_period(&b, freq, ords[i + k]);
             }
             pieces++;
         }
@@ -168,6 +168,43 @@ char *cx_series_periods_text(const cx_series *s, size_t max_items)
     }
 done:
     return cx_strbuf_take(&b);
+}
+
+char *cx_series_periods_text(const cx_series *s, size_t max_items)
+{
+    return s ? cx_periods_text(s->freq, s->ords, s->len, max_items) : NULL;
+}
+
+size_t cx_series_lacking(const cx_series *have, const cx_series *want, int64_t *first,
+                         size_t max_first)
+{
+    size_t n = 0, i = 0;
+    for (size_t j = 0; j < want->len; j++) {
+        while (i < have->len && have->ords[i] < want->ords[j]) i++;
+        if (i < have->len && have->ords[i] == want->ords[j]) continue;
+        if (n < max_first) first[n] = want->ords[j];
+        n++;
+    }
+    return n;
+}
+
+uint64_t cx_series_lacking_range(const cx_series *s, int64_t lo, int64_t hi, int64_t step,
+                                 int64_t *first, size_t max_first)
+{
+    if (hi < lo) return 0;
+    uint64_t want = (uint64_t)(hi - lo) / (uint64_t)step + 1, have = 0;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->ords[i] >= lo && s->ords[i] <= hi && (s->ords[i] - lo) % step == 0) have++;
+    /* The first missing ones: a walk over the grid that ends once they are
+     * found, so it passes at most the series' own periods besides them. */
+    size_t found = 0, i = 0;
+    for (int64_t p = lo; p <= hi && found < max_first && found < want - have; p += step) {
+        while (i < s->len && s->ords[i] < p) i++;
+        if (i < s->len && s->ords[i] == p) continue;
+        first[found++] = p;
+        if (p > hi - step) break;
+    }
+    return want - have;
 }
 
 /* ==== element-wise arithmetic ============================================ */

@@ -37,6 +37,17 @@ bool cx_series_has(const cx_series *s, int64_t ord);
  * consecutive runs exist, "2021..2024, 2026".  At most `max_items` pieces,
  * then ", …".  malloc'ed; NULL when the series is empty or on failure. */
 char *cx_series_periods_text(const cx_series *s, size_t max_items);
+/* The same for any sorted ordinals of one frequency. */
+char *cx_periods_text(cx_freq freq, const int64_t *ords, size_t n, size_t max_items);
+
+/* How many periods of `want` `have` lacks (both of one frequency); the
+ * first max_first of them, in order, go to first[]. */
+size_t cx_series_lacking(const cx_series *have, const cx_series *want, int64_t *first,
+                         size_t max_first);
+/* How many of the periods lo, lo + step, ... <= hi (step >= 1) s lacks; the
+ * first max_first of them, in order, go to first[]. */
+uint64_t cx_series_lacking_range(const cx_series *s, int64_t lo, int64_t hi, int64_t step,
+                                 int64_t *first, size_t max_first);
 
 /* Element-wise a OP b over the periods present in both (same frequency
  * required: the caller checks).  On a number error, *bad_ord is the period
