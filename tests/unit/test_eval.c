@@ -66,10 +66,28 @@ Test(eval, range_assignment_from_list_and_recurrence)
     expect_out("c 2021..2023 = [1, 2, 3]; c;", "c = {2021: 1, 2022: 2, 2023: 3}\n");
 }
 
-Test(eval, series_arithmetic_over_common_periods)
+Test(eval, series_arithmetic_over_the_same_periods)
 {
-    expect_out("a 2024..2026 = [1, 2, 3]; b 2025..2027 = [10, 20, 30]; a + b; a * 2;",
-               "a + b = {2025: 12, 2026: 23}\na * 2 = {2024: 2, 2025: 4, 2026: 6}\n");
+    expect_out("a 2024..2026 = [1, 2, 3]; b 2024..2026 = [10, 20, 30]; a + b; a * 2;",
+               "a + b = {2024: 11, 2025: 22, 2026: 33}\na * 2 = {2024: 2, 2025: 4, 2026: 6}\n");
+}
+
+Test(eval, series_arithmetic_over_different_periods_is_an_error)
+{
+    run_result r = run_cx("a 2024..2026 = [1, 2, 3]; b 2025..2027 = [10, 20, 30]; a + b;", false);
+    cr_assert(eq(int, (int)r.status, (int)CX_RUN_ERROR));
+    cr_assert(
+        ne(ptr, strstr(r.error, "the left has no value for 2027, the right none for 2024"), NULL));
+    cr_assert(ne(ptr, strstr(r.error, "slice both sides to 2025..2026"), NULL));
+    run_result_free(&r);
+}
+
+Test(eval, series_slice_with_a_gap_is_an_error)
+{
+    run_result r = run_cx("a 2021..2022 = [1, 2]; a 2024 = 4; sum(a[2021..2024]);", false);
+    cr_assert(eq(int, (int)r.status, (int)CX_RUN_ERROR));
+    cr_assert(ne(ptr, strstr(r.error, "a has no value for 2023, which the slice asks for"), NULL));
+    run_result_free(&r);
 }
 
 Test(eval, series_slice)
