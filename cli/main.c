@@ -2,7 +2,9 @@
  * libcx (include/cx.h only) or starts the REPL on a terminal, hands records
  * and errors to the report (report.c), and chooses the exit status.  The
  * only code in cx that chooses the status or calls exit(). */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +42,12 @@ static const char usage_text[] =
     "  --max-series N    most periods in a series or items in a list (default 1000000)\n"
     "  --max-includes N  deepest include nesting (default 64)\n"
     "  --max-source N    largest source file, in bytes (default 67108864)\n"
-    "  --max-memory MB   memory for numbers (default 1024)\n"
+    "  --max-memory SIZE memory for numbers: MB, or 64M, 2G (default 1024)\n"
+    "  --timeout SECONDS stop a run after this long (default: none; 0 = none)\n"
+    "  --max-steps N     stop after N evaluation steps, the same on every machine\n"
+    "                    (statements, loop items, calls; default: none)\n"
+    "  --allow-read DIR  let includes read DIR too (repeatable); a script reads\n"
+    "                    only its own folder and below by default\n"
     "  -h, --help        show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -86,6 +93,54 @@ static bool parse_long(const char *s, long lo, long hi, long *out)
     long v = strtol(s, &end, 10);
     if (errno || *end || v < lo || v > hi) return false;
     *out = v;
+    return true;
+}
+
+/* A memory size: a whole number of megabytes, or with a unit: 512K, 64M,
+ * 2G, 1T (also 64MB, 2gb).  *mb in whole megabytes (K rounds up). */
+static bool parse_size_mb(const char *s, long *mb)
+{
+    if (!s || !*s || !isdigit((unsigned char)*s)) return false;
+    errno = 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (errno || v < 1) return false;
+    long long scale_kb = 1024; /* plain numbers are megabytes */
+    switch (toupper((unsigned char)*end)) {
+    case '\0': break;
+    case 'K': scale_kb = 1, end++; break;
+    case 'M': end++; break;
+    case 'G': scale_kb = 1024LL * 1024, end++; break;
+    case 'T': scale_kb = 1024LL * 1024 * 1024, end++; break;
+    default: return false;
+    }
+    if (toupper((unsigned char)*end) == 'B') end++;
+    if (*end || v > 1048576LL * 1024 * 1024 / scale_kb) return false;
+    long long kb = v * scale_kb;
+    *mb = (long)((kb + 1023) / 1024);
+    return *mb >= 1 && *mb <= 1048576;
+}
+
+/* A duration in seconds, with up to three decimals and an optional 's':
+ * 5, 0.5, 2.25s.  0 means no limit.  *ms in milliseconds. */
+static bool parse_seconds_ms(const char *s, long *ms)
+{
+    if (!s || !isdigit((unsigned char)*s)) return false;
+    long long whole = 0, frac = 0;
+    int places = 0;
+    for (; isdigit((unsigned char)*s); s++) {
+        whole = whole * 10 + (*s - '0');
+        if (whole > 60LL * 60 * 24 * 365) return false;
+    }
+    if (*s == '.') {
+        for (s++; isdigit((unsigned char)*s); s++)
+            if (places < 3) frac = frac * 10 + (*s - '0'), places++;
+            else if (*s != '0') return false; /* finer than a millisecond */
+    }
+    while (places < 3) frac *= 10, places++;
+    if (*s == 's') s++;
+    if (*s) return false;
+    *ms = (long)(whole * 1000 + frac);
     return true;
 }
 
@@ -136,6 +191,8 @@ typedef struct request {
     const char *expr;
     const char **files;
     size_t n_files;
+    const char **allow_read; /* --allow-read folders */
+    size_t n_allow_read;
     bool use_stdin, json, quiet;
 } request;
 
@@ -184,7 +241,7 @@ static int parse_args(int argc, char **argv, request *q)
         struct {
             const char *name;
             long lo, hi;
-            int kind; /* 0 long, 1 int */
+            int kind; /* 0 long, 1 int, 2 long long */
             void *dst;
         } nums[] = {
             {"--digits", 1, 1000, 1, &q->opt.digits},
@@ -195,9 +252,37 @@ static int parse_args(int argc, char **argv, request *q)
             {"--max-series", 1, 1000000000L, 0, &q->opt.max_series},
             {"--max-includes", 1, 10000, 1, &q->opt.max_include_depth},
             {"--max-source", 1, 2147483647L, 0, &q->opt.max_source_bytes},
-            {"--max-memory", 1, 1048576L, 0, &q->opt.max_memory_mb},
+            {"--max-steps", 0, LONG_MAX, 2, &q->opt.max_steps},
         };
         bool known = false;
+        /* Options whose value is not a plain number. */
+        if (strcmp(name, "--allow-read") == 0 || strcmp(name, "--timeout") == 0 ||
+            strcmp(name, "--max-memory") == 0) {
+            if (!val) {
+                if (i + 1 >= argc) return usage_error("option '%s' needs a value", name);
+                val = argv[++i];
+            }
+            if (strcmp(name, "--allow-read") == 0) {
+                q->allow_read[q->n_allow_read++] = val;
+            } else if (strcmp(name, "--timeout") == 0) {
+                if (!parse_seconds_ms(val, &q->opt.timeout_ms)) {
+                    fprintf(stderr,
+                            "cx: invalid value '%s' for --timeout (seconds, such as 5 or "
+                            "0.5; 0 for none)\n",
+                            val);
+                    fputs("Try 'cx --help' for more information.\n", stderr);
+                    return EXIT_USAGE;
+                }
+            } else if (!parse_size_mb(val, &q->opt.max_memory_mb)) {
+                fprintf(stderr,
+                        "cx: invalid value '%s' for --max-memory (megabytes, or a size "
+                        "such as 64M or 2G, up to 1T)\n",
+                        val);
+                fputs("Try 'cx --help' for more information.\n", stderr);
+                return EXIT_USAGE;
+            }
+            continue;
+        }
         if (strcmp(name, "-e") == 0 || strcmp(name, "--eval") == 0) {
             if (!val) {
                 if (i + 1 >= argc) return usage_error("option '%s' needs an expression", a);
@@ -222,6 +307,7 @@ static int parse_args(int argc, char **argv, request *q)
                 return EXIT_USAGE;
             }
             if (nums[k].kind == 1) *(int *)nums[k].dst = (int)v;
+            else if (nums[k].kind == 2) *(long long *)nums[k].dst = v;
             else *(long *)nums[k].dst = v;
         }
         if (!known) return usage_error("unknown option '%s'", a);
@@ -274,6 +360,12 @@ static int run_scripts(const request *q)
         return EXIT_IO;
     }
     cx_state_set_output(cx, cx_cli_report_output, &report);
+    for (size_t i = 0; i < q->n_allow_read; i++)
+        if (!cx_state_allow_read(cx, q->allow_read[i])) {
+            fprintf(stderr, "cx: error: --allow-read %s: not a folder\n", q->allow_read[i]);
+            cx_state_free(cx);
+            return EXIT_USAGE;
+        }
     cx_cli_report_begin(&report);
 
     int status = EXIT_OK;
@@ -303,9 +395,11 @@ static int run_scripts(const request *q)
 
 int main(int argc, char **argv)
 {
-    request q = {.files = calloc((size_t)argc, sizeof *q.files)};
-    if (!q.files) return EXIT_IO;
+    request q = {.files = calloc((size_t)argc, sizeof *q.files),
+                 .allow_read = calloc((size_t)argc, sizeof *q.allow_read)};
+    if (!q.files || !q.allow_read) return EXIT_IO;
     cx_options_default(&q.opt);
+    q.opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
     int status = parse_args(argc, argv, &q);
     if (status != EXIT_OK) {
         free(q.files);
@@ -342,5 +436,6 @@ int main(int argc, char **argv)
         status = run_scripts(&q);
     }
     free(q.files);
+    free(q.allow_read);
     return status;
 }

@@ -6,7 +6,7 @@
  * when a code of the table has no row, sits under another kind's section, or
  * is shown by no golden test; when the page lists a code the table lacks;
  * or when a row names a golden test (`errors/.../NAME.cx`) that does not
- * exist.  A code is shown when some tests/golden/** / *.out or *.err holds
+ * exist.  A code is shown when an .out or .err file under tests/golden holds
  * "code": "THE-CODE" (a `cx --json` run); a code whose every row says "not
  * reachable from a script" is exempt from that.  The error cases themselves
  * are laid out as tests/golden/errors/KIND/CODE[-WHAT].cx: a case outside

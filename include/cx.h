@@ -42,6 +42,8 @@ typedef struct cx_options {
     long max_series;        /* periods in a series, items in a list (--max-series) */
     long max_memory_mb;     /* memory for numbers (--max-memory) */
     bool repl;              /* redefinition allowed; bare expressions set `_` */
+    long timeout_ms;        /* wall-clock time of one run, 0 = none (--timeout); default 60 s */
+    long long max_steps;    /* evaluation steps of one run, 0 = none (--max-steps); default none */
 } cx_options;
 
 void cx_options_default(cx_options *o);
@@ -99,6 +101,13 @@ typedef enum cx_run_status {
     CX_RUN_LIMIT = 3,        /* a resource limit was hit */
     CX_RUN_IO = 4,           /* a file could not be read */
 } cx_run_status;
+
+/* A run reads only files inside its entry file's folder tree (for
+ * cx_run_string: the current directory's) and inside folders allowed here:
+ * an include outside them is an error (io-read-outside), checked after
+ * symlinks and '..' are resolved and before anything is opened.  Allows
+ * `dir` (and below) for every later run; false when it is not a folder. */
+bool cx_state_allow_read(cx_state *cx, const char *dir);
 
 /* Runs a script file.  Relative includes resolve against its folder. */
 cx_run_status cx_run_file(cx_state *cx, const char *path);

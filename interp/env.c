@@ -80,6 +80,7 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
     b->span = span;
     cx_value_init(&b->value);
     e->globals[e->n_globals++] = b;
+    e->generation++;
     size_t mask = e->index_cap - 1, i = hash_name(name) & mask;
     while (e->index[i]) i = (i + 1) & mask;
     e->index[i] = e->n_globals;

@@ -46,7 +46,8 @@ typedef struct cx_env {
     size_t index_cap; /* power of two */
     cx_local *locals;
     size_t n_locals, cap_locals;
-    size_t frame_base; /* locals below this belong to callers and are invisible */
+    size_t frame_base;   /* locals below this belong to callers and are invisible */
+    uint64_t generation; /* changes whenever a global is defined or changed (memo.h) */
 } cx_env;
 
 void cx_env_init(cx_env *e);

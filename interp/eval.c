@@ -38,18 +38,14 @@ cx_status cx_eval_oom(cx_eval *E, cx_span span)
 
 cx_status cx_eval_poll(cx_eval *E, cx_span span)
 {
-    if (E->st->interrupted) {
-        E->st->interrupted = 0;
-        return cx_eval_error(E, CX_E_INTERRUPTED, span, "interrupted");
-    }
-    if (cx_numalloc_over_limit()) {
-        cx_numalloc_reset();
-        cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_MEMORY, span,
-                                  "memory limit of %ld MB exceeded", E->st->opt.max_memory_mb);
-        if (e) cx_error_set_hint(e, "the limit is set with --max-memory MB");
-        return CX_FAIL;
-    }
-    return CX_OK;
+    cx_budget_status s = cx_budget_check(&E->st->budget);
+    return s == CX_BUDGET_OK ? CX_OK : cx_budget_error(&E->st->diag, &E->st->budget, s, span);
+}
+
+cx_status cx_eval_step(cx_eval *E, cx_span span)
+{
+    cx_budget_status s = cx_budget_step(&E->st->budget);
+    return s == CX_BUDGET_OK ? CX_OK : cx_budget_error(&E->st->diag, &E->st->budget, s, span);
 }
 
 static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
@@ -702,6 +698,7 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
         cx_list *l = it->u.list;
         l->rc++; /* keep it alive while the body runs */
         for (size_t i = 0; i < l->len && st == CX_OK; i++) {
+            if ((st = cx_eval_step(E, span)) != CX_OK) break;
             cx_value_copy(&item, &l->items[i]);
             st = fn(E, &item, ud);
             cx_value_clear(&item);
@@ -711,6 +708,7 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
         cx_series *s = it->u.series;
         s->rc++;
         for (size_t i = 0; i < s->len && st == CX_OK; i++) {
+            if ((st = cx_eval_step(E, span)) != CX_OK) break;
             cx_value_set_num(&item, &s->vals[i]);
             st = fn(E, &item, ud);
             cx_value_clear(&item);
@@ -720,6 +718,7 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
         const cx_range *r = it->u.range;
         if (r->of_periods) {
             for (cx_period p = r->plo; st == CX_OK && cx_period_cmp(&p, &r->phi) <= 0;) {
+                if ((st = cx_eval_step(E, span)) != CX_OK) break;
                 cx_value_set_period(&item, &p);
                 st = fn(E, &item, ud);
                 cx_value_clear(&item);
@@ -729,7 +728,8 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
             cx_num cur;
             cx_num_init(&cur);
             cx_num_set(&cur, &r->lo);
-            for (unsigned long k = 1; st == CX_OK && cx_num_cmp(&cur, &r->hi) <= 0; k++) {
+            while (st == CX_OK && cx_num_cmp(&cur, &r->hi) <= 0) {
+                if ((st = cx_eval_step(E, span)) != CX_OK) break;
                 cx_value_set_num(&item, &cur);
                 st = fn(E, &item, ud);
                 cx_value_clear(&item);
@@ -737,7 +737,6 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
                     cx_num_status ns = cx_num_add(&cur, &cur, &r->step, &E->st->nctx);
                     if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, span);
                 }
-                if (st == CX_OK && (k & 4095) == 0) st = cx_eval_poll(E, span);
             }
             cx_num_clear(&cur);
         }
@@ -916,6 +915,49 @@ out:
 
 /* ==== calls =============================================================== */
 
+/* An error inside a user function names the calls that led there, like a
+ * traceback: a note per call site, innermost first.  Past CALL_NOTES calls
+ * the innermost ones stay, then one note counts the calls in between, then
+ * the outermost call, where the script's own statement made it. */
+enum { CALL_NOTES = 4 };
+
+static void set_text(cx_note *note, char *text)
+{
+    if (!text) return;
+    free(note->text);
+    note->text = text;
+}
+
+static void note_call(cx_eval *E, const char *fn, cx_span call)
+{
+    cx_diag *d = &E->st->diag;
+    if (!d->len) return;
+    cx_error *e = &d->items[d->len - 1];
+    size_t calls = 0;
+    for (size_t i = 0; i < e->n_notes; i++)
+        if (e->notes[i].kind == CX_NOTE_CALL) calls++;
+    cx_note *last = e->n_notes ? &e->notes[e->n_notes - 1] : NULL;
+    cx_note *before = e->n_notes > 1 ? &e->notes[e->n_notes - 2] : NULL;
+    if (calls >= CALL_NOTES && last && last->kind == CX_NOTE_CALL && before &&
+        before->kind == CX_NOTE_MORE_CALLS) {
+        /* The last shown call moves into the count; this one is outermost. */
+        before->count++;
+        set_text(before, cx_strdupf("... and %zu more calls", before->count));
+        last->span = call;
+        set_text(last, cx_strdupf("in this call of '%s'", fn));
+        return;
+    }
+    if (calls >= CALL_NOTES && last && last->kind == CX_NOTE_CALL) {
+        last->kind = CX_NOTE_MORE_CALLS;
+        last->count = 1;
+        last->span = CX_NO_SPAN;
+        set_text(last, cx_strdupf("... and 1 more call"));
+    }
+    size_t n = e->n_notes;
+    cx_error_add_note(e, call, "in this call of '%s'", fn);
+    if (e->n_notes > n) e->notes[n].kind = CX_NOTE_CALL;
+}
+
 static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_value *args,
                            size_t nargs, cx_value *out)
 {
@@ -932,12 +974,22 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
                               fn->name);
         return CX_FAIL;
     }
-    if (cx_eval_poll(E, n->span) != CX_OK) return CX_FAIL;
+    if (cx_eval_step(E, n->span) != CX_OK) return CX_FAIL;
     cx_env *env = &E->st->env;
+    if (cx_memo_get(&E->st->memo, fn, args, nargs, env->generation, out)) return CX_OK;
+    /* The arguments move into the locals: a copy keys the result. */
+    enum { KEY_MAX = 8 };
+    cx_value key[KEY_MAX];
+    size_t nkey = nargs <= KEY_MAX ? nargs : 0;
+    for (size_t i = 0; i < nkey; i++) {
+        cx_value_init(&key[i]);
+        cx_value_copy(&key[i], &args[i]);
+    }
     size_t mark = env->n_locals, saved_base = env->frame_base;
     for (size_t i = 0; i < nargs; i++)
         if (!cx_env_push_local(env, fn->list.items[i]->name, &args[i])) {
             cx_env_pop_locals(env, mark);
+            for (size_t k = 0; k < nkey; k++) cx_value_clear(&key[k]);
             return cx_eval_oom(E, n->span);
         }
     env->frame_base = mark;
@@ -946,6 +998,9 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
     E->call_depth--;
     env->frame_base = saved_base;
     cx_env_pop_locals(env, mark);
+    if (st != CX_OK) note_call(E, fn->name, n->span);
+    else if (nkey == nargs) cx_memo_put(&E->st->memo, fn, key, nkey, env->generation, out);
+    for (size_t i = 0; i < nkey; i++) cx_value_clear(&key[i]);
     return st;
 }
 
@@ -985,13 +1040,8 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                    "like 1..10",
                                    kind_name(&it));
             if (st == CX_OK) {
-                cx_call c = {&E->st->diag,
-                             &E->st->nctx,
-                             &E->st->opt,
-                             bi->name,
-                             &it,
-                             1,
-                             &cx_ast_comp_iter(g)->span,
+                cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, &E->st->budget,
+                             bi->name,     &it,          1,           &cx_ast_comp_iter(g)->span,
                              n->span};
                 st = bi->fn(&c, out);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
@@ -1036,6 +1086,10 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                 e = cx_diag_add(&E->st->diag, CX_E_TYPE_ARITY, n->span,
                                 "%s takes %d argument%s, got %zu", bi->name, bi->min_args,
                                 bi->min_args == 1 ? "" : "s", nargs);
+            else if (bi->max_args < 0)
+                e = cx_diag_add(&E->st->diag, CX_E_TYPE_ARITY, n->span,
+                                "%s takes at least %d argument%s, got %zu", bi->name, bi->min_args,
+                                bi->min_args == 1 ? "" : "s", nargs);
             else
                 e = cx_diag_add(&E->st->diag, CX_E_TYPE_ARITY, n->span,
                                 "%s takes %d to %d arguments, got %zu", bi->name, bi->min_args,
@@ -1043,7 +1097,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
             st = CX_FAIL;
         } else {
-            cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, bi->name,
+            cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, &E->st->budget, bi->name,
                          args,         nargs,        spans,       n->span};
             st = bi->fn(&c, out);
             if (st == CX_OK) st = cx_eval_poll(E, n->span);

@@ -30,8 +30,11 @@ cx_status cx_eval_error(cx_eval *E, cx_err_code code, cx_span span, const char *
     __attribute__((format(printf, 4, 5)));
 cx_status cx_eval_num_error(cx_eval *E, cx_num_status st, cx_span span);
 cx_status cx_eval_oom(cx_eval *E, cx_span span);
-/* Polled at statements, in loops and at calls: Ctrl-C, and the memory cap. */
+/* Time, memory and Ctrl-C now (runtime/budget.h). */
 cx_status cx_eval_poll(cx_eval *E, cx_span span);
+/* One evaluation step (a statement, a loop or comprehension item, a call):
+ * counted for --max-steps, with the other limits checked every so often. */
+cx_status cx_eval_step(cx_eval *E, cx_span span);
 
 /* A value as output shows it (numbers per --digits); malloc'ed. */
 char *cx_eval_render(const cx_eval *E, const cx_value *v);

@@ -22,6 +22,14 @@ static cx_status redefined(cx_eval *E, const char *what, cx_span span, cx_span f
         cx_diag_add(&E->st->diag, CX_E_NAME_REDEFINED, span, "%s is already defined", what);
     if (!e) return CX_FAIL;
     cx_error_add_note(e, first, "first defined here");
+    /* Both definitions come from one file read twice: say which includes. */
+    cx_span site_first, site_again;
+    if (cx_state_same_file(E->st, first.src, span.src, &site_first, &site_again)) {
+        cx_error_add_note(e, site_first, "the file is included here");
+        cx_error_add_note(e, site_again, "and included again here");
+        cx_error_set_hint(e, "include each file once");
+        return CX_FAIL;
+    }
     cx_error_set_hint(e, "a script defines each fact once, so a pasted line cannot silently "
                          "change it; use a new name");
     return CX_FAIL;
@@ -40,6 +48,7 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
             return st;
         }
         cx_value_clear(&b->value);
+        E->st->env.generation++;
         b->span = span;
         b->figure = (cx_figure){0, 0, false};
         b->n_periods = 0;
@@ -110,6 +119,7 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
         if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
         return CX_FAIL;
     }
+    E->st->env.generation++; /* a function reading the series may now see more */
     if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
         !cx_binding_note_period(b, p->ord, span, written_figure(value_node)))
         return cx_eval_oom(E, span);
@@ -191,7 +201,7 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
             break;
         }
         if ((st = set_period(E, b, &p, &v, n->span, cx_ast_period_value(n))) != CX_OK) break;
-        if ((i & 1023) == 1023 && (st = cx_eval_poll(E, n->span)) != CX_OK) break;
+        if ((st = cx_eval_step(E, n->span)) != CX_OK) break;
         cx_period_add(&p, 1, &p);
     }
     cx_env_pop_locals(env, mark);
@@ -223,6 +233,7 @@ static cx_status exec_expr_stmt(cx_eval *E, const cx_ast *n)
         cx_binding *b = cx_env_global(&E->st->env, "_");
         if (!b) b = cx_env_define(&E->st->env, "_", n->span);
         if (b) cx_value_move(&b->value, &v);
+        E->st->env.generation++;
     }
 out:
     cx_value_clear(&v);
@@ -363,8 +374,8 @@ static cx_status exec_include(cx_eval *E, const cx_ast *n)
     if (n->str.len && n->str.text[0] == '/') path = strdup(n->str.text);
     else path = cx_strdupf("%s%s", src && src->dir ? src->dir : "", n->str.text);
     if (!path) return cx_eval_oom(E, n->span);
-    cx_status st =
-        cx_state_include(E->st, path, cx_ast_path_node(n) ? cx_ast_path_node(n)->span : n->span);
+    cx_status st = cx_state_include(E->st, path, n->str.text,
+                                    cx_ast_path_node(n) ? cx_ast_path_node(n)->span : n->span);
     free(path);
     return st;
 }
@@ -388,6 +399,6 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
 
 cx_status cx_exec_stmt(cx_eval *E, const cx_ast *n)
 {
-    if (exec_stmt(E, n) != CX_OK) return CX_FAIL;
+    if (cx_eval_step(E, n->span) != CX_OK || exec_stmt(E, n) != CX_OK) return CX_FAIL;
     return cx_eval_poll(E, n->span);
 }

@@ -33,6 +33,8 @@ void cx_options_default(cx_options *o)
     o->max_series = CX_DEFAULT_MAX_SERIES;
     o->max_memory_mb = CX_DEFAULT_MAX_MEMORY_MB;
     o->repl = false;
+    o->timeout_ms = CX_DEFAULT_TIMEOUT_MS;
+    o->max_steps = 0;
 }
 
 void cx_set_out_of_memory_handler(void (*fn)(size_t request)) { cx_numalloc_set_fatal(fn); }
@@ -44,7 +46,8 @@ static bool options_valid(const cx_options *o)
            o->max_source_bytes <= INT_MAX && o->max_nesting >= 1 && o->max_nesting <= 100000 &&
            o->max_call_depth >= 1 && o->max_call_depth <= 100000 && o->max_result_digits >= 1 &&
            o->max_result_digits <= 1000000000L && o->max_include_depth >= 1 && o->max_series >= 1 &&
-           o->max_memory_mb >= 1;
+           o->max_memory_mb >= 1 && o->timeout_ms >= 0 && o->timeout_ms <= CX_MAX_TIMEOUT_MS &&
+           o->max_steps >= 0;
 }
 
 cx_state *cx_state_new(const cx_options *o)
@@ -66,12 +69,19 @@ cx_state *cx_state_new(const cx_options *o)
     cx_sources_init(&st->sources);
     cx_env_init(&st->env);
     cx_diag_init(&st->diag);
+    cx_files_init(&st->files);
+    cx_memo_init(&st->memo);
+    st->budget = (cx_budget){.max_steps = (uint64_t)o->max_steps,
+                             .timeout_ms = o->timeout_ms,
+                             .interrupted = &st->interrupted,
+                             .memory_mb = o->max_memory_mb};
     return st;
 }
 
 void cx_state_free(cx_state *st)
 {
     if (!st) return;
+    cx_memo_free(&st->memo); /* before the units: entries point at their nodes */
     cx_env_free(&st->env);
     for (size_t i = 0; i < st->n_units; i++) {
         cx_unit_free(st->units[i]);
@@ -79,6 +89,7 @@ void cx_state_free(cx_state *st)
     }
     free(st->units);
     cx_sources_free(&st->sources);
+    cx_files_free(&st->files);
     cx_diag_clear(&st->diag);
     free(st->diag.items);
     for (size_t i = 0; i < st->include_depth; i++) free(st->include_stack[i]);
@@ -105,77 +116,6 @@ size_t cx_checks_passed(const cx_state *st) { return st->passed; }
 size_t cx_checks_failed(const cx_state *st) { return st->failed; }
 
 /* ==== reading ============================================================== */
-
-/* Reads a whole file, refusing more than max bytes.  On failure returns NULL
- * and sets *why to a static reason or strerror text, *too_big when the limit
- * was the reason. */
-static char *read_file(const char *path, long max, size_t *len, const char **why, bool *too_big)
-{
-    *too_big = false;
-    /* Non-blocking open, then only regular files: a FIFO or a device
-     * (/dev/stdin, /dev/zero) would block or never end. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        *why = strerror(errno);
-        return NULL;
-    }
-    struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        *why = strerror(errno);
-        close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(sb.st_mode)) {
-        *why = S_ISDIR(sb.st_mode) ? "it is a directory" : "it is not a regular file";
-        close(fd);
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        *why = strerror(errno);
-        close(fd);
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if ((long)n > max) {
-            free(buf);
-            fclose(f);
-            *too_big = true;
-            *why = "file too large";
-            return NULL;
-        }
-        if (got == 0) break;
-    }
-    if (!buf) {
-        fclose(f);
-        *why = "out of memory";
-        return NULL;
-    }
-    if (ferror(f)) {
-        *why = strerror(errno);
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static cx_status source_too_big(cx_state *st, const char *path, cx_span at)
 {
@@ -254,13 +194,14 @@ static bool push_include(cx_state *st, const char *resolved)
 
 static void pop_include(cx_state *st) { free(st->include_stack[--st->include_depth]); }
 
-/* Reads path into a new source; 0 after reporting an error. */
-static uint32_t load(cx_state *st, const char *path, cx_span at)
+/* Reads the file `resolved` into a new source named `path` (as written);
+ * 0 after reporting an error. */
+static uint32_t load(cx_state *st, const char *path, const char *resolved, cx_span at)
 {
     size_t len = 0;
     const char *why = NULL;
     bool too_big;
-    char *text = read_file(path, st->opt.max_source_bytes, &len, &why, &too_big);
+    char *text = cx_files_read(resolved, st->opt.max_source_bytes, &len, &why, &too_big);
     if (!text) {
         if (too_big) source_too_big(st, path, at);
         else cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, why);
@@ -268,17 +209,54 @@ static uint32_t load(cx_state *st, const char *path, cx_span at)
     }
     uint32_t id = cx_sources_add(&st->sources, path, text, len);
     free(text);
-    if (!id) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+    if (!id || !cx_files_note_load(&st->files, id, at, resolved)) {
+        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        return 0;
+    }
     return id;
 }
 
-static cx_status run_path(cx_state *st, const char *path, cx_span at)
+/* Finds the file a run reads: the entry file, whose folder becomes the
+ * run's root, or an included one, which must lie inside the root or a
+ * folder the host allowed (files.h).  false after reporting an error. */
+static bool find_file(cx_state *st, const char *path, const char *written, bool entry, cx_span at,
+                      char *resolved)
+{
+    int err = 0;
+    cx_path_status ps;
+    if (entry) {
+        ps = realpath(path, resolved) ? CX_PATH_OK : CX_PATH_MISSING;
+        err = errno;
+        if (ps == CX_PATH_OK && !cx_files_set_root(&st->files, resolved)) ps = CX_PATH_NOMEM;
+    } else {
+        ps = cx_files_resolve(&st->files, path, resolved, &err);
+    }
+    switch (ps) {
+    case CX_PATH_OK: return true;
+    case CX_PATH_MISSING:
+        cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, strerror(err));
+        return false;
+    case CX_PATH_OUTSIDE: {
+        cx_error *e = cx_diag_add(&st->diag, CX_E_IO_READ_OUTSIDE, at,
+                                  "'%s' is outside the folders this script may read", written);
+        if (e)
+            cx_error_set_hint(e, "a script reads files in its own folder and below; "
+                                 "--allow-read DIR allows another folder");
+        return false;
+    }
+    case CX_PATH_NOMEM: break;
+    }
+    cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+    return false;
+}
+
+/* Runs the file at `path` (relative to the current directory), written
+ * `written` in the script that includes it. */
+static cx_status run_path(cx_state *st, const char *path, const char *written, bool entry,
+                          cx_span at)
 {
     char resolved[PATH_MAX];
-    if (!realpath(path, resolved)) {
-        cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, strerror(errno));
-        return CX_FAIL;
-    }
+    if (!find_file(st, path, written, entry, at, resolved)) return CX_FAIL;
     for (size_t i = 0; i < st->include_depth; i++)
         if (strcmp(st->include_stack[i], resolved) == 0) {
             cx_error *e = cx_diag_add(&st->diag, CX_E_NAME_INCLUDE_CYCLE, at,
@@ -298,7 +276,7 @@ static cx_status run_path(cx_state *st, const char *path, cx_span at)
                     "more than %d include statements in one run", CX_MAX_INCLUDES);
         return CX_FAIL;
     }
-    uint32_t id = load(st, path, at);
+    uint32_t id = load(st, path, resolved, at);
     if (!id) return CX_FAIL;
     if (!push_include(st, resolved)) return CX_FAIL;
     cx_status s = run_source(st, id);
@@ -306,18 +284,21 @@ static cx_status run_path(cx_state *st, const char *path, cx_span at)
     return s;
 }
 
-cx_status cx_state_include(cx_state *st, const char *path, cx_span at)
+cx_status cx_state_include(cx_state *st, const char *path, const char *written, cx_span at)
 {
-    return run_path(st, path, at);
+    return run_path(st, path, written, false, at);
 }
+
+bool cx_state_allow_read(cx_state *st, const char *dir) { return cx_files_allow(&st->files, dir); }
 
 cx_run_status cx_run_file(cx_state *st, const char *path)
 {
     st->interrupted = 0; /* a Ctrl-C that came after the last run ended */
     cx_diag_clear(&st->diag);
     st->n_includes = 0;
+    cx_budget_start(&st->budget);
     size_t failed = st->failed;
-    run_path(st, path, CX_NO_SPAN);
+    run_path(st, path, path, true, CX_NO_SPAN);
     return run_status(st, failed);
 }
 
@@ -326,9 +307,13 @@ cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, si
     st->interrupted = 0; /* a Ctrl-C that came after the last run ended */
     cx_diag_clear(&st->diag);
     st->n_includes = 0;
+    cx_budget_start(&st->budget);
     size_t failed = st->failed;
     if ((long)len > st->opt.max_source_bytes) {
         source_too_big(st, name, CX_NO_SPAN);
+    } else if (!cx_files_set_root(&st->files, NULL)) {
+        cx_diag_add(&st->diag, CX_E_IO_READ, CX_NO_SPAN,
+                    "cannot resolve the current directory, the folder %s may read", name);
     } else {
         uint32_t id = cx_sources_add(&st->sources, name, text, len);
         if (!id) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, CX_NO_SPAN, "out of memory");

@@ -10,7 +10,10 @@
 #include "../lang/ast.h"
 #include "../runtime/source.h"
 #include "env.h"
+#include "files.h"
+#include "memo.h"
 #include "../runtime/error.h"
+#include "../runtime/budget.h"
 #include "../runtime/number.h"
 
 struct cx_state {
@@ -28,6 +31,9 @@ struct cx_state {
     char **include_stack; /* resolved paths of the files being run, for cycles */
     size_t include_depth, include_cap;
     size_t n_includes;
+    cx_files files;   /* what a run may read, and what it read */
+    cx_budget budget; /* what a run may spend: steps, time, memory */
+    cx_memo memo;     /* remembered user function results */
 };
 
 typedef struct cx_eval {
@@ -36,7 +42,15 @@ typedef struct cx_eval {
 } cx_eval;
 
 /* Reads, parses and runs `path` (already resolved against the including
- * file) in the same environment.  `at` is the include statement's span. */
-cx_status cx_state_include(struct cx_state *st, const char *path, cx_span at);
+ * file; `written` as the script wrote it) in the same environment.  `at`
+ * is the include statement's span. */
+cx_status cx_state_include(struct cx_state *st, const char *path, const char *written, cx_span at);
+/* When sources a and b are one file read twice: the statements that read
+ * each (files.h). */
+static inline bool cx_state_same_file(const struct cx_state *st, uint32_t a, uint32_t b,
+                                      cx_span *site_a, cx_span *site_b)
+{
+    return cx_files_same_file(&st->files, a, b, site_a, site_b);
+}
 
 #endif

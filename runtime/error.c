@@ -113,6 +113,8 @@ void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
     e->notes = notes;
     e->notes[e->n_notes].span = span;
     e->notes[e->n_notes].text = text;
+    e->notes[e->n_notes].kind = CX_NOTE_PLAIN;
+    e->notes[e->n_notes].count = 0;
     e->n_notes++;
 }
 

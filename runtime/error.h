@@ -27,9 +27,15 @@ typedef enum cx_err_code {
 const char *cx_err_code_text(cx_err_code code);
 cx_err_kind cx_err_code_kind(cx_err_code code);
 
+/* What a note is for, when its holder needs to tell: the calls that led to
+ * an error inside a user function are counted and capped. */
+typedef enum cx_note_kind { CX_NOTE_PLAIN, CX_NOTE_CALL, CX_NOTE_MORE_CALLS } cx_note_kind;
+
 typedef struct cx_note {
     cx_span span;
     char *text; /* owned */
+    cx_note_kind kind;
+    size_t count; /* CX_NOTE_MORE_CALLS: the calls it stands for */
 } cx_note;
 
 typedef struct cx_error {

@@ -15,6 +15,8 @@
 #define CX_MAX_INCLUDES              1000     /* files included in one run */
 #define CX_DEFAULT_MAX_SERIES        1000000L /* periods in one series or list, --max-series */
 #define CX_DEFAULT_MAX_MEMORY_MB     1024L    /* GMP/MPFR memory, --max-memory */
+#define CX_DEFAULT_TIMEOUT_MS        60000L /* one run in the library; the cx program: none (--timeout) */
+#define CX_MAX_TIMEOUT_MS            (1000L * 60 * 60 * 24 * 365) /* a year */
 #define CX_DEFAULT_PRECISION_BITS    256 /* MPFR precision of approximate values, --precision */
 #define CX_MAX_PRECISION_BITS        1000000L
 #define CX_DEFAULT_DIGITS            10 /* significant digits shown for cut values, --digits */

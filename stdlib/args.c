@@ -35,6 +35,13 @@ const cx_num_ctx *cx_call_num_ctx(const cx_call *c) { return c->nctx; }
 int cx_call_digits(const cx_call *c) { return c->opt->digits; }
 long cx_call_max_series(const cx_call *c) { return c->opt->max_series; }
 
+cx_status cx_call_step(cx_call *c)
+{
+    if (!c->budget) return CX_OK;
+    cx_budget_status s = cx_budget_step(c->budget);
+    return s == CX_BUDGET_OK ? CX_OK : cx_budget_error(c->diag, c->budget, s, c->span);
+}
+
 /* ==== arguments =========================================================== */
 
 const char *cx_arg_kind_phrase(const cx_value *v)
@@ -229,6 +236,7 @@ static cx_status walk_range(cx_call *c, const cx_range *r, cx_num_visit fn, void
                                c->name, max);
             break;
         }
+        if ((st = cx_call_step(c)) != CX_OK) break;
         st = fn(c, ud, &cur, (*seen)++);
         if (st != CX_OK) break;
         cx_num_status ns = cx_num_add(&cur, &cur, &r->step, ctx);

@@ -24,6 +24,9 @@ cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st);
 const cx_num_ctx *cx_call_num_ctx(const cx_call *c);
 int cx_call_digits(const cx_call *c);      /* --digits */
 long cx_call_max_series(const cx_call *c); /* --max-series */
+/* One step of a built-in's own loop over many items (runtime/budget.h);
+ * CX_FAIL (error reported at the call) past a limit. */
+cx_status cx_call_step(cx_call *c);
 
 /* "a number", "an approximate ...": the kind with its article, for messages. */
 const char *cx_arg_kind_phrase(const cx_value *v);

@@ -12,6 +12,7 @@
 #define CX_BUILTINS_H
 
 #include <stddef.h>
+#include "../runtime/budget.h"
 #include "../runtime/error.h"
 #include "../runtime/value.h"
 
@@ -23,7 +24,8 @@ typedef struct cx_call {
     cx_diag *diag; /* errors are appended here */
     const cx_num_ctx *nctx;
     const cx_options *opt;
-    const char *name; /* the built-in's name */
+    cx_budget *budget; /* steps and time a long loop inside a built-in spends */
+    const char *name;  /* the built-in's name */
     const cx_value *args;
     size_t n;
     const cx_span *arg_spans; /* one per argument */

@@ -1,0 +1,43 @@
+/* memo.h - remembered results of user function calls.  A cx function has
+ * no side effects: its result depends only on its arguments and on the
+ * script's names, so a call with the same arguments while no name has
+ * changed (env generation) gives the same value.  Remembering it makes
+ * `fn f(n) = ... f(n - 1) + f(n - 1)` linear instead of exponential.  Only
+ * calls whose arguments are numbers, periods, strings or booleans are
+ * remembered; the table is bounded and simply starts over when full. */
+#ifndef CX_MEMO_H
+#define CX_MEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../lang/ast.h"
+#include "../runtime/value.h"
+
+typedef struct cx_memo_entry {
+    const cx_ast *fn; /* NULL: empty slot */
+    uint64_t hash, generation;
+    cx_value *args;
+    size_t nargs;
+    cx_value result;
+} cx_memo_entry;
+
+typedef struct cx_memo {
+    cx_memo_entry *slots;
+    size_t cap, len; /* cap is a power of two */
+} cx_memo;
+
+enum { CX_MEMO_MAX_ENTRIES = 1 << 16 };
+
+void cx_memo_init(cx_memo *m);
+void cx_memo_free(cx_memo *m);
+
+/* The remembered result of fn(args) at `generation`, copied into *out;
+ * false when there is none (or the arguments are not remembered). */
+bool cx_memo_get(const cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
+                 uint64_t generation, cx_value *out);
+/* Remembers fn(args) = result; quietly does nothing when it cannot. */
+void cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
+                 uint64_t generation, const cx_value *result);
+
+#endif

@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --max-memory 8M tests/golden/limits/limit-memory-units.cx; a=$?; ${CX_WRAP:-} $CX --max-memory 2G -e "1 + 1"; ${CX_WRAP:-} $CX --max-memory 64MB -e "2 + 2"; ${CX_WRAP:-} $CX --max-memory 2x -e 1; b=$?; echo "status $a $b"; exit 0
