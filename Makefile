@@ -31,7 +31,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind calc
 
 .PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
@@ -166,7 +166,9 @@ check-valgrind: all
 	CX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  bash tests/golden/run.sh $(BUILD)/cx
 
-bench: all
+# cx against C on GMP, bc, calc and python3; compiles the C baselines first.
+bench: deps
+	@$(MAKE) --no-print-directory all
 	bash bench/run.sh $(BUILD)/cx
 
 lint: all
@@ -202,7 +204,7 @@ help:
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
-	@echo "make bench      cx against GNU bc and python3 (bench/)"
+	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
 	@echo "make lint       exported-symbol prefix and no printing in library code"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 	@echo "make clean      remove build/"
