@@ -428,8 +428,8 @@ def table(results, args, wall, load):
     for wl, _ref, cells in results:
         for tool in TOOLS:
             if cells[tool].skip:
-                notes.append(f"n/a: {wl['label'].split(' ', 1)[0]} {TOOL_NAMES[tool]}: "
-                             f"{cells[tool].skip}.")
+                notes += ["", f"n/a: {wl['label'].split(' ', 1)[0]} {TOOL_NAMES[tool]}: "
+                              f"{cells[tool].skip}."]
             elif cells[tool].error:
                 problems.append(f"- {wl['label']}, {TOOL_NAMES[tool]}: {cells[tool].error}")
     notes += ["", f"Machine: {machine()}; load average {load[0]:.2f} at the start, "
