@@ -39,7 +39,7 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
-           clang-format
+           clang-format calc strace
 
 .PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
@@ -180,7 +180,9 @@ check-valgrind: all
 	CX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  bash tests/golden/run.sh $(BUILD)/cx
 
-bench: all
+# cx against C on GMP, bc, calc and python3; compiles the C baselines first.
+bench: deps
+	@$(MAKE) --no-print-directory all
 	bash bench/run.sh $(BUILD)/cx
 
 lint: all
@@ -225,7 +227,7 @@ help:
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
-	@echo "make bench      cx against GNU bc and python3 (bench/)"
+	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
 	@echo "make lint       layers, exported-symbol prefix, no printing in library code, format"
 	@echo "make format     apply .clang-format to every C file"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Runs the benchmark workloads with cx, GNU bc and python3, checks that every
-tool printed the right answer, and prints one Markdown table.
+"""Runs the benchmark workloads with cx, the C baselines on GMP, GNU bc, calc
+and python3, checks that every tool printed the right answer, and prints one
+Markdown table.
 
-    python3 bench/bench.py --cx build/cx --out build/bench
+    python3 bench/bench.py --cx CX --baselines DIR --runner RUNNER --out DIR
 
-bench/run.sh is the entry point (`make bench`); see bench/README.md.
-Environment: BENCH_RUNS (runs per cell, default 5; slow cells use fewer),
-BENCH_TIMEOUT (seconds per run, default 120).
+bench/run.sh is the entry point (`make bench`); it compiles the C baselines
+and the runner (bench/runner.c, which times each run and reads its peak
+memory) first.  See bench/README.md.  Environment: BENCH_RUNS (runs per cell, default
+5; slow cells use fewer), BENCH_TIMEOUT (seconds per run, default 120).
 """
 import argparse
 import math
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from fractions import Fraction
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,39 +28,95 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 import gen_statements  # noqa: E402  (lives next to this file)
 
-sys.set_int_max_str_digits(0)  # results have up to 77,338 digits
+sys.set_int_max_str_digits(0)  # results have up to 213,237 digits
 
-TOOLS = ("cx", "bc", "frac", "dec")
-TOOL_NAMES = {"cx": "cx", "bc": "bc", "frac": "python3 Fraction", "dec": "python3 decimal"}
-NPV_DIGITS = 30      # cx shows the NPV to this many significant digits
-APPROX_REL = Fraction(1, 10**40)  # bc (scale 100) and decimal (60 digits) must be this close
+TOOLS = ("cx", "c", "bc", "calc", "frac", "dec")
+TOOL_NAMES = {"cx": "cx", "c": "C (GMP)", "bc": "bc", "calc": "calc",
+              "frac": "py Fraction", "dec": "py decimal"}
+SCRIPT_EXT = {"cx": ".cx", "bc": ".bc", "calc": ".calc", "frac": ".frac.py", "dec": ".dec.py"}
+SHOWN_DIGITS = 30    # cx shows the NPV and the IRR to this many significant digits
 
+
+# ---- reference values, each by a different route from every tool's script ----
 
 def npv_reference():
     """sum((1000 + 3i) / (151/150)^i, i = 1..3000) over one common
-    denominator 151^3000: a different route from every tool's script."""
+    denominator 151^3000."""
     n = 3000
     num = sum((1000 + 3 * i) * 150**i * 151 ** (n - i) for i in range(1, n + 1))
     return Fraction(num, 151**n)
 
 
-# Each workload: file stem, table label, reference value (computed here, not
-# by any tool), how each tool's printed value is checked, extra cx arguments,
-# and whether the "python3 Fraction" script uses int (the exact integer type).
+def cents_reference():
+    """v = round(v * 1.13, 2) over 100,000 periods, in whole cents on
+    integers: c -> floor((113 c + 50) / 100), which is rounding half away
+    from zero for the positive values this recurrence has."""
+    c = 100 * 100
+    for _ in range(100000):
+        c = (113 * c + 50) // 100
+    return Fraction(c, 100)
+
+
+IRR_FLOWS = [-1000000] + [1000 + 3 * i for i in range(1, 10000)]
+
+
+def irr_reference():
+    """The IRR of IRR_FLOWS to about 60 digits, proven: Newton's method at 80
+    digits finds x = 1 / (1 + r), a root of P(x) = sum f[i] x^i; then P is
+    evaluated at x - 10^-60 rounding every step up and at x + 10^-60 rounding
+    every step down.  All f[i] but f[0] are positive, so those are an upper
+    and a lower bound of P there; opposite signs bracket the root."""
+    def horner(x, rounding, derivative=False):
+        with localcontext() as ctx:
+            ctx.prec = 80
+            ctx.rounding = rounding
+            p = d = Decimal(0)
+            for f in reversed(IRR_FLOWS):
+                d = d * x + p
+                p = p * x + f
+            return (p, d) if derivative else p
+
+    with localcontext() as ctx:
+        ctx.prec = 80
+        x = 1 / Decimal("1.001")
+        for _ in range(100):
+            p, d = horner(x, ctx.rounding, derivative=True)
+            step = p / d
+            x -= step
+            if abs(step) < Decimal("1e-70"):
+                break
+        below, above = x - Decimal("1e-60"), x + Decimal("1e-60")
+    if not horner(below, ROUND_CEILING) < 0 < horner(above, ROUND_FLOOR):
+        raise RuntimeError("bench: the IRR reference is not bracketed")
+    return 1 / Fraction(x) - 1
+
+
+# Each workload: file stem, table label, reference value, how each tool's
+# printed value is checked (default "exact"), extra cx arguments, tools that
+# do not run it (and why), and notes on the exact-integer columns.
 WORKLOADS = [
     dict(stem="1_startup", label="1. start-up (`1 + 1`)",
          ref=lambda: Fraction(2)),
-    dict(stem="2_sum", label="2. sum of 1,000,000 exact products",
-         ref=lambda: Fraction(1000000 * 1000001 * 1000002 // 3), py_int=True),
-    dict(stem="3_compound", label="3. compounding over 10,000 periods",
-         ref=lambda: Fraction(21, 20) ** 10000 * 1000),
-    dict(stem="4_npv", label="4. NPV of 3,000 exact cash flows",
-         ref=npv_reference, cx_args=["--digits", str(NPV_DIGITS)],
-         check={"cx": "shown", "frac": "exact", "bc": "approx", "dec": "approx"}),
-    dict(stem="5_factorial", label="5. 20,000! by a loop",
-         ref=lambda: Fraction(math.factorial(20000)), py_int=True),
-    dict(stem="6_statements", label="6. script of 30,000 assignments",
-         ref=None, rss=True),
+    dict(stem="2_sum_int", label="2. sum of 10⁶ integer products",
+         ref=lambda: Fraction(1000000 * 1000001 * 1000002 // 3), int_only=True),
+    dict(stem="3_sum_dec", label="3. sum((i × 200000.25) × 1.13), 10⁶ terms",
+         ref=lambda: Fraction("200000.25") * Fraction("1.13") * 1000000 * 1000001 / 2),
+    dict(stem="4_cents", label="4. cents compounding, 100,000 periods",
+         ref=cents_reference),
+    dict(stem="5_compound", label="5. exact compounding, 30,000 steps",
+         ref=lambda: Fraction(21, 20) ** 30000 * 1000),
+    dict(stem="6_npv", label="6. exact NPV of 3,000 monthly flows at 8%",
+         ref=npv_reference, cx_args=["--digits", str(SHOWN_DIGITS)],
+         check={"cx": "shown", "bc": "approx", "dec": "approx"}, tol=Fraction(1, 10**40)),
+    dict(stem="7_irr", label="7. IRR of 10,000 flows to 30 digits",
+         ref=irr_reference, cx_args=["--digits", str(SHOWN_DIGITS)],
+         check={"cx": "rounded", "c": "approx", "bc": "approx", "calc": "approx",
+                "dec": "approx"}, tol=Fraction(1, 10**30),
+         skip={"frac": "Newton's method on exact fractions doubles the digits every step"}),
+    dict(stem="8_factorial", label="8. 50,000! by a loop",
+         ref=lambda: Fraction(math.factorial(50000)), int_only=True),
+    dict(stem="9_statements", label="9. script of 30,000 assignments",
+         ref=None, generated=True),
 ]
 
 
@@ -98,22 +157,34 @@ def round_sig(q, digits):
     return r if q > 0 else -r
 
 
-def verify(printed, ref, how):
-    """None when `printed` is right for reference `ref`, else why not."""
+def verify(printed, ref, how, tol):
+    """None when `printed` is right for reference `ref`, else why not.
+
+    exact    the value equals the reference; not marked approximate or cut
+    shown    cx's rounded display of an exact value ("…"): the reference
+             rounded half away from zero at the digits shown (at least 20)
+    rounded  cx's display of an approximate value ("≈"): the reference
+             rounded to SHOWN_DIGITS significant digits
+    approx   within tol of the reference, relatively (a fixed-precision tool)
+    """
+    if how == "rounded":
+        if not printed.approx:
+            return "an approximate value not marked ≈"
+        return None if printed.value == round_sig(ref, SHOWN_DIGITS) else "wrong value"
     if printed.approx:
         return "marked approximate"
     if how == "exact":
         if printed.cut:
             return "digits were cut"
         return None if printed.value == ref else "wrong value"
-    if how == "shown":  # cx's rounded display: must be ref rounded at the shown digits
+    if how == "shown":
         if not printed.cut:
             return None if printed.value == ref else "wrong value"
         if printed.sig < 20:
             return f"only {printed.sig} digits shown"
         return None if printed.value == round_sig(ref, printed.sig) else "wrong value"
     if how == "approx":
-        return None if abs(printed.value - ref) <= abs(ref) * APPROX_REL else "too far off"
+        return None if abs(printed.value - ref) <= abs(ref) * tol else "too far off"
     raise ValueError(how)
 
 
@@ -140,9 +211,9 @@ def decimal_of(q):
 
 
 def abbreviate(q):
-    """A short exact rendering of a reference value for the table."""
+    """A short rendering of a reference value for the table."""
     if decimal_places(q) is None:  # does not terminate: the rounded figure
-        return abbreviate_digits(decimal_of(round_sig(q, NPV_DIGITS))) + "…"
+        return abbreviate_digits(decimal_of(round_sig(q, SHOWN_DIGITS))) + "…"
     return abbreviate_digits(decimal_of(q))
 
 
@@ -156,77 +227,121 @@ def abbreviate_digits(s):
 # ---- running ------------------------------------------------------------------
 
 class Cell:
-    def __init__(self):
+    """One tool on one workload: its run times, peak memory and output."""
+
+    def __init__(self, skip=None):
+        self.skip = skip      # why the tool does not run this workload
         self.times = []
+        self.rss_kb = None    # the largest peak resident set over the runs
         self.error = None     # the tool failed or printed a wrong answer
-        self.output = ""
-        self.rss_kb = None
+        self.output = b""
+        self.runs = 0         # how many runs this cell gets
+
+    def ok(self):
+        return not self.skip and not self.error and self.times
 
 
-def command(tool, path, wl, cx, python):
+def command(tool, wl, paths, args):
     if tool == "cx":
-        return [cx] + wl.get("cx_args", []) + [path]
+        return [args.cx] + wl.get("cx_args", []) + [paths["cx"]]
+    if tool == "c":
+        exe = os.path.join(args.baselines, wl["stem"])
+        return [exe, paths["cx"]] if wl.get("generated") else [exe]
     if tool == "bc":
-        return ["bc", "-q", path]
-    return [python, path]
+        return ["bc", "-q", paths["bc"]]
+    if tool == "calc":
+        return ["calc", "-q", "-f", paths["calc"]]
+    return [args.python, paths[tool]]
 
 
-def run_once(argv, env, timeout):
-    start = time.perf_counter()
-    p = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, env=env, timeout=timeout)
-    elapsed = time.perf_counter() - start
-    return elapsed, p
+def run_once(argv, env, args):
+    """Runs argv once under the runner (bench/runner.c).  Returns (seconds,
+    exit status, stdout bytes, first stderr line, peak RSS in KB); raises
+    TimeoutExpired after BENCH_TIMEOUT seconds."""
+    timeout = max(1, math.ceil(args.timeout))
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".run") as report:
+        p = subprocess.run([args.runner, report.name, str(timeout)] + argv,
+                           stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
+                           timeout=timeout + 30)
+        fields = report.read().split()
+        out.seek(0)
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
+        first = lines[0][:160] if lines else ""
+        if p.returncode != 0 or len(fields) != 4:
+            raise OSError(0, f"the runner failed: {first or p.returncode}")
+        seconds, rss_kb, status, timed_out = float(fields[0]), int(fields[1]), int(fields[2]), fields[3]
+        if timed_out == "1":
+            raise subprocess.TimeoutExpired(argv, timeout)
+        return seconds, status, out.read(), first, rss_kb
 
 
-def peak_rss_kb(argv, env, timeout):
-    """Peak resident set of one run, by GNU time (`-f %M`, kilobytes)."""
-    gnu_time = "/usr/bin/time"
-    if not os.access(gnu_time, os.X_OK):
-        return None
-    with tempfile.NamedTemporaryFile("r", suffix=".rss") as f:
-        subprocess.run([gnu_time, "-f", "%M", "-o", f.name] + argv, stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                       timeout=timeout, check=True)
-        return int(f.read().strip().splitlines()[-1])
-
-
-def measure(tool, wl, ref, paths, args, env):
-    cell = Cell()
-    argv = command(tool, paths[tool], wl, args.cx, args.python)
-    how = wl.get("check", {}).get(tool, "exact")
+def first_run(cell, tool, wl, ref, argv, args, env):
+    """The first run of a cell: its output is checked against the reference,
+    and its time decides how many runs the cell gets."""
     try:
-        first, p = run_once(argv, env, args.timeout)
+        elapsed, status, out, err, rss = run_once(argv, env, args)
     except subprocess.TimeoutExpired:
-        cell.error = f"timed out after {args.timeout} s"
-        return cell
+        cell.error = f"timed out after {args.timeout:g} s"
+        return
     except OSError as e:
         cell.error = f"could not run: {e.strerror}"
-        return cell
-    cell.output = p.stdout.decode("utf-8", "replace")
-    if p.returncode != 0:
-        msg = p.stderr.decode("utf-8", "replace").strip().splitlines()
-        cell.error = f"exit {p.returncode}" + (f": {msg[0][:160]}" if msg else "")
-        return cell
+        return
+    cell.output = out
+    if status != 0:
+        cell.error = f"exit {status}" + (f": {err}" if err else "")
+        return
+    text = out.decode("utf-8", "replace")
+    how = wl.get("check", {}).get(tool, "exact")
     try:
-        why = verify(Printed(cell.output), ref, how)
+        why = verify(Printed(text), ref, how, wl.get("tol"))
     except (ValueError, ZeroDivisionError):
         why = "printed no number"
     if why:
-        cell.error = f"{why}: printed {abbreviate_digits(cell.output.strip())!r}"
-        return cell
-    cell.times.append(first)
-    # Slow cells get fewer runs so `make bench` stays near three minutes.
-    runs = args.runs if first < 1 else min(args.runs, 3) if first < 5 else 1
-    for _ in range(runs - 1):
-        elapsed, p = run_once(argv, env, args.timeout)
-        if p.returncode != 0:
-            cell.error = f"exit {p.returncode} on a later run"
-            return cell
+        cell.error = f"{why}: printed {abbreviate_digits(text.strip())!r}"
+        return
+    cell.times.append(elapsed)
+    cell.rss_kb = rss
+    # Slow cells get fewer runs so `make bench` stays within a few minutes.
+    cell.runs = args.runs if elapsed < 1 else min(args.runs, 3) if elapsed < 5 else 1
+
+
+def later_run(cell, argv, args, env):
+    """A further timed run: it must succeed and print the same bytes."""
+    try:
+        elapsed, status, out, _err, rss = run_once(argv, env, args)
+    except subprocess.TimeoutExpired:
+        cell.error = f"timed out after {args.timeout:g} s on a later run"
+        return
+    except OSError as e:
+        cell.error = f"could not run on a later run: {e.strerror}"
+        return
+    if status != 0:
+        cell.error = f"exit {status} on a later run"
+    elif out != cell.output:
+        cell.error = "printed something else on a later run"
+    else:
         cell.times.append(elapsed)
-    if wl.get("rss"):
-        cell.rss_kb = peak_rss_kb(argv, env, args.timeout)
-    return cell
+        cell.rss_kb = max(cell.rss_kb, rss)
+
+
+def measure(wl, ref, paths, args, env):
+    """Every tool on one workload.  The runs go in rounds (each tool once,
+    then each again), so a burst of load from elsewhere on the machine
+    slows every tool, not just one."""
+    cells = {t: Cell(wl.get("skip", {}).get(t)) for t in TOOLS}
+    argvs = {t: command(t, wl, paths, args) for t in TOOLS}
+    for tool in TOOLS:
+        if not cells[tool].skip:
+            print(f"bench: {wl['label']}: {TOOL_NAMES[tool]}...", file=sys.stderr, flush=True)
+            first_run(cells[tool], tool, wl, ref, argvs[tool], args, env)
+    for _ in range(1, args.runs):
+        for tool in TOOLS:
+            c = cells[tool]
+            if c.ok() and len(c.times) < c.runs:
+                later_run(c, argvs[tool], args, env)
+    return cells
 
 
 # ---- the table --------------------------------------------------------------------
@@ -243,63 +358,85 @@ def fmt_ratio(a, b):
     return f"{r:.2f}×" if r < 10 else f"{r:,.0f}×"
 
 
+def fmt_mb(kb):
+    return "–" if kb is None else f"{kb / 1024:.1f}"
+
+
 def median(cell):
-    return statistics.median(cell.times) if cell.times and not cell.error else None
+    return statistics.median(cell.times) if cell.ok() else None
 
 
-def time_cell(cell, note="", default_runs=5):
+def peak(cell):
+    return cell.rss_kb if cell.ok() else None
+
+
+def time_cell(cell, note, default_runs):
+    if cell.skip:
+        return "n/a"
     if cell.error:
         return "✗ " + ("wrong" if "printed" in cell.error else "error")
-    s = fmt_ms(median(cell))
+    s = fmt_ms(median(cell)) + note
     if len(cell.times) < default_runs:
         s += f" (n={len(cell.times)})"
-    return s + note
+    return s
 
 
-def table(results, args, wall):
-    head = ["workload", "cx", "bc", "python3 Fraction", "python3 decimal",
-            "cx/bc", "cx/py-Fraction", "result (all tools agree?)"]
+def table(results, args, wall, load):
+    others = [t for t in TOOLS if t != "cx"]
+    head = (["workload"] + [TOOL_NAMES[t] for t in TOOLS]
+            + [f"cx/{TOOL_NAMES[t].split()[-1] if t in ('frac', 'dec') else TOOL_NAMES[t].split()[0]}"
+               for t in others]
+            + ["cx MB", "C MB", "result (all tools agree?)"])
     rows = []
     for wl, ref, cells in results:
-        py_note = " (int)" if wl.get("py_int") else ""
-        agree = all(c.error is None for c in cells.values())
-        rows.append([
-            wl["label"],
-            time_cell(cells["cx"], default_runs=args.runs),
-            time_cell(cells["bc"], default_runs=args.runs),
-            time_cell(cells["frac"], py_note, args.runs),
-            time_cell(cells["dec"], default_runs=args.runs),
-            fmt_ratio(median(cells["cx"]), median(cells["bc"])),
-            fmt_ratio(median(cells["cx"]), median(cells["frac"])),
-            ("✓ " if agree else "✗ ") + f"`{abbreviate(ref)}`",
-        ])
-        if wl.get("rss"):
-            kb = {t: (c.rss_kb if not c.error else None) for t, c in cells.items()}
-            mb = {t: (f"{v / 1024:.1f}" if v is not None else "–") for t, v in kb.items()}
-            rows.append(["   peak RSS of 6, MB (GNU time %M)", mb["cx"], mb["bc"], mb["frac"],
-                         mb["dec"], fmt_ratio(kb["cx"], kb["bc"]), fmt_ratio(kb["cx"], kb["frac"]),
-                         ""])
+        notes = {t: "" for t in TOOLS}
+        if wl.get("int_only"):
+            notes["frac"], notes["c"] = " (int)", " (mpz)"
+        agree = all(c.skip or c.ok() for c in cells.values())
+        rows.append(
+            [wl["label"]]
+            + [time_cell(cells[t], notes[t], args.runs) for t in TOOLS]
+            + [fmt_ratio(median(cells["cx"]), median(cells[t])) for t in others]
+            + [fmt_mb(peak(cells["cx"])), fmt_mb(peak(cells["c"])),
+               ("✓ " if agree else "✗ ") + f"`{abbreviate(ref)}`"])
     lines = ["| " + " | ".join(head) + " |",
-             "|" + "|".join(["---"] + ["---:"] * 6 + ["---"]) + "|"]
+             "|" + "|".join(["---"] + ["---:"] * (len(head) - 2) + ["---"]) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
+
+    # Peak memory of every tool: measured on every run anyway.
+    mem_head = ["workload"] + [TOOL_NAMES[t] for t in TOOLS] + ["cx/C"]
+    mem = ["", "Peak resident memory, MB (largest ru_maxrss over the runs, the figure GNU time's %M prints):", "",
+           "| " + " | ".join(mem_head) + " |",
+           "|" + "|".join(["---"] + ["---:"] * (len(mem_head) - 1)) + "|"]
+    for wl, _ref, cells in results:
+        mem.append("| " + " | ".join(
+            [wl["label"].split(" ", 1)[0] + " " + wl["stem"].split("_", 1)[1]]
+            + [("n/a" if cells[t].skip else fmt_mb(peak(cells[t]))) for t in TOOLS]
+            + [fmt_ratio(peak(cells["cx"]), peak(cells["c"]))]) + " |")
+
     notes = [
         "",
-        f"Times in ms, median of {args.runs} run{'s' if args.runs > 1 else ''} (BENCH_RUNS); "
-        "a cell marked (n=k) took over a second and used k runs. Ratios below 1 mean cx is faster. (int): the exact "
-        "Python column uses int, Python's exact integer type, for integer-only work. "
-        "Workload 4 is exact in cx and Fraction; bc runs it at scale 100 and decimal at "
-        "60 digits, both checked to 40 digits. bench/README.md explains each row.",
-        "",
-        f"Machine: {machine()}; {versions(args)}; total {wall:.0f} s.",
+        f"Times in ms per process (start-up included), median of {args.runs} "
+        f"run{'s' if args.runs > 1 else ''} (BENCH_RUNS); (n=k): a slow cell used k runs. "
+        "cx/X is cx's median time divided by X's: below 1 cx is faster. "
+        "(int), (mpz): exact integer types for integer-only work. "
+        "6 is exact in cx, C, calc and Fraction; bc (scale 100) and decimal (60 digits) are "
+        "checked to 40 digits. 7 is approximate everywhere: cx must show the root rounded "
+        "to 30 digits, the others must be within 10⁻³⁰ of it. bench/README.md explains each row.",
     ]
     problems = []
     for wl, _ref, cells in results:
         for tool in TOOLS:
-            if cells[tool].error:
+            if cells[tool].skip:
+                notes += ["", f"n/a: {wl['label'].split(' ', 1)[0]} {TOOL_NAMES[tool]}: "
+                              f"{cells[tool].skip}."]
+            elif cells[tool].error:
                 problems.append(f"- {wl['label']}, {TOOL_NAMES[tool]}: {cells[tool].error}")
+    notes += ["", f"Machine: {machine()}; load average {load[0]:.2f} at the start, "
+                  f"{load[1]:.2f} at the end; {versions(args)}; total {wall:.0f} s."]
     if problems:
         notes += ["", "**Failures (a benchmark of wrong answers is worthless):**", ""] + problems
-    return "\n".join(lines + notes) + "\n", not problems
+    return "\n".join(lines + mem + notes) + "\n", not problems
 
 
 def machine():
@@ -315,60 +452,64 @@ def machine():
     return f"{model or platform.machine()}, {os.cpu_count()} cores"
 
 
+def first_line(argv, word):
+    try:
+        p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=10)
+        lines = p.stdout.decode("utf-8", "replace").strip().splitlines()
+        if p.returncode == 0 and lines and word in lines[0]:
+            return lines[0]
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return None
+
+
 def versions(args):
-    out = []
-    for argv, word in (([args.cx, "--version"], "cx"), (["bc", "--version"], "bc")):
-        try:
-            p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=10)
-            first = p.stdout.decode("utf-8", "replace").strip().splitlines()
-            if p.returncode == 0 and first and word in first[0]:
-                out.append(first[0][:60])
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+    out = [first_line([args.cx, "--version"], "cx"), first_line(["bc", "--version"], "bc")]
+    calc = first_line(["calc", "-v"], "version")
+    if calc:
+        out.append("calc " + calc.rsplit("version", 1)[1].strip(" )"))
+    out.append(first_line([os.path.join(args.baselines, "versions")], "GMP"))
     out.append("Python " + platform.python_version())
-    return ", ".join(out)
+    return ", ".join(v[:60] for v in out if v)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cx", required=True)
+    ap.add_argument("--baselines", required=True, help="folder of the compiled C baselines")
+    ap.add_argument("--runner", required=True, help="the compiled bench/runner.c")
     ap.add_argument("--out", required=True)
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args()
     args.cx = os.path.abspath(args.cx)
+    args.baselines = os.path.abspath(args.baselines)
+    args.runner = os.path.abspath(args.runner)
     args.runs = max(1, int(os.environ.get("BENCH_RUNS", "5")))
     args.timeout = float(os.environ.get("BENCH_TIMEOUT", "120"))
-    if not shutil.which("bc"):
-        sys.exit("bench: GNU bc is not installed (apt-get install bc)")
+    for tool in ("bc", "calc"):
+        if not shutil.which(tool):
+            sys.exit(f"bench: {tool} is not installed (apt-get install {tool}, or make deps)")
 
     os.makedirs(args.out, exist_ok=True)
     env = dict(os.environ, BC_LINE_LENGTH="0")  # one line per number
     env.pop("BC_ENV_ARGS", None)                # no -l or files slipped in
 
+    load_start = os.getloadavg()[0]
     start = time.perf_counter()
     results = []
     for wl in WORKLOADS:
-        if wl["stem"] == "6_statements":
+        if wl.get("generated"):
             ref = gen_statements.generate(args.out)
             folder = args.out
         else:
             ref = wl["ref"]()
             folder = os.path.join(HERE, "workloads")
-        paths = {
-            "cx": os.path.join(folder, wl["stem"] + ".cx"),
-            "bc": os.path.join(folder, wl["stem"] + ".bc"),
-            "frac": os.path.join(folder, wl["stem"] + ".frac.py"),
-            "dec": os.path.join(folder, wl["stem"] + ".dec.py"),
-        }
-        cells = {}
-        for tool in TOOLS:
-            print(f"bench: {wl['label']}: {TOOL_NAMES[tool]}...", file=sys.stderr, flush=True)
-            cells[tool] = measure(tool, wl, ref, paths, args, env)
-        results.append((wl, ref, cells))
+        paths = {t: os.path.join(folder, wl["stem"] + ext) for t, ext in SCRIPT_EXT.items()}
+        results.append((wl, ref, measure(wl, ref, paths, args, env)))
 
-    text, ok = table(results, args, time.perf_counter() - start)
+    text, ok = table(results, args, time.perf_counter() - start, (load_start, os.getloadavg()[0]))
     with open(os.path.join(args.out, "results.md"), "w", encoding="utf-8") as f:
-        f.write("# cx benchmark: cx, GNU bc and python3 side by side\n\n" + text)
+        f.write("# cx benchmark: cx, C on GMP, GNU bc, calc and python3 side by side\n\n" + text)
     print(text, end="")
     print(f"\n(written to {os.path.join(args.out, 'results.md')})", file=sys.stderr)
     return 0 if ok else 1
