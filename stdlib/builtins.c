@@ -125,11 +125,13 @@
       "the largest integer not above x",                                                           \
       "floor(-1.5)",                                                                               \
       NULL)                                                                                        \
-    X("fmt", 2, 2, cx_fn_fmt, CX_FOLD_NONE,                                                        \
-      "fmt(x, places)",                                                                            \
-      "x as text with `places` decimals and thousands separators",                                 \
+    X("fmt", 2, 3, cx_fn_fmt, CX_FOLD_NONE,                                                        \
+      "fmt(x, places, separators = true)",                                                         \
+      "x as text with `places` decimals, with thousands separators unless separators is false "    \
+      "(for a label such as a year)",                                                              \
       "fmt(1234.5, 2)",                                                                            \
-      NULL)                                                                                        \
+      "fmt(2031, 0, false) is 2031. Rounds half away from zero. Excel's FIXED(x, places, "         \
+      "no_commas), with the flag the other way round.")                                            \
     X("fv", 3, 5, cx_fn_fv, CX_FOLD_NONE,                                                          \
       "fv(rate, nper, pmt, pv = 0, type = 0)",                                                     \
       "the future value of pv now and pmt every period (type 1: at the start of each "             \
@@ -209,11 +211,17 @@
       "Excel's formula (-FV(positive flows) / PV(negative flows))^(1 / n) - 1 over the n "         \
       "periods the flows span. Exact when that root is, otherwise approximate. Flows "             \
       "without both signs are an error (#DIV/0! in Excel).")                                       \
-    X("money", 1, 2, cx_fn_money, CX_FOLD_NONE,                                                    \
-      "money(x, places = 2)",                                                                      \
-      "x as dollars: $1,234.50 below a million, scaled to M, B or T above",                        \
-      "money(-4.8B)",                                                                              \
-      NULL)                                                                                        \
+    X("money", 1, 3, cx_fn_money, CX_FOLD_NONE,                                                    \
+      "money(x, places = 2, symbol = \"$\")",                                                      \
+      "x as money with `places` decimals: $1,234.50 below a million, scaled to M, B or T "         \
+      "above; symbol is any currency sign or code",                                                \
+      "money(1_580_192, 0)",                                                                       \
+      "A scale letter is used only when the figure keeps at least two significant digits or "      \
+      "is exact, so no figure loses more than `places` asks: money(1.58M, 1) is $1.6M, "           \
+      "money(6B, 0) is $6B, money(4.8B, 0) is $4,800M. A symbol that ends with a letter is a "     \
+      "code and is followed by a space: money(6B, 1, \"EUR\") is EUR 6.0B; money(6B, 0, "          \
+      "\"€\") is €6B; \"\" writes no symbol. The sign comes first: -$4.80B. Not in Excel (its "    \
+      "DOLLAR never scales).")                                                                     \
     X("nominal", 2, 2, cx_fn_nominal, CX_FOLD_NONE,                                                \
       "nominal(effect_rate, npery)",                                                               \
       "the nominal annual rate that, compounded npery times a year, gives effect_rate",            \
