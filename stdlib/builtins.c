@@ -24,9 +24,9 @@
 #define CX_BUILTIN_ROWS(X)                                                                         \
     X("abs", 1, 1, cx_fn_abs, CX_FOLD_NONE,                                                        \
       "abs(x)",                                                                                    \
-      "the absolute value of x",                                                                   \
+      "the absolute value of x; of a list or a series, item by item",                              \
       "abs(-3)",                                                                                   \
-      NULL)                                                                                        \
+      "abs([-3, 2]) is [3, 2]; a series gives a series over the same periods.")                    \
     X("annual", 1, 1, cx_fn_annual, CX_FOLD_NONE,                                                  \
       "annual(s)",                                                                                 \
       "the sum of each complete calendar year of a half-yearly, quarterly or monthly series "      \
@@ -55,7 +55,7 @@
       "365 days a year).")                                                                         \
     X("ceil", 1, 1, cx_fn_ceil, CX_FOLD_NONE,                                                      \
       "ceil(x)",                                                                                   \
-      "the smallest integer not below x",                                                          \
+      "the smallest integer not below x; of a list or a series, item by item",                     \
       "ceil(-1.5)",                                                                                \
       NULL)                                                                                        \
     X("count", 1, -1, cx_fn_count, CX_FOLD_NONE,                                                   \
@@ -122,7 +122,7 @@
       NULL)                                                                                        \
     X("floor", 1, 1, cx_fn_floor, CX_FOLD_NONE,                                                    \
       "floor(x)",                                                                                  \
-      "the largest integer not above x",                                                           \
+      "the largest integer not above x; of a list or a series, item by item",                      \
       "floor(-1.5)",                                                                               \
       NULL)                                                                                        \
     X("fmt", 2, 3, cx_fn_fmt, CX_FOLD_NONE,                                                        \
@@ -320,10 +320,11 @@
       "Not in Excel.")                                                                             \
     X("round", 1, 2, cx_fn_round, CX_FOLD_NONE,                                                    \
       "round(x, places = 0)",                                                                      \
-      "x rounded half away from zero to `places` decimals (negative: to tens, hundreds, "          \
-      "...)",                                                                                      \
+      "x rounded half away from zero to `places` decimals (negative: to tens, hundreds, ...); "    \
+      "of a list or a series, item by item",                                                       \
       "round(1234.5678, 2)",                                                                       \
-      NULL)                                                                                        \
+      "round([1.25, 2.5], 1) is [1.3, 2.5]; a series gives a series over the same periods. An "    \
+      "approximate x stays approximate.")                                                          \
     X("share", 2, 2, cx_fn_share, CX_FOLD_NONE,                                                    \
       "share(part, total)",                                                                        \
       "part / total, for numbers, or element-wise for series (over the periods both have)",        \
