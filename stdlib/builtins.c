@@ -2,7 +2,8 @@
  * function, how it folds a comprehension, signature, doc line, example,
  * notes), its lookup and the public cx_builtins() view of the same rows.
  * The calling convention is args.c's; the functions themselves live in
- * math.c, series_fns.c, display_fns.c and the financial files (finance.h). */
+ * math.c, series_fns.c, stats_fns.c, display_fns.c and the financial files
+ * (finance.h). */
 #include "builtins.h"
 
 #include <stdlib.h>
@@ -27,6 +28,13 @@
       "the absolute value of x; of a list or a series, item by item",                              \
       "abs(-3)",                                                                                   \
       "abs([-3, 2]) is [3, 2]; a series gives a series over the same periods.")                    \
+    X("all", 1, -1, cx_fn_all, CX_FOLD_NONE,                                                       \
+      "all(bs) | all(b1, b2, ...)",                                                                \
+      "true when every boolean of a list, or every argument, is true (true for an empty list)",    \
+      "all(x > 0 for x in [3, 1, 4])",                                                             \
+      "Excel's AND. Every item is checked, even once the answer is known. Differs from Excel: "    \
+      "only booleans are accepted (a number is an error, never read as true or skipped), and "     \
+      "an empty list gives true (AND of nothing is #VALUE!).")                                     \
     X("annual", 1, 1, cx_fn_annual, CX_FOLD_NONE,                                                  \
       "annual(s)",                                                                                 \
       "the sum of each complete calendar year of a half-yearly, quarterly or monthly series "      \
@@ -40,6 +48,14 @@
       "periods in a year)",                                                                        \
       "annualize(1%, 12)",                                                                         \
       "Not in Excel. Exact for a whole number of periods.")                                        \
+    X("any", 1, -1, cx_fn_any, CX_FOLD_NONE,                                                       \
+      "any(bs) | any(b1, b2, ...)",                                                                \
+      "true when at least one boolean of a list, or one argument, is true (false for an empty "    \
+      "list)",                                                                                     \
+      "any(x > 3 for x in [3, 1, 4])",                                                             \
+      "Excel's OR. Every item is checked, even once the answer is known. Differs from Excel: "     \
+      "only booleans are accepted (a number is an error, never read as true or skipped), and "     \
+      "an empty list gives false (OR of nothing is #VALUE!).")                                     \
     X("avg", 1, -1, cx_fn_avg, CX_FOLD_NONE,                                                       \
       "avg(xs) | avg(x, y, ...)",                                                                  \
       "the mean of a list, series or range, or of several numbers",                                \
@@ -198,6 +214,13 @@
       "the largest number of a list, series or range, or of several numbers",                      \
       "max([4, 9, 2])",                                                                            \
       NULL)                                                                                        \
+    X("median", 1, -1, cx_fn_median, CX_FOLD_NONE,                                                 \
+      "median(xs) | median(x, y, ...)",                                                            \
+      "the middle number of a list, series or range, or of several numbers (for an even "          \
+      "count, the mean of the two middle ones)",                                                   \
+      "median([3, 1, 4, 1, 5, 9])",                                                                \
+      "Excel's MEDIAN. Exact. Nothing to take the median of is an error. Differs from Excel: "     \
+      "an item that is not a number is an error (Excel skips text and booleans in a range).")      \
     X("min", 1, -1, cx_fn_min, CX_FOLD_NONE,                                                       \
       "min(xs) | min(x, y, ...)",                                                                  \
       "the smallest number of a list, series or range, or of several numbers",                     \
@@ -267,6 +290,17 @@
       "for series",                                                                                \
       "per_head(6B, 12000)",                                                                       \
       "Not in Excel. A zero head count is an error naming its period.")                            \
+    X("percentile", 2, 2, cx_fn_percentile, CX_FOLD_NONE,                                          \
+      "percentile(xs, p)",                                                                         \
+      "the p-th percentile of a list, series or range (p from 0 to 1, or 0% to 100%), "            \
+      "interpolated between the two closest ranks",                                                \
+      "percentile([15, 20, 35, 40, 50], 40%)",                                                     \
+      "Excel's PERCENTILE.INC (and PERCENTILE), not PERCENTILE.EXC: with the n numbers "           \
+      "sorted, rank h = (n - 1) p counted from 0, the number at floor(h) plus (h - floor(h)) "     \
+      "times the step to the next. p = 0 is the smallest, 1 the largest, 50% the median. "         \
+      "Exact for exact numbers and p. A p outside 0 to 1 is an error (#NUM! in Excel). "           \
+      "Differs from Excel: an item that is not a number is an error (Excel skips text and "        \
+      "booleans in a range).")                                                                     \
     X("periods", 1, 1, cx_fn_periods, CX_FOLD_NONE,                                                \
       "periods(s)",                                                                                \
       "the periods of a series, as a list",                                                        \
@@ -335,11 +369,35 @@
       "straight-line depreciation for one period",                                                 \
       "sln(30000, 7500, 10)",                                                                      \
       "Exact.")                                                                                    \
+    X("sort", 1, -1, cx_fn_sort, CX_FOLD_NONE,                                                     \
+      "sort(xs, descending = false) | sort(x, y, ...)",                                            \
+      "the numbers of a list, series or range, or the arguments, as a list in ascending order "    \
+      "(descending when the second argument is true)",                                             \
+      "sort([3, 1, 4, 1, 5])",                                                                     \
+      "A series gives its values sorted, as a list: the periods are dropped (periods(s) lists "    \
+      "them in order). Equal numbers keep their order. Excel's SORT of one column of numbers.")    \
     X("sqrt", 1, 1, cx_fn_sqrt, CX_FOLD_NONE,                                                      \
       "sqrt(x)",                                                                                   \
       "the square root of x >= 0: exact for a perfect square, otherwise approximate",              \
       "sqrt(9/4)",                                                                                 \
       NULL)                                                                                        \
+    X("stdev", 1, -1, cx_fn_stdev, CX_FOLD_NONE,                                                   \
+      "stdev(xs) | stdev(x, y, ...)",                                                              \
+      "the sample standard deviation of a list, series or range, or of several numbers: the "      \
+      "square root of var",                                                                        \
+      "stdev([2, 4, 4, 4, 5, 5, 7, 9])",                                                           \
+      "Excel's STDEV.S (and STDEV). Exact when the variance is the square of a fraction, "         \
+      "otherwise approximate. Needs at least two numbers (#DIV/0! in Excel). Differs from "        \
+      "Excel: an item that is not a number is an error (Excel skips text and booleans in a "       \
+      "range).")                                                                                   \
+    X("stdevp", 1, -1, cx_fn_stdevp, CX_FOLD_NONE,                                                 \
+      "stdevp(xs) | stdevp(x, y, ...)",                                                            \
+      "the population standard deviation of a list, series or range, or of several numbers: "      \
+      "the square root of varp",                                                                   \
+      "stdevp([2, 4, 4, 4, 5, 5, 7, 9])",                                                          \
+      "Excel's STDEV.P (and STDEVP). Exact when the variance is the square of a fraction, "        \
+      "otherwise approximate. Differs from Excel: an item that is not a number is an error "       \
+      "(Excel skips text and booleans in a range).")                                               \
     X("sum", 1, -1, cx_fn_sum, CX_FOLD_SUM,                                                        \
       "sum(xs) | sum(x, y, ...)",                                                                  \
       "the sum of a list, series or range, or of several numbers (0 when empty)",                  \
@@ -356,6 +414,21 @@
       "without p, that sum at every period that has a whole year behind it, as a series",          \
       "q 2024Q1..2025Q2 = [1B, 2B, 3B, 4B, 5B, 6B]; ttm(q)",                                       \
       NULL)                                                                                        \
+    X("var", 1, -1, cx_fn_var, CX_FOLD_NONE,                                                       \
+      "var(xs) | var(x, y, ...)",                                                                  \
+      "the sample variance of a list, series or range, or of several numbers: the squared "        \
+      "deviations from the mean, summed, over n - 1",                                              \
+      "var([2, 4, 4, 4, 5, 5, 7, 9])",                                                             \
+      "Excel's VAR.S (and VAR). Exact. Needs at least two numbers (#DIV/0! in Excel). Differs "    \
+      "from Excel: an item that is not a number is an error (Excel skips text and booleans in "    \
+      "a range).")                                                                                 \
+    X("varp", 1, -1, cx_fn_varp, CX_FOLD_NONE,                                                     \
+      "varp(xs) | varp(x, y, ...)",                                                                \
+      "the population variance of a list, series or range, or of several numbers: the squared "    \
+      "deviations from the mean, summed, over n",                                                  \
+      "varp([2, 4, 4, 4, 5, 5, 7, 9])",                                                            \
+      "Excel's VAR.P (and VARP). Exact. Differs from Excel: an item that is not a number is "      \
+      "an error (Excel skips text and booleans in a range).")                                      \
     X("vdb", 5, 7, cx_fn_vdb, CX_FOLD_NONE,                                                        \
       "vdb(cost, salvage, life, start, end, factor = 2, no_switch = false)",                       \
       "declining-balance depreciation from period start to period end, switching to "              \
