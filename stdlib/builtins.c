@@ -2,8 +2,8 @@
  * function, how it folds a comprehension, signature, doc line, example,
  * notes), its lookup and the public cx_builtins() view of the same rows.
  * The calling convention is args.c's; the functions themselves live in
- * math.c, series_fns.c, stats_fns.c, display_fns.c and the financial files
- * (finance.h). */
+ * math.c, series_fns.c, stats_fns.c, period_fns.c, display_fns.c and the
+ * financial files (finance.h). */
 #include "builtins.h"
 
 #include <stdlib.h>
@@ -162,6 +162,11 @@
       "for every period whose previous period exists",                                             \
       "capex 2024 = 83B; capex 2025 = 125B; growth(capex, 2025)",                                  \
       NULL)                                                                                        \
+    X("half", 1, 1, cx_fn_half, CX_FOLD_NONE,                                                      \
+      "half(p)",                                                                                   \
+      "the half of its year (1 or 2) that a half-year, quarter, month or day is in",               \
+      "half(2025Q3)",                                                                              \
+      "Not in Excel. A year spans both halves and is an error.")                                   \
     X("ipmt", 4, 6, cx_fn_ipmt, CX_FOLD_NONE,                                                      \
       "ipmt(rate, per, nper, pv, fv = 0, type = 0)",                                               \
       "the interest part of payment number per of a loan or annuity",                              \
@@ -245,6 +250,12 @@
       "code and is followed by a space: money(6B, 1, \"EUR\") is EUR 6.0B; money(6B, 0, "          \
       "\"€\") is €6B; \"\" writes no symbol. The sign comes first: -$4.80B. Not in Excel (its "    \
       "DOLLAR never scales).")                                                                     \
+    X("month", 1, 1, cx_fn_month, CX_FOLD_NONE,                                                    \
+      "month(p)",                                                                                  \
+      "the month (1 to 12) of a month or a day",                                                   \
+      "month(2025-06-30)",                                                                         \
+      "Excel's MONTH, for a date or a month period. A quarter, half or year spans several "        \
+      "months and is an error.")                                                                   \
     X("nominal", 2, 2, cx_fn_nominal, CX_FOLD_NONE,                                                \
       "nominal(effect_rate, npery)",                                                               \
       "the nominal annual rate that, compounded npery times a year, gives effect_rate",            \
@@ -337,6 +348,12 @@
       "months before): a series, or its value at p",                                               \
       "q 2025Q1..2025Q3 = [100, 110, 121]; qoq(q)",                                                \
       "Not in Excel. Exact.")                                                                      \
+    X("quarter", 1, 1, cx_fn_quarter, CX_FOLD_NONE,                                                \
+      "quarter(p)",                                                                                \
+      "the quarter (1 to 4) of a quarter, month or day",                                           \
+      "quarter(2025-08)",                                                                          \
+      "Not in Excel (there: ROUNDUP(MONTH(d) / 3, 0)). A year or a half spans several "            \
+      "quarters and is an error.")                                                                 \
     X("rate", 3, 6, cx_fn_rate, CX_FOLD_NONE,                                                      \
       "rate(nper, pmt, pv, fv = 0, type = 0, guess = 10%)",                                        \
       "the interest rate per period at which pv, nper payments of pmt and fv balance",             \
@@ -376,6 +393,15 @@
       "sort([3, 1, 4, 1, 5])",                                                                     \
       "A series gives its values sorted, as a list: the periods are dropped (periods(s) lists "    \
       "them in order). Equal numbers keep their order. Excel's SORT of one column of numbers.")    \
+    X("spread", 2, 2, cx_fn_spread, CX_FOLD_NONE,                                                  \
+      "spread(x, n) | spread(x, weights) | spread(s, n)",                                          \
+      "x divided exactly into n equal parts, or in proportion to a list of weights, as a list "    \
+      "(for a range of periods: capex_q 2025Q1..2025Q4 = spread(capex 2025, 4)); or each year "    \
+      "of an annual series into 2, 4 or 12 parts, as a half-yearly, quarterly or monthly "         \
+      "series",                                                                                    \
+      "spread(10B, [1, 1, 1, 2])",                                                                 \
+      "Not in Excel. The parts add up to x exactly: they are exact fractions, not rounded. "       \
+      "Weights are numbers of 0 or more, not all 0.")                                              \
     X("sqrt", 1, 1, cx_fn_sqrt, CX_FOLD_NONE,                                                      \
       "sqrt(x)",                                                                                   \
       "the square root of x >= 0: exact for a perfect square, otherwise approximate",              \
@@ -456,6 +482,12 @@
       "Excel's XNPV convention: flow i is discounted (date i - first date) / 365 years. The "      \
       "first date must be the earliest; the others may come in any order. Exact when every "       \
       "date is a whole number of 365-day years after the first, otherwise approximate.")           \
+    X("year", 1, 1, cx_fn_year, CX_FOLD_NONE,                                                      \
+      "year(p)",                                                                                   \
+      "the year of a period or a date, as a number",                                               \
+      "year(2025Q3)",                                                                              \
+      "Excel's YEAR, for any period. The result is a number, so it prints as 2,025; "              \
+      "fmt(year(p), 0, false) writes 2025.")                                                       \
     X("yoy", 1, 2, cx_fn_yoy, CX_FOLD_NONE,                                                        \
       "yoy(s) | yoy(s, p)",                                                                        \
       "year-over-year growth: each period against the same period a year before (4 "               \
