@@ -547,6 +547,107 @@ char *cx_fmt_money(const cx_num *x, long places)
     return cx_strbuf_take(&b);
 }
 
+/* ==== money with a symbol, fixed without separators ====================== */
+
+char *cx_fmt_fixed_plain(const cx_num *x, long places)
+{
+    /* The fixed form's only ',' are its thousands separators. */
+    char *s = cx_fmt_fixed(x, places);
+    if (s == NULL) return NULL;
+    char *w = s;
+    for (const char *r = s; *r; r++)
+        if (*r != ',') *w++ = *r;
+    *w = '\0';
+    return s;
+}
+
+/* R * 10^k == n/d exactly (R, n >= 0; d > 0): the rounding lost nothing. */
+static bool scaled_is_exact(const mpz_t R, const mpz_t n, const mpz_t d, int64_t k)
+{
+    mpz_t l, r;
+    mpz_init(l);
+    mpz_init(r);
+    mpz_ui_pow_ui(r, 10, (unsigned long)(k >= 0 ? k : -k));
+    if (k >= 0) { /* R * 10^k * d == n */
+        mpz_mul(l, R, r);
+        mpz_mul(l, l, d);
+        mpz_set(r, n);
+    } else { /* R * d == n * 10^-k */
+        mpz_mul(r, r, n);
+        mpz_mul(l, R, d);
+    }
+    bool eq = mpz_cmp(l, r) == 0;
+    mpz_clear(r);
+    mpz_clear(l);
+    return eq;
+}
+
+/* The symbol as written before the digits: a code ending with an ASCII
+ * letter ("EUR", "CHF") gets a space; malloc'ed, NULL when out of memory. */
+static char *money_prefix(const char *symbol)
+{
+    size_t len = strlen(symbol);
+    char last = len ? symbol[len - 1] : '\0';
+    bool code = (last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z');
+    cx_strbuf b = {0};
+    cx_strbuf_puts(&b, symbol);
+    if (code) cx_strbuf_putc(&b, ' ');
+    return cx_strbuf_take(&b);
+}
+
+char *cx_fmt_money_as(const cx_num *x, long places, const char *symbol)
+{
+    static const struct {
+        int64_t exp10;
+        const char *suffix;
+    } scale[] = {{0, ""}, {6, "M"}, {9, "B"}, {12, "T"}};
+    char *prefix = money_prefix(symbol ? symbol : "$");
+    if (prefix == NULL) return NULL;
+    places = clamp_places(places);
+    val v;
+    val_init(&v, x);
+    int i = 3;
+    if (v.cls == V_EXACT) {
+        while (i > 0 && cmp_pow10(v.n, v.d, scale[i].exp10) < 0) i--;
+    }
+    if (mpz_sgn(v.n) == 0) i = 0;
+    if (v.cls == V_HUGE || v.cls == V_NAN ||
+        (v.approx && mpz_sgn(v.n) != 0 && cmp_pow10(v.n, v.d, 15 + scale[i].exp10) >= 0)) {
+        val_clear(&v);
+        char *s = approx_scientific(x, 0, prefix, "");
+        free(prefix);
+        return s;
+    }
+    mpz_t R, p;
+    mpz_init(R);
+    mpz_init(p);
+    for (;;) {
+        round_scaled(R, v.n, v.d, scale[i].exp10 - places);
+        if (i == 3) break;
+        /* Rounding may reach the next unit: $999.995M is "$1.00B". */
+        mpz_ui_pow_ui(p, 10, (unsigned long)(scale[i + 1].exp10 - scale[i].exp10 + places));
+        if (mpz_cmp(R, p) < 0) break;
+        i++;
+    }
+    /* A one-digit scaled figure that is not exact ("$2M" for 1,580,192)
+     * rounds away more than the places asked for: one scale down instead. */
+    if (i > 0 && mpz_cmp_ui(R, 10) < 0 && !scaled_is_exact(R, v.n, v.d, scale[i].exp10 - places)) {
+        i--;
+        round_scaled(R, v.n, v.d, scale[i].exp10 - places);
+    }
+    cx_strbuf b = {0};
+    if (v.approx) cx_strbuf_puts(&b, CX_MARK_APPROX);
+    if (v.neg && mpz_sgn(R) != 0) cx_strbuf_putc(&b, '-');
+    cx_strbuf_puts(&b, prefix);
+    put_fixed_digits(&b, R, places);
+    cx_strbuf_puts(&b, scale[i].suffix);
+    mpz_clear(p);
+    mpz_clear(R);
+    val_clear(&v);
+    free(prefix);
+    return cx_strbuf_take(&b);
+}
+
 /* ==== the figure a display shows ========================================= */
 
 /* *out = (neg ? -1 : 1) * R * 10^k, exactly; refused when 10^|k| alone

@@ -48,4 +48,23 @@ char *cx_fmt_pct(const cx_num *x, long places);
  * and `places` decimals ("$1,234.50"). */
 char *cx_fmt_money(const cx_num *x, long places);
 
+/* Fixed `places` decimals as cx_fmt_fixed, without thousands separators:
+ * for a figure that is a label, such as a year (2031, 0 -> "2031"). */
+char *cx_fmt_fixed_plain(const cx_num *x, long places);
+
+/* money(x, places, symbol), the form the built-in shows: as cx_fmt_money
+ * (scaled to M, B or T by the rounded magnitude), with two rules more.
+ *  - A scale letter is kept only when the scaled figure shows at least two
+ *    significant digits or is exact; otherwise the next smaller scale is
+ *    used (one step: its figure has four or more digits).  So 1,580,192 at
+ *    0 places is "$1,580,192", not "$2M"; 6B at 0 places stays "$6B";
+ *    4.8B at 0 places is "$4,800M".  With 1 or more places every scaled
+ *    figure has two digits, so only 0 places ever steps down.
+ *  - `symbol` replaces "$".  A symbol that ends with an ASCII letter is a
+ *    code and is followed by a space ("EUR 6.0B"); any other is written
+ *    against the digits ("€6B", "US$6B"); "" writes no symbol ("6.00B").
+ *    The sign comes first: "-EUR 4.80B", "≈-€1.41B".
+ * symbol NULL means "$". */
+char *cx_fmt_money_as(const cx_num *x, long places, const char *symbol);
+
 #endif

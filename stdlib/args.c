@@ -113,6 +113,15 @@ bool cx_arg_flag(cx_call *c, size_t i, bool dflt, bool *out)
     return false;
 }
 
+const char *cx_arg_text_or(cx_call *c, size_t i, const char *dflt)
+{
+    if (i >= c->n) return dflt;
+    const cx_value *v = &c->args[i];
+    if (v->kind == CX_VAL_STR) return v->u.str->data;
+    wrong_arg(c, i, "a string");
+    return NULL;
+}
+
 const cx_series *cx_arg_series(cx_call *c, size_t i)
 {
     const cx_value *v = &c->args[i];

@@ -38,6 +38,9 @@ const cx_num *cx_arg_num_or(cx_call *c, size_t i, const cx_num *dflt);
 /* Argument i as a yes/no flag: true/false or the numbers 1/0; `dflt` when
  * the call has no argument i.  false (error reported) otherwise. */
 bool cx_arg_flag(cx_call *c, size_t i, bool dflt, bool *out);
+/* Argument i as text (a string's bytes, NUL-terminated), or `dflt` when the
+ * call has no argument i; NULL (error reported) when it is not a string. */
+const char *cx_arg_text_or(cx_call *c, size_t i, const char *dflt);
 /* Argument i as a series; NULL (error reported) when it is something else. */
 const cx_series *cx_arg_series(cx_call *c, size_t i);
 /* Argument i as a whole number in [lo, hi], or `dflt` when the call has no

@@ -2,7 +2,8 @@
  * function, how it folds a comprehension, signature, doc line, example,
  * notes), its lookup and the public cx_builtins() view of the same rows.
  * The calling convention is args.c's; the functions themselves live in
- * math.c, series_fns.c, display_fns.c and the financial files (finance.h). */
+ * math.c, series_fns.c, stats_fns.c, period_fns.c, display_fns.c and the
+ * financial files (finance.h). */
 #include "builtins.h"
 
 #include <stdlib.h>
@@ -24,9 +25,16 @@
 #define CX_BUILTIN_ROWS(X)                                                                         \
     X("abs", 1, 1, cx_fn_abs, CX_FOLD_NONE,                                                        \
       "abs(x)",                                                                                    \
-      "the absolute value of x",                                                                   \
+      "the absolute value of x; of a list or a series, item by item",                              \
       "abs(-3)",                                                                                   \
-      NULL)                                                                                        \
+      "abs([-3, 2]) is [3, 2]; a series gives a series over the same periods.")                    \
+    X("all", 1, -1, cx_fn_all, CX_FOLD_NONE,                                                       \
+      "all(bs) | all(b1, b2, ...)",                                                                \
+      "true when every boolean of a list, or every argument, is true (true for an empty list)",    \
+      "all(x > 0 for x in [3, 1, 4])",                                                             \
+      "Excel's AND. Every item is checked, even once the answer is known. Differs from Excel: "    \
+      "only booleans are accepted (a number is an error, never read as true or skipped), and "     \
+      "an empty list gives true (AND of nothing is #VALUE!).")                                     \
     X("annual", 1, 1, cx_fn_annual, CX_FOLD_NONE,                                                  \
       "annual(s)",                                                                                 \
       "the sum of each complete calendar year of a half-yearly, quarterly or monthly series "      \
@@ -40,6 +48,14 @@
       "periods in a year)",                                                                        \
       "annualize(1%, 12)",                                                                         \
       "Not in Excel. Exact for a whole number of periods.")                                        \
+    X("any", 1, -1, cx_fn_any, CX_FOLD_NONE,                                                       \
+      "any(bs) | any(b1, b2, ...)",                                                                \
+      "true when at least one boolean of a list, or one argument, is true (false for an empty "    \
+      "list)",                                                                                     \
+      "any(x > 3 for x in [3, 1, 4])",                                                             \
+      "Excel's OR. Every item is checked, even once the answer is known. Differs from Excel: "     \
+      "only booleans are accepted (a number is an error, never read as true or skipped), and "     \
+      "an empty list gives false (OR of nothing is #VALUE!).")                                     \
     X("avg", 1, -1, cx_fn_avg, CX_FOLD_NONE,                                                       \
       "avg(xs) | avg(x, y, ...)",                                                                  \
       "the mean of a list, series or range, or of several numbers",                                \
@@ -55,7 +71,7 @@
       "365 days a year).")                                                                         \
     X("ceil", 1, 1, cx_fn_ceil, CX_FOLD_NONE,                                                      \
       "ceil(x)",                                                                                   \
-      "the smallest integer not below x",                                                          \
+      "the smallest integer not below x; of a list or a series, item by item",                     \
       "ceil(-1.5)",                                                                                \
       NULL)                                                                                        \
     X("count", 1, -1, cx_fn_count, CX_FOLD_NONE,                                                   \
@@ -122,14 +138,16 @@
       NULL)                                                                                        \
     X("floor", 1, 1, cx_fn_floor, CX_FOLD_NONE,                                                    \
       "floor(x)",                                                                                  \
-      "the largest integer not above x",                                                           \
+      "the largest integer not above x; of a list or a series, item by item",                      \
       "floor(-1.5)",                                                                               \
       NULL)                                                                                        \
-    X("fmt", 2, 2, cx_fn_fmt, CX_FOLD_NONE,                                                        \
-      "fmt(x, places)",                                                                            \
-      "x as text with `places` decimals and thousands separators",                                 \
+    X("fmt", 2, 3, cx_fn_fmt, CX_FOLD_NONE,                                                        \
+      "fmt(x, places, separators = true)",                                                         \
+      "x as text with `places` decimals, with thousands separators unless separators is false "    \
+      "(for a label such as a year)",                                                              \
       "fmt(1234.5, 2)",                                                                            \
-      NULL)                                                                                        \
+      "fmt(2031, 0, false) is 2031. Rounds half away from zero. Excel's FIXED(x, places, "         \
+      "no_commas), with the flag the other way round.")                                            \
     X("fv", 3, 5, cx_fn_fv, CX_FOLD_NONE,                                                          \
       "fv(rate, nper, pmt, pv = 0, type = 0)",                                                     \
       "the future value of pv now and pmt every period (type 1: at the start of each "             \
@@ -144,6 +162,11 @@
       "for every period whose previous period exists",                                             \
       "capex 2024 = 83B; capex 2025 = 125B; growth(capex, 2025)",                                  \
       NULL)                                                                                        \
+    X("half", 1, 1, cx_fn_half, CX_FOLD_NONE,                                                      \
+      "half(p)",                                                                                   \
+      "the half of its year (1 or 2) that a half-year, quarter, month or day is in",               \
+      "half(2025Q3)",                                                                              \
+      "Not in Excel. A year spans both halves and is an error.")                                   \
     X("ipmt", 4, 6, cx_fn_ipmt, CX_FOLD_NONE,                                                      \
       "ipmt(rate, per, nper, pv, fv = 0, type = 0)",                                               \
       "the interest part of payment number per of a loan or annuity",                              \
@@ -196,6 +219,13 @@
       "the largest number of a list, series or range, or of several numbers",                      \
       "max([4, 9, 2])",                                                                            \
       NULL)                                                                                        \
+    X("median", 1, -1, cx_fn_median, CX_FOLD_NONE,                                                 \
+      "median(xs) | median(x, y, ...)",                                                            \
+      "the middle number of a list, series or range, or of several numbers (for an even "          \
+      "count, the mean of the two middle ones)",                                                   \
+      "median([3, 1, 4, 1, 5, 9])",                                                                \
+      "Excel's MEDIAN. Exact. Nothing to take the median of is an error. Differs from Excel: "     \
+      "an item that is not a number is an error (Excel skips text and booleans in a range).")      \
     X("min", 1, -1, cx_fn_min, CX_FOLD_NONE,                                                       \
       "min(xs) | min(x, y, ...)",                                                                  \
       "the smallest number of a list, series or range, or of several numbers",                     \
@@ -209,11 +239,23 @@
       "Excel's formula (-FV(positive flows) / PV(negative flows))^(1 / n) - 1 over the n "         \
       "periods the flows span. Exact when that root is, otherwise approximate. Flows "             \
       "without both signs are an error (#DIV/0! in Excel).")                                       \
-    X("money", 1, 2, cx_fn_money, CX_FOLD_NONE,                                                    \
-      "money(x, places = 2)",                                                                      \
-      "x as dollars: $1,234.50 below a million, scaled to M, B or T above",                        \
-      "money(-4.8B)",                                                                              \
-      NULL)                                                                                        \
+    X("money", 1, 3, cx_fn_money, CX_FOLD_NONE,                                                    \
+      "money(x, places = 2, symbol = \"$\")",                                                      \
+      "x as money with `places` decimals: $1,234.50 below a million, scaled to M, B or T "         \
+      "above; symbol is any currency sign or code",                                                \
+      "money(1_580_192, 0)",                                                                       \
+      "A scale letter is used only when the figure keeps at least two significant digits or "      \
+      "is exact, so no figure loses more than `places` asks: money(1.58M, 1) is $1.6M, "           \
+      "money(6B, 0) is $6B, money(4.8B, 0) is $4,800M. A symbol that ends with a letter is a "     \
+      "code and is followed by a space: money(6B, 1, \"EUR\") is EUR 6.0B; money(6B, 0, "          \
+      "\"€\") is €6B; \"\" writes no symbol. The sign comes first: -$4.80B. Not in Excel (its "    \
+      "DOLLAR never scales).")                                                                     \
+    X("month", 1, 1, cx_fn_month, CX_FOLD_NONE,                                                    \
+      "month(p)",                                                                                  \
+      "the month (1 to 12) of a month or a day",                                                   \
+      "month(2025-06-30)",                                                                         \
+      "Excel's MONTH, for a date or a month period. A quarter, half or year spans several "        \
+      "months and is an error.")                                                                   \
     X("nominal", 2, 2, cx_fn_nominal, CX_FOLD_NONE,                                                \
       "nominal(effect_rate, npery)",                                                               \
       "the nominal annual rate that, compounded npery times a year, gives effect_rate",            \
@@ -259,6 +301,17 @@
       "for series",                                                                                \
       "per_head(6B, 12000)",                                                                       \
       "Not in Excel. A zero head count is an error naming its period.")                            \
+    X("percentile", 2, 2, cx_fn_percentile, CX_FOLD_NONE,                                          \
+      "percentile(xs, p)",                                                                         \
+      "the p-th percentile of a list, series or range (p from 0 to 1, or 0% to 100%), "            \
+      "interpolated between the two closest ranks",                                                \
+      "percentile([15, 20, 35, 40, 50], 40%)",                                                     \
+      "Excel's PERCENTILE.INC (and PERCENTILE), not PERCENTILE.EXC: with the n numbers "           \
+      "sorted, rank h = (n - 1) p counted from 0, the number at floor(h) plus (h - floor(h)) "     \
+      "times the step to the next. p = 0 is the smallest, 1 the largest, 50% the median. "         \
+      "Exact for exact numbers and p. A p outside 0 to 1 is an error (#NUM! in Excel). "           \
+      "Differs from Excel: an item that is not a number is an error (Excel skips text and "        \
+      "booleans in a range).")                                                                     \
     X("periods", 1, 1, cx_fn_periods, CX_FOLD_NONE,                                                \
       "periods(s)",                                                                                \
       "the periods of a series, as a list",                                                        \
@@ -295,6 +348,12 @@
       "months before): a series, or its value at p",                                               \
       "q 2025Q1..2025Q3 = [100, 110, 121]; qoq(q)",                                                \
       "Not in Excel. Exact.")                                                                      \
+    X("quarter", 1, 1, cx_fn_quarter, CX_FOLD_NONE,                                                \
+      "quarter(p)",                                                                                \
+      "the quarter (1 to 4) of a quarter, month or day",                                           \
+      "quarter(2025-08)",                                                                          \
+      "Not in Excel (there: ROUNDUP(MONTH(d) / 3, 0)). A year or a half spans several "            \
+      "quarters and is an error.")                                                                 \
     X("rate", 3, 6, cx_fn_rate, CX_FOLD_NONE,                                                      \
       "rate(nper, pmt, pv, fv = 0, type = 0, guess = 10%)",                                        \
       "the interest rate per period at which pv, nper payments of pmt and fv balance",             \
@@ -312,10 +371,11 @@
       "Not in Excel.")                                                                             \
     X("round", 1, 2, cx_fn_round, CX_FOLD_NONE,                                                    \
       "round(x, places = 0)",                                                                      \
-      "x rounded half away from zero to `places` decimals (negative: to tens, hundreds, "          \
-      "...)",                                                                                      \
+      "x rounded half away from zero to `places` decimals (negative: to tens, hundreds, ...); "    \
+      "of a list or a series, item by item",                                                       \
       "round(1234.5678, 2)",                                                                       \
-      NULL)                                                                                        \
+      "round([1.25, 2.5], 1) is [1.3, 2.5]; a series gives a series over the same periods. An "    \
+      "approximate x stays approximate.")                                                          \
     X("share", 2, 2, cx_fn_share, CX_FOLD_NONE,                                                    \
       "share(part, total)",                                                                        \
       "part / total, for numbers, or element-wise for series (over the periods both have)",        \
@@ -326,11 +386,44 @@
       "straight-line depreciation for one period",                                                 \
       "sln(30000, 7500, 10)",                                                                      \
       "Exact.")                                                                                    \
+    X("sort", 1, -1, cx_fn_sort, CX_FOLD_NONE,                                                     \
+      "sort(xs, descending = false) | sort(x, y, ...)",                                            \
+      "the numbers of a list, series or range, or the arguments, as a list in ascending order "    \
+      "(descending when the second argument is true)",                                             \
+      "sort([3, 1, 4, 1, 5])",                                                                     \
+      "A series gives its values sorted, as a list: the periods are dropped (periods(s) lists "    \
+      "them in order). Equal numbers keep their order. Excel's SORT of one column of numbers.")    \
+    X("spread", 2, 2, cx_fn_spread, CX_FOLD_NONE,                                                  \
+      "spread(x, n) | spread(x, weights) | spread(s, n)",                                          \
+      "x divided exactly into n equal parts, or in proportion to a list of weights, as a list "    \
+      "(for a range of periods: capex_q 2025Q1..2025Q4 = spread(capex 2025, 4)); or each year "    \
+      "of an annual series into 2, 4 or 12 parts, as a half-yearly, quarterly or monthly "         \
+      "series",                                                                                    \
+      "spread(10B, [1, 1, 1, 2])",                                                                 \
+      "Not in Excel. The parts add up to x exactly: they are exact fractions, not rounded. "       \
+      "Weights are numbers of 0 or more, not all 0.")                                              \
     X("sqrt", 1, 1, cx_fn_sqrt, CX_FOLD_NONE,                                                      \
       "sqrt(x)",                                                                                   \
       "the square root of x >= 0: exact for a perfect square, otherwise approximate",              \
       "sqrt(9/4)",                                                                                 \
       NULL)                                                                                        \
+    X("stdev", 1, -1, cx_fn_stdev, CX_FOLD_NONE,                                                   \
+      "stdev(xs) | stdev(x, y, ...)",                                                              \
+      "the sample standard deviation of a list, series or range, or of several numbers: the "      \
+      "square root of var",                                                                        \
+      "stdev([2, 4, 4, 4, 5, 5, 7, 9])",                                                           \
+      "Excel's STDEV.S (and STDEV). Exact when the variance is the square of a fraction, "         \
+      "otherwise approximate. Needs at least two numbers (#DIV/0! in Excel). Differs from "        \
+      "Excel: an item that is not a number is an error (Excel skips text and booleans in a "       \
+      "range).")                                                                                   \
+    X("stdevp", 1, -1, cx_fn_stdevp, CX_FOLD_NONE,                                                 \
+      "stdevp(xs) | stdevp(x, y, ...)",                                                            \
+      "the population standard deviation of a list, series or range, or of several numbers: "      \
+      "the square root of varp",                                                                   \
+      "stdevp([2, 4, 4, 4, 5, 5, 7, 9])",                                                          \
+      "Excel's STDEV.P (and STDEVP). Exact when the variance is the square of a fraction, "        \
+      "otherwise approximate. Differs from Excel: an item that is not a number is an error "       \
+      "(Excel skips text and booleans in a range).")                                               \
     X("sum", 1, -1, cx_fn_sum, CX_FOLD_SUM,                                                        \
       "sum(xs) | sum(x, y, ...)",                                                                  \
       "the sum of a list, series or range, or of several numbers (0 when empty)",                  \
@@ -347,6 +440,21 @@
       "without p, that sum at every period that has a whole year behind it, as a series",          \
       "q 2024Q1..2025Q2 = [1B, 2B, 3B, 4B, 5B, 6B]; ttm(q)",                                       \
       NULL)                                                                                        \
+    X("var", 1, -1, cx_fn_var, CX_FOLD_NONE,                                                       \
+      "var(xs) | var(x, y, ...)",                                                                  \
+      "the sample variance of a list, series or range, or of several numbers: the squared "        \
+      "deviations from the mean, summed, over n - 1",                                              \
+      "var([2, 4, 4, 4, 5, 5, 7, 9])",                                                             \
+      "Excel's VAR.S (and VAR). Exact. Needs at least two numbers (#DIV/0! in Excel). Differs "    \
+      "from Excel: an item that is not a number is an error (Excel skips text and booleans in "    \
+      "a range).")                                                                                 \
+    X("varp", 1, -1, cx_fn_varp, CX_FOLD_NONE,                                                     \
+      "varp(xs) | varp(x, y, ...)",                                                                \
+      "the population variance of a list, series or range, or of several numbers: the squared "    \
+      "deviations from the mean, summed, over n",                                                  \
+      "varp([2, 4, 4, 4, 5, 5, 7, 9])",                                                            \
+      "Excel's VAR.P (and VARP). Exact. Differs from Excel: an item that is not a number is "      \
+      "an error (Excel skips text and booleans in a range).")                                      \
     X("vdb", 5, 7, cx_fn_vdb, CX_FOLD_NONE,                                                        \
       "vdb(cost, salvage, life, start, end, factor = 2, no_switch = false)",                       \
       "declining-balance depreciation from period start to period end, switching to "              \
@@ -374,6 +482,12 @@
       "Excel's XNPV convention: flow i is discounted (date i - first date) / 365 years. The "      \
       "first date must be the earliest; the others may come in any order. Exact when every "       \
       "date is a whole number of 365-day years after the first, otherwise approximate.")           \
+    X("year", 1, 1, cx_fn_year, CX_FOLD_NONE,                                                      \
+      "year(p)",                                                                                   \
+      "the year of a period or a date, as a number",                                               \
+      "year(2025Q3)",                                                                              \
+      "Excel's YEAR, for any period. The result is a number, so it prints as 2,025; "              \
+      "fmt(year(p), 0, false) writes 2025.")                                                       \
     X("yoy", 1, 2, cx_fn_yoy, CX_FOLD_NONE,                                                        \
       "yoy(s) | yoy(s, p)",                                                                        \
       "year-over-year growth: each period against the same period a year before (4 "               \

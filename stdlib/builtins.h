@@ -79,6 +79,22 @@ cx_status cx_fn_cagr(cx_call *c, cx_value *out);
 cx_status cx_fn_annual(cx_call *c, cx_value *out);
 cx_status cx_fn_ttm(cx_call *c, cx_value *out);
 cx_status cx_fn_periods(cx_call *c, cx_value *out);
+/* stats_fns.c: statistics over a list, a series, a range or several numbers */
+cx_status cx_fn_median(cx_call *c, cx_value *out);
+cx_status cx_fn_percentile(cx_call *c, cx_value *out);
+cx_status cx_fn_sort(cx_call *c, cx_value *out);
+cx_status cx_fn_var(cx_call *c, cx_value *out);
+cx_status cx_fn_varp(cx_call *c, cx_value *out);
+cx_status cx_fn_stdev(cx_call *c, cx_value *out);
+cx_status cx_fn_stdevp(cx_call *c, cx_value *out);
+cx_status cx_fn_all(cx_call *c, cx_value *out);
+cx_status cx_fn_any(cx_call *c, cx_value *out);
+/* period_fns.c: the calendar parts of a period, and spread */
+cx_status cx_fn_year(cx_call *c, cx_value *out);
+cx_status cx_fn_half(cx_call *c, cx_value *out);
+cx_status cx_fn_quarter(cx_call *c, cx_value *out);
+cx_status cx_fn_month(cx_call *c, cx_value *out);
+cx_status cx_fn_spread(cx_call *c, cx_value *out);
 /* display_fns.c: formatting helpers that return strings */
 cx_status cx_fn_pct(cx_call *c, cx_value *out);
 cx_status cx_fn_money(cx_call *c, cx_value *out);

@@ -6,21 +6,40 @@
 #include "args.h"
 #include "builtins.h"
 
-typedef char *(*text_fn)(const cx_num *x, long places);
+/* Argument 1: places, `dflt` when absent, bounded by the display digit limit
+ * (more decimals than that only prints noise). */
+static bool places_arg(cx_call *c, long dflt, long *places)
+{
+    return cx_arg_long(c, 1, 0, CX_MAX_DIGITS, dflt,
+                       "a whole number of places from 0 to " CX_STR(CX_MAX_DIGITS), places);
+}
 
-/* f(x, places) as a string; places defaults to `dflt` and is bounded by the
- * display digit limit (more decimals than that only prints noise). */
-static cx_status as_text(cx_call *c, cx_value *out, text_fn f, long dflt)
+cx_status cx_fn_pct(cx_call *c, cx_value *out)
 {
     const cx_num *x = cx_arg_num(c, 0);
     long places;
-    if (!x) return CX_FAIL;
-    if (!cx_arg_long(c, 1, 0, CX_MAX_DIGITS, dflt,
-                     "a whole number of places from 0 to " CX_STR(CX_MAX_DIGITS), &places))
-        return CX_FAIL;
-    return cx_ret_text(c, out, f(x, places));
+    if (!x || !places_arg(c, 1, &places)) return CX_FAIL;
+    return cx_ret_text(c, out, cx_fmt_pct(x, places));
 }
 
-cx_status cx_fn_pct(cx_call *c, cx_value *out) { return as_text(c, out, cx_fmt_pct, 1); }
-cx_status cx_fn_money(cx_call *c, cx_value *out) { return as_text(c, out, cx_fmt_money, 2); }
-cx_status cx_fn_fmt(cx_call *c, cx_value *out) { return as_text(c, out, cx_fmt_fixed, 0); }
+/* money(x, places = 2, symbol = "$"): format.c's cx_fmt_money_as says when
+ * a scale letter is kept and where the symbol goes. */
+cx_status cx_fn_money(cx_call *c, cx_value *out)
+{
+    const cx_num *x = cx_arg_num(c, 0);
+    long places;
+    if (!x || !places_arg(c, 2, &places)) return CX_FAIL;
+    const char *symbol = cx_arg_text_or(c, 2, "$");
+    if (!symbol) return CX_FAIL;
+    return cx_ret_text(c, out, cx_fmt_money_as(x, places, symbol));
+}
+
+/* fmt(x, places = 0, separators = true): false writes a label, "2031". */
+cx_status cx_fn_fmt(cx_call *c, cx_value *out)
+{
+    const cx_num *x = cx_arg_num(c, 0);
+    long places;
+    bool sep;
+    if (!x || !places_arg(c, 0, &places) || !cx_arg_flag(c, 2, true, &sep)) return CX_FAIL;
+    return cx_ret_text(c, out, sep ? cx_fmt_fixed(x, places) : cx_fmt_fixed_plain(x, places));
+}

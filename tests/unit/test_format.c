@@ -1,6 +1,7 @@
 /* test_format.c - runtime/format.c: every display rule and its edges,
  * byte for byte (integers, terminating and cut decimals, the scientific
- * forms, approximate values, fixed, pct and money). */
+ * forms, approximate values, fixed, pct and money, money with a symbol,
+ * fixed without separators). */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <stdlib.h>
@@ -403,6 +404,90 @@ Test(format, large_approximate_values_leave_the_fixed_forms)
     EXPECT(cx_fmt_money(&x, 2), "≈-$1.5e27");
     set_dec(&x, "1.5e27", 1); /* exact values are always written out */
     EXPECT(cx_fmt_money(&x, 2), "$1,500,000,000,000,000.00T");
+}
+
+/* ---- money with a symbol (cx_fmt_money_as), fixed without separators ------- */
+
+Test(format, money_as_keeps_a_scale_only_with_two_digits_or_exact)
+{
+    cx_num_set_si(&x, 1580192);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1,580,192"); /* not "$2M" */
+    EXPECT(cx_fmt_money_as(&x, 1, "$"), "$1.6M");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1.58M");
+    EXPECT(cx_fmt_money(&x, 0), "$2M"); /* the plain form scales by magnitude only */
+    cx_num_set_si(&x, 6000000000);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$6B"); /* one digit, but exact */
+    cx_num_set_si(&x, 4800000000);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$4,800M");
+    EXPECT(cx_fmt_money_as(&x, 1, "$"), "$4.8B");
+    cx_num_set_si(&x, 15400000);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$15M"); /* two digits */
+    cx_num_set_si(&x, 1500000000000);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1,500B");
+    cx_num_set_si(&x, 1000000);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1M");
+    set_dec(&x, "999999.5", 1);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1,000,000"); /* carried to "1M", inexact */
+    set_dec(&x, "1234.5", 1);
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1,234.50");
+    cx_num_set_si(&x, 0);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$0");
+}
+
+Test(format, money_as_steps_down_one_scale_after_a_carry)
+{
+    cx_num_set_si(&x, 999999999); /* "$1B" would round away a unit */
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1,000M");
+    cx_num_set_si(&x, 999995000);
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1.00B");
+    cx_num_set_si(&x, -999999999);
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "-$1,000M");
+}
+
+Test(format, money_as_writes_a_symbol_or_a_code)
+{
+    cx_num_set_si(&x, 6000000000);
+    EXPECT(cx_fmt_money_as(&x, 1, "EUR"), "EUR 6.0B");
+    EXPECT(cx_fmt_money_as(&x, 0, "€"), "€6B");
+    EXPECT(cx_fmt_money_as(&x, 2, "US$"), "US$6.00B");
+    EXPECT(cx_fmt_money_as(&x, 2, ""), "6.00B");
+    EXPECT(cx_fmt_money_as(&x, 2, NULL), "$6.00B");
+    cx_num_set_si(&x, -4800000000);
+    EXPECT(cx_fmt_money_as(&x, 2, "chf"), "-chf 4.80B");
+    EXPECT(cx_fmt_money_as(&x, 2, "£"), "-£4.80B");
+    set_dec(&x, "-0.001", 1);
+    EXPECT(cx_fmt_money_as(&x, 2, "EUR"), "EUR 0.00"); /* rounds to zero: no sign */
+}
+
+Test(format, money_as_marks_approximate_values)
+{
+    cx_num two, bn;
+    cx_num_init(&two);
+    cx_num_init(&bn);
+    cx_num_set_si(&two, 2);
+    cx_num_set_si(&bn, -1000000000);
+    cx_num_sqrt(&x, &two, &C);
+    cx_num_mul(&x, &x, &bn, &C);
+    EXPECT(cx_fmt_money_as(&x, 2, "€"), "≈-€1.41B");
+    EXPECT(cx_fmt_money_as(&x, 0, "EUR"), "≈-EUR 1,414M");
+    cx_num_clear(&bn);
+    cx_num_clear(&two);
+    set_approx(&x, "-1.5e27");
+    EXPECT(cx_fmt_money_as(&x, 2, "EUR"), "≈-EUR 1.5e27");
+    set_approx(&x, "6e9"); /* a dyadic 6e9 is exact: no step down */
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "≈$6B");
+}
+
+Test(format, fixed_plain_has_no_separators)
+{
+    cx_num_set_si(&x, 2031);
+    EXPECT(cx_fmt_fixed_plain(&x, 0), "2031");
+    set_dec(&x, "-1234567.891", 1);
+    EXPECT(cx_fmt_fixed_plain(&x, 2), "-1234567.89");
+    set_approx(&x, "1234.5");
+    EXPECT(cx_fmt_fixed_plain(&x, 1), "≈1234.5");
+    set_approx(&x, "1e15");
+    EXPECT(cx_fmt_fixed_plain(&x, 0), "≈1e15");
 }
 
 /* ---- the figure a display shows (cx_fmt_shown) ------------------------------ */
