@@ -77,7 +77,16 @@ static show_mode mode_of_figure(cx_figure f)
 
 static show_mode mode_of(cx_eval *E, const cx_ast *n) { return mode_of_figure(figure_of(E, n)); }
 
+/* A side of a claim as its line shows it: in the claim's form, and never a
+ * million digits twice (cx_fmt_brief). */
+static char *show_full(cx_eval *E, const cx_value *v, show_mode m);
+
 static char *show(cx_eval *E, const cx_value *v, show_mode m)
+{
+    return cx_fmt_brief(show_full(E, v, m));
+}
+
+static char *show_full(cx_eval *E, const cx_value *v, show_mode m)
 {
     if (v->kind != CX_VAL_NUM || m == SHOW_PLAIN) return cx_eval_render(E, v);
     cx_num k, x;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../runtime/numalloc.h"
+#include "../runtime/format.h"
 #include "../runtime/series.h"
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
@@ -56,7 +57,7 @@ static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->k
 static char *describe(const cx_eval *E, const cx_value *v)
 {
     if (v->kind != CX_VAL_NUM) return strdup(cx_value_kind_name(v->kind));
-    return cx_eval_render(E, v);
+    return cx_fmt_brief(cx_eval_render(E, v));
 }
 
 char *cx_eval_render(const cx_eval *E, const cx_value *v)

@@ -741,3 +741,31 @@ cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *
     mpz_clear(R);
     return st;
 }
+
+/* ==== shortened displays for messages ===================================== */
+
+char *cx_fmt_brief(char *s)
+{
+    if (!s) return NULL;
+    size_t len = strlen(s);
+    if (len <= CX_BRIEF_CHARS) return s;
+    size_t digits = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9') digits++;
+    /* Cut at character boundaries: "≈" and "…" are several bytes. */
+    size_t head = 30, tail = len - 30;
+    while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80) head--;
+    while (tail < len && ((unsigned char)s[tail] & 0xC0) == 0x80) tail++;
+    cx_strbuf b = {0};
+    cx_strbuf_put(&b, s, head);
+    cx_strbuf_puts(&b, CX_MARK_CUT "[");
+    char count[24];
+    size_t i = i64_digits(count, (int64_t)digits);
+    put_grouped(&b, count + i, sizeof count - i, 0, true);
+    cx_strbuf_puts(&b, " digits]" CX_MARK_CUT);
+    cx_strbuf_puts(&b, s + tail);
+    char *r = cx_strbuf_take(&b);
+    if (!r) return s;
+    free(s);
+    return r;
+}

@@ -36,6 +36,15 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators);
 cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *last_place,
                            int64_t *int_zeros, const cx_num_ctx *ctx);
 
+/* A display text shortened for messages and check lines that cx writes
+ * itself: past CX_BRIEF_CHARS characters it keeps the beginning and the end
+ * and says how many digits it stands for: "142,857,142,857,142,857,142,8…
+ * [4,000 digits]…57,142,857,142,857,142,857".  Takes `s` (malloc'ed) and
+ * returns it or its shortened copy; NULL in, NULL out.  Values a script
+ * prints are never shortened. */
+#define CX_BRIEF_CHARS 80
+char *cx_fmt_brief(char *s);
+
 /* Fixed `places` decimals (>= 0), half away from zero, with separators;
  * an approximate x gets the "≈" prefix.  1234.5, 2 -> "1,234.50". */
 char *cx_fmt_fixed(const cx_num *x, long places);
