@@ -147,6 +147,15 @@ cx_status cx_num_error(cx_diag *d, cx_num_status st, cx_span span, long max_resu
     case CX_NUM_NOT_INT:
         cx_diag_add(d, CX_E_MATH_NOT_INTEGER, span, "an integer is required here");
         break;
+    case CX_NUM_TOO_SMALL: {
+        cx_error *err =
+            cx_diag_add(d, CX_E_MATH_UNDERFLOW, span,
+                        "result too close to 0 to hold: its size is below 10^-323228496");
+        if (err)
+            cx_error_set_hint(err, "the exact value is not 0, but an approximate number cannot "
+                                   "be that small; write 0 if zero is what you mean");
+        break;
+    }
     case CX_NUM_BAD_TEXT: cx_diag_add(d, CX_E_SYNTAX_BAD_NUMBER, span, "invalid number"); break;
     }
     return CX_FAIL;

@@ -132,6 +132,12 @@ static cx_num_status take_mpfr(cx_num *x, mpfr_t r)
 {
     if (mpfr_nan_p(r)) return CX_NUM_DOMAIN;
     if (mpfr_inf_p(r)) return CX_NUM_TOO_BIG;
+    /* A non-zero result below MPFR's smallest exponent came back as 0: say
+     * so rather than print ≈0 (the callers clear the flag first). */
+    if (mpfr_zero_p(r) && mpfr_underflow_p()) {
+        mpfr_clear_underflow();
+        return CX_NUM_TOO_SMALL;
+    }
     if (x->kind != CX_NUM_APPROX) {
         release(x);
         mpfr_init2(x->u.f, mpfr_get_prec(r));
@@ -542,6 +548,7 @@ static bool mul_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
 static cx_num_status arith_approx(cx_num *out, const cx_num *a, const cx_num *b, arith_op op,
                                   const cx_num_ctx *ctx)
 {
+    mpfr_clear_underflow();
     mpfr_prec_t prec = ctx_prec(ctx);
     fview fa, fb;
     fv_init(&fa, a, prec);
@@ -815,6 +822,7 @@ static bool exact_root(cx_num *root, const cx_num *a, unsigned long q)
 
 cx_num_status cx_num_pow(cx_num *out, const cx_num *a, const cx_num *b, const cx_num_ctx *ctx)
 {
+    mpfr_clear_underflow();
     bool a_exact = a->kind != CX_NUM_APPROX, b_exact = b->kind != CX_NUM_APPROX;
 
     if (a_exact && b_exact && cx_num_is_integer(b)) return pow_exact_int(out, a, b, ctx);
@@ -1092,6 +1100,7 @@ typedef int (*mpfr_unary)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t);
 static cx_num_status approx_unary(cx_num *out, const cx_num *a, mpfr_unary fn,
                                   const cx_num_ctx *ctx)
 {
+    mpfr_clear_underflow();
     mpfr_prec_t prec = ctx_prec(ctx);
     fview fa;
     fv_init(&fa, a, prec + GUARD_BITS);

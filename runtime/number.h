@@ -40,11 +40,12 @@ typedef struct cx_num {
  * with the operator's span; number.c knows nothing of sources. */
 typedef enum cx_num_status {
     CX_NUM_OK = 0,
-    CX_NUM_DIV_ZERO, /* division (or modulo, or 0^-n) by zero */
-    CX_NUM_TOO_BIG,  /* projected result exceeds ctx->max_bits */
-    CX_NUM_DOMAIN,   /* sqrt/ln of a negative, ln 0, (-8)^(1/3), ... */
-    CX_NUM_NOT_INT,  /* an integer was required (factorial, digits, ...) */
-    CX_NUM_BAD_TEXT, /* cx_num_from_decimal: malformed text */
+    CX_NUM_DIV_ZERO,  /* division (or modulo, or 0^-n) by zero */
+    CX_NUM_TOO_BIG,   /* projected result exceeds ctx->max_bits */
+    CX_NUM_DOMAIN,    /* sqrt/ln of a negative, ln 0, (-8)^(1/3), ... */
+    CX_NUM_NOT_INT,   /* an integer was required (factorial, digits, ...) */
+    CX_NUM_BAD_TEXT,  /* cx_num_from_decimal: malformed text */
+    CX_NUM_TOO_SMALL, /* an approximate result too close to 0 to hold (exp(-10^100)) */
 } cx_num_status;
 
 /* Limits and precision for an operation.  Owned by the state. */
