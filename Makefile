@@ -41,7 +41,7 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
            clang-format calc strace
 
-.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-golden check-repl check-docs check-confine check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
 
 all: $(BUILD)/cx $(BUILD)/libcx.a
@@ -104,7 +104,7 @@ demo: deps
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs
+	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-confine
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
@@ -135,6 +135,11 @@ $(BUILD)/docs/check_errors_md: docs/check_errors_md.c $(BUILD)/libcx.a
 
 docs/stdlib.md: $(BUILD)/docs/gen_stdlib_md
 	$< > $@.tmp && mv $@.tmp $@
+
+# Confined reads seen from the system calls: cx under strace never opens a
+# file outside the script's folder or an --allow-read folder (a second).
+check-confine: $(BUILD)/cx
+	bash tests/confine/strace.sh $(BUILD)/cx
 
 # Hostile inputs under a 512 MiB / 5 s cap each (robustness goal G1).
 check-hostile: $(BUILD)/cx
@@ -226,6 +231,7 @@ help:
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
+	@echo "make check-confine   no file outside the allowed folders is opened (strace)"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
 	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
 	@echo "make lint       layers, exported-symbol prefix, no printing in library code, format"

@@ -58,6 +58,12 @@ def main():
         os.mkfifo(fifo)
     with open(os.path.join(out, "include_fifo.cx"), "w", encoding="ascii") as f:
         f.write(f'include "{fifo}";\n')
+    # A symlink inside the script's folder that points outside it.
+    link = os.path.join(out, "passwd_link.cx")
+    if not os.path.lexists(link):
+        os.symlink("/etc/passwd", link)
+    with open(os.path.join(out, "include_symlink.cx"), "w", encoding="ascii") as f:
+        f.write('include "passwd_link.cx";\n')
 
 
 main()

@@ -51,11 +51,19 @@ deep_if                  3
 statements_100k          0
 series_all_days          3
 list_10e7                3
-include_passwd           2
+include_passwd           4
 include_dir              4
-include_dev_zero         3|4
+include_dev_zero         4
 include_fifo             4
+include_dotdot           4
+include_symlink          4
 string_20mb              3
+recursion_within_limit   0
+recursion_exponential    0
+loop_timeout             3       --timeout 1
+loop_max_steps           3       --max-steps 1000000
+memory_64m               3       --max-memory 64M
+check_million_digits     1
 '
 # Why these statuses (0 ok, 2 script error, 3 limit, 4 I/O; see cx --help):
 # - sum_10mb: a 10 MB one-line sum (2,621,440 ones).  The parser needs about
@@ -69,8 +77,11 @@ string_20mb              3
 # - string_escape_control: \u{1B} in a string would put a raw ESC on stdout;
 #   like \u{0}, a C0/C1 control escape (other than \n \t \r) is an error.
 # - include_fifo: a FIFO is not a regular file; opening it would block.
-#   include_dev_zero: a device that never ends stops at the source-size limit
-#   (3) today; refusing every non-regular file (4) is as good.
+# - include_passwd, include_dev_zero, include_dotdot, include_symlink: outside
+#   the script's folder, refused before anything is opened (4).
+# - loop_timeout, loop_max_steps, memory_64m: a run's budget (time, steps,
+#   memory) ends it with a limit error that names the flag (3).
+# - check_million_digits: a failed check (1) whose line stays short.
 
 tr_ctl() { tr -d '\n\t\040-\176\200-\377' <"$1" | wc -c; }  # raw control bytes
 
