@@ -147,6 +147,112 @@ static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const 
                          side, cx_value_kind_name(v->kind));
 }
 
+/* "x is in [lo .. hi]": a range claim (`check capex in 7B..10B`) shows the
+ * range in the form its first end was written in. */
+static char *range_detail(cx_eval *E, const cx_ast *range_node, const cx_value *l,
+                          const cx_value *r, bool holds, show_mode m)
+{
+    const cx_range *rg = r->u.range;
+    char *ls = show(E, l, m), *lo = NULL, *hi = NULL, *d = NULL;
+    if (rg->of_periods) {
+        char pl[32], ph[32];
+        cx_period_format(&rg->plo, pl, sizeof pl);
+        cx_period_format(&rg->phi, ph, sizeof ph);
+        lo = strdup(pl);
+        hi = strdup(ph);
+    } else {
+        lo = show_num(E, &rg->lo, m);
+        hi = show_num(E, &rg->hi, m);
+    }
+    (void)range_node;
+    char *step = !rg->of_periods && rg->has_step ? show_num(E, &rg->step, m) : NULL;
+    if (ls && lo && hi)
+        d = cx_strdupf("%s is %s [%s .. %s]%s%s", ls, holds ? "in" : "outside", lo, hi,
+                       step ? " step " : "", step ? step : "");
+    free(step);
+    free(ls);
+    free(lo);
+    free(hi);
+    return d;
+}
+
+/* A comparison of series holds when it holds for every period, and both
+ * sides have the same periods (a series and a number: every period against
+ * the number).  *holds gets the verdict, *detail the first period where it
+ * fails or the periods it held for; CX_FAIL on an error. */
+static cx_status series_claim(cx_eval *E, const cx_ast *c, const cx_value *l, const cx_value *r,
+                              show_mode m, bool *holds, char **detail)
+{
+    const cx_series *sa = l->kind == CX_VAL_SERIES ? l->u.series : NULL;
+    const cx_series *sb = r->kind == CX_VAL_SERIES ? r->u.series : NULL;
+    const cx_series *s = sa ? sa : sb;
+    *holds = false;
+    *detail = NULL;
+    if ((!sa && l->kind != CX_VAL_NUM) || (!sb && r->kind != CX_VAL_NUM))
+        return cx_eval_error(E, CX_E_TYPE_OPERANDS, c->op_span,
+                             "cannot compare %s with %s; a series compares with a series or "
+                             "a number",
+                             cx_value_kind_name(l->kind), cx_value_kind_name(r->kind));
+    if (sa && sb && sa->freq != sb->freq)
+        return cx_eval_error(E, CX_E_TYPE_FREQUENCY, c->op_span,
+                             "cannot compare %s %s series with %s %s series",
+                             cx_article(cx_freq_name(sa->freq)), cx_freq_name(sa->freq),
+                             cx_article(cx_freq_name(sb->freq)), cx_freq_name(sb->freq));
+    char *ops = cx_sources_text(&E->st->sources, c->op_span);
+    char pb[32];
+    *holds = true;
+    *detail = NULL;
+    /* A period one side lacks fails the claim, named. */
+    if (sa && sb) {
+        int64_t miss;
+        const cx_series *lacks = NULL;
+        if (cx_series_lacking(sa, sb, &miss, 1)) lacks = sa;
+        else if (cx_series_lacking(sb, sa, &miss, 1)) lacks = sb;
+        if (lacks) {
+            cx_period p = {s->freq, miss};
+            cx_period_format(&p, pb, sizeof pb);
+            *holds = false;
+            *detail =
+                cx_strdupf("the %s side has no value for %s", lacks == sa ? "left" : "right", pb);
+            free(ops);
+            return CX_OK;
+        }
+    }
+    for (size_t i = 0; i < s->len && *holds; i++) {
+        cx_value x, y, res;
+        cx_value_init(&x);
+        cx_value_init(&y);
+        cx_value_init(&res);
+        cx_value_set_num(&x, sa ? &sa->vals[i] : &l->u.num);
+        cx_value_set_num(&y, !sb ? &r->u.num : sa ? cx_series_get(sb, s->ords[i]) : &sb->vals[i]);
+        cx_status st = cx_eval_binop(E, c->op, c->op_span, &x, &y, &res);
+        if (st == CX_OK && !res.u.b) {
+            cx_period p = {s->freq, s->ords[i]};
+            cx_period_format(&p, pb, sizeof pb);
+            char *xs = show(E, &x, m), *ys = show(E, &y, m);
+            *holds = false;
+            *detail = xs && ys ? cx_strdupf("at %s: %s %s %s is false", pb, xs, ops ? ops : "?", ys)
+                               : NULL;
+            free(xs);
+            free(ys);
+        }
+        cx_value_clear(&x);
+        cx_value_clear(&y);
+        cx_value_clear(&res);
+        if (st != CX_OK) {
+            free(ops);
+            return CX_FAIL;
+        }
+    }
+    if (*holds) {
+        char *have = cx_series_periods_text(s, 4);
+        *detail = cx_strdupf("holds for every period: %s", have ? have : "none");
+        free(have);
+    }
+    free(ops);
+    return CX_OK;
+}
+
 static cx_status check_cond(cx_eval *E, const cx_ast *n)
 {
     const cx_ast *c = cx_ast_claim(n);
@@ -156,20 +262,33 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
     cx_value_init(&res);
     char *ls = NULL, *rs = NULL, *detail = NULL;
     cx_status st = CX_FAIL;
-    if (c->kind == CX_AST_BINARY && cx_ast_op_is_comparison(c->op)) {
+    bool claim = c->kind == CX_AST_BINARY && (cx_ast_op_is_comparison(c->op) || c->op == CX_OP_IN);
+    if (claim) {
         /* Show both sides of a comparison, each evaluated once. */
         if (cx_eval_expr(E, cx_ast_lhs(c), &l) != CX_OK ||
-            cx_eval_expr(E, cx_ast_rhs(c), &r) != CX_OK ||
-            cx_eval_binop(E, c->op, c->op_span, &l, &r, &res) != CX_OK)
+            cx_eval_expr(E, cx_ast_rhs(c), &r) != CX_OK)
             goto out;
-        show_mode m = mode_of(E, cx_ast_rhs(c)) != SHOW_PLAIN ? mode_of(E, cx_ast_rhs(c))
-                                                              : mode_of(E, cx_ast_lhs(c));
+        const cx_ast *rn = cx_ast_rhs(c);
+        if (c->op == CX_OP_IN && rn->kind == CX_AST_RANGE) rn = cx_ast_range_lo(rn);
+        show_mode m = mode_of(E, rn) != SHOW_PLAIN ? mode_of(E, rn) : mode_of(E, cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
-        char *ops = cx_sources_text(&E->st->sources, c->op_span);
-        detail = ls && rs && ops ? cx_strdupf("%s %s %s%s", ls, ops, rs, res.u.b ? "" : " is false")
-                                 : NULL;
-        free(ops);
+        if (c->op != CX_OP_IN && (l.kind == CX_VAL_SERIES || r.kind == CX_VAL_SERIES)) {
+            bool holds = false;
+            if (series_claim(E, c, &l, &r, m, &holds, &detail) != CX_OK) goto out;
+            cx_value_set_bool(&res, holds);
+        } else {
+            if (cx_eval_binop(E, c->op, c->op_span, &l, &r, &res) != CX_OK) goto out;
+            if (c->op == CX_OP_IN && r.kind == CX_VAL_RANGE) {
+                detail = range_detail(E, cx_ast_rhs(c), &l, &r, res.u.b, m);
+            } else {
+                char *ops = cx_sources_text(&E->st->sources, c->op_span);
+                detail = ls && rs && ops
+                             ? cx_strdupf("%s %s %s%s", ls, ops, rs, res.u.b ? "" : " is false")
+                             : NULL;
+                free(ops);
+            }
+        }
     } else {
         if (cx_eval_expr(E, c, &res) != CX_OK) goto out;
         detail = strdup(res.kind == CX_VAL_BOOL && res.u.b ? "true" : "false");

@@ -304,11 +304,95 @@ static cx_status periods_differ(cx_eval *E, int op, const cx_series *a, const cx
     return CX_FAIL;
 }
 
+/* A comparison of series holds when both have the same periods and it holds
+ * for every period (a series and a number: every period against it). */
+static cx_status compare_series(cx_eval *E, int op, cx_span span, const cx_value *a,
+                                const cx_value *b, cx_value *out)
+{
+    const cx_series *sa = a->kind == CX_VAL_SERIES ? a->u.series : NULL;
+    const cx_series *sb = b->kind == CX_VAL_SERIES ? b->u.series : NULL;
+    if ((!sa && a->kind != CX_VAL_NUM) || (!sb && b->kind != CX_VAL_NUM))
+        return type_mismatch(E, op, a, b, span);
+    if (sa && sb && sa->freq != sb->freq)
+        return cx_eval_error(E, CX_E_TYPE_FREQUENCY, span,
+                             "cannot compare %s %s series with %s %s series",
+                             cx_article(cx_freq_name(sa->freq)), cx_freq_name(sa->freq),
+                             cx_article(cx_freq_name(sb->freq)), cx_freq_name(sb->freq));
+    bool holds = !(sa && sb) || (sa->len == sb->len && cx_series_lacking(sa, sb, NULL, 0) == 0);
+    const cx_series *s = sa ? sa : sb;
+    for (size_t i = 0; i < s->len && holds; i++) {
+        const cx_num *x = sa ? &sa->vals[i] : &a->u.num;
+        const cx_num *y = !sb ? &b->u.num : sa ? cx_series_get(sb, s->ords[i]) : &sb->vals[i];
+        holds = cmp_holds(op, cx_num_cmp(x, y));
+    }
+    cx_value_set_bool(out, holds);
+    return CX_OK;
+}
+
+/* a in b: a number in a range of numbers (lo <= a <= hi, on the step's
+ * grid only when a step was written), a period in a range of periods, or
+ * any value equal to an item of a list. */
+static cx_status membership(cx_eval *E, cx_span span, const cx_value *a, const cx_value *b,
+                            cx_value *out)
+{
+    if (b->kind == CX_VAL_LIST) {
+        bool found = false;
+        for (size_t i = 0; i < b->u.list->len && !found; i++) {
+            const cx_value *it = &b->u.list->items[i];
+            cx_value eq;
+            cx_value_init(&eq);
+            if (it->kind == a->kind &&
+                (a->kind == CX_VAL_NUM || a->kind == CX_VAL_STR || a->kind == CX_VAL_BOOL ||
+                 a->kind == CX_VAL_PERIOD) &&
+                cx_eval_binop(E, CX_OP_EQ, span, a, it, &eq) == CX_OK)
+                found = eq.u.b;
+            cx_value_clear(&eq);
+        }
+        cx_value_set_bool(out, found);
+        return CX_OK;
+    }
+    if (b->kind != CX_VAL_RANGE)
+        return cx_eval_error(E, CX_E_TYPE_OPERANDS, span,
+                             "'in' needs a range (a..b) or a list on its right, got %s",
+                             kind_name(b));
+    const cx_range *r = b->u.range;
+    if (r->of_periods) {
+        if (a->kind != CX_VAL_PERIOD || a->u.period.freq != r->plo.freq)
+            return cx_eval_error(E, CX_E_TYPE_OPERANDS, span,
+                                 "'in' a range of periods needs a period of the same frequency "
+                                 "on its left, got %s",
+                                 kind_name(a));
+        int64_t o = a->u.period.ord;
+        cx_value_set_bool(out,
+                          o >= r->plo.ord && o <= r->phi.ord && (o - r->plo.ord) % r->pstep == 0);
+        return CX_OK;
+    }
+    if (a->kind != CX_VAL_NUM)
+        return cx_eval_error(E, CX_E_TYPE_OPERANDS, span,
+                             "'in' a range of numbers needs a number on its left, got %s",
+                             kind_name(a));
+    bool in = cx_num_cmp(&a->u.num, &r->lo) >= 0 && cx_num_cmp(&a->u.num, &r->hi) <= 0;
+    if (in && r->has_step) { /* on the grid lo, lo + step, ... */
+        cx_num k;
+        cx_num_init(&k);
+        cx_num_status ns = cx_num_sub(&k, &a->u.num, &r->lo, &E->st->nctx);
+        if (ns == CX_NUM_OK) ns = cx_num_div(&k, &k, &r->step, &E->st->nctx);
+        in = ns == CX_NUM_OK && cx_num_is_integer(&k);
+        cx_num_clear(&k);
+        if (ns != CX_NUM_OK) return cx_eval_num_error(E, ns, span);
+    }
+    cx_value_set_bool(out, in);
+    return CX_OK;
+}
+
 /* a OP b for every value kind that supports it.  out is written only on success. */
 cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
                         cx_value *out)
 {
     const cx_num_ctx *ctx = &E->st->nctx;
+    if (op == CX_OP_IN) return membership(E, span, a, b, out);
+    if (cx_ast_op_is_comparison(op) && (a->kind == CX_VAL_SERIES || b->kind == CX_VAL_SERIES))
+        return compare_series(E, op, span, a, b, out);
     cx_num_binop fn = arith_fn(op);
     if (a->kind == CX_VAL_NUM && b->kind == CX_VAL_NUM) {
         if (fn) {
@@ -805,6 +889,7 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
                 goto out;
             }
             cx_num_set(&r->step, &step.u.num);
+            r->has_step = true;
         } else {
             cx_num_set_si(&r->step, 1);
         }

@@ -66,6 +66,7 @@ typedef enum cx_op {
     CX_OP_AND,
     CX_OP_OR,
     CX_OP_NOT,
+    CX_OP_IN, /* x in a..b, x in [list]: membership */
 } cx_op;
 
 typedef enum cx_check_kind { CX_CHECK_COND, CX_CHECK_APPROX, CX_CHECK_WITHIN } cx_check_kind;

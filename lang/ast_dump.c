@@ -100,6 +100,7 @@ const char *cx_ast_op_text(int op)
     case CX_OP_LE: return "<=";
     case CX_OP_GE: return ">=";
     case CX_OP_AND: return "and";
+    case CX_OP_IN: return "in";
     case CX_OP_OR: return "or";
     case CX_OP_NOT: return "not";
     default: return "?";

@@ -72,13 +72,17 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
-/* One conflict is resolved by precedence.  At the start of a statement,
+/* `x in 7B..10B` is `x in (7B..10B)`: IN_SET, below '..', makes the parser
+ * shift the '..' rather than close `x in 7B`.
+ * One more conflict is resolved by precedence.  At the start of a statement,
  * `capex 2021 ..` may begin a range assignment (`capex 2021..2024 = [...];`)
  * or a range expression whose first end is `capex 2021`.  The assignment
  * wins: shifting '..' outranks reducing the juxtaposition.  Write
  * `(capex 2021) .. x` for the other reading. */
+%precedence IN_SET
 %precedence JUXT
 %precedence DOTDOT
+%precedence STEP
 
 %type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
 %type <cx_ast *> postfix primary generator exprs params
@@ -159,9 +163,19 @@ neg:
   | cmp
   ;
 
-/* Comparisons do not chain: `a < b < c` is a syntax error. */
+/* Comparisons do not chain: `a < b < c` is a syntax error.  `x in 7B..10B`
+ * (a range claim) and `x in [a, b]` test membership. */
 cmp:
     sum EQ sum                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
+  | sum IN sum %prec IN_SET              { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1, $3, @$); }
+  | sum IN sum DOTDOT sum %prec DOTDOT   { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
+                                                            cx_ast_range(P, $3, $5, NULL, @4,
+                                                                         (cx_span){@3.src, @3.start, @5.end}),
+                                                            @$); }
+  | sum IN sum DOTDOT sum STEP sum       { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
+                                                            cx_ast_range(P, $3, $5, $7, @4,
+                                                                         (cx_span){@3.src, @3.start, @7.end}),
+                                                            @$); }
   | sum NE sum                           { $$ = cx_ast_binary(P, CX_OP_NE, @2, $1, $3, @$); }
   | sum '<' sum                          { $$ = cx_ast_binary(P, CX_OP_LT, @2, $1, $3, @$); }
   | sum LE sum                           { $$ = cx_ast_binary(P, CX_OP_LE, @2, $1, $3, @$); }
@@ -253,7 +267,7 @@ static bool continues_expr(yysymbol_kind_t s)
            s == SYM('<') || s == SYM('>') || s == YYSYMBOL_EQ || s == YYSYMBOL_NE ||
            s == YYSYMBOL_LE || s == YYSYMBOL_GE || s == YYSYMBOL_AND || s == YYSYMBOL_OR ||
            s == YYSYMBOL_DOTDOT || s == YYSYMBOL_STEP || s == SYM('(') || s == SYM('[') ||
-           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD;
+           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN;
 }
 
 /* The most useful tokens come first when the list is cut to four. */

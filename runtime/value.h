@@ -47,6 +47,7 @@ typedef struct cx_range {
     cx_period plo, phi;  /* of_periods */
     int64_t pstep;       /* of_periods: step in periods (> 0) */
     cx_num lo, hi, step; /* numbers: step > 0 */
+    bool has_step;       /* written with `step` (else 1): `x in a..b` is then on the grid */
 } cx_range;
 
 typedef struct cx_value {
