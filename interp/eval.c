@@ -11,6 +11,7 @@
 #include <string.h>
 #include "../runtime/numalloc.h"
 #include "../runtime/format.h"
+#include "../runtime/limits.h"
 #include "../runtime/series.h"
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
@@ -304,6 +305,37 @@ static cx_status periods_differ(cx_eval *E, int op, const cx_series *a, const cx
     return CX_FAIL;
 }
 
+/* "a" + "b": text joins text.  A number is never turned into text
+ * implicitly: the author chooses its form (fmt, pct, money). */
+static cx_status concat(cx_eval *E, cx_span span, const cx_value *a, const cx_value *b,
+                        cx_value *out)
+{
+    if (a->kind != CX_VAL_STR || b->kind != CX_VAL_STR) {
+        const cx_value *other = a->kind == CX_VAL_STR ? b : a;
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_OPERANDS, span,
+                                  "cannot apply '+' to %s and %s", kind_name(a), kind_name(b));
+        if (e && other->kind == CX_VAL_NUM)
+            cx_error_set_hint(e, "text joins text: write the number as text first, with "
+                                 "fmt(x, places), pct(x) or money(x)");
+        return CX_FAIL;
+    }
+    size_t la = a->u.str->len, lb = b->u.str->len;
+    if (la + lb > (size_t)CX_MAX_STRING_BYTES) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_STRING_SIZE, span,
+                                  "text of %zu bytes is longer than %ld bytes", la + lb,
+                                  (long)CX_MAX_STRING_BYTES);
+        (void)e;
+        return CX_FAIL;
+    }
+    char *buf = malloc(la + lb + 1);
+    if (!buf) return cx_eval_oom(E, span);
+    memcpy(buf, a->u.str->data, la);
+    memcpy(buf + la, b->u.str->data, lb);
+    bool ok = cx_value_set_str(out, buf, la + lb);
+    free(buf);
+    return ok ? CX_OK : cx_eval_oom(E, span);
+}
+
 /* A comparison of series holds when both have the same periods and it holds
  * for every period (a series and a number: every period against it). */
 static cx_status compare_series(cx_eval *E, int op, cx_span span, const cx_value *a,
@@ -391,6 +423,8 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, con
 {
     const cx_num_ctx *ctx = &E->st->nctx;
     if (op == CX_OP_IN) return membership(E, span, a, b, out);
+    if (op == CX_OP_ADD && (a->kind == CX_VAL_STR || b->kind == CX_VAL_STR))
+        return concat(E, span, a, b, out);
     if (cx_ast_op_is_comparison(op) && (a->kind == CX_VAL_SERIES || b->kind == CX_VAL_SERIES))
         return compare_series(E, op, span, a, b, out);
     cx_num_binop fn = arith_fn(op);

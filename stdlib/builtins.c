@@ -323,6 +323,11 @@
       "pmt(8%/12, 10, 10000)",                                                                     \
       "Excel's signs: a loan received (pv > 0) gives a negative payment. Exact for a whole "       \
       "nper. Differs from Excel: type must be 0 or 1.")                                            \
+    X("pp", 1, 2, cx_fn_pp, CX_FOLD_NONE,                                                          \
+      "pp(x, places = 2)",                                                                         \
+      "a change of a rate in percentage points, always signed: +9.28pp",                            \
+      "pp(50% - 40.72%)",                                                                          \
+      "Not in Excel. The difference of two percentages is in points, not percent.")                \
     X("ppmt", 4, 6, cx_fn_ppmt, CX_FOLD_NONE,                                                      \
       "ppmt(rate, per, nper, pv, fv = 0, type = 0)",                                               \
       "the principal part of payment number per (pmt - ipmt)",                                     \

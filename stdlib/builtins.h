@@ -99,5 +99,6 @@ cx_status cx_fn_spread(cx_call *c, cx_value *out);
 cx_status cx_fn_pct(cx_call *c, cx_value *out);
 cx_status cx_fn_money(cx_call *c, cx_value *out);
 cx_status cx_fn_fmt(cx_call *c, cx_value *out);
+cx_status cx_fn_pp(cx_call *c, cx_value *out);
 
 #endif

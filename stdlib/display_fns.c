@@ -1,6 +1,8 @@
 /* display_fns.c - the built-ins that turn a number into text: pct, money
  * and fmt.  The digits themselves come from format.c (deterministic, no
  * locale, an approximate number keeps its "≈"); this file checks arguments. */
+#include <stdlib.h>
+#include <string.h>
 #include "../runtime/format.h"
 #include "../runtime/limits.h"
 #include "args.h"
@@ -20,6 +22,28 @@ cx_status cx_fn_pct(cx_call *c, cx_value *out)
     long places;
     if (!x || !places_arg(c, 1, &places)) return CX_FAIL;
     return cx_ret_text(c, out, cx_fmt_pct(x, places));
+}
+
+/* pp(x, places = 2): a change of a rate in percentage points, always signed
+ * (it is a difference): 0.0928 -> "+9.28pp", -0.005 -> "-0.50pp". */
+cx_status cx_fn_pp(cx_call *c, cx_value *out)
+{
+    const cx_num *x = cx_arg_num(c, 0);
+    long places;
+    if (!x || !places_arg(c, 2, &places)) return CX_FAIL;
+    char *p = cx_fmt_pct(x, places);
+    if (!p) return cx_call_oom(c);
+    size_t n = strlen(p);
+    /* "≈-9.28%" -> "≈-9.28pp"; a plus where there is no minus (not on 0). */
+    bool approx = strncmp(p, CX_MARK_APPROX, strlen(CX_MARK_APPROX)) == 0;
+    const char *body = p + (approx ? strlen(CX_MARK_APPROX) : 0);
+    bool zero = strspn(body, "0.%") == strlen(body);
+    char *r = n && p[n - 1] == '%'
+                  ? cx_strdupf("%s%s%.*spp", approx ? CX_MARK_APPROX : "",
+                               body[0] == '-' || zero ? "" : "+", (int)strlen(body) - 1, body)
+                  : NULL;
+    free(p);
+    return cx_ret_text(c, out, r);
 }
 
 /* money(x, places = 2, symbol = "$"): format.c's cx_fmt_money_as says when
