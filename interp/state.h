@@ -3,7 +3,7 @@
 #ifndef CX_STATE_H
 #define CX_STATE_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include "../include/cx.h"
@@ -12,6 +12,7 @@
 #include "env.h"
 #include "../runtime/error.h"
 #include "../runtime/number.h"
+#include "../runtime/numalloc.h"
 
 struct cx_state {
     cx_options opt;
@@ -24,8 +25,11 @@ struct cx_state {
     cx_output_fn out_fn;
     void *out_ud;
     size_t passed, failed;
-    volatile sig_atomic_t interrupted;
-    char **include_stack; /* resolved paths of the files being run, for cycles */
+    /* Set by cx_state_interrupt from a signal handler or another thread:
+     * a lock-free atomic is safe for both. */
+    atomic_int interrupted;
+    cx_numalloc_account mem; /* GMP/MPFR bytes this state holds, its --max-memory */
+    char **include_stack;    /* resolved paths of the files being run, for cycles */
     size_t include_depth, include_cap;
     size_t n_includes;
 };
@@ -38,5 +42,9 @@ typedef struct cx_eval {
 /* Reads, parses and runs `path` (already resolved against the including
  * file) in the same environment.  `at` is the include statement's span. */
 cx_status cx_state_include(struct cx_state *st, const char *path, cx_span at);
+
+/* The status a run that ended now would have: from the first error's kind,
+ * else CX_RUN_OK (for entry points other than the runs: cx_define). */
+cx_run_status cx_state_status(struct cx_state *st);
 
 #endif
