@@ -13,9 +13,18 @@ BUILD      ?= build
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+# The version comes from include/cx.h; the shared library's soname carries
+# the major number (0 while the API may still change between minor versions).
+VERSION  := $(shell sed -n 's/^\#define CX_VERSION "\(.*\)"/\1/p' include/cx.h)
+SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
+SONAME    = libcx.so.$(SOMAJOR)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wwrite-strings -Wundef -Werror=implicit-function-declaration
-CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP
+# Every object is position-independent, so one set of objects makes both
+# libcx.a and libcx.so (no semantic interposition: calls inside the library
+# stay direct, as in a static build).
+CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP \
+            -fPIC -fno-semantic-interposition
 GEN_WARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 LDLIBS    = -lmpfr -lgmp -lm
 TEST_LIBS = -lcriterion
@@ -42,13 +51,25 @@ DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-co
            clang-format
 
 .PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
-        demo bench lint format install uninstall clean help
+        demo bench lint format install uninstall clean help FORCE
 
-all: $(BUILD)/cx $(BUILD)/libcx.a
+all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
 
 $(BUILD)/libcx.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
+
+# The shared library exports exactly the functions of include/cx.h, listed in
+# include/libcx.map (make lint compares the two): libcx.so.VERSION, with the
+# soname link libcx.so.MAJOR and the development link libcx.so.
+$(BUILD)/libcx.so.$(VERSION): $(LIB_OBJ) include/libcx.map
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	  -Wl,--version-script=include/libcx.map -Wl,--no-undefined -o $@ $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/libcx.so: $(BUILD)/libcx.so.$(VERSION)
+	ln -sf libcx.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) -ledit
@@ -189,6 +210,7 @@ lint: all
 	@if grep -nE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' lang/*.c lang/*.y runtime/*.c stdlib/*.c interp/*.c \
 	  | grep -v 'snprintf\|vsnprintf'; then echo "library code must not print or exit"; exit 1; fi
 	@python3 tests/check_layers.py $(BUILD)
+	@python3 tests/check_abi.py $(BUILD)
 	@clang-format --dry-run --Werror $(FORMAT_SRC) 2>&1 | head -20; \
 	  if ! clang-format --dry-run --Werror $(FORMAT_SRC) >/dev/null 2>&1; then \
 	    echo "files are not formatted: run make format"; exit 1; fi
@@ -202,15 +224,37 @@ FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.
 format:
 	clang-format -i $(FORMAT_SRC)
 
-install: all
+# The libraries, the header, cx.pc (for pkg-config --cflags --libs cx), the
+# program, its man page and completion.  PREFIX, LIBDIR and DESTDIR are
+# honoured; cx.pc names the final places (without DESTDIR).
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+
+$(BUILD)/cx.pc: cx.pc.in FORCE
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
+install: all $(BUILD)/cx.pc
 	install -Dm755 $(BUILD)/cx $(DESTDIR)$(BINDIR)/cx
 	install -Dm644 $(BUILD)/libcx.a $(DESTDIR)$(LIBDIR)/libcx.a
+	install -Dm755 $(BUILD)/libcx.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcx.so.$(VERSION)
+	ln -sf libcx.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcx.so
 	install -Dm644 include/cx.h $(DESTDIR)$(INCLUDEDIR)/cx.h
+	install -Dm644 $(BUILD)/cx.pc $(DESTDIR)$(PKGCONFIGDIR)/cx.pc
 	install -Dm644 docs/cx.1 $(DESTDIR)$(MANDIR)/man1/cx.1
 	install -Dm644 contrib/bash-completion/cx $(DESTDIR)$(BASHCOMPDIR)/cx
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then \
+	  ldconfig; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cx $(DESTDIR)$(LIBDIR)/libcx.a $(DESTDIR)$(INCLUDEDIR)/cx.h
+	rm -f $(DESTDIR)$(BINDIR)/cx $(DESTDIR)$(INCLUDEDIR)/cx.h
+	rm -f $(DESTDIR)$(LIBDIR)/libcx.a $(DESTDIR)$(LIBDIR)/libcx.so \
+	      $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libcx.so.$(VERSION)
+	rm -f $(DESTDIR)$(PKGCONFIGDIR)/cx.pc
 	rm -f $(DESTDIR)$(MANDIR)/man1/cx.1 $(DESTDIR)$(BASHCOMPDIR)/cx
 
 clean:
@@ -226,7 +270,9 @@ help:
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
 	@echo "make bench      cx against GNU bc and python3 (bench/)"
-	@echo "make lint       layers, exported-symbol prefix, no printing in library code, format"
+	@echo "make lint       layers, exported-symbol prefix, libcx.so exports cx.h, no printing in library code, format"
 	@echo "make format     apply .clang-format to every C file"
-	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make install    cx, libcx.a, libcx.so, cx.h, cx.pc, man page, completion"
+	@echo "                (PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) DESTDIR=$(DESTDIR))"
+	@echo "make uninstall  remove what make install put there (same variables)"
 	@echo "make clean      remove build/"
