@@ -50,7 +50,7 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
            clang-format
 
-.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-threads check-tsan check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
 all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
@@ -100,7 +100,13 @@ $(BUILD)/tests/unit: $(UNIT_OBJ) $(BUILD)/libcx.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcx.a $(TEST_LIBS) $(LDLIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+# Several threads, each with its own state, run different scripts at once
+# (tests/threads/threads.c); check-tsan runs it under ThreadSanitizer.
+$(BUILD)/tests/threads: tests/threads/threads.c $(BUILD)/libcx.a
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $< $(BUILD)/libcx.a $(LDLIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/threads.d
 
 # ---- set-up -----------------------------------------------------------------
 # Installs what a fresh Debian 12 lacks when run as root; otherwise says what
@@ -125,10 +131,20 @@ demo: deps
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs
+	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-threads
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
+
+check-threads: $(BUILD)/tests/threads
+	$(BUILD)/tests/threads
+
+# gcc's ThreadSanitizer (libtsan2) in its own build folder; a report fails.
+check-tsan:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
+	  LDFLAGS="-fsanitize=thread" build/tsan/tests/threads
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/tests/threads 12
 
 check-golden: $(BUILD)/cx
 	bash tests/golden/run.sh $(BUILD)/cx
@@ -266,6 +282,7 @@ help:
 	@echo "make check      install missing packages, build, run unit, golden and REPL tests"
 	@echo "make check-repl the REPL through a pseudo-terminal (tests/repl/)"
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
+	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
