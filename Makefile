@@ -50,7 +50,7 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
            clang-format
 
-.PHONY: all deps check check-unit check-threads check-tsan check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-threads check-tsan check-embed check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
 all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
@@ -131,10 +131,24 @@ demo: deps
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-threads
+	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-threads \
+	  check-embed
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
+
+# examples/embed/ built as a user would: cx installed into a temporary
+# DESTDIR, the program compiled with pkg-config against it and run with the
+# installed libcx.so (a few seconds).
+check-embed: all
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	$(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
+	PKG_CONFIG_PATH=$$d/usr/local/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$$d \
+	  $(MAKE) --no-print-directory -s -C examples/embed OUT=$$d/embed && \
+	readelf -d $$d/embed | grep -q 'NEEDED.*\[$(SONAME)\]' && \
+	LD_LIBRARY_PATH=$$d/usr/local/lib $$d/embed examples/embed/project.cx > $$d/out; \
+	st=$$?; diff -u examples/embed/embed.expected $$d/out && [ $$st = 0 ] && \
+	echo "embed: built with pkg-config against the installed libcx.so, output as expected"
 
 check-threads: $(BUILD)/tests/threads
 	$(BUILD)/tests/threads
