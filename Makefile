@@ -48,9 +48,10 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
+           python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format
 
-.PHONY: all deps check check-unit check-threads check-tsan check-embed check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
 all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
@@ -132,7 +133,7 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
 	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-threads \
-	  check-embed
+	  check-embed check-python
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
@@ -149,6 +150,19 @@ check-embed: all
 	LD_LIBRARY_PATH=$$d/usr/local/lib $$d/embed examples/embed/project.cx > $$d/out; \
 	st=$$?; diff -u examples/embed/embed.expected $$d/out && [ $$st = 0 ] && \
 	echo "embed: built with pkg-config against the installed libcx.so, output as expected"
+
+# The Python package (bindings/python) over build/libcx.so with Debian's
+# python3: its unittest suite, then `pip install` of a copy into a venv that
+# sees Debian's setuptools (no network), used from another folder.
+DEB_PYTHON ?= /usr/bin/python3
+check-python: $(BUILD)/libcx.so
+	CX_LIBRARY=$(BUILD)/libcx.so.0 PYTHONPATH=bindings/python PYTHONDONTWRITEBYTECODE=1 \
+	  $(DEB_PYTHON) -m unittest discover -s bindings/python/tests
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && cp -r bindings/python $$d/src && \
+	$(DEB_PYTHON) -m venv --system-site-packages $$d/venv && \
+	$$d/venv/bin/pip install -q --no-index --no-build-isolation $$d/src && \
+	lib=$$(realpath $(BUILD)/libcx.so.0) && cd $$d && \
+	CX_LIBRARY=$$lib venv/bin/python -c 'import cx; r = cx.run("x = rate * 2;", inputs={"rate": "8%"}); assert str(r.values["x"]) == "4/25", r; print("python: pip install ./bindings/python works:", cx.__file__.split("/site-packages/")[1])'
 
 check-threads: $(BUILD)/tests/threads
 	$(BUILD)/tests/threads
@@ -295,6 +309,7 @@ help:
 	@echo "make demo       install missing packages, build, run examples/thesis.cx"
 	@echo "make check      install missing packages, build, run unit, golden and REPL tests"
 	@echo "make check-repl the REPL through a pseudo-terminal (tests/repl/)"
+	@echo "make check-threads / check-embed / check-python   libcx in threads, in a C host, in Python"
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
 	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
