@@ -31,6 +31,8 @@ static const char usage_text[] =
     "  -e, --eval EXPR   evaluate EXPR (the final ';' is optional)\n"
     "  --json            print the outputs, checks and errors as one JSON\n"
     "                    document on standard output (see docs/json.md)\n"
+    "  --csv             write tables and series as CSV on standard output\n"
+    "                    (plain decimals); everything else goes to standard error\n"
     "  -q, --quiet       print only failed checks and errors\n"
     "  --set NAME=VALUE  define NAME before the script runs, VALUE read as cx\n"
     "                    reads a literal: 8%, 4.8B, 1/3, 2025Q3, '\"text\"'\n"
@@ -55,6 +57,7 @@ static const char usage_text[] =
     "  cx --quiet examples/thesis.cx       only the claims that fail\n"
     "  cx --json examples/thesis.cx | python3 -m json.tool\n"
     "  cx --set rate=8% --set years=10 model.cx   one script, many inputs\n"
+    "  cx --csv model.cx > model.csv   its tables and series for a spreadsheet\n"
     "  cx                                  start the REPL (:help inside)\n"
     "\n"
     "Colour is used on a terminal only, never with NO_COLOR set or TERM=dumb.\n"
@@ -142,7 +145,7 @@ typedef struct request {
     size_t n_files;
     const char **sets; /* --set NAME=VALUE, in order */
     size_t n_sets;
-    bool use_stdin, json, quiet;
+    bool use_stdin, json, csv, quiet;
 } request;
 
 /* Fills *q from argv.  EXIT_OK to go on; -1 when --help or --version has
@@ -171,6 +174,10 @@ static int parse_args(int argc, char **argv, request *q)
         }
         if (strcmp(a, "--json") == 0) {
             q->json = true;
+            continue;
+        }
+        if (strcmp(a, "--csv") == 0) {
+            q->csv = true;
             continue;
         }
         if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -304,7 +311,12 @@ static int define_inputs(cx_state *cx, const request *q, cx_cli_report *r)
 static int run_scripts(const request *q)
 {
     cx_cli_report report;
-    cx_cli_report_init(&report, q->json ? CX_CLI_JSON : CX_CLI_TEXT, q->quiet);
+    cx_cli_report_init(&report,
+                       q->json  ? CX_CLI_JSON
+                       : q->csv ? CX_CLI_CSV
+                                : CX_CLI_TEXT,
+                       q->quiet);
+    report.digits = q->opt.digits;
     cx_state *cx = cx_state_new(&q->opt);
     if (!cx) {
         fputs("cx: error: out of memory\n", stderr);
@@ -358,6 +370,11 @@ int main(int argc, char **argv)
     }
 
     bool repl = false;
+    if (q.json && q.csv) {
+        free(q.files);
+        free(q.sets);
+        return usage_error("%s", "give either --json or --csv, not both");
+    }
     int sources = (q.expr != NULL) + (q.use_stdin ? 1 : 0) + (q.n_files > 0);
     if (sources > 1) {
         free(q.files);
@@ -368,11 +385,12 @@ int main(int argc, char **argv)
         /* A terminal gets the REPL; `echo '2+2;' | cx` runs the piped script. */
         repl = isatty(STDIN_FILENO);
         q.use_stdin = !repl;
-        if (repl && (q.json || q.n_sets)) {
+        if (repl && (q.json || q.csv || q.n_sets)) {
             free(q.files);
             free(q.sets);
-            return usage_error("%s needs a script: FILE, -e EXPR or -",
-                               q.json ? "--json" : "--set");
+            return usage_error("%s needs a script: FILE, -e EXPR or -", q.json  ? "--json"
+                                                                        : q.csv ? "--csv"
+                                                                                : "--set");
         }
     }
 
