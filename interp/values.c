@@ -9,6 +9,7 @@
 #include "display.h"
 #include "state.h"
 #include "../runtime/format.h"
+#include "../runtime/limits.h"
 #include "../runtime/series.h"
 
 /* Past this binary exponent an approximate number's exact fraction would
@@ -51,7 +52,7 @@ char *cx_value_text(const cx_value *v, int digits)
 {
     if (!v) return NULL;
     if (digits < 1) digits = 1;
-    if (digits > 1000) digits = 1000;
+    if (digits > CX_MAX_DIGITS) digits = CX_MAX_DIGITS;
     return cx_display_value(v, digits);
 }
 
