@@ -13,9 +13,18 @@ BUILD      ?= build
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+# The version comes from include/cx.h; the shared library's soname carries
+# the major number (0 while the API may still change between minor versions).
+VERSION  := $(shell sed -n 's/^\#define CX_VERSION "\(.*\)"/\1/p' include/cx.h)
+SOMAJOR   = $(firstword $(subst ., ,$(VERSION)))
+SONAME    = libcx.so.$(SOMAJOR)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wwrite-strings -Wundef -Werror=implicit-function-declaration
-CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP
+# Every object is position-independent, so one set of objects makes both
+# libcx.a and libcx.so (no semantic interposition: calls inside the library
+# stay direct, as in a static build).
+CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP \
+            -fPIC -fno-semantic-interposition
 GEN_WARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 LDLIBS    = -lmpfr -lgmp -lm
 TEST_LIBS = -lcriterion
@@ -39,16 +48,29 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
+           python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace
 
-.PHONY: all deps check check-unit check-golden check-repl check-docs check-confine check-hostile fuzz check-examples check-asan check-valgrind \
-        demo bench lint format install uninstall clean help
+.PHONY: all deps check check-unit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile fuzz check-examples check-asan check-valgrind \
+        demo bench lint format install uninstall clean help FORCE
 
-all: $(BUILD)/cx $(BUILD)/libcx.a
+all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
 
 $(BUILD)/libcx.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
+
+# The shared library exports exactly the functions of include/cx.h, listed in
+# include/libcx.map (make lint compares the two): libcx.so.VERSION, with the
+# soname link libcx.so.MAJOR and the development link libcx.so.
+$(BUILD)/libcx.so.$(VERSION): $(LIB_OBJ) include/libcx.map
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	  -Wl,--version-script=include/libcx.map -Wl,--no-undefined -o $@ $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/libcx.so: $(BUILD)/libcx.so.$(VERSION)
+	ln -sf libcx.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) -ledit
@@ -79,7 +101,13 @@ $(BUILD)/tests/unit: $(UNIT_OBJ) $(BUILD)/libcx.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libcx.a $(TEST_LIBS) $(LDLIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+# Several threads, each with its own state, run different scripts at once
+# (tests/threads/threads.c); check-tsan runs it under ThreadSanitizer.
+$(BUILD)/tests/threads: tests/threads/threads.c $(BUILD)/libcx.a
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $< $(BUILD)/libcx.a $(LDLIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/threads.d
 
 # ---- set-up -----------------------------------------------------------------
 # Installs what a fresh Debian 12 lacks when run as root; otherwise says what
@@ -104,10 +132,47 @@ demo: deps
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-confine
+	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-confine \
+	  check-threads check-embed check-python
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
+
+# examples/embed/ built as a user would: cx installed into a temporary
+# DESTDIR, the program compiled with pkg-config against it and run with the
+# installed libcx.so (a few seconds).
+check-embed: all
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	$(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
+	PKG_CONFIG_PATH=$$d/usr/local/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$$d \
+	  $(MAKE) --no-print-directory -s -C examples/embed OUT=$$d/embed && \
+	readelf -d $$d/embed | grep -q 'NEEDED.*\[$(SONAME)\]' && \
+	LD_LIBRARY_PATH=$$d/usr/local/lib $$d/embed examples/embed/project.cx > $$d/out; \
+	st=$$?; diff -u examples/embed/embed.expected $$d/out && [ $$st = 0 ] && \
+	echo "embed: built with pkg-config against the installed libcx.so, output as expected"
+
+# The Python package (bindings/python) over build/libcx.so with Debian's
+# python3: its unittest suite, then `pip install` of a copy into a venv that
+# sees Debian's setuptools (no network), used from another folder.
+DEB_PYTHON ?= /usr/bin/python3
+check-python: $(BUILD)/libcx.so
+	CX_LIBRARY=$(BUILD)/libcx.so.0 PYTHONPATH=bindings/python PYTHONDONTWRITEBYTECODE=1 \
+	  $(DEB_PYTHON) -m unittest discover -s bindings/python/tests
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && cp -r bindings/python $$d/src && \
+	$(DEB_PYTHON) -m venv --system-site-packages $$d/venv && \
+	$$d/venv/bin/pip install -q --no-index --no-build-isolation $$d/src && \
+	lib=$$(realpath $(BUILD)/libcx.so.0) && cd $$d && \
+	CX_LIBRARY=$$lib venv/bin/python -c 'import cx; r = cx.run("x = rate * 2;", inputs={"rate": "8%"}); assert str(r.values["x"]) == "4/25", r; print("python: pip install ./bindings/python works:", cx.__file__.split("/site-packages/")[1])'
+
+check-threads: $(BUILD)/tests/threads
+	$(BUILD)/tests/threads
+
+# gcc's ThreadSanitizer (libtsan2) in its own build folder; a report fails.
+check-tsan:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
+	  LDFLAGS="-fsanitize=thread" build/tsan/tests/threads
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/tests/threads 12
 
 check-golden: $(BUILD)/cx
 	bash tests/golden/run.sh $(BUILD)/cx
@@ -196,6 +261,7 @@ lint: all
 	@if grep -nE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' lang/*.c lang/*.y runtime/*.c stdlib/*.c interp/*.c \
 	  | grep -v 'snprintf\|vsnprintf'; then echo "library code must not print or exit"; exit 1; fi
 	@python3 tests/check_layers.py $(BUILD)
+	@python3 tests/check_abi.py $(BUILD)
 	@clang-format --dry-run --Werror $(FORMAT_SRC) 2>&1 | head -20; \
 	  if ! clang-format --dry-run --Werror $(FORMAT_SRC) >/dev/null 2>&1; then \
 	    echo "files are not formatted: run make format"; exit 1; fi
@@ -209,15 +275,37 @@ FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.
 format:
 	clang-format -i $(FORMAT_SRC)
 
-install: all
+# The libraries, the header, cx.pc (for pkg-config --cflags --libs cx), the
+# program, its man page and completion.  PREFIX, LIBDIR and DESTDIR are
+# honoured; cx.pc names the final places (without DESTDIR).
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+
+$(BUILD)/cx.pc: cx.pc.in FORCE
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
+install: all $(BUILD)/cx.pc
 	install -Dm755 $(BUILD)/cx $(DESTDIR)$(BINDIR)/cx
 	install -Dm644 $(BUILD)/libcx.a $(DESTDIR)$(LIBDIR)/libcx.a
+	install -Dm755 $(BUILD)/libcx.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcx.so.$(VERSION)
+	ln -sf libcx.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcx.so
 	install -Dm644 include/cx.h $(DESTDIR)$(INCLUDEDIR)/cx.h
+	install -Dm644 $(BUILD)/cx.pc $(DESTDIR)$(PKGCONFIGDIR)/cx.pc
 	install -Dm644 docs/cx.1 $(DESTDIR)$(MANDIR)/man1/cx.1
 	install -Dm644 contrib/bash-completion/cx $(DESTDIR)$(BASHCOMPDIR)/cx
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then \
+	  ldconfig; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cx $(DESTDIR)$(LIBDIR)/libcx.a $(DESTDIR)$(INCLUDEDIR)/cx.h
+	rm -f $(DESTDIR)$(BINDIR)/cx $(DESTDIR)$(INCLUDEDIR)/cx.h
+	rm -f $(DESTDIR)$(LIBDIR)/libcx.a $(DESTDIR)$(LIBDIR)/libcx.so \
+	      $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libcx.so.$(VERSION)
+	rm -f $(DESTDIR)$(PKGCONFIGDIR)/cx.pc
 	rm -f $(DESTDIR)$(MANDIR)/man1/cx.1 $(DESTDIR)$(BASHCOMPDIR)/cx
 
 clean:
@@ -228,13 +316,17 @@ help:
 	@echo "make demo       install missing packages, build, run examples/thesis.cx"
 	@echo "make check      install missing packages, build, run unit, golden and REPL tests"
 	@echo "make check-repl the REPL through a pseudo-terminal (tests/repl/)"
+	@echo "make check-threads / check-embed / check-python   libcx in threads, in a C host, in Python"
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
+	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make check-confine   no file outside the allowed folders is opened (strace)"
 	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
 	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
-	@echo "make lint       layers, exported-symbol prefix, no printing in library code, format"
+	@echo "make lint       layers, exported-symbol prefix, libcx.so exports cx.h, no printing in library code, format"
 	@echo "make format     apply .clang-format to every C file"
-	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make install    cx, libcx.a, libcx.so, cx.h, cx.pc, man page, completion"
+	@echo "                (PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) DESTDIR=$(DESTDIR))"
+	@echo "make uninstall  remove what make install put there (same variables)"
 	@echo "make clean      remove build/"

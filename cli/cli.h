@@ -13,12 +13,17 @@
 typedef enum cx_cli_format {
     CX_CLI_TEXT, /* records on stdout, rendered errors on stderr */
     CX_CLI_JSON, /* one JSON document on stdout (docs/json.md); errors also on stderr */
+    CX_CLI_CSV,  /* tables and series as CSV on stdout (csv.c); the rest on stderr */
 } cx_cli_format;
+
+typedef struct cx_cli_csv cx_cli_csv;
 
 typedef struct cx_cli_report {
     cx_cli_format format;
     bool quiet;     /* only failed checks and errors */
+    int digits;     /* significant digits of rounded numbers in JSON values (--digits) */
     bool color_out; /* ANSI colour for failed checks on stdout */
+    FILE *text_out; /* where records go as text: stdout, or stderr with --csv */
     bool color_err; /* ANSI colour for errors on stderr */
     bool write_failed;
     /* JSON: outputs stream out as they come; errors are kept until the end
@@ -27,6 +32,7 @@ typedef struct cx_cli_report {
     char *errors;
     size_t errors_len, errors_cap;
     size_t n_errors;
+    cx_cli_csv *csv; /* CSV: the series kept for the end */
 } cx_cli_report;
 
 /* True when colour may be used on fd: a terminal, NO_COLOR unset, TERM not dumb. */
@@ -54,6 +60,25 @@ void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status);
 bool cx_cli_json_string(char **buf, size_t *len, size_t *cap, const char *s);
 /* Appends raw text (punctuation, numbers, `true`); false on allocation failure. */
 bool cx_cli_json_raw(char **buf, size_t *len, size_t *cap, const char *text);
+/* Appends a cx value as docs/json.md describes ("Values"): a number as
+ * {"text", "decimal", "num", "den", "approx"} with `digits` significant
+ * digits where it must be rounded, a list as an array, a series as an
+ * object of period -> number, a period as {"period": "2025Q3"}, a string,
+ * a boolean; NULL as null.  False on allocation failure. */
+bool cx_cli_json_value(char **buf, size_t *len, size_t *cap, const cx_value *v, int digits);
+
+/* ---- csv.c: --csv ----------------------------------------------------------- */
+/* NULL on allocation failure. */
+cx_cli_csv *cx_cli_csv_new(void);
+/* Writes a table record as a CSV block; false when the record carries no
+ * values (then the caller shows its text). */
+bool cx_cli_csv_table(cx_cli_csv *c, const cx_output *o, int digits);
+/* Keeps a VALUE record whose value is a series for the end; false for any
+ * other record. */
+bool cx_cli_csv_keep_series(cx_cli_csv *c, const cx_output *o, int digits);
+/* Writes the kept series, one block per frequency, and frees c; false when
+ * writing or an allocation failed. */
+bool cx_cli_csv_end(cx_cli_csv *c);
 
 /* ---- submit.c: running one REPL entry --------------------------------------- */
 typedef enum cx_cli_entry {

@@ -1,6 +1,8 @@
 /* json.c - the few pieces of JSON the `cx --json` document needs: string
- * literals (escaped, always valid UTF-8) and raw punctuation appended to a
- * growing buffer.  Not a general JSON library; there is no parser here. */
+ * literals (escaped, always valid UTF-8), raw punctuation, and cx values
+ * read through cx.h (numbers with their exact fraction and a plain
+ * decimal), appended to a growing buffer.  Not a general JSON library;
+ * there is no parser here. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,4 +101,71 @@ bool cx_cli_json_string(char **buf, size_t *len, size_t *cap, const char *s)
     b[(*len)++] = '"';
     b[*len] = '\0';
     return true;
+}
+
+/* A number: {"text", "decimal", "num", "den", "approx"} (docs/json.md). */
+static bool json_number(char **buf, size_t *len, size_t *cap, const cx_number *x, int digits)
+{
+    char *text = cx_number_text(x, digits), *dec = cx_number_decimal(x, digits, NULL);
+    char *num = cx_number_numerator(x), *den = cx_number_denominator(x);
+    bool ok =
+        text && dec && cx_cli_json_raw(buf, len, cap, "{\"text\": ") &&
+        cx_cli_json_string(buf, len, cap, text) &&
+        cx_cli_json_raw(buf, len, cap, ", \"decimal\": ") &&
+        cx_cli_json_string(buf, len, cap, dec) && cx_cli_json_raw(buf, len, cap, ", \"num\": ") &&
+        cx_cli_json_string(buf, len, cap, num) && cx_cli_json_raw(buf, len, cap, ", \"den\": ") &&
+        cx_cli_json_string(buf, len, cap, den) &&
+        cx_cli_json_raw(buf, len, cap, ", \"approx\": ") &&
+        cx_cli_json_raw(buf, len, cap, cx_number_is_approx(x) ? "true}" : "false}");
+    cx_free(text);
+    cx_free(dec);
+    cx_free(num);
+    cx_free(den);
+    return ok;
+}
+
+/* {"KEY": "the value's text"}: for kinds read as text (ranges, functions). */
+static bool json_tagged_text(char **buf, size_t *len, size_t *cap, const char *key,
+                             const cx_value *v, int digits)
+{
+    char *text = cx_value_text(v, digits);
+    bool ok = text && cx_cli_json_raw(buf, len, cap, "{\"") &&
+              cx_cli_json_raw(buf, len, cap, key) && cx_cli_json_raw(buf, len, cap, "\": ") &&
+              cx_cli_json_string(buf, len, cap, text) && cx_cli_json_raw(buf, len, cap, "}");
+    cx_free(text);
+    return ok;
+}
+
+bool cx_cli_json_value(char **buf, size_t *len, size_t *cap, const cx_value *v, int digits)
+{
+    cx_period_info p;
+    switch (cx_value_kind(v)) {
+    case CX_KIND_NONE: return cx_cli_json_raw(buf, len, cap, "null");
+    case CX_KIND_NUMBER: return json_number(buf, len, cap, cx_value_number(v), digits);
+    case CX_KIND_BOOLEAN:
+        return cx_cli_json_raw(buf, len, cap, cx_value_boolean(v) ? "true" : "false");
+    case CX_KIND_STRING: return cx_cli_json_string(buf, len, cap, cx_value_string(v, NULL));
+    case CX_KIND_PERIOD:
+        return cx_value_period(v, &p) && cx_cli_json_raw(buf, len, cap, "{\"period\": ") &&
+               cx_cli_json_string(buf, len, cap, p.text) && cx_cli_json_raw(buf, len, cap, "}");
+    case CX_KIND_LIST: {
+        bool ok = cx_cli_json_raw(buf, len, cap, "[");
+        for (size_t i = 0; ok && i < cx_value_length(v); i++)
+            ok = (i == 0 || cx_cli_json_raw(buf, len, cap, ", ")) &&
+                 cx_cli_json_value(buf, len, cap, cx_value_item(v, i), digits);
+        return ok && cx_cli_json_raw(buf, len, cap, "]");
+    }
+    case CX_KIND_SERIES: {
+        bool ok = cx_cli_json_raw(buf, len, cap, "{");
+        for (size_t i = 0; ok && i < cx_value_length(v); i++)
+            ok = (i == 0 || cx_cli_json_raw(buf, len, cap, ", ")) &&
+                 cx_value_series_period(v, i, &p) && cx_cli_json_string(buf, len, cap, p.text) &&
+                 cx_cli_json_raw(buf, len, cap, ": ") &&
+                 json_number(buf, len, cap, cx_value_series_number(v, i), digits);
+        return ok && cx_cli_json_raw(buf, len, cap, "}");
+    }
+    case CX_KIND_RANGE: return json_tagged_text(buf, len, cap, "range", v, digits);
+    case CX_KIND_FUNCTION: return json_tagged_text(buf, len, cap, "function", v, digits);
+    }
+    return cx_cli_json_raw(buf, len, cap, "null");
 }

@@ -33,7 +33,12 @@ static const char usage_text[] =
     "  -e, --eval EXPR   evaluate EXPR (the final ';' is optional)\n"
     "  --json            print the outputs, checks and errors as one JSON\n"
     "                    document on standard output (see docs/json.md)\n"
+    "  --csv             write tables and series as CSV on standard output\n"
+    "                    (plain decimals); everything else goes to standard error\n"
     "  -q, --quiet       print only failed checks and errors\n"
+    "  --set NAME=VALUE  define NAME before the script runs, VALUE read as cx\n"
+    "                    reads a literal: 8%, 4.8B, 1/3, 2025Q3, '\"text\"'\n"
+    "                    (repeatable; the script may not define NAME itself)\n"
     "  --digits N        significant digits shown for rounded values (default 10)\n"
     "  --precision BITS  precision of approximate values (default 256)\n"
     "  --max-digits N    largest number, in decimal digits (default 1000000)\n"
@@ -58,6 +63,8 @@ static const char usage_text[] =
     "  echo 'check 0.1 + 0.2 == 0.3;' | cx\n"
     "  cx --quiet examples/thesis.cx       only the claims that fail\n"
     "  cx --json examples/thesis.cx | python3 -m json.tool\n"
+    "  cx --set rate=8% --set years=10 model.cx   one script, many inputs\n"
+    "  cx --csv model.cx > model.csv   its tables and series for a spreadsheet\n"
     "  cx                                  start the REPL (:help inside)\n"
     "\n"
     "Colour is used on a terminal only, never with NO_COLOR set or TERM=dumb.\n"
@@ -193,7 +200,9 @@ typedef struct request {
     size_t n_files;
     const char **allow_read; /* --allow-read folders */
     size_t n_allow_read;
-    bool use_stdin, json, quiet;
+    const char **sets; /* --set NAME=VALUE, in order */
+    size_t n_sets;
+    bool use_stdin, json, csv, quiet;
 } request;
 
 /* Fills *q from argv.  EXIT_OK to go on; -1 when --help or --version has
@@ -222,6 +231,10 @@ static int parse_args(int argc, char **argv, request *q)
         }
         if (strcmp(a, "--json") == 0) {
             q->json = true;
+            continue;
+        }
+        if (strcmp(a, "--csv") == 0) {
+            q->csv = true;
             continue;
         }
         if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -255,6 +268,16 @@ static int parse_args(int argc, char **argv, request *q)
             {"--max-steps", 0, LONG_MAX, 2, &q->opt.max_steps},
         };
         bool known = false;
+        if (strcmp(name, "--set") == 0) {
+            if (!val) {
+                if (i + 1 >= argc) return usage_error("option '%s' needs NAME=VALUE", a);
+                val = argv[++i];
+            }
+            if (!strchr(val, '=') || val[0] == '=')
+                return usage_error("--set needs NAME=VALUE, got '%s'", val);
+            q->sets[q->n_sets++] = val;
+            continue;
+        }
         /* Options whose value is not a plain number. */
         if (strcmp(name, "--allow-read") == 0 || strcmp(name, "--timeout") == 0 ||
             strcmp(name, "--max-memory") == 0) {
@@ -349,11 +372,37 @@ static int run_stdin(cx_state *cx, cx_cli_report *r, long max)
     return status;
 }
 
+/* Defines the --set inputs in order; the status of the first that fails,
+ * after reporting its errors. */
+static int define_inputs(cx_state *cx, const request *q, cx_cli_report *r)
+{
+    for (size_t i = 0; i < q->n_sets; i++) {
+        const char *eq = strchr(q->sets[i], '=');
+        size_t n = (size_t)(eq - q->sets[i]);
+        char *name = malloc(n + 1);
+        if (!name) return EXIT_IO;
+        memcpy(name, q->sets[i], n);
+        name[n] = '\0';
+        int st = exit_for(cx_define(cx, name, eq + 1));
+        free(name);
+        if (st != EXIT_OK) {
+            cx_cli_report_errors(r, cx);
+            return st;
+        }
+    }
+    return EXIT_OK;
+}
+
 /* Runs the scripts the request names; returns the exit status. */
 static int run_scripts(const request *q)
 {
     cx_cli_report report;
-    cx_cli_report_init(&report, q->json ? CX_CLI_JSON : CX_CLI_TEXT, q->quiet);
+    cx_cli_report_init(&report,
+                       q->json  ? CX_CLI_JSON
+                       : q->csv ? CX_CLI_CSV
+                                : CX_CLI_TEXT,
+                       q->quiet);
+    report.digits = q->opt.digits;
     cx_state *cx = cx_state_new(&q->opt);
     if (!cx) {
         fputs("cx: error: out of memory\n", stderr);
@@ -368,8 +417,10 @@ static int run_scripts(const request *q)
         }
     cx_cli_report_begin(&report);
 
-    int status = EXIT_OK;
-    if (q->expr) {
+    int status = define_inputs(cx, q, &report);
+    if (status != EXIT_OK) {
+        /* A bad input runs nothing. */
+    } else if (q->expr) {
         status = run_expr(cx, q->expr);
         cx_cli_report_errors(&report, cx);
     } else if (q->use_stdin) {
@@ -396,29 +447,45 @@ static int run_scripts(const request *q)
 int main(int argc, char **argv)
 {
     request q = {.files = calloc((size_t)argc, sizeof *q.files),
-                 .allow_read = calloc((size_t)argc, sizeof *q.allow_read)};
-    if (!q.files || !q.allow_read) return EXIT_IO;
+                 .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
+                 .sets = calloc((size_t)argc, sizeof *q.sets)};
+    if (!q.files || !q.sets || !q.allow_read) {
+        free(q.files);
+        free(q.sets);
+        free(q.allow_read);
+        return EXIT_IO;
+    }
     cx_options_default(&q.opt);
     q.opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
     int status = parse_args(argc, argv, &q);
     if (status != EXIT_OK) {
         free(q.files);
+        free(q.sets);
         return status < 0 ? EXIT_OK : status;
     }
 
     bool repl = false;
+    if (q.json && q.csv) {
+        free(q.files);
+        free(q.sets);
+        return usage_error("%s", "give either --json or --csv, not both");
+    }
     int sources = (q.expr != NULL) + (q.use_stdin ? 1 : 0) + (q.n_files > 0);
     if (sources > 1) {
         free(q.files);
+        free(q.sets);
         return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
     }
     if (sources == 0) {
         /* A terminal gets the REPL; `echo '2+2;' | cx` runs the piped script. */
         repl = isatty(STDIN_FILENO);
         q.use_stdin = !repl;
-        if (repl && q.json) {
+        if (repl && (q.json || q.csv || q.n_sets)) {
             free(q.files);
-            return usage_error("%s", "--json needs a script: FILE, -e EXPR or -");
+            free(q.sets);
+            return usage_error("%s needs a script: FILE, -e EXPR or -", q.json  ? "--json"
+                                                                        : q.csv ? "--csv"
+                                                                                : "--set");
         }
     }
 
@@ -437,5 +504,6 @@ int main(int argc, char **argv)
     }
     free(q.files);
     free(q.allow_read);
+    free(q.sets);
     return status;
 }

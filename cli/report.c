@@ -26,13 +26,18 @@ void cx_cli_report_init(cx_cli_report *r, cx_cli_format format, bool quiet)
     memset(r, 0, sizeof *r);
     r->format = format;
     r->quiet = quiet;
+    r->digits = 10;
+    if (format == CX_CLI_CSV && !(r->csv = cx_cli_csv_new())) r->write_failed = true;
     r->color_out = format == CX_CLI_TEXT && cx_cli_color_ok(STDOUT_FILENO);
+    /* With --csv, standard output is the CSV: the other records go to
+     * standard error, as text. */
+    r->text_out = format == CX_CLI_CSV ? stderr : stdout;
     r->color_err = cx_cli_color_ok(STDERR_FILENO);
 }
 
 static void out_text(cx_cli_report *r, const char *s)
 {
-    if (fputs(s, stdout) == EOF) r->write_failed = true;
+    if (fputs(s, r->text_out) == EOF) r->write_failed = true;
 }
 
 void cx_cli_report_begin(cx_cli_report *r)
@@ -46,7 +51,7 @@ static const char *const error_kinds[] = {"syntax", "name", "type",    "math",
                                           "limit",  "io",   "internal"};
 
 /* One record as a one-line JSON object; NULL on allocation failure. */
-static char *output_json(const cx_output *o)
+static char *output_json(const cx_output *o, int digits)
 {
     char *b = NULL, num[32];
     size_t len = 0, cap = 0;
@@ -76,6 +81,27 @@ static char *output_json(const cx_output *o)
     STR(o->file);
     RAW(", \"line\": ");
     RAW(o->line ? num : "null");
+    /* The values behind the text (docs/json.md, "Values"). */
+    bool table = o->kind == CX_OUT_TABLE && o->columns;
+    RAW(", \"type\": ");
+    STR(o->result && !table ? cx_kind_name(cx_value_kind(o->result)) : NULL);
+    RAW(", \"result\": ");
+    ok = ok && cx_cli_json_value(&b, &len, &cap, table ? NULL : o->result, digits);
+    RAW(", \"rhs_result\": ");
+    ok = ok && cx_cli_json_value(&b, &len, &cap, o->rhs_result, digits);
+    RAW(", \"columns\": ");
+    if (table) {
+        RAW("[");
+        for (size_t i = 0; i < o->n_columns; i++) {
+            if (i) RAW(", ");
+            STR(o->columns[i]);
+        }
+        RAW("]");
+    } else {
+        RAW("null");
+    }
+    RAW(", \"rows\": ");
+    ok = ok && cx_cli_json_value(&b, &len, &cap, table ? o->result : NULL, digits);
     RAW("}");
 #undef RAW
 #undef STR
@@ -92,7 +118,7 @@ void cx_cli_report_output(void *ud, const cx_output *o)
     bool failed_check = o->kind == CX_OUT_CHECK && !o->passed;
     if (r->quiet && !failed_check) return;
     if (r->format == CX_CLI_JSON) {
-        char *obj = output_json(o);
+        char *obj = output_json(o, r->digits);
         if (!obj) {
             r->write_failed = true;
             return;
@@ -101,6 +127,10 @@ void cx_cli_report_output(void *ud, const cx_output *o)
         out_text(r, obj);
         free(obj);
         return;
+    }
+    if (r->format == CX_CLI_CSV) {
+        if (o->kind == CX_OUT_TABLE && cx_cli_csv_table(r->csv, o, r->digits)) return;
+        if (cx_cli_csv_keep_series(r->csv, o, r->digits)) return;
     }
     /* Only the verdict is red: the claim itself stays readable.  The line
      * is rebuilt from the record's parts, as the library wrote its text. */
@@ -203,6 +233,8 @@ void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status)
                  cx ? cx_checks_failed(cx) : 0, status);
         out_text(r, tail);
     }
+    if (r->csv && !cx_cli_csv_end(r->csv)) r->write_failed = true;
+    r->csv = NULL;
     free(r->errors);
     r->errors = NULL;
     r->errors_len = r->errors_cap = r->n_errors = 0;

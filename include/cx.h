@@ -13,6 +13,22 @@
  *         char *msg = cx_error_render(cx, i, false); fputs(msg, stderr); free(msg);
  *     }
  *     cx_state_free(cx);
+ *
+ * Beyond display strings, a host can define inputs before a run
+ * (cx_define) and read exact values after it (cx_state_value and the
+ * cx_value_* / cx_number_* functions), or from the output records as they
+ * come (cx_output.result).
+ *
+ * Threads.  Separate states may be used by separate threads at the same
+ * time: a state shares nothing mutable with another (memory for numbers is
+ * counted and limited per state, --max-memory included).  One state must not
+ * be used by two threads at once; hand it over with the usual
+ * synchronisation.  Thread-safe everywhere: cx_options_default,
+ * cx_builtins, and cx_state_interrupt (also from a signal handler).  Call
+ * cx_set_out_of_memory_handler before threads start using cx.  GMP's memory
+ * functions are set process-wide by the first cx_state_new; a host that
+ * sets its own with mp_set_memory_functions must do so before that, and
+ * loses cx's accounting.
  */
 #ifndef CX_H
 #define CX_H
@@ -75,6 +91,12 @@ typedef enum cx_output_kind {
     CX_OUT_TABLE, /* a sensitivity table (text holds every line) */
 } cx_output_kind;
 
+/* A value inside a state: a number, a series, ... (opaque).  Pointers to it
+ * are always borrowed: from cx_state_value, valid until the state's next
+ * run, definition or cx_state_free; from an output record, valid only
+ * during the callback.  Read it with the cx_value_* functions below. */
+typedef struct cx_value cx_value;
+
 typedef struct cx_output {
     cx_output_kind kind;
     const char *text;   /* what cx prints for this record, without the final newline */
@@ -86,11 +108,22 @@ typedef struct cx_output {
     bool approx;        /* VALUE/CHECK: an approximate number was involved */
     const char *file;   /* source name */
     size_t line;        /* 1-based line of the statement */
+    /* The values behind the text (NULL when absent; borrowed, valid only
+     * during the callback):
+     * VALUE: the value; CHECK: the left side (a bare condition: its truth
+     * value); TABLE: the rows, a list of lists, each row the variable's
+     * value followed by each column's value. */
+    const cx_value *result;
+    const cx_value *rhs_result; /* CHECK: the right side; NULL for a bare condition */
+    /* TABLE: the header, n_columns strings: the variable's name, then each
+     * column's expression as written. */
+    const char *const *columns;
+    size_t n_columns;
 } cx_output;
 
 typedef void (*cx_output_fn)(void *userdata, const cx_output *out);
-/* Every record goes to fn as it is produced; the record's strings are valid
- * only during the call. */
+/* Every record goes to fn as it is produced; the record's strings and
+ * values are valid only during the call. */
 void cx_state_set_output(cx_state *cx, cx_output_fn fn, void *userdata);
 
 /* ---- running ------------------------------------------------------------------- */
@@ -118,6 +151,19 @@ cx_run_status cx_run_string(cx_state *cx, const char *name, const char *text, si
 /* Checks counted over the state's life. */
 size_t cx_checks_passed(const cx_state *cx);
 size_t cx_checks_failed(const cx_state *cx);
+
+/* ---- inputs ------------------------------------------------------------------- */
+/* Defines `name` before a run from `text`, which cx reads as it reads a
+ * script: a number literal ("8%", "4.8B", "-1_250.5", "1/3"), a period
+ * ("2025Q3", "2025-06-30"), a string ("\"ACME\""), true or false, or a
+ * list of those ("[1, 2.5, 4]").  Literals may be combined with arithmetic
+ * but may not name anything: an input is a constant.  The text is shown in
+ * messages as the source "<input NAME>", so a script that defines the same
+ * name again gets the usual redefinition error pointing at both.  Errors
+ * (a bad name, bad text, not a constant) are reported like a run's: the
+ * status, then cx_error_count / cx_error_get / cx_error_render.  In REPL
+ * mode an existing name is replaced. */
+cx_run_status cx_define(cx_state *cx, const char *name, const char *text);
 
 /* ---- errors of the last run ----------------------------------------------------- */
 typedef enum cx_err_kind {
@@ -169,5 +215,95 @@ typedef struct cx_builtin_info {
 } cx_builtin_info;
 /* The built-in table, NULL-name terminated; the REPL's help and docs/stdlib.md come from it. */
 const cx_builtin_info *cx_builtins(size_t *count);
+
+/* ---- values, exactly -------------------------------------------------------------- */
+/* What a value is.  Numbers, booleans, strings and periods are scalars;
+ * lists hold values, series hold numbers by period. */
+typedef enum cx_kind {
+    CX_KIND_NONE,     /* no value */
+    CX_KIND_NUMBER,   /* exact rational, or approximate (cx_number_is_approx) */
+    CX_KIND_BOOLEAN,  /* true or false */
+    CX_KIND_STRING,   /* text (UTF-8) */
+    CX_KIND_PERIOD,   /* a year, half, quarter, month or day */
+    CX_KIND_LIST,     /* values, in order */
+    CX_KIND_SERIES,   /* numbers by period, in period order, one frequency */
+    CX_KIND_RANGE,    /* lo..hi step s (read its text) */
+    CX_KIND_FUNCTION, /* a user function (read its text) */
+} cx_kind;
+
+/* A number inside a value (opaque, borrowed like the value it is in). */
+typedef struct cx_num cx_number;
+
+typedef enum cx_frequency {
+    CX_FREQUENCY_YEAR,
+    CX_FREQUENCY_HALF,
+    CX_FREQUENCY_QUARTER,
+    CX_FREQUENCY_MONTH,
+    CX_FREQUENCY_DAY,
+} cx_frequency;
+
+typedef struct cx_period_info {
+    cx_frequency frequency;
+    int year;      /* 1..9999 */
+    int part;      /* HALF 1-2, QUARTER 1-4, MONTH and DAY 1-12 (the month); YEAR 0 */
+    int day;       /* DAY 1-31; otherwise 0 */
+    char text[16]; /* as cx writes it: "2025", "2025H1", "2025Q3", "2025-06", "2025-06-30" */
+} cx_period_info;
+
+/* The value `name` is bound to (a global name of the state), or NULL. */
+const cx_value *cx_state_value(const cx_state *cx, const char *name);
+
+cx_kind cx_value_kind(const cx_value *v);
+/* "none", "number", "boolean", "string", "period", "list", "series",
+ * "range", "function". */
+const char *cx_kind_name(cx_kind kind);
+/* The text cx shows for the value with `digits` significant digits for
+ * rounded numbers ("6,000,000,000", "0.3333333333…", "{2024: 83, ...}"). */
+char *cx_value_text(const cx_value *v, int digits);
+/* The number of a NUMBER value; NULL for other kinds. */
+const cx_number *cx_value_number(const cx_value *v);
+/* A BOOLEAN's truth; false for other kinds. */
+bool cx_value_boolean(const cx_value *v);
+/* A STRING's bytes (NUL-terminated, borrowed like v) and their count in
+ * *len when len is not NULL; NULL for other kinds. */
+const char *cx_value_string(const cx_value *v, size_t *len);
+/* A PERIOD into *out; false for other kinds. */
+bool cx_value_period(const cx_value *v, cx_period_info *out);
+/* Items of a LIST, periods of a SERIES; 0 for other kinds. */
+size_t cx_value_length(const cx_value *v);
+/* Item i of a LIST; NULL past the end or for other kinds. */
+const cx_value *cx_value_item(const cx_value *v, size_t i);
+/* The i-th period of a SERIES (in period order) and its number; false / NULL
+ * past the end or for other kinds. */
+bool cx_value_series_period(const cx_value *v, size_t i, cx_period_info *out);
+const cx_number *cx_value_series_number(const cx_value *v, size_t i);
+
+/* An approximate number (computed by sqrt, exp, ln, a root search, ...):
+ * its exact form below is that of the binary approximation. */
+bool cx_number_is_approx(const cx_number *x);
+int cx_number_sign(const cx_number *x); /* -1, 0 or 1 */
+/* The exact rational n/d in lowest terms, d > 0, as decimal digits with a
+ * leading '-' on a negative numerator: "-37", "200".  NULL when out of
+ * memory, or for an approximate number too far from 1 to write out
+ * (beyond about 2^(2^21)). */
+char *cx_number_numerator(const cx_number *x);
+char *cx_number_denominator(const cx_number *x);
+/* A plain decimal: no grouping, no marks, no exponent ("-1234.5",
+ * "0.3333333333").  An exact number whose decimals end is written in full;
+ * any other is rounded half away from zero to `digits` significant digits
+ * (1..1000; never fewer than its integer digits), as cx displays it.  An
+ * approximate number past 10^1000 or below 10^-1000 gets an exponent
+ * ("1.5e1200").  *exact (when not NULL) tells whether the text is the
+ * number's exact value. */
+char *cx_number_decimal(const cx_number *x, int digits, bool *exact);
+/* The text cx shows for the number ("6,000,000,000", "≈1.414213562"). */
+char *cx_number_text(const cx_number *x, int digits);
+/* The nearest double (±HUGE_VAL past its range): for hosts that plot or
+ * hand the number to floating-point code; the exact value is above. */
+double cx_number_to_double(const cx_number *x);
+
+/* Frees a string these functions returned (any other malloc'ed result of
+ * libcx too): for hosts whose free() may not be libcx's, such as Python. */
+void cx_free(void *p);
 
 #endif

@@ -114,7 +114,7 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
 }
 
 static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
-                 const char *detail, bool approx)
+                 const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
 {
     /* The claim as written: from its first operand to its last. */
     const cx_ast *last = cx_ast_tolerance(n)   ? cx_ast_tolerance(n)
@@ -131,7 +131,9 @@ static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, cons
                          .rhs = rhs,
                          .detail = detail,
                          .passed = passed,
-                         .approx = approx};
+                         .approx = approx,
+                         .result = lv,
+                         .rhs_result = rv};
         cx_output_emit(E->st, &rec, n->span);
     }
     if (passed) E->st->passed++;
@@ -301,7 +303,8 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
     }
     bool approx = (l.kind == CX_VAL_NUM && !cx_num_is_exact(&l.u.num)) ||
                   (r.kind == CX_VAL_NUM && !cx_num_is_exact(&r.u.num));
-    emit(E, n, res.u.b, ls, rs, detail ? detail : "", approx);
+    bool sides = l.kind != CX_VAL_NONE; /* a comparison, not a bare condition */
+    emit(E, n, res.u.b, ls, rs, detail ? detail : "", approx, sides ? &l : &res, sides ? &r : NULL);
     st = CX_OK;
 out:
     free(ls);
@@ -488,7 +491,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         cx_eval_error(E, CX_E_LIMIT_MEMORY, n->span, "out of memory");
         goto out;
     }
-    emit(E, n, passed, as, bs, detail, approx);
+    emit(E, n, passed, as, bs, detail, approx, &a, &b);
     st = CX_OK;
 out:
     free(as);

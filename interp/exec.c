@@ -219,7 +219,8 @@ static cx_status exec_expr_stmt(cx_eval *E, const cx_ast *n)
     char *val = cx_eval_render(E, &v);
     char *text = expr && val ? cx_strdupf("%s = %s", expr, val) : NULL;
     if (text) {
-        cx_output rec = {.kind = CX_OUT_VALUE, .text = text, .expr = expr, .value = val};
+        cx_output rec = {
+            .kind = CX_OUT_VALUE, .text = text, .expr = expr, .value = val, .result = &v};
         rec.approx = v.kind == CX_VAL_NUM && !cx_num_is_exact(&v.u.num);
         cx_output_emit(E->st, &rec, n->span);
     } else {
@@ -297,6 +298,7 @@ typedef struct table_ctx {
     size_t slot;
     char **cells; /* row-major, (1 + cols) per row */
     size_t n_cells, cap_cells;
+    cx_list *rows; /* the values for the host: a list per row, as cells */
 } table_ctx;
 
 static bool table_push(table_ctx *t, char *cell)
@@ -317,13 +319,25 @@ static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
         return cx_eval_error(E, CX_E_LIMIT_TABLE_ROWS, cx_ast_table_iter(t->n)->span,
                              "a table has at most 10,000 rows");
     cx_env *env = &E->st->env;
-    if (!table_push(t, cx_eval_render(E, item))) return cx_eval_oom(E, t->n->span);
+    cx_value row, cell;
+    cx_value_init(&row);
+    cx_value_init(&cell);
+    cx_list *l = cx_list_new(1 + t->n->list.len);
+    if (l) cx_value_take_list(&row, l);
+    cx_value_copy(&cell, item);
+    if (!l || !cx_list_push_take(l, &cell) || !cx_list_push_take(t->rows, &row) ||
+        !table_push(t, cx_eval_render(E, item))) {
+        cx_value_clear(&cell);
+        cx_value_clear(&row);
+        return cx_eval_oom(E, t->n->span);
+    }
     cx_value_move(&env->locals[t->slot].value, item);
     for (size_t i = 0; i < t->n->list.len; i++) {
         cx_value v;
         cx_value_init(&v);
         cx_status st = cx_eval_expr(E, t->n->list.items[i], &v);
         if (st == CX_OK && !table_push(t, cx_eval_render(E, &v))) st = cx_eval_oom(E, t->n->span);
+        if (st == CX_OK && !cx_list_push_take(l, &v)) st = cx_eval_oom(E, t->n->span);
         cx_value_clear(&v);
         if (st != CX_OK) return st;
     }
@@ -333,7 +347,7 @@ static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
 static cx_status exec_table(cx_eval *E, const cx_ast *n)
 {
     size_t cols = 1 + n->list.len;
-    table_ctx t = {.n = n};
+    table_ctx t = {.n = n, .rows = cx_list_new(16)};
     cx_env *env = &E->st->env;
     size_t mark = env->n_locals;
     cx_value iter, none;
@@ -342,7 +356,7 @@ static cx_status exec_table(cx_eval *E, const cx_ast *n)
     char *text = NULL, *expr = NULL;
     cx_status st = CX_FAIL;
     /* The header row: the variable, then each column as written. */
-    if (!table_push(&t, strdup(n->name))) goto oom;
+    if (!t.rows || !table_push(&t, strdup(n->name))) goto oom;
     for (size_t i = 0; i < n->list.len; i++)
         if (!table_push(&t, cx_sources_text(&E->st->sources, n->list.items[i]->span))) goto oom;
     if (cx_eval_expr(E, cx_ast_table_iter(n), &iter) != CX_OK) goto out;
@@ -351,8 +365,18 @@ static cx_status exec_table(cx_eval *E, const cx_ast *n)
     if (cx_eval_iterate(E, &iter, cx_ast_table_iter(n)->span, table_row, &t) != CX_OK) goto out;
     if (!(text = cx_display_table(t.cells, t.n_cells, cols))) goto oom;
     expr = cx_sources_text(&E->st->sources, n->span);
-    cx_output rec = {.kind = CX_OUT_TABLE, .text = text, .expr = expr};
+    cx_value rows;
+    cx_value_init(&rows);
+    cx_value_take_list(&rows, t.rows);
+    t.rows = NULL;
+    cx_output rec = {.kind = CX_OUT_TABLE,
+                     .text = text,
+                     .expr = expr,
+                     .result = &rows,
+                     .columns = (const char *const *)t.cells,
+                     .n_columns = cols};
     cx_output_emit(E->st, &rec, n->span);
+    cx_value_clear(&rows);
     st = CX_OK;
     goto out;
 oom:
@@ -362,6 +386,7 @@ out:
     cx_value_clear(&iter);
     for (size_t i = 0; i < t.n_cells; i++) free(t.cells[i]);
     free(t.cells);
+    cx_list_unref(t.rows);
     free(text);
     free(expr);
     return st;

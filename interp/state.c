@@ -59,10 +59,10 @@ cx_state *cx_state_new(const cx_options *o)
     }
     if (!options_valid(o)) return NULL;
     cx_numalloc_install();
-    cx_numalloc_set_limit((size_t)o->max_memory_mb * 1024 * 1024);
     cx_state *st = calloc(1, sizeof *st);
     if (!st) return NULL;
     st->opt = *o;
+    st->mem.limit = (size_t)o->max_memory_mb * 1024 * 1024;
     /* log2(10) < 3.3220: a slight over-estimate of the bits a digit needs. */
     st->nctx.max_bits = (long)(o->max_result_digits * 3322 / 1000 + 1);
     st->nctx.prec = (mpfr_prec_t)o->precision_bits;
@@ -81,6 +81,7 @@ cx_state *cx_state_new(const cx_options *o)
 void cx_state_free(cx_state *st)
 {
     if (!st) return;
+    cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
     cx_memo_free(&st->memo); /* before the units: entries point at their nodes */
     cx_env_free(&st->env);
     for (size_t i = 0; i < st->n_units; i++) {
@@ -94,6 +95,7 @@ void cx_state_free(cx_state *st)
     free(st->diag.items);
     for (size_t i = 0; i < st->include_depth; i++) free(st->include_stack[i]);
     free(st->include_stack);
+    cx_numalloc_use(prev);
     free(st);
     /* MPFR caches constants; free them so leak checkers see nothing left. */
     mpfr_free_cache();
@@ -298,7 +300,9 @@ cx_run_status cx_run_file(cx_state *st, const char *path)
     st->n_includes = 0;
     cx_budget_start(&st->budget);
     size_t failed = st->failed;
+    cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
     run_path(st, path, path, true, CX_NO_SPAN);
+    cx_numalloc_use(prev);
     return run_status(st, failed);
 }
 
@@ -309,6 +313,7 @@ cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, si
     st->n_includes = 0;
     cx_budget_start(&st->budget);
     size_t failed = st->failed;
+    cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
     if ((long)len > st->opt.max_source_bytes) {
         source_too_big(st, name, CX_NO_SPAN);
     } else if (!cx_files_set_root(&st->files, NULL)) {
@@ -319,6 +324,7 @@ cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, si
         if (!id) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, CX_NO_SPAN, "out of memory");
         else run_source(st, id);
     }
+    cx_numalloc_use(prev);
     return run_status(st, failed);
 }
 
@@ -366,3 +372,5 @@ const char *cx_state_name(const cx_state *st, size_t i)
 {
     return i < st->env.n_globals ? st->env.globals[i]->name : NULL;
 }
+
+cx_run_status cx_state_status(cx_state *st) { return run_status(st, st->failed); }

@@ -3,7 +3,7 @@
 #ifndef CX_STATE_H
 #define CX_STATE_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include "../include/cx.h"
@@ -15,6 +15,7 @@
 #include "../runtime/error.h"
 #include "../runtime/budget.h"
 #include "../runtime/number.h"
+#include "../runtime/numalloc.h"
 
 struct cx_state {
     cx_options opt;
@@ -27,8 +28,11 @@ struct cx_state {
     cx_output_fn out_fn;
     void *out_ud;
     size_t passed, failed;
-    volatile sig_atomic_t interrupted;
-    char **include_stack; /* resolved paths of the files being run, for cycles */
+    /* Set by cx_state_interrupt from a signal handler or another thread:
+     * a lock-free atomic is safe for both. */
+    atomic_int interrupted;
+    cx_numalloc_account mem; /* GMP/MPFR bytes this state holds, its --max-memory */
+    char **include_stack;    /* resolved paths of the files being run, for cycles */
     size_t include_depth, include_cap;
     size_t n_includes;
     cx_files files;   /* what a run may read, and what it read */
@@ -52,5 +56,9 @@ static inline bool cx_state_same_file(const struct cx_state *st, uint32_t a, uin
 {
     return cx_files_same_file(&st->files, a, b, site_a, site_b);
 }
+
+/* The status a run that ended now would have: from the first error's kind,
+ * else CX_RUN_OK (for entry points other than the runs: cx_define). */
+cx_run_status cx_state_status(struct cx_state *st);
 
 #endif

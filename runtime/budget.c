@@ -21,10 +21,7 @@ void cx_budget_start(cx_budget *b)
 
 cx_budget_status cx_budget_check(cx_budget *b)
 {
-    if (b->interrupted && *b->interrupted) {
-        *b->interrupted = 0;
-        return CX_BUDGET_INTERRUPTED;
-    }
+    if (b->interrupted && atomic_exchange(b->interrupted, 0)) return CX_BUDGET_INTERRUPTED;
     if (cx_numalloc_over_limit()) {
         cx_numalloc_reset();
         return CX_BUDGET_MEMORY;

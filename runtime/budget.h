@@ -7,7 +7,7 @@
 #ifndef CX_BUDGET_H
 #define CX_BUDGET_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -26,8 +26,8 @@ typedef struct cx_budget {
     uint64_t max_steps; /* 0: no limit */
     long timeout_ms;    /* 0: no limit */
     struct timespec deadline;
-    volatile sig_atomic_t *interrupted; /* the state's flag; may be NULL */
-    long memory_mb;                     /* the memory limit, for its message */
+    atomic_int *interrupted; /* the state's flag, set from any thread; may be NULL */
+    long memory_mb;          /* the memory limit, for its message */
 } cx_budget;
 
 /* Starts a run's budget: no steps taken, the deadline timeout_ms from now. */

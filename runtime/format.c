@@ -446,6 +446,59 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators)
     return cx_strbuf_take(&b);
 }
 
+/* Exponents past which a plain approximate decimal takes the e-form: its
+ * zeros would say nothing and could run to millions of characters. */
+#define PLAIN_EXP_MAX 1000
+
+char *cx_fmt_plain(const cx_num *x, int digits, bool *exact)
+{
+    cx_strbuf b = {0};
+    bool is_exact = x->kind != CX_NUM_APPROX;
+    digits = clamp_digits(digits);
+    if (x->kind == CX_NUM_APPROX) {
+        mpfr_srcptr f = x->u.f;
+        if (mpfr_nan_p(f)) {
+            cx_strbuf_puts(&b, "nan");
+        } else if (mpfr_zero_p(f)) {
+            cx_strbuf_putc(&b, '0');
+        } else {
+            if (mpfr_sgn(f) < 0) cx_strbuf_putc(&b, '-');
+            size_t len;
+            int64_t e10;
+            char *s = mpfr_inf_p(f) ? NULL : approx_digits(x, digits, &len, &e10);
+            if (mpfr_inf_p(f)) cx_strbuf_puts(&b, "inf");
+            else if (s == NULL) b.oom = true;
+            else if (e10 >= PLAIN_EXP_MAX || e10 < -PLAIN_EXP_MAX)
+                put_scientific(&b, s, len, e10, false);
+            else put_positional(&b, s, len, e10, false);
+            free(s);
+        }
+    } else {
+        val v;
+        val_init(&v, x);
+        uint64_t places;
+        if (v.neg) cx_strbuf_putc(&b, '-');
+        if (mpz_cmp_ui(v.d, 1) == 0 || terminating(v.d, &places)) {
+            put_exact(&b, v.n, v.d, digits, false);
+        } else {
+            int64_t k, e10;
+            mpz_t R;
+            mpz_init(R);
+            cut_digits(R, v.n, v.d, digits, &k, &e10);
+            size_t len;
+            char *s = z_digits(R, &len);
+            if (s == NULL) b.oom = true;
+            else put_positional(&b, s, len, e10, false);
+            free(s);
+            mpz_clear(R);
+            is_exact = false;
+        }
+        val_clear(&v);
+    }
+    if (exact) *exact = is_exact;
+    return cx_strbuf_take(&b);
+}
+
 /* R (>= 0) as a number with exactly `places` decimals. */
 static void put_fixed_digits(cx_strbuf *b, const mpz_t R, long places)
 {

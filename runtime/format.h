@@ -45,6 +45,16 @@ cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *
 #define CX_BRIEF_CHARS 80
 char *cx_fmt_brief(char *s);
 
+/* A plain decimal for programs: no separators, no marks, no exponent
+ * ("-1234.5", "0.3333333333").  Exact integers and terminating decimals in
+ * full (*exact = true); other exact values rounded as the display cuts them
+ * (`digits` significant digits, never fewer than the integer digits);
+ * approximate values at `digits` significant digits, trailing zeros
+ * trimmed, with an exponent ("1.5e1200") only when |x| >= 10^1000 or
+ * < 10^-1000.  *exact (may be NULL) tells whether the text equals x: never
+ * for an approximate x. */
+char *cx_fmt_plain(const cx_num *x, int digits, bool *exact);
+
 /* Fixed `places` decimals (>= 0), half away from zero, with separators;
  * an approximate x gets the "≈" prefix.  1234.5, 2 -> "1,234.50". */
 char *cx_fmt_fixed(const cx_num *x, long places);

@@ -1,37 +1,53 @@
-/* numalloc.c - the GMP/MPFR allocation hooks: count the bytes each thread
- * holds, raise a sticky flag past the soft limit, and hand a real allocation
- * failure to the host's handler.  Never prints, exits or aborts. */
+/* numalloc.c - the GMP/MPFR allocation hooks: count the bytes charged to
+ * the calling thread's account (a state's while it runs), raise a sticky
+ * flag past the soft limit, and hand a real allocation failure to the
+ * host's handler.  Never prints, exits or aborts. */
 #include "numalloc.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <gmp.h>
 #include <mpfr.h>
 
-static _Thread_local size_t in_use;
-static _Thread_local size_t limit;
-static _Thread_local bool over;
+/* Each thread charges its own default account until told otherwise. */
+static _Thread_local cx_numalloc_account thread_account;
+static _Thread_local cx_numalloc_account *current;
 
-/* Process-wide like the hooks; set once by the host at start-up. */
-static void (*fatal_fn)(size_t request);
+/* Process-wide like the hooks; set once by the host at start-up.  Atomic
+ * because any thread's failed allocation reads it. */
+static _Atomic(void (*)(size_t)) fatal_fn;
+
+static cx_numalloc_account *account(void) { return current ? current : &thread_account; }
+
+cx_numalloc_account *cx_numalloc_use(cx_numalloc_account *a)
+{
+    cx_numalloc_account *prev = current;
+    current = a;
+    return prev;
+}
 
 static void account_grow(size_t n)
 {
-    in_use += n;
-    if (limit != 0 && in_use > limit) over = true;
+    cx_numalloc_account *a = account();
+    a->in_use += n;
+    if (a->limit != 0 && a->in_use > a->limit) a->over = true;
 }
 
 static void account_shrink(size_t n)
 {
-    /* A block allocated before install, or by another thread, may be freed
-     * here: never let the counter wrap below zero. */
-    in_use = n > in_use ? 0 : in_use - n;
+    /* A block allocated before install, or charged to another account, may
+     * be freed here: never let the counter wrap below zero. */
+    cx_numalloc_account *a = account();
+    a->in_use = n > a->in_use ? 0 : a->in_use - n;
 }
 
 /* The system allocator failed.  Give the host a chance, then retry once. */
 static void *after_failure(void *old, size_t n)
 {
-    if (fatal_fn == NULL) return NULL;
-    fatal_fn(n);
+    void (*fn)(size_t) = atomic_load(&fatal_fn);
+    if (fn == NULL) return NULL;
+    fn(n);
     return old ? realloc(old, n) : malloc(n);
 }
 
@@ -61,7 +77,7 @@ static void hook_free(void *p, size_t size)
     account_shrink(size);
 }
 
-void cx_numalloc_install(void)
+static void install_once(void)
 {
     void *(*cur_alloc)(size_t);
     mp_get_memory_functions(&cur_alloc, NULL, NULL);
@@ -71,16 +87,25 @@ void cx_numalloc_install(void)
     mpfr_mp_memory_cleanup();
 }
 
-void cx_numalloc_set_limit(size_t bytes)
+void cx_numalloc_install(void)
 {
-    limit = bytes;
-    if (limit != 0 && in_use > limit) over = true;
+    /* GMP's function pointers are plain globals: set them once, not in a
+     * race between two threads creating their first states. */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, install_once);
 }
 
-size_t cx_numalloc_in_use(void) { return in_use; }
+void cx_numalloc_set_limit(size_t bytes)
+{
+    cx_numalloc_account *a = account();
+    a->limit = bytes;
+    if (a->limit != 0 && a->in_use > a->limit) a->over = true;
+}
 
-bool cx_numalloc_over_limit(void) { return over; }
+size_t cx_numalloc_in_use(void) { return account()->in_use; }
 
-void cx_numalloc_reset(void) { over = false; }
+bool cx_numalloc_over_limit(void) { return account()->over; }
 
-void cx_numalloc_set_fatal(void (*fn)(size_t request)) { fatal_fn = fn; }
+void cx_numalloc_reset(void) { account()->over = false; }
+
+void cx_numalloc_set_fatal(void (*fn)(size_t request)) { atomic_store(&fatal_fn, fn); }

@@ -1,1 +1,1 @@
-out=$($CX --json tests/golden/cli/json_error.cx); st=$?; printf '%s\n' "$out"; printf '%s\n' "$out" | python3 tests/golden/cli/json_validate.py; exit $st
+out=$($CX --json tests/golden/cli/json_error.cx); st=$?; printf '%s\n' "$out"; printf '%s\n' "$out" | "${DEB_PYTHON:-/usr/bin/python3}" tests/golden/cli/json_validate.py; exit $st
