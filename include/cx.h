@@ -63,6 +63,9 @@ typedef struct cx_options {
 } cx_options;
 
 void cx_options_default(cx_options *o);
+/* sizeof(cx_options) in this build of the library: a binding that mirrors
+ * the struct (Python's ctypes) checks it before it passes one. */
+size_t cx_options_size(void);
 
 /* ---- process-wide ------------------------------------------------------------ */
 /* Called when the system allocator fails inside GMP/MPFR, which cannot

@@ -37,6 +37,8 @@ void cx_options_default(cx_options *o)
     o->max_steps = 0;
 }
 
+size_t cx_options_size(void) { return sizeof(cx_options); }
+
 void cx_set_out_of_memory_handler(void (*fn)(size_t request)) { cx_numalloc_set_fatal(fn); }
 
 static bool options_valid(const cx_options *o)

@@ -21,7 +21,8 @@ class Options(ctypes.Structure):
     _fields_ = [("digits", c_int), ("precision_bits", c_long), ("max_source_bytes", c_long),
                 ("max_nesting", c_int), ("max_call_depth", c_int),
                 ("max_result_digits", c_long), ("max_include_depth", c_int),
-                ("max_series", c_long), ("max_memory_mb", c_long), ("repl", c_bool)]
+                ("max_series", c_long), ("max_memory_mb", c_long), ("repl", c_bool),
+                ("timeout_ms", c_long), ("max_steps", ctypes.c_longlong)]
 
 
 class Output(ctypes.Structure):
@@ -52,6 +53,7 @@ OUTPUT_FN = ctypes.CFUNCTYPE(None, c_void_p, ctypes.POINTER(Output))
 # as c_void_p so the pointer can be handed back to cx_free.
 _SIGNATURES = {
     "cx_options_default": (None, [ctypes.POINTER(Options)]),
+    "cx_options_size": (c_size_t, []),
     "cx_state_new": (c_void_p, [ctypes.POINTER(Options)]),
     "cx_state_free": (None, [c_void_p]),
     "cx_state_set_output": (None, [c_void_p, OUTPUT_FN, c_void_p]),
@@ -106,6 +108,12 @@ def _load():
         f = getattr(lib, fn)
         f.restype = restype
         f.argtypes = argtypes
+    # Options mirrors struct cx_options: a library whose struct differs would
+    # write past it, so refuse rather than corrupt memory.
+    if lib.cx_options_size() != ctypes.sizeof(Options):
+        raise ImportError("cx: this binding's cx_options (%d bytes) does not match libcx's "
+                          "(%d bytes); use the binding of the same cx version"
+                          % (ctypes.sizeof(Options), lib.cx_options_size()))
     return lib
 
 
