@@ -6,6 +6,7 @@
  * recursion is bounded by the parser's nesting limit or the call-depth limit. */
 #include "eval.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1124,6 +1125,46 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
     return st;
 }
 
+/* A built-in reads a data file as `include` reads a script: relative to
+ * the calling script's folder, confined to what the run may read. */
+static uint32_t read_for_builtin(void *ud, const char *written, cx_span at)
+{
+    cx_eval *E = ud;
+    const cx_source *src = cx_sources_get(&E->st->sources, at.src);
+    char *path = written[0] == '/' ? strdup(written)
+                                   : cx_strdupf("%s%s", src && src->dir ? src->dir : "", written);
+    if (!path) {
+        cx_eval_oom(E, at);
+        return 0;
+    }
+    char resolved[PATH_MAX];
+    uint32_t id = 0;
+    if (cx_files_find(&E->st->files, &E->st->diag, path, written, false, at, resolved))
+        id = cx_files_load(&E->st->files, &E->st->sources, &E->st->diag, path, resolved,
+                           E->st->opt.max_source_bytes, at);
+    free(path);
+    return id;
+}
+
+/* The record a built-in is called with: its arguments and the services it
+ * may use, never the evaluator itself. */
+static cx_call make_call(cx_eval *E, const cx_builtin *bi, const cx_value *args, size_t n,
+                         const cx_span *spans, cx_span span)
+{
+    return (cx_call){.diag = &E->st->diag,
+                     .nctx = &E->st->nctx,
+                     .opt = &E->st->opt,
+                     .budget = &E->st->budget,
+                     .read_file = read_for_builtin,
+                     .read_ud = E,
+                     .sources = &E->st->sources,
+                     .name = bi->name,
+                     .args = args,
+                     .n = n,
+                     .arg_spans = spans,
+                     .span = span};
+}
+
 static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_value *user = cx_env_local(&E->st->env, n->name);
@@ -1160,9 +1201,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                    "like 1..10",
                                    kind_name(&it));
             if (st == CX_OK) {
-                cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, &E->st->budget,
-                             bi->name,     &it,          1,           &cx_ast_comp_iter(g)->span,
-                             n->span};
+                cx_call c = make_call(E, bi, &it, 1, &cx_ast_comp_iter(g)->span, n->span);
                 st = bi->fn(&c, out);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
@@ -1217,8 +1256,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
             st = CX_FAIL;
         } else {
-            cx_call c = {&E->st->diag, &E->st->nctx, &E->st->opt, &E->st->budget, bi->name,
-                         args,         nargs,        spans,       n->span};
+            cx_call c = make_call(E, bi, args, nargs, spans, n->span);
             st = bi->fn(&c, out);
             if (st == CX_OK) st = cx_eval_poll(E, n->span);
         }

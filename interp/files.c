@@ -207,3 +207,67 @@ bool cx_files_same_file(const cx_files *f, uint32_t a, uint32_t b, cx_span *site
     *site_b = lb->site;
     return true;
 }
+
+void cx_files_too_big(cx_diag *diag, const char *path, long max_bytes, cx_span at)
+{
+    cx_error *e = cx_diag_add(diag, CX_E_LIMIT_SOURCE_SIZE, at, "'%s' is larger than %ld bytes",
+                              path, max_bytes);
+    if (e) cx_error_set_hint(e, "the limit is set with --max-source BYTES");
+}
+
+/* Reads the file `resolved` into a new source named `path` (as written);
+ * 0 after reporting an error. */
+uint32_t cx_files_load(cx_files *f, cx_sources *sources, cx_diag *diag, const char *path,
+                       const char *resolved, long max_bytes, cx_span at)
+{
+    size_t len = 0;
+    const char *why = NULL;
+    bool too_big;
+    char *text = cx_files_read(resolved, max_bytes, &len, &why, &too_big);
+    if (!text) {
+        if (too_big) cx_files_too_big(diag, path, max_bytes, at);
+        else cx_diag_add(diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, why);
+        return 0;
+    }
+    uint32_t id = cx_sources_add(sources, path, text, len);
+    free(text);
+    if (!id || !cx_files_note_load(f, id, at, resolved)) {
+        cx_diag_add(diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        return 0;
+    }
+    return id;
+}
+
+/* Finds the file a run reads: the entry file, whose folder becomes the
+ * run's root, or an included one, which must lie inside the root or a
+ * folder the host allowed (files.h).  false after reporting an error. */
+bool cx_files_find(cx_files *f, cx_diag *diag, const char *path, const char *written, bool entry,
+                   cx_span at, char *resolved)
+{
+    int err = 0;
+    cx_path_status ps;
+    if (entry) {
+        ps = realpath(path, resolved) ? CX_PATH_OK : CX_PATH_MISSING;
+        err = errno;
+        if (ps == CX_PATH_OK && !cx_files_set_root(f, resolved)) ps = CX_PATH_NOMEM;
+    } else {
+        ps = cx_files_resolve(f, path, resolved, &err);
+    }
+    switch (ps) {
+    case CX_PATH_OK: return true;
+    case CX_PATH_MISSING:
+        cx_diag_add(diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, strerror(err));
+        return false;
+    case CX_PATH_OUTSIDE: {
+        cx_error *e = cx_diag_add(diag, CX_E_IO_READ_OUTSIDE, at,
+                                  "'%s' is outside the folders this script may read", written);
+        if (e)
+            cx_error_set_hint(e, "a script reads files in its own folder and below; "
+                                 "--allow-read DIR allows another folder");
+        return false;
+    }
+    case CX_PATH_NOMEM: break;
+    }
+    cx_diag_add(diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+    return false;
+}

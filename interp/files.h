@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../include/cx.h"
+#include "../runtime/error.h"
+#include "../runtime/source.h"
 
 typedef struct cx_file_load {
     uint32_t src;   /* the source the file became */
@@ -52,6 +54,20 @@ cx_path_status cx_files_resolve(const cx_files *f, const char *path, char *resol
  * devices (they would block or never end).  malloc'ed text, NUL-terminated;
  * NULL with *why (a static reason) and *too_big on failure. */
 char *cx_files_read(const char *resolved, long max, size_t *len, const char **why, bool *too_big);
+
+/* Finds the file a run reads: the entry file (`entry`), whose folder
+ * becomes the run's root, or another one (`path` relative to the current
+ * directory, `written` as the script wrote it), which must lie inside the
+ * root or an allowed folder.  Its real path goes to resolved[PATH_MAX];
+ * false after reporting an error at `at`. */
+bool cx_files_find(cx_files *f, cx_diag *diag, const char *path, const char *written, bool entry,
+                   cx_span at, char *resolved);
+/* Reads the file found as `resolved` into a new source named `path`, at
+ * most max_bytes; its id, or 0 after reporting an error at `at`. */
+uint32_t cx_files_load(cx_files *f, cx_sources *sources, cx_diag *diag, const char *path,
+                       const char *resolved, long max_bytes, cx_span at);
+/* The error for a file over the source-size limit. */
+void cx_files_too_big(cx_diag *diag, const char *path, long max_bytes, cx_span at);
 
 /* Remembers that source `src` is the file `resolved`, read at `site`. */
 bool cx_files_note_load(cx_files *f, uint32_t src, cx_span site, const char *resolved);

@@ -123,9 +123,7 @@ size_t cx_checks_failed(const cx_state *st) { return st->failed; }
 
 static cx_status source_too_big(cx_state *st, const char *path, cx_span at)
 {
-    cx_error *e = cx_diag_add(&st->diag, CX_E_LIMIT_SOURCE_SIZE, at,
-                              "'%s' is larger than %ld bytes", path, st->opt.max_source_bytes);
-    if (e) cx_error_set_hint(e, "the limit is set with --max-source BYTES");
+    cx_files_too_big(&st->diag, path, st->opt.max_source_bytes, at);
     return CX_FAIL;
 }
 
@@ -198,69 +196,13 @@ static bool push_include(cx_state *st, const char *resolved)
 
 static void pop_include(cx_state *st) { free(st->include_stack[--st->include_depth]); }
 
-/* Reads the file `resolved` into a new source named `path` (as written);
- * 0 after reporting an error. */
-static uint32_t load(cx_state *st, const char *path, const char *resolved, cx_span at)
-{
-    size_t len = 0;
-    const char *why = NULL;
-    bool too_big;
-    char *text = cx_files_read(resolved, st->opt.max_source_bytes, &len, &why, &too_big);
-    if (!text) {
-        if (too_big) source_too_big(st, path, at);
-        else cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, why);
-        return 0;
-    }
-    uint32_t id = cx_sources_add(&st->sources, path, text, len);
-    free(text);
-    if (!id || !cx_files_note_load(&st->files, id, at, resolved)) {
-        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
-        return 0;
-    }
-    return id;
-}
-
-/* Finds the file a run reads: the entry file, whose folder becomes the
- * run's root, or an included one, which must lie inside the root or a
- * folder the host allowed (files.h).  false after reporting an error. */
-static bool find_file(cx_state *st, const char *path, const char *written, bool entry, cx_span at,
-                      char *resolved)
-{
-    int err = 0;
-    cx_path_status ps;
-    if (entry) {
-        ps = realpath(path, resolved) ? CX_PATH_OK : CX_PATH_MISSING;
-        err = errno;
-        if (ps == CX_PATH_OK && !cx_files_set_root(&st->files, resolved)) ps = CX_PATH_NOMEM;
-    } else {
-        ps = cx_files_resolve(&st->files, path, resolved, &err);
-    }
-    switch (ps) {
-    case CX_PATH_OK: return true;
-    case CX_PATH_MISSING:
-        cx_diag_add(&st->diag, CX_E_IO_READ, at, "cannot read '%s': %s", path, strerror(err));
-        return false;
-    case CX_PATH_OUTSIDE: {
-        cx_error *e = cx_diag_add(&st->diag, CX_E_IO_READ_OUTSIDE, at,
-                                  "'%s' is outside the folders this script may read", written);
-        if (e)
-            cx_error_set_hint(e, "a script reads files in its own folder and below; "
-                                 "--allow-read DIR allows another folder");
-        return false;
-    }
-    case CX_PATH_NOMEM: break;
-    }
-    cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
-    return false;
-}
-
 /* Runs the file at `path` (relative to the current directory), written
  * `written` in the script that includes it. */
 static cx_status run_path(cx_state *st, const char *path, const char *written, bool entry,
                           cx_span at)
 {
     char resolved[PATH_MAX];
-    if (!find_file(st, path, written, entry, at, resolved)) return CX_FAIL;
+    if (!cx_files_find(&st->files, &st->diag, path, written, entry, at, resolved)) return CX_FAIL;
     for (size_t i = 0; i < st->include_depth; i++)
         if (strcmp(st->include_stack[i], resolved) == 0) {
             cx_error *e = cx_diag_add(&st->diag, CX_E_NAME_INCLUDE_CYCLE, at,
@@ -280,7 +222,8 @@ static cx_status run_path(cx_state *st, const char *path, const char *written, b
                     "more than %d include statements in one run", CX_MAX_INCLUDES);
         return CX_FAIL;
     }
-    uint32_t id = load(st, path, resolved, at);
+    uint32_t id = cx_files_load(&st->files, &st->sources, &st->diag, path, resolved,
+                                st->opt.max_source_bytes, at);
     if (!id) return CX_FAIL;
     if (!push_include(st, resolved)) return CX_FAIL;
     cx_status s = run_source(st, id);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include "../runtime/budget.h"
 #include "../runtime/error.h"
+#include "../runtime/source.h"
 #include "../runtime/value.h"
 
 /* A call as a built-in sees it: its arguments, where they are, and the
@@ -25,7 +26,14 @@ typedef struct cx_call {
     const cx_num_ctx *nctx;
     const cx_options *opt;
     cx_budget *budget; /* steps and time a long loop inside a built-in spends */
-    const char *name;  /* the built-in's name */
+    /* Reading a data file (csv): the file becomes a source of the run, read
+     * as `include` reads, relative to the calling script's folder and
+     * confined to the folders the run may read.  Returns the source's id,
+     * or 0 after reporting an error at `at`.  NULL: no file access. */
+    uint32_t (*read_file)(void *ud, const char *path, cx_span at);
+    void *read_ud;
+    const cx_sources *sources; /* the text of a file read_file returned */
+    const char *name;          /* the built-in's name */
     const cx_value *args;
     size_t n;
     const cx_span *arg_spans; /* one per argument */
