@@ -8,6 +8,7 @@
 
 #include "../runtime/format.h"
 #include "../runtime/series.h"
+#include "display.h"
 #include "env.h"
 #include "eval.h"
 #include "output.h"
@@ -88,19 +89,8 @@ static char *show(cx_eval *E, const cx_value *v, show_mode m)
 
 static char *show_full(cx_eval *E, const cx_value *v, show_mode m)
 {
-    if (v->kind != CX_VAL_NUM || m == SHOW_PLAIN) return cx_eval_render(E, v);
-    cx_num k, x;
-    cx_num_init(&k);
-    cx_num_init(&x);
-    cx_num_set_si(&k, m == SHOW_BP ? 10000 : 100);
-    cx_num_mul(&x, &v->u.num, &k, &E->st->nctx);
-    char *s = cx_fmt_number(&x, E->st->opt.digits, true);
-    const char *unit = m == SHOW_PCT ? "%" : m == SHOW_BP ? "bp" : "pp";
-    char *r = s ? cx_strdupf("%s%s", s, unit) : NULL;
-    free(s);
-    cx_num_clear(&k);
-    cx_num_clear(&x);
-    return r;
+    char suffix = m == SHOW_PCT ? '%' : m == SHOW_BP ? 'b' : m == SHOW_PP ? 'p' : 0;
+    return cx_display_as(v, suffix, E->st->opt.digits, &E->st->nctx);
 }
 
 static char *show_num(cx_eval *E, const cx_num *x, show_mode m)

@@ -113,7 +113,7 @@ static void put_repeat(cx_strbuf *b, char c, size_t n)
     while (n--) cx_strbuf_putc(b, c);
 }
 
-char *cx_display_table(char *const *cells, size_t n_cells, size_t cols)
+char *cx_display_table(char *const *cells, size_t n_cells, size_t cols, const bool *left)
 {
     size_t *w = calloc(cols, sizeof *w);
     if (!w) return NULL;
@@ -134,10 +134,37 @@ char *cx_display_table(char *const *cells, size_t n_cells, size_t cols)
                 continue;
             }
             const char *cell = cells[(r == 0 ? 0 : r - 1) * cols + c];
-            put_repeat(&b, ' ', w[c] - display_width(cell));
-            cx_strbuf_puts(&b, cell);
+            size_t pad = w[c] - display_width(cell);
+            if (left && left[c]) {
+                cx_strbuf_puts(&b, cell);
+                if (c + 1 < cols) put_repeat(&b, ' ', pad); /* no spaces at the line's end */
+            } else {
+                put_repeat(&b, ' ', pad);
+                cx_strbuf_puts(&b, cell);
+            }
         }
     }
     free(w);
     return cx_strbuf_take(&b);
+}
+
+/* ==== a number in its written form ======================================== */
+
+char *cx_display_as(const cx_value *v, char suffix, int digits, const cx_num_ctx *ctx)
+{
+    if (v->kind != CX_VAL_NUM || (suffix != '%' && suffix != 'b' && suffix != 'p'))
+        return cx_display_value(v, digits);
+    cx_num k, x;
+    cx_num_init(&k);
+    cx_num_init(&x);
+    cx_num_set_si(&k, suffix == 'b' ? 10000 : 100);
+    char *r = NULL;
+    if (cx_num_mul(&x, &v->u.num, &k, ctx) == CX_NUM_OK) {
+        char *s = cx_fmt_number(&x, digits, true);
+        r = s ? cx_strdupf("%s%s", s, suffix == '%' ? "%" : suffix == 'b' ? "bp" : "pp") : NULL;
+        free(s);
+    }
+    cx_num_clear(&k);
+    cx_num_clear(&x);
+    return r;
 }

@@ -4,6 +4,7 @@
 #ifndef CX_DISPLAY_H
 #define CX_DISPLAY_H
 
+#include <stdbool.h>
 #include "../runtime/value.h"
 
 /* malloc'ed; NULL on allocation failure. */
@@ -11,8 +12,14 @@ char *cx_display_value(const cx_value *v, int digits);
 
 /* A table statement's text: `cells` row-major, `cols` a row, the first row
  * the header.  The header, a rule line, then the rows, each cell
- * right-aligned to its column's width in characters, columns joined by
- * " | ", no final newline.  malloc'ed; NULL on allocation failure. */
-char *cx_display_table(char *const *cells, size_t n_cells, size_t cols);
+ * right-aligned to its column's width in characters (left-aligned where
+ * left[col], a column of text; left may be NULL), columns joined by " | ",
+ * no final newline.  malloc'ed; NULL on allocation failure. */
+char *cx_display_table(char *const *cells, size_t n_cells, size_t cols, const bool *left);
+
+/* A number in the form a figure was written in: `suffix` '%' (percent,
+ * 0.061 -> "6.1%"), 'b' (basis points), 'p' (percentage points) or 0 (as
+ * any value is shown).  malloc'ed; NULL on allocation failure. */
+char *cx_display_as(const cx_value *v, char suffix, int digits, const cx_num_ctx *ctx);
 
 #endif

@@ -1,6 +1,6 @@
 /* exec.c - statements: assignments (whole names and series periods), bare
- * expressions, print, fn, source, table, include, and the dispatch that
- * runs each statement and then polls the limits.  Expressions are eval.c's,
+ * expressions, print, fn, source, include, and the dispatch that runs each
+ * statement (tables: table.c) and then polls the limits.  Expressions are eval.c's,
  * checks check.c's; an include hands the file to state.c, which runs its
  * statements here again (the one inherent loop). */
 #include "exec.h"
@@ -12,6 +12,7 @@
 #include "display.h"
 #include "eval.h"
 #include "output.h"
+#include "table.h"
 #include "../runtime/grow.h"
 
 static const char *kind_name(const cx_value *v) { return cx_value_kind_name(v->kind); }
@@ -293,105 +294,6 @@ static cx_status exec_source(cx_eval *E, const cx_ast *n)
 
 /* ---- table ---- */
 
-typedef struct table_ctx {
-    const cx_ast *n;
-    size_t slot;
-    char **cells; /* row-major, (1 + cols) per row */
-    size_t n_cells, cap_cells;
-    cx_list *rows; /* the values for the host: a list per row, as cells */
-} table_ctx;
-
-static bool table_push(table_ctx *t, char *cell)
-{
-    if (!cell) return false;
-    if (!CX_GROW(t->cells, t->cap_cells, t->n_cells, 32)) {
-        free(cell);
-        return false;
-    }
-    t->cells[t->n_cells++] = cell;
-    return true;
-}
-
-static cx_status table_row(cx_eval *E, cx_value *item, void *ud)
-{
-    table_ctx *t = ud;
-    if (t->n_cells / (1 + t->n->list.len) >= 10000)
-        return cx_eval_error(E, CX_E_LIMIT_TABLE_ROWS, cx_ast_table_iter(t->n)->span,
-                             "a table has at most 10,000 rows");
-    cx_env *env = &E->st->env;
-    cx_value row, cell;
-    cx_value_init(&row);
-    cx_value_init(&cell);
-    cx_list *l = cx_list_new(1 + t->n->list.len);
-    if (l) cx_value_take_list(&row, l);
-    cx_value_copy(&cell, item);
-    if (!l || !cx_list_push_take(l, &cell) || !cx_list_push_take(t->rows, &row) ||
-        !table_push(t, cx_eval_render(E, item))) {
-        cx_value_clear(&cell);
-        cx_value_clear(&row);
-        return cx_eval_oom(E, t->n->span);
-    }
-    cx_value_move(&env->locals[t->slot].value, item);
-    for (size_t i = 0; i < t->n->list.len; i++) {
-        cx_value v;
-        cx_value_init(&v);
-        cx_status st = cx_eval_expr(E, t->n->list.items[i], &v);
-        if (st == CX_OK && !table_push(t, cx_eval_render(E, &v))) st = cx_eval_oom(E, t->n->span);
-        if (st == CX_OK && !cx_list_push_take(l, &v)) st = cx_eval_oom(E, t->n->span);
-        cx_value_clear(&v);
-        if (st != CX_OK) return st;
-    }
-    return CX_OK;
-}
-
-static cx_status exec_table(cx_eval *E, const cx_ast *n)
-{
-    size_t cols = 1 + n->list.len;
-    table_ctx t = {.n = n, .rows = cx_list_new(16)};
-    cx_env *env = &E->st->env;
-    size_t mark = env->n_locals;
-    cx_value iter, none;
-    cx_value_init(&iter);
-    cx_value_init(&none);
-    char *text = NULL, *expr = NULL;
-    cx_status st = CX_FAIL;
-    /* The header row: the variable, then each column as written. */
-    if (!t.rows || !table_push(&t, strdup(n->name))) goto oom;
-    for (size_t i = 0; i < n->list.len; i++)
-        if (!table_push(&t, cx_sources_text(&E->st->sources, n->list.items[i]->span))) goto oom;
-    if (cx_eval_expr(E, cx_ast_table_iter(n), &iter) != CX_OK) goto out;
-    if (!cx_env_push_local(env, n->name, &none)) goto oom;
-    t.slot = mark;
-    if (cx_eval_iterate(E, &iter, cx_ast_table_iter(n)->span, table_row, &t) != CX_OK) goto out;
-    if (!(text = cx_display_table(t.cells, t.n_cells, cols))) goto oom;
-    expr = cx_sources_text(&E->st->sources, n->span);
-    cx_value rows;
-    cx_value_init(&rows);
-    cx_value_take_list(&rows, t.rows);
-    t.rows = NULL;
-    cx_output rec = {.kind = CX_OUT_TABLE,
-                     .text = text,
-                     .expr = expr,
-                     .result = &rows,
-                     .columns = (const char *const *)t.cells,
-                     .n_columns = cols};
-    cx_output_emit(E->st, &rec, n->span);
-    cx_value_clear(&rows);
-    st = CX_OK;
-    goto out;
-oom:
-    st = cx_eval_oom(E, n->span);
-out:
-    cx_env_pop_locals(env, mark);
-    cx_value_clear(&iter);
-    for (size_t i = 0; i < t.n_cells; i++) free(t.cells[i]);
-    free(t.cells);
-    cx_list_unref(t.rows);
-    free(text);
-    free(expr);
-    return st;
-}
-
 static cx_status exec_include(cx_eval *E, const cx_ast *n)
 {
     const cx_source *src = cx_sources_get(&E->st->sources, n->span.src);
@@ -415,7 +317,7 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_CHECK: return cx_check_exec(E, n);
     case CX_AST_FN: return exec_fn(E, n);
     case CX_AST_INCLUDE: return exec_include(E, n);
-    case CX_AST_TABLE: return exec_table(E, n);
+    case CX_AST_TABLE: return cx_exec_table(E, n);
     case CX_AST_SOURCE: return exec_source(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);

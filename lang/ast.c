@@ -290,6 +290,18 @@ cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *
     return n;
 }
 
+cx_ast *cx_ast_table_grid(cx_parse_ctx *P, cx_span row_span, cx_ast *rows, cx_ast *col_var,
+                          cx_ast *cols, cx_ast *cell, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_TABLE, row_span, span);
+    if (!n) return NULL;
+    n->b = rows;
+    n->a = col_var;
+    n->c = cols;
+    if (!cx_ast_list_push(P, &n->list, cell)) return NULL;
+    return n;
+}
+
 cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span span)
 {
     return with_string(named(P, CX_AST_SOURCE, name_span, span), text);

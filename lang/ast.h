@@ -141,10 +141,13 @@ CX_AST_CHILD(cx_ast_period_value, b)
 CX_AST_CHILD(cx_ast_claim, a) /* CHECK: check claim; or check lhs ~ rhs [within tol] */
 CX_AST_CHILD(cx_ast_check_lhs, a)
 CX_AST_CHILD(cx_ast_check_rhs, b)
-CX_AST_CHILD(cx_ast_tolerance, c)  /*        NULL: no `within` */
-CX_AST_CHILD(cx_ast_fn_body, a)    /* FN: fn name(params) = body */
-CX_AST_CHILD(cx_ast_table_iter, b) /* TABLE: table name in iter: columns (list) */
-CX_AST_CHILD(cx_ast_path_node, a)  /* INCLUDE: the string literal node, for its span */
+CX_AST_CHILD(cx_ast_tolerance, c)      /*        NULL: no `within` */
+CX_AST_CHILD(cx_ast_fn_body, a)        /* FN: fn name(params) = body */
+CX_AST_CHILD(cx_ast_table_iter, b)     /* TABLE: table name in iter: columns (list; a */
+                                       /* labelled column is an ASSIGN node) */
+CX_AST_CHILD(cx_ast_table_col_var, a)  /* a grid, table r in iter, c in col_iter: cell: */
+CX_AST_CHILD(cx_ast_table_col_iter, c) /* the column variable (NAME), its iterable */
+CX_AST_CHILD(cx_ast_path_node, a)      /* INCLUDE: the string literal node, for its span */
 #undef CX_AST_CHILD
 
 /* The result of parsing one source: its statements and what owns them. */

@@ -221,6 +221,12 @@ static void expand(dumper *d, const cx_ast *n)
         put(d, n->name);
         push_text(d, ")");
         push_kids(d, n->list.items, n->list.len);
+        if (n->a) { /* a grid: the column variable and its iterable */
+            push(d, n->c, NULL);
+            push_text(d, " ");
+            push(d, n->a, NULL);
+            push_text(d, " ");
+        }
         push(d, n->b, NULL);
         push_text(d, " ");
         break;

@@ -85,7 +85,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %precedence STEP
 
 %type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
-%type <cx_ast *> postfix primary generator exprs params
+%type <cx_ast *> postfix primary generator exprs params columns column
 
 %%
 
@@ -110,7 +110,9 @@ stmt:
   | FN NAME '(' ')' '=' expr ';'         { $$ = cx_ast_fn(P, @2, NULL, $6, @$); }
   | FN NAME '(' params ')' '=' expr ';'  { $$ = cx_ast_fn(P, @2, $4, $7, @$); }
   | INCLUDE string ';'                   { $$ = cx_ast_include(P, $2, @$); }
-  | TABLE NAME IN expr ':' exprs ';'     { $$ = cx_ast_table(P, @2, $4, $6, @$); }
+  | TABLE NAME IN expr ':' columns ';'   { $$ = cx_ast_table(P, @2, $4, $6, @$); }
+  | TABLE NAME IN expr ',' NAME IN expr ':' expr ';'
+                                         { $$ = cx_ast_table_grid(P, @2, $4, cx_ast_name(P, @6), $8, $10, @$); }
   | SOURCE NAME '=' string ';'           { $$ = cx_ast_source(P, @2, $4, @$); }
   | ';'                                  { $$ = NULL; }
   | error ';'                            { yyerrok; $$ = cx_parse_resync(P); }
@@ -134,6 +136,17 @@ params:
 exprs:
     expr                                 { $$ = cx_ast_list_new(P, $1, @$); }
   | exprs ',' expr                       { $$ = cx_ast_list_add(P, $1, $3, @$); }
+  ;
+
+/* A table's columns; `low = expr` gives a column its label. */
+columns:
+    column                               { $$ = cx_ast_list_new(P, $1, @$); }
+  | columns ',' column                   { $$ = cx_ast_list_add(P, $1, $3, @$); }
+  ;
+
+column:
+    expr
+  | NAME '=' expr                        { $$ = cx_ast_assign(P, @1, $3, @$); }
   ;
 
 /* ---- expressions, lowest precedence first --------------------------------- */
