@@ -134,7 +134,7 @@ cx_status cx_eval_literal_period(cx_eval *E, const cx_ast *n, cx_period *out)
 }
 
 /* A period from a value in an index: a period, or an integer year. */
-static cx_status value_period(cx_eval *E, const cx_value *v, cx_span span, cx_period *out)
+cx_status cx_eval_value_period(cx_eval *E, const cx_value *v, cx_span span, cx_period *out)
 {
     if (v->kind == CX_VAL_PERIOD) {
         *out = v->u.period;
@@ -765,7 +765,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
             st = slice_series(E, name, base->u.series, &idx, cx_ast_index_key(n)->span, out);
         } else {
             cx_period p;
-            if (value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
+            if (cx_eval_value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
             st = series_at(E, name, base->u.series, &p, n->span, out);
         }
     } else if (base->kind == CX_VAL_LIST) {
@@ -886,8 +886,8 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
     }
     if (lo.kind == CX_VAL_PERIOD || hi.kind == CX_VAL_PERIOD) {
         cx_period a, b;
-        if (value_period(E, &lo, cx_ast_range_lo(n)->span, &a) != CX_OK ||
-            value_period(E, &hi, cx_ast_range_hi(n)->span, &b) != CX_OK)
+        if (cx_eval_value_period(E, &lo, cx_ast_range_lo(n)->span, &a) != CX_OK ||
+            cx_eval_value_period(E, &hi, cx_ast_range_hi(n)->span, &b) != CX_OK)
             goto out;
         if (!cx_period_same_freq(&a, &b)) {
             st = cx_eval_error(E, CX_E_TYPE_FREQUENCY, n->span,

@@ -24,6 +24,8 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
 /* A period written in a period position (`capex 2025`, `x 2025Q1..2025Q4`):
  * a period literal, or an integer literal read as a year. */
 cx_status cx_eval_literal_period(cx_eval *E, const cx_ast *n, cx_period *out);
+/* A period from a value: a period, or an integer year (1 to 9999). */
+cx_status cx_eval_value_period(cx_eval *E, const cx_value *v, cx_span span, cx_period *out);
 
 /* ---- errors and limits, for exec.c and check.c too ------------------------ */
 cx_status cx_eval_error(cx_eval *E, cx_err_code code, cx_span span, const char *fmt, ...)

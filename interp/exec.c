@@ -127,26 +127,67 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
     return CX_OK;
 }
 
+/* The periods a period assignment writes, from literals (`x 2025Q1..2025Q4`). */
+static cx_status literal_periods(cx_eval *E, const cx_ast *n, cx_period *first, cx_period *last)
+{
+    if (cx_eval_literal_period(E, cx_ast_first_period(n), first) != CX_OK) return CX_FAIL;
+    *last = *first;
+    if (!cx_ast_last_period(n)) return CX_OK;
+    if (cx_eval_literal_period(E, cx_ast_last_period(n), last) != CX_OK) return CX_FAIL;
+    if (!cx_period_same_freq(first, last))
+        return cx_eval_error(E, CX_E_TYPE_FREQUENCY, cx_ast_last_period(n)->span,
+                             "a range runs over one frequency: %s and %s differ",
+                             cx_freq_name(first->freq), cx_freq_name(last->freq));
+    if (cx_period_cmp(first, last) > 0)
+        return cx_eval_error(E, CX_E_TYPE_RANGE, cx_ast_last_period(n)->span,
+                             "the range ends before it starts");
+    return CX_OK;
+}
+
+/* The periods `x[key] = ...` writes, from an expression: a period or a year
+ * (capex[p]), or a range of them (capex[start..start + 11]). */
+static cx_status key_periods(cx_eval *E, const cx_ast *n, cx_period *first, cx_period *last)
+{
+    const cx_ast *key = cx_ast_period_key(n);
+    cx_value k;
+    cx_value_init(&k);
+    cx_status st = cx_eval_expr(E, key, &k);
+    if (st == CX_OK && k.kind == CX_VAL_RANGE) {
+        const cx_range *r = k.u.range;
+        int64_t a, b;
+        if (r->of_periods && r->pstep == 1) {
+            *first = r->plo;
+            *last = r->phi;
+        } else if (!r->of_periods && !r->has_step && cx_num_get_si(&r->lo, &a) &&
+                   cx_num_get_si(&r->hi, &b) && cx_period_from_year(a, first) &&
+                   cx_period_from_year(b, last)) {
+        } else {
+            st = cx_eval_error(E, CX_E_TYPE_PERIOD, key->span,
+                               "a series is assigned over a range of periods or years, every "
+                               "one of them (no step)");
+        }
+        if (st == CX_OK && cx_period_cmp(first, last) > 0)
+            st = cx_eval_error(E, CX_E_TYPE_RANGE, key->span, "the range ends before it starts");
+    } else if (st == CX_OK) {
+        st = cx_eval_value_period(E, &k, key->span, first);
+        *last = *first;
+    }
+    cx_value_clear(&k);
+    return st;
+}
+
 static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
 {
     cx_period first, last;
-    if (cx_eval_literal_period(E, cx_ast_first_period(n), &first) != CX_OK) return CX_FAIL;
-    last = first;
-    if (cx_ast_last_period(n)) {
-        if (cx_eval_literal_period(E, cx_ast_last_period(n), &last) != CX_OK) return CX_FAIL;
-        if (!cx_period_same_freq(&first, &last))
-            return cx_eval_error(E, CX_E_TYPE_FREQUENCY, cx_ast_last_period(n)->span,
-                                 "a range runs over one frequency: %s and %s differ",
-                                 cx_freq_name(first.freq), cx_freq_name(last.freq));
-        if (cx_period_cmp(&first, &last) > 0)
-            return cx_eval_error(E, CX_E_TYPE_RANGE, cx_ast_last_period(n)->span,
-                                 "the range ends before it starts");
-    }
+    if ((n->kind == CX_AST_ASSIGN_AT ? literal_periods(E, n, &first, &last)
+                                     : key_periods(E, n, &first, &last)) != CX_OK)
+        return CX_FAIL;
+    const cx_ast *key = n->kind == CX_AST_ASSIGN_AT ? cx_ast_first_period(n) : cx_ast_period_key(n);
     cx_binding *b = cx_env_global(&E->st->env, n->name);
     if (b && b->value.kind == CX_VAL_SERIES) {
         if (b->value.u.series->freq != first.freq) {
             cx_error *e =
-                cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, cx_ast_first_period(n)->span,
+                cx_diag_add(&E->st->diag, CX_E_TYPE_FREQUENCY, key->span,
                             "'%s' is %s %s series; this period is %s", n->name,
                             cx_article(cx_freq_name(b->value.u.series->freq)),
                             cx_freq_name(b->value.u.series->freq), cx_freq_name(first.freq));
@@ -311,7 +352,8 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
 {
     switch (n->kind) {
     case CX_AST_ASSIGN: return exec_assign(E, n);
-    case CX_AST_ASSIGN_AT: return exec_assign_at(E, n);
+    case CX_AST_ASSIGN_AT:
+    case CX_AST_ASSIGN_INDEX: return exec_assign_at(E, n);
     case CX_AST_EXPR_STMT: return exec_expr_stmt(E, n);
     case CX_AST_PRINT: return exec_print(E, n);
     case CX_AST_CHECK: return cx_check_exec(E, n);

@@ -228,6 +228,23 @@ cx_ast *cx_ast_assign_at(cx_parse_ctx *P, cx_span name_span, cx_ast *first, cx_a
     return n;
 }
 
+cx_ast *cx_ast_assign_index(cx_parse_ctx *P, cx_ast *target, cx_ast *key, cx_ast *value,
+                            cx_span span)
+{
+    if (!target || !key || !value) return NULL;
+    if (target->kind != CX_AST_NAME) {
+        cx_error *e = cx_parse_error(P, CX_E_SYNTAX_UNEXPECTED, target->span,
+                                     "only a name's periods can be assigned");
+        if (e) cx_error_set_hint(e, "write name[period] = value, as in capex[2025] = 125B");
+        return cx_ast_error(P, span);
+    }
+    cx_ast *n = named(P, CX_AST_ASSIGN_INDEX, target->span, span);
+    if (!n) return NULL;
+    n->a = key;
+    n->b = value;
+    return n;
+}
+
 cx_ast *cx_ast_expr_stmt(cx_parse_ctx *P, cx_ast *e, cx_span span)
 {
     cx_ast *n = cx_ast_new(P, CX_AST_EXPR_STMT, span);

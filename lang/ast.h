@@ -38,6 +38,9 @@ typedef enum cx_ast_kind {
     /* name PERIOD = b: a = period literal node (NUM year or PERIOD), c = NULL;
      * name RANGE = b: a = first, c = last period literal node */
     CX_AST_ASSIGN_AT,
+    /* name[key] = b: a = key, an expression giving a period, a year or a
+     * range of them (capex[start..start + 11] = ...) */
+    CX_AST_ASSIGN_INDEX,
     CX_AST_EXPR_STMT, /* bare expression: a (prints "text = value") */
     CX_AST_PRINT,     /* print list... */
     /* check a;               check_kind CX_CHECK_COND
@@ -137,8 +140,9 @@ CX_AST_CHILD(cx_ast_if_else, c)
 CX_AST_CHILD(cx_ast_value, a)        /* ASSIGN: name = value; EXPR_STMT: value */
 CX_AST_CHILD(cx_ast_first_period, a) /* ASSIGN_AT: name first[..last] = period_value */
 CX_AST_CHILD(cx_ast_last_period, c)  /*            NULL: one period */
-CX_AST_CHILD(cx_ast_period_value, b)
-CX_AST_CHILD(cx_ast_claim, a) /* CHECK: check claim; or check lhs ~ rhs [within tol] */
+CX_AST_CHILD(cx_ast_period_value, b) /*            and ASSIGN_INDEX's value */
+CX_AST_CHILD(cx_ast_period_key, a)   /* ASSIGN_INDEX: name[key] = period_value */
+CX_AST_CHILD(cx_ast_claim, a)        /* CHECK: check claim; or check lhs ~ rhs [within tol] */
 CX_AST_CHILD(cx_ast_check_lhs, a)
 CX_AST_CHILD(cx_ast_check_rhs, b)
 CX_AST_CHILD(cx_ast_tolerance, c)      /*        NULL: no `within` */

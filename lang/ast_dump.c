@@ -175,6 +175,15 @@ static void expand(dumper *d, const cx_ast *n)
         push(d, n->a, NULL);
         push_text(d, " ");
         break;
+    case CX_AST_ASSIGN_INDEX:
+        put(d, "(=index ");
+        put(d, n->name);
+        push_text(d, ")");
+        push(d, n->b, NULL);
+        push_text(d, " ");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
     case CX_AST_EXPR_STMT: push(d, n->a, NULL); break;
     case CX_AST_CHECK:
         if (n->check_kind == CX_CHECK_COND) {

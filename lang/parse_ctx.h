@@ -110,6 +110,9 @@ cx_ast *cx_ast_comp(cx_parse_ctx *P, cx_ast *elem, cx_span var_span, cx_ast *ite
 cx_ast *cx_ast_listcomp(cx_parse_ctx *P, cx_ast *comp, cx_span span);
 cx_ast *cx_ast_if(cx_parse_ctx *P, cx_ast *cond, cx_ast *then, cx_ast *otherwise, cx_span span);
 cx_ast *cx_ast_assign(cx_parse_ctx *P, cx_span name_span, cx_ast *value, cx_span span);
+/* target[key] = value: target must be a name (else a located error). */
+cx_ast *cx_ast_assign_index(cx_parse_ctx *P, cx_ast *target, cx_ast *key, cx_ast *value,
+                            cx_span span);
 cx_ast *cx_ast_assign_at(cx_parse_ctx *P, cx_span name_span, cx_ast *first, cx_ast *last,
                          cx_ast *value, cx_span span);
 cx_ast *cx_ast_expr_stmt(cx_parse_ctx *P, cx_ast *e, cx_span span);

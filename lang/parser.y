@@ -102,6 +102,7 @@ stmt:
   | NAME PERIOD '=' expr ';'             { $$ = cx_ast_assign_at(P, @1, cx_ast_period(P, @2), NULL, $4, @$); }
   | NAME NUMBER DOTDOT plit '=' expr ';' { $$ = cx_ast_assign_at(P, @1, cx_ast_num(P, @2), $4, $6, @$); }
   | NAME PERIOD DOTDOT plit '=' expr ';' { $$ = cx_ast_assign_at(P, @1, cx_ast_period(P, @2), $4, $6, @$); }
+  | postfix '[' expr ']' '=' expr ';'    { $$ = cx_ast_assign_index(P, $1, $3, $6, @$); }
   | expr ';'                             { $$ = cx_ast_expr_stmt(P, $1, @$); }
   | PRINT exprs ';'                      { $$ = cx_ast_print(P, $2, @$); }
   | CHECK expr ';'                       { $$ = cx_ast_check(P, CX_CHECK_COND, $2, NULL, NULL, @1, @$); }
