@@ -46,7 +46,7 @@ void cx_cli_report_begin(cx_cli_report *r)
         out_text(r, "{\n  \"version\": \"" CX_VERSION "\",\n  \"outputs\": [");
 }
 
-static const char *const output_kinds[] = {"value", "print", "check", "table"};
+static const char *const output_kinds[] = {"value", "print", "check", "table", "note"};
 static const char *const error_kinds[] = {"syntax", "name", "type",    "math",
                                           "limit",  "io",   "internal"};
 

@@ -92,6 +92,7 @@ typedef enum cx_output_kind {
     CX_OUT_PRINT, /* a print statement */
     CX_OUT_CHECK, /* a check: passed or failed, with both sides */
     CX_OUT_TABLE, /* a sensitivity table (text holds every line) */
+    CX_OUT_NOTE,  /* a note: a legal result that is almost certainly a mistake */
 } cx_output_kind;
 
 /* A value inside a state: a number, a series, ... (opaque).  Pointers to it

@@ -1,7 +1,7 @@
 /* eval.c - the expression evaluator: one function per expression kind,
  * errors as values with the span of the operator or operand at fault.  It
- * knows nothing of statements, checks, output records or files (exec.c,
- * check.c, state.c).  Left-associative operator chains are walked
+ * knows nothing of statements, checks or files (exec.c, check.c, state.c);
+ * a note a built-in leaves waits in output.c for the statement's end.  Left-associative operator chains are walked
  * iteratively so a 100,000-term sum cannot exhaust the C stack; every other
  * recursion is bounded by the parser's nesting limit or the call-depth limit. */
 #include "eval.h"
@@ -17,6 +17,7 @@
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
 #include "display.h"
+#include "output.h"
 
 /* ==== errors ============================================================== */
 
@@ -1165,6 +1166,17 @@ static cx_call make_call(cx_eval *E, const cx_builtin *bi, const cx_value *args,
                      .span = span};
 }
 
+/* After a built-in: a note it left is shown as a note line at the call,
+ * when the call succeeded (the value stands; the note says why it is
+ * suspicious). */
+static cx_status finish_call(cx_eval *E, cx_call *c, cx_status st)
+{
+    if (c->note && st == CX_OK) cx_output_note_later(E->st, c->note, c->span);
+    else free(c->note);
+    c->note = NULL;
+    return st;
+}
+
 static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_value *user = cx_env_local(&E->st->env, n->name);
@@ -1203,6 +1215,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             if (st == CX_OK) {
                 cx_call c = make_call(E, bi, &it, 1, &cx_ast_comp_iter(g)->span, n->span);
                 st = bi->fn(&c, out);
+                st = finish_call(E, &c, st);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
             cx_value_clear(&it);
@@ -1258,6 +1271,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         } else {
             cx_call c = make_call(E, bi, args, nargs, spans, n->span);
             st = bi->fn(&c, out);
+            st = finish_call(E, &c, st);
             if (st == CX_OK) st = cx_eval_poll(E, n->span);
         }
     }

@@ -368,6 +368,8 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
 
 cx_status cx_exec_stmt(cx_eval *E, const cx_ast *n)
 {
-    if (cx_eval_step(E, n->span) != CX_OK || exec_stmt(E, n) != CX_OK) return CX_FAIL;
-    return cx_eval_poll(E, n->span);
+    cx_status st = cx_eval_step(E, n->span);
+    if (st == CX_OK) st = exec_stmt(E, n);
+    cx_output_flush_notes(E->st, st == CX_OK); /* after the statement's own output */
+    return st == CX_OK ? cx_eval_poll(E, n->span) : CX_FAIL;
 }

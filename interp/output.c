@@ -2,6 +2,9 @@
  * host's callback, stamped with the file and line they come from. */
 #include "output.h"
 
+#include <stdlib.h>
+#include "../runtime/grow.h"
+
 void cx_output_emit(struct cx_state *st, cx_output *rec, cx_span span)
 {
     const cx_source *src = cx_sources_get(&st->sources, span.src);
@@ -10,4 +13,31 @@ void cx_output_emit(struct cx_state *st, cx_output *rec, cx_span span)
     rec->file = src ? src->name : "";
     rec->line = line;
     if (st->out_fn) st->out_fn(st->out_ud, rec);
+}
+
+void cx_output_note_later(struct cx_state *st, char *detail, cx_span span)
+{
+    if (!detail) return;
+    if (!CX_GROW(st->notes, st->cap_notes, st->n_notes, 4)) {
+        free(detail);
+        return;
+    }
+    st->notes[st->n_notes++] = (cx_pending_note){detail, span};
+}
+
+void cx_output_flush_notes(struct cx_state *st, bool keep)
+{
+    for (size_t i = 0; i < st->n_notes; i++) {
+        cx_pending_note *p = &st->notes[i];
+        char *text = keep ? cx_strdupf("note: %s", p->detail) : NULL;
+        char *expr = keep ? cx_sources_text(&st->sources, p->span) : NULL;
+        if (text) {
+            cx_output rec = {.kind = CX_OUT_NOTE, .text = text, .expr = expr, .detail = p->detail};
+            cx_output_emit(st, &rec, p->span);
+        }
+        free(text);
+        free(expr);
+        free(p->detail);
+    }
+    st->n_notes = 0;
 }

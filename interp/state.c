@@ -16,6 +16,7 @@
 #include "../runtime/diag.h"
 #include "display.h"
 #include "exec.h"
+#include "output.h"
 #include "../runtime/limits.h"
 #include "../runtime/numalloc.h"
 #include "../runtime/grow.h"
@@ -85,6 +86,8 @@ void cx_state_free(cx_state *st)
     if (!st) return;
     cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
     cx_memo_free(&st->memo); /* before the units: entries point at their nodes */
+    cx_output_flush_notes(st, false);
+    free(st->notes);
     cx_env_free(&st->env);
     for (size_t i = 0; i < st->n_units; i++) {
         cx_unit_free(st->units[i]);

@@ -17,6 +17,12 @@
 #include "../runtime/number.h"
 #include "../runtime/numalloc.h"
 
+/* A note waiting for the end of its statement (output.h). */
+typedef struct cx_pending_note {
+    char *detail;
+    cx_span span;
+} cx_pending_note;
+
 struct cx_state {
     cx_options opt;
     cx_num_ctx nctx;
@@ -35,9 +41,11 @@ struct cx_state {
     char **include_stack;    /* resolved paths of the files being run, for cycles */
     size_t include_depth, include_cap;
     size_t n_includes;
-    cx_files files;   /* what a run may read, and what it read */
-    cx_budget budget; /* what a run may spend: steps, time, memory */
-    cx_memo memo;     /* remembered user function results */
+    cx_files files;         /* what a run may read, and what it read */
+    cx_budget budget;       /* what a run may spend: steps, time, memory */
+    cx_memo memo;           /* remembered user function results */
+    cx_pending_note *notes; /* notes of the running statement (output.h) */
+    size_t n_notes, cap_notes;
 };
 
 typedef struct cx_eval {

@@ -35,6 +35,15 @@ const cx_num_ctx *cx_call_num_ctx(const cx_call *c) { return c->nctx; }
 int cx_call_digits(const cx_call *c) { return c->opt->digits; }
 long cx_call_max_series(const cx_call *c) { return c->opt->max_series; }
 
+void cx_call_note(cx_call *c, const char *fmt, ...)
+{
+    if (c->note) return;
+    va_list ap;
+    va_start(ap, fmt);
+    c->note = cx_vstrdupf(fmt, ap);
+    va_end(ap);
+}
+
 cx_status cx_call_step(cx_call *c)
 {
     if (!c->budget) return CX_OK;

@@ -24,6 +24,11 @@ cx_status cx_call_num_error(cx_call *c, int arg, cx_num_status st);
 const cx_num_ctx *cx_call_num_ctx(const cx_call *c);
 int cx_call_digits(const cx_call *c);      /* --digits */
 long cx_call_max_series(const cx_call *c); /* --max-series */
+/* Leaves a note about a legal result that is almost certainly a mistake
+ * (a rate above 100% a period): the value stands, and the output shows the
+ * note after it.  Only the first note of a call is kept. */
+void cx_call_note(cx_call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* One step of a built-in's own loop over many items (runtime/budget.h);
  * CX_FAIL (error reported at the call) past a limit. */
 cx_status cx_call_step(cx_call *c);

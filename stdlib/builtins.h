@@ -33,7 +33,10 @@ typedef struct cx_call {
     uint32_t (*read_file)(void *ud, const char *path, cx_span at);
     void *read_ud;
     const cx_sources *sources; /* the text of a file read_file returned */
-    const char *name;          /* the built-in's name */
+    /* A note the call leaves (cx_call_note): the evaluator shows it after a
+     * successful call as a note line.  malloc'ed, NULL when none. */
+    char *note;
+    const char *name; /* the built-in's name */
     const cx_value *args;
     size_t n;
     const cx_span *arg_spans; /* one per argument */

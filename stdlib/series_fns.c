@@ -276,6 +276,16 @@ static cx_status growth_of(cx_call *c, int arg, const cx_series *s, int64_t ord,
     cx_num_status st = cx_num_div(out, cur, prev, ctx);
     if (st == CX_NUM_OK) st = cx_num_sub(out, out, &one, ctx);
     cx_num_clear(&one);
+    if (st == CX_NUM_OK && cx_num_sgn(prev) < 0) {
+        /* -4.8B -> 2B is "-141.7%": the sign misleads. */
+        char pb[32], cb[32];
+        period_text(s->freq, ord - 1, pb, sizeof pb);
+        period_text(s->freq, ord, cb, sizeof cb);
+        cx_call_note(c,
+                     "growth from a negative value (%s to %s) has a misleading sign: an "
+                     "improvement shows as a fall; compare the difference instead",
+                     pb, cb);
+    }
     return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, arg, st);
 }
 

@@ -6,6 +6,7 @@
  * solved exactly for pv, fv or pmt (a rational function when n is whole),
  * in logarithms for n, and by ratefind.c's bracketed search for r. */
 #include <stdlib.h>
+#include "../runtime/format.h"
 #include "roots.h"
 #include "args.h"
 #include "fincalc.h"
@@ -273,11 +274,34 @@ static const cx_num ZERO = {.kind = CX_NUM_SMALL, .u.s = {0, 1}};
 static const char *const ZERO_RATE_WHY =
     "a rate of -100% (or a rate and nper for which (1 + rate)^nper is 0 or 1)";
 
+/* Legal results that are almost certainly a mistake get a note (the value
+ * stands): a rate above 100% a period is usually a yearly rate used per
+ * month, and a negative number of periods runs the schedule backwards. */
+static void sanity(cx_call *c, const cx_num *rate, const cx_num *nper)
+{
+    cx_num one;
+    cx_num_init(&one);
+    cx_num_set_si(&one, 1);
+    if (rate && cx_num_cmp(rate, &one) > 0) {
+        char *r = cx_fmt_pct(rate, 2);
+        cx_call_note(c,
+                     "%s: a rate of %s a period is above 100%%: is it a yearly rate in a "
+                     "monthly calculation? (the rate is per period: 6.5%%/12)",
+                     c->name, r ? r : "more than 100%");
+        free(r);
+    } else if (nper && cx_num_sgn(nper) < 0) {
+        cx_call_note(c, "%s: a negative number of periods runs the payments backwards in time",
+                     c->name);
+    }
+    cx_num_clear(&one);
+}
+
 cx_status cx_fn_pv(cx_call *c, cx_value *out)
 {
     tvm v = {NULL, NULL, NULL, NULL, &ZERO, 0, NULL, 0, 0};
     const cx_num **s[] = {&v.rate, &v.nper, &v.pmt, &v.fv};
     if (!nums(c, 0, s, 4) || !cx_arg_long(c, 4, 0, 1, 0, TYPE_WHAT, &v.type)) return CX_FAIL;
+    sanity(c, v.rate, v.nper);
     return run(c, pv_of, &v, out, ZERO_RATE_WHY);
 }
 
@@ -286,6 +310,7 @@ cx_status cx_fn_fv(cx_call *c, cx_value *out)
     tvm v = {NULL, NULL, NULL, &ZERO, NULL, 0, NULL, 0, 0};
     const cx_num **s[] = {&v.rate, &v.nper, &v.pmt, &v.pv};
     if (!nums(c, 0, s, 4) || !cx_arg_long(c, 4, 0, 1, 0, TYPE_WHAT, &v.type)) return CX_FAIL;
+    sanity(c, v.rate, v.nper);
     return run(c, fv_fn, &v, out, ZERO_RATE_WHY);
 }
 
@@ -294,6 +319,7 @@ cx_status cx_fn_pmt(cx_call *c, cx_value *out)
     tvm v = {NULL, NULL, NULL, NULL, &ZERO, 0, NULL, 0, 0};
     const cx_num **s[] = {&v.rate, &v.nper, &v.pv, &v.fv};
     if (!nums(c, 0, s, 4) || !cx_arg_long(c, 4, 0, 1, 0, TYPE_WHAT, &v.type)) return CX_FAIL;
+    sanity(c, v.rate, v.nper);
     return run(c, pmt_fn, &v, out,
                "nper is 0, or (1 + rate)^nper is 1, or the rate is -100% with type 1");
 }
@@ -423,6 +449,7 @@ cx_status cx_fn_nper(cx_call *c, cx_value *out)
     tvm v = {NULL, NULL, NULL, NULL, &ZERO, 0, NULL, 0, 0};
     const cx_num **s[] = {&v.rate, &v.pmt, &v.pv, &v.fv};
     if (!nums(c, 0, s, 4) || !cx_arg_long(c, 4, 0, 1, 0, TYPE_WHAT, &v.type)) return CX_FAIL;
+    sanity(c, v.rate, NULL);
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
     cx_fc k = {ctx, CX_NUM_OK};
     cx_num z, a, b, ratio, base, kk, pw;
