@@ -16,12 +16,25 @@ static bool places_arg(cx_call *c, long dflt, long *places)
                        "a whole number of places from 0 to " CX_STR(CX_MAX_DIGITS), places);
 }
 
+/* A text the author rounded on purpose: with `places` written, an
+ * approximate value shows without "≈", because the author chose what to
+ * keep (256 bits of precision leave no doubt at the places shown).  The
+ * scientific fallback for huge values keeps it: its digits are not the
+ * author's.  Takes and returns s. */
+static char *as_rounded(cx_call *c, char *s)
+{
+    size_t m = strlen(CX_MARK_APPROX);
+    if (!s || c->n < 2 || strncmp(s, CX_MARK_APPROX, m) != 0 || strchr(s, 'e')) return s;
+    memmove(s, s + m, strlen(s + m) + 1);
+    return s;
+}
+
 cx_status cx_fn_pct(cx_call *c, cx_value *out)
 {
     const cx_num *x = cx_arg_num(c, 0);
     long places;
     if (!x || !places_arg(c, 1, &places)) return CX_FAIL;
-    return cx_ret_text(c, out, cx_fmt_pct(x, places));
+    return cx_ret_text(c, out, as_rounded(c, cx_fmt_pct(x, places)));
 }
 
 /* pp(x, places = 2): a change of a rate in percentage points, always signed
@@ -43,7 +56,7 @@ cx_status cx_fn_pp(cx_call *c, cx_value *out)
                                body[0] == '-' || zero ? "" : "+", (int)strlen(body) - 1, body)
                   : NULL;
     free(p);
-    return cx_ret_text(c, out, r);
+    return cx_ret_text(c, out, as_rounded(c, r));
 }
 
 /* money(x, places = 2, symbol = "$"): format.c's cx_fmt_money_as says when
@@ -55,7 +68,7 @@ cx_status cx_fn_money(cx_call *c, cx_value *out)
     if (!x || !places_arg(c, 2, &places)) return CX_FAIL;
     const char *symbol = cx_arg_text_or(c, 2, "$");
     if (!symbol) return CX_FAIL;
-    return cx_ret_text(c, out, cx_fmt_money_as(x, places, symbol));
+    return cx_ret_text(c, out, as_rounded(c, cx_fmt_money_as(x, places, symbol)));
 }
 
 /* fmt(x, places = 0, separators = true): false writes a label, "2031". */
@@ -65,5 +78,6 @@ cx_status cx_fn_fmt(cx_call *c, cx_value *out)
     long places;
     bool sep;
     if (!x || !places_arg(c, 0, &places) || !cx_arg_flag(c, 2, true, &sep)) return CX_FAIL;
-    return cx_ret_text(c, out, sep ? cx_fmt_fixed(x, places) : cx_fmt_fixed_plain(x, places));
+    return cx_ret_text(
+        c, out, as_rounded(c, sep ? cx_fmt_fixed(x, places) : cx_fmt_fixed_plain(x, places)));
 }
