@@ -444,36 +444,38 @@ static int run_scripts(const request *q)
     return status;
 }
 
+static void request_free(request *q)
+{
+    free(q->files);
+    free(q->allow_read);
+    free(q->sets);
+}
+
 int main(int argc, char **argv)
 {
     request q = {.files = calloc((size_t)argc, sizeof *q.files),
                  .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
                  .sets = calloc((size_t)argc, sizeof *q.sets)};
     if (!q.files || !q.sets || !q.allow_read) {
-        free(q.files);
-        free(q.sets);
-        free(q.allow_read);
+        request_free(&q);
         return EXIT_IO;
     }
     cx_options_default(&q.opt);
     q.opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
     int status = parse_args(argc, argv, &q);
     if (status != EXIT_OK) {
-        free(q.files);
-        free(q.sets);
+        request_free(&q);
         return status < 0 ? EXIT_OK : status;
     }
 
     bool repl = false;
     if (q.json && q.csv) {
-        free(q.files);
-        free(q.sets);
+        request_free(&q);
         return usage_error("%s", "give either --json or --csv, not both");
     }
     int sources = (q.expr != NULL) + (q.use_stdin ? 1 : 0) + (q.n_files > 0);
     if (sources > 1) {
-        free(q.files);
-        free(q.sets);
+        request_free(&q);
         return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
     }
     if (sources == 0) {
@@ -481,8 +483,7 @@ int main(int argc, char **argv)
         repl = isatty(STDIN_FILENO);
         q.use_stdin = !repl;
         if (repl && (q.json || q.csv || q.n_sets)) {
-            free(q.files);
-            free(q.sets);
+            request_free(&q);
             return usage_error("%s needs a script: FILE, -e EXPR or -", q.json  ? "--json"
                                                                         : q.csv ? "--csv"
                                                                                 : "--set");
@@ -502,8 +503,6 @@ int main(int argc, char **argv)
     } else {
         status = run_scripts(&q);
     }
-    free(q.files);
-    free(q.allow_read);
-    free(q.sets);
+    request_free(&q);
     return status;
 }
