@@ -13,6 +13,7 @@
 #include "../runtime/numalloc.h"
 #include "../runtime/format.h"
 #include "../runtime/limits.h"
+#include "../runtime/product.h"
 #include "../runtime/series.h"
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
@@ -950,8 +951,8 @@ typedef struct comp_ctx {
     size_t slot; /* index of the loop variable among the locals */
     sink_kind sink;
     cx_list *list;
-    cx_num acc;
-    bool acc_approx_seen;
+    cx_num acc;         /* SINK_SUM */
+    cx_product product; /* SINK_PRODUCT: a balanced tree (runtime/product.h) */
 } comp_ctx;
 
 static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
@@ -988,8 +989,9 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
                                kind_name(&v));
             goto out;
         }
-        cx_num_status ns = (c->sink == SINK_SUM ? cx_num_add : cx_num_mul)(&c->acc, &c->acc,
-                                                                           &v.u.num, &E->st->nctx);
+        cx_num_status ns = c->sink == SINK_PRODUCT
+                               ? cx_product_add(&c->product, &v.u.num, &E->st->nctx)
+                               : cx_num_add(&c->acc, &c->acc, &v.u.num, &E->st->nctx);
         if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, cx_ast_comp_elem(c->comp)->span);
     }
 out:
@@ -1004,7 +1006,7 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
     cx_value_init(&none);
     comp_ctx c = {.comp = comp, .sink = sink};
     cx_num_init(&c.acc);
-    if (sink == SINK_PRODUCT) cx_num_set_si(&c.acc, 1);
+    cx_product_init(&c.product);
     cx_env *env = &E->st->env;
     size_t mark = env->n_locals;
     cx_status st = cx_eval_expr(E, cx_ast_comp_iter(comp), &iter);
@@ -1024,12 +1026,17 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
             cx_value_take_list(out, c.list);
             c.list = NULL;
         } else {
-            cx_value_take_num(out, &c.acc);
+            cx_num_status ns = sink == SINK_PRODUCT
+                                   ? cx_product_take(&c.product, &c.acc, &E->st->nctx)
+                                   : CX_NUM_OK;
+            if (ns == CX_NUM_OK) cx_value_take_num(out, &c.acc);
+            else st = cx_eval_num_error(E, ns, comp->span);
         }
     }
 out:
     cx_env_pop_locals(env, mark);
     if (c.list) cx_list_unref(c.list);
+    cx_product_clear(&c.product);
     cx_num_clear(&c.acc);
     cx_value_clear(&iter);
     return st;

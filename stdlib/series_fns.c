@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "../runtime/product.h"
 #include "args.h"
 #include "builtins.h"
 
@@ -20,17 +21,11 @@ static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
 
 /* ==== sum, avg, product, count =========================================== */
 
-/* A running sum, or a product kept as a balanced tree: multiplying
- * partial products of equal size (a stack where two of one level merge into
- * the next) costs O(M(n) log n) instead of the O(n^2) of a left fold, so
- * 200,000! takes a fraction of a second.  Exact products do not depend on
- * the order; an approximate one differs only within its rounding. */
+/* A running sum, or a product kept as a balanced tree (runtime/product.h). */
 typedef struct fold {
-    cx_num acc; /* the sum, or the product once the tree is folded */
+    cx_num acc; /* the sum */
     bool product;
-    cx_num part[64]; /* partial products; part[i] of 2^level[i] items */
-    unsigned level[64];
-    size_t depth;
+    cx_product prod;
 } fold;
 
 static cx_status fold_one(cx_call *c, void *ud, const cx_num *x, size_t index)
@@ -38,34 +33,8 @@ static cx_status fold_one(cx_call *c, void *ud, const cx_num *x, size_t index)
     (void)index;
     fold *f = ud;
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
-    cx_num_status st = CX_NUM_OK;
-    if (!f->product) {
-        st = cx_num_add(&f->acc, &f->acc, x, ctx);
-        return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, -1, st);
-    }
-    cx_num_init(&f->part[f->depth]);
-    cx_num_set(&f->part[f->depth], x);
-    f->level[f->depth++] = 0;
-    while (f->depth >= 2 && f->level[f->depth - 1] == f->level[f->depth - 2]) {
-        st =
-            cx_num_mul(&f->part[f->depth - 2], &f->part[f->depth - 2], &f->part[f->depth - 1], ctx);
-        cx_num_clear(&f->part[--f->depth]);
-        f->level[f->depth - 1]++;
-        if (st != CX_NUM_OK) break;
-    }
-    return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, -1, st);
-}
-
-/* Multiplies what is left on the stack into acc, smallest parts first;
- * with `keep` false (the walk failed) only frees it. */
-static cx_status fold_finish(cx_call *c, fold *f, bool keep)
-{
-    cx_num_status st = CX_NUM_OK;
-    while (f->depth > 0) {
-        if (keep && st == CX_NUM_OK)
-            st = cx_num_mul(&f->acc, &f->acc, &f->part[f->depth - 1], cx_call_num_ctx(c));
-        cx_num_clear(&f->part[--f->depth]);
-    }
+    cx_num_status st =
+        f->product ? cx_product_add(&f->prod, x, ctx) : cx_num_add(&f->acc, &f->acc, x, ctx);
     return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, -1, st);
 }
 
@@ -134,11 +103,14 @@ static cx_status fold_args(cx_call *c, cx_num *out, bool product, cx_num *n)
         return cx_call_num_error(c, -1, CX_NUM_TOO_BIG);
     fold f = {.product = product};
     cx_num_init(&f.acc);
-    cx_num_set_si(&f.acc, product ? 1 : 0);
+    cx_product_init(&f.prod);
     size_t count = 0;
     cx_status st = cx_args_each_num(c, fold_one, &f, &count);
-    cx_status fin = fold_finish(c, &f, st == CX_OK);
-    if (st == CX_OK) st = fin;
+    if (st == CX_OK && product) {
+        cx_num_status pst = cx_product_take(&f.prod, &f.acc, cx_call_num_ctx(c));
+        if (pst != CX_NUM_OK) st = cx_call_num_error(c, -1, pst);
+    }
+    cx_product_clear(&f.prod);
     if (st == CX_OK) {
         cx_num_swap(out, &f.acc);
         cx_num_set_si(n, (int64_t)count);
