@@ -3,6 +3,7 @@
  * and the explicit aggregations between frequencies (annual, ttm).  It knows
  * neither sources nor values: errors come back as number statuses. */
 #include "series.h"
+#include "error.h"
 #include "strbuf.h"
 
 #include <stdlib.h>
@@ -353,4 +354,14 @@ bool cx_series_ttm(cx_num *out, const cx_series *s, int64_t end, const cx_num_ct
     cx_num_swap(out, &sum);
     cx_num_clear(&sum);
     return true;
+}
+
+char *cx_periods_missing_text(cx_freq freq, const int64_t *first, size_t shown, uint64_t total)
+{
+    char *list = cx_periods_text(freq, first, shown, 0);
+    if (!list) return NULL;
+    if (total <= shown) return list;
+    char *t = cx_strdupf("%s and %llu more", list, (unsigned long long)(total - shown));
+    free(list);
+    return t;
 }

@@ -40,6 +40,12 @@ char *cx_series_periods_text(const cx_series *s, size_t max_items);
 /* The same for any sorted ordinals of one frequency. */
 char *cx_periods_text(cx_freq freq, const int64_t *ords, size_t n, size_t max_items);
 
+/* "2025Q1, 2025Q3", "2025Q1..2025Q4 and 12 more": the first `shown`
+ * missing periods and how many there are in all; malloc'ed, NULL when out
+ * of memory.  Messages show at most CX_MISSING_SHOWN of them. */
+enum { CX_MISSING_SHOWN = 6 };
+char *cx_periods_missing_text(cx_freq freq, const int64_t *first, size_t shown, uint64_t total);
+
 /* How many periods of `want` `have` lacks (both of one frequency); the
  * first max_first of them, in order, go to first[]. */
 size_t cx_series_lacking(const cx_series *have, const cx_series *want, int64_t *first,
