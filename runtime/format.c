@@ -558,48 +558,6 @@ char *cx_fmt_fixed(const cx_num *x, long places) { return fixed_form(x, places, 
 
 char *cx_fmt_pct(const cx_num *x, long places) { return fixed_form(x, places, 2, "%"); }
 
-char *cx_fmt_money(const cx_num *x, long places)
-{
-    static const struct {
-        int64_t exp10;
-        const char *suffix;
-    } scale[] = {{0, ""}, {6, "M"}, {9, "B"}, {12, "T"}};
-    places = clamp_places(places);
-    val v;
-    val_init(&v, x);
-    int i = 3;
-    if (v.cls == V_EXACT) {
-        while (i > 0 && cmp_pow10(v.n, v.d, scale[i].exp10) < 0) i--;
-    }
-    if (mpz_sgn(v.n) == 0) i = 0;
-    if (v.cls == V_HUGE || v.cls == V_NAN ||
-        (v.approx && mpz_sgn(v.n) != 0 && cmp_pow10(v.n, v.d, 15 + scale[i].exp10) >= 0)) {
-        val_clear(&v);
-        return approx_scientific(x, 0, "$", "");
-    }
-    mpz_t R, p;
-    mpz_init(R);
-    mpz_init(p);
-    for (;;) {
-        round_scaled(R, v.n, v.d, scale[i].exp10 - places);
-        if (i == 3) break;
-        /* Rounding may reach the next unit: $999.995M is "$1.00B". */
-        mpz_ui_pow_ui(p, 10, (unsigned long)(scale[i + 1].exp10 - scale[i].exp10 + places));
-        if (mpz_cmp(R, p) < 0) break;
-        i++;
-    }
-    cx_strbuf b = {0};
-    if (v.approx) cx_strbuf_puts(&b, CX_MARK_APPROX);
-    if (v.neg && mpz_sgn(R) != 0) cx_strbuf_putc(&b, '-');
-    cx_strbuf_putc(&b, '$');
-    put_fixed_digits(&b, R, places);
-    cx_strbuf_puts(&b, scale[i].suffix);
-    mpz_clear(p);
-    mpz_clear(R);
-    val_clear(&v);
-    return cx_strbuf_take(&b);
-}
-
 /* ==== money with a symbol, fixed without separators ====================== */
 
 char *cx_fmt_fixed_plain(const cx_num *x, long places)

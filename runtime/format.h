@@ -62,17 +62,14 @@ char *cx_fmt_fixed(const cx_num *x, long places);
 /* pct(x, places): x * 100 with `places` decimals and '%': 0.5060.., 1 -> "50.6%". */
 char *cx_fmt_pct(const cx_num *x, long places);
 
-/* money(x, places): dollars; |x| >= 1e12, 1e9, 1e6 scaled to T, B, M with
- * `places` decimals ("$6.00B", "-$4.80B"); below 1e6 in full with separators
- * and `places` decimals ("$1,234.50"). */
-char *cx_fmt_money(const cx_num *x, long places);
-
 /* Fixed `places` decimals as cx_fmt_fixed, without thousands separators:
  * for a figure that is a label, such as a year (2031, 0 -> "2031"). */
 char *cx_fmt_fixed_plain(const cx_num *x, long places);
 
-/* money(x, places, symbol), the form the built-in shows: as cx_fmt_money
- * (scaled to M, B or T by the rounded magnitude), with two rules more.
+/* money(x, places, symbol), the form the built-in shows: |x| >= 1e12, 1e9,
+ * 1e6 scaled to T, B, M with `places` decimals ("$6.00B", "-$4.80B"), below
+ * 1e6 in full with separators ("$1,234.50"); the scale (M, B or T) follows
+ * the rounded magnitude, with two rules more.
  *  - A scale letter is kept only when the scaled figure shows at least two
  *    significant digits or is exact; otherwise the next smaller scale is
  *    used (one step: its figure has four or more digits).  So 1,580,192 at

@@ -278,13 +278,13 @@ Test(format, approximate_values_with_extreme_exponents)
     cr_assert(eq(int, cx_num_exp(&x, &e, &C), CX_NUM_OK));
     SHOW(&x, "≈6.592232535e4342944");
     EXPECT(cx_fmt_fixed(&x, 2), "≈6.592232535e4342944");
-    EXPECT(cx_fmt_money(&x, 2), "≈$6.592232535e4342944");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "≈$6.592232535e4342944");
     EXPECT(cx_fmt_pct(&x, 1), "≈6.592232535e4342946%");
     cx_num_set_si(&e, -10000000);
     cr_assert(eq(int, cx_num_exp(&x, &e, &C), CX_NUM_OK));
     SHOW(&x, "≈1.516936781e-4342945");
     EXPECT(cx_fmt_fixed(&x, 2), "≈0.00");
-    EXPECT(cx_fmt_money(&x, 2), "≈$0.00");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "≈$0.00");
     cx_num_clear(&e);
 }
 
@@ -340,40 +340,40 @@ Test(format, pct_multiplies_by_one_hundred)
 Test(format, money_scales_to_millions_billions_trillions)
 {
     cx_num_set_si(&x, 6000000000);
-    EXPECT(cx_fmt_money(&x, 2), "$6.00B");
-    EXPECT(cx_fmt_money(&x, 0), "$6B");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$6.00B");
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$6B");
     cx_num_set_si(&x, -4800000000);
-    EXPECT(cx_fmt_money(&x, 2), "-$4.80B");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "-$4.80B");
     set_dec(&x, "1234.5", 1);
-    EXPECT(cx_fmt_money(&x, 2), "$1,234.50");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1,234.50");
     cx_num_set_si(&x, 999990000);
-    EXPECT(cx_fmt_money(&x, 2), "$999.99M");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$999.99M");
     cx_num_set_si(&x, 1500000000000);
-    EXPECT(cx_fmt_money(&x, 2), "$1.50T");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1.50T");
     set_dec(&x, "1.5e15", 1);
-    EXPECT(cx_fmt_money(&x, 2), "$1,500.00T");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1,500.00T");
     cx_num_set_si(&x, 1000000);
-    EXPECT(cx_fmt_money(&x, 1), "$1.0M");
+    EXPECT(cx_fmt_money_as(&x, 1, "$"), "$1.0M");
     cx_num_set_si(&x, 0);
-    EXPECT(cx_fmt_money(&x, 2), "$0.00");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$0.00");
     set_dec(&x, "-0.001", 1);
-    EXPECT(cx_fmt_money(&x, 2), "$0.00");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$0.00");
 }
 
 Test(format, money_picks_the_scale_from_the_rounded_value)
 {
     cx_num_set_si(&x, 999995000);
-    EXPECT(cx_fmt_money(&x, 2), "$1.00B");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1.00B");
     cx_num_set_si(&x, -999995000);
-    EXPECT(cx_fmt_money(&x, 2), "-$1.00B");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "-$1.00B");
     cx_num_set_si(&x, 999994999);
-    EXPECT(cx_fmt_money(&x, 2), "$999.99M");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$999.99M");
     set_dec(&x, "999999.995", 1);
-    EXPECT(cx_fmt_money(&x, 2), "$1.00M");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1.00M");
     set_dec(&x, "999999.994", 1);
-    EXPECT(cx_fmt_money(&x, 2), "$999,999.99");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$999,999.99");
     cx_num_set_si(&x, 999500000000);
-    EXPECT(cx_fmt_money(&x, 0), "$1T");
+    EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1,000B"); /* "$1T" would keep one inexact digit */
 }
 
 Test(format, approximate_money_is_marked)
@@ -385,7 +385,7 @@ Test(format, approximate_money_is_marked)
     cx_num_set_si(&bn, -1000000000);
     cx_num_sqrt(&x, &two, &C);
     cx_num_mul(&x, &x, &bn, &C);
-    EXPECT(cx_fmt_money(&x, 2), "≈-$1.41B");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "≈-$1.41B");
     cx_num_clear(&bn);
     cx_num_clear(&two);
 }
@@ -399,11 +399,11 @@ Test(format, large_approximate_values_leave_the_fixed_forms)
     set_approx(&x, "-1e13");
     EXPECT(cx_fmt_pct(&x, 1), "≈-1e15%");
     set_approx(&x, "1.5e26");
-    EXPECT(cx_fmt_money(&x, 2), "≈$150,000,000,000,000.00T");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "≈$150,000,000,000,000.00T");
     set_approx(&x, "-1.5e27");
-    EXPECT(cx_fmt_money(&x, 2), "≈-$1.5e27");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "≈-$1.5e27");
     set_dec(&x, "1.5e27", 1); /* exact values are always written out */
-    EXPECT(cx_fmt_money(&x, 2), "$1,500,000,000,000,000.00T");
+    EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1,500,000,000,000,000.00T");
 }
 
 /* ---- money with a symbol (cx_fmt_money_as), fixed without separators ------- */
@@ -414,7 +414,6 @@ Test(format, money_as_keeps_a_scale_only_with_two_digits_or_exact)
     EXPECT(cx_fmt_money_as(&x, 0, "$"), "$1,580,192"); /* not "$2M" */
     EXPECT(cx_fmt_money_as(&x, 1, "$"), "$1.6M");
     EXPECT(cx_fmt_money_as(&x, 2, "$"), "$1.58M");
-    EXPECT(cx_fmt_money(&x, 0), "$2M"); /* the plain form scales by magnitude only */
     cx_num_set_si(&x, 6000000000);
     EXPECT(cx_fmt_money_as(&x, 0, "$"), "$6B"); /* one digit, but exact */
     cx_num_set_si(&x, 4800000000);
