@@ -1,6 +1,9 @@
 /* helpers.c - runs cx source for unit tests and collects its outputs. */
 #include "helpers.h"
 
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,4 +39,24 @@ void run_result_free(run_result *r)
 {
     free(r->out);
     free(r->error);
+}
+
+void expect_clean_out(const char *src, const char *want)
+{
+    run_result r = run_cx(src, false);
+    cr_assert(eq(str, r.error ? r.error : "", ""), "%s", src);
+    cr_assert(eq(str, r.out, (char *)want), "%s", src);
+    cr_assert(eq(int, (int)r.status, (int)CX_RUN_OK));
+    run_result_free(&r);
+}
+
+void expect_first_error(const char *src, const char *first_line)
+{
+    run_result r = run_cx(src, false);
+    cr_assert(eq(int, (int)r.status, (int)CX_RUN_ERROR), "%s", src);
+    cr_assert(ne(ptr, r.error, NULL));
+    char *nl = strchr(r.error, '\n');
+    if (nl) *nl = '\0';
+    cr_assert(eq(str, r.error, (char *)first_line), "%s", src);
+    run_result_free(&r);
 }

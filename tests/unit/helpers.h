@@ -17,4 +17,10 @@ typedef struct run_result {
 run_result run_cx(const char *src, bool repl);
 void run_result_free(run_result *r);
 
+/* Asserts that `src` runs without an error and prints exactly `want`. */
+void expect_clean_out(const char *src, const char *want);
+/* Asserts that `src` stops with a script error whose first line is
+ * `first_line`. */
+void expect_first_error(const char *src, const char *first_line);
+
 #endif
