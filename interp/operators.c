@@ -126,12 +126,30 @@ static cx_status periods_differ(cx_eval *E, int op, const cx_series *a, const cx
     return CX_FAIL;
 }
 
-/* "a" + "b": text joins text.  A number is never turned into text
- * implicitly: the author chooses its form (fmt, pct, money). */
+/* The text a side adds to a join: a string as it is, a period in its one
+ * written form (2026Q1); NULL for anything else. */
+static const char *join_text(const cx_value *v, char *buf, size_t size, size_t *len)
+{
+    if (v->kind == CX_VAL_STR) {
+        *len = v->u.str->len;
+        return v->u.str->data;
+    }
+    if (v->kind != CX_VAL_PERIOD) return NULL;
+    cx_period_format(&v->u.period, buf, size);
+    *len = strlen(buf);
+    return buf;
+}
+
+/* "a" + "b": text joins text, and a period joins in its written form
+ * ("from " + 2026Q1).  A number is never turned into text implicitly: the
+ * author chooses its form (fmt, pct, money). */
 static cx_status concat(cx_eval *E, cx_span span, const cx_value *a, const cx_value *b,
                         cx_value *out)
 {
-    if (a->kind != CX_VAL_STR || b->kind != CX_VAL_STR) {
+    char pa[32], pb[32];
+    size_t la, lb;
+    const char *ta = join_text(a, pa, sizeof pa, &la), *tb = join_text(b, pb, sizeof pb, &lb);
+    if (!ta || !tb) {
         const cx_value *other = a->kind == CX_VAL_STR ? b : a;
         cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_OPERANDS, span,
                                   "cannot apply '+' to %s and %s", kind_name(a), kind_name(b));
@@ -140,7 +158,6 @@ static cx_status concat(cx_eval *E, cx_span span, const cx_value *a, const cx_va
                                  "fmt(x, places), pct(x) or money(x)");
         return CX_FAIL;
     }
-    size_t la = a->u.str->len, lb = b->u.str->len;
     if (la + lb > (size_t)CX_MAX_STRING_BYTES) {
         cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_STRING_SIZE, span,
                                   "text of %zu bytes is longer than %ld bytes", la + lb,
@@ -150,8 +167,8 @@ static cx_status concat(cx_eval *E, cx_span span, const cx_value *a, const cx_va
     }
     char *buf = malloc(la + lb + 1);
     if (!buf) return cx_eval_oom(E, span);
-    memcpy(buf, a->u.str->data, la);
-    memcpy(buf + la, b->u.str->data, lb);
+    memcpy(buf, ta, la);
+    memcpy(buf + la, tb, lb);
     bool ok = cx_value_set_str(out, buf, la + lb);
     free(buf);
     return ok ? CX_OK : cx_eval_oom(E, span);

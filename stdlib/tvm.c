@@ -283,12 +283,14 @@ static void sanity(cx_call *c, const cx_num *rate, const cx_num *nper)
     cx_num_init(&one);
     cx_num_set_si(&one, 1);
     if (rate && cx_num_cmp(rate, &one) > 0) {
-        char *r = cx_fmt_pct(rate, 2);
+        /* Most often a percentage typed without its %: 6.5 is 650%. */
+        char *r = cx_fmt_pct(rate, 2), *as_pct = cx_fmt_number(rate, 10, false);
         cx_call_note(c,
-                     "%s: a rate of %s a period is above 100%%: is it a yearly rate in a "
-                     "monthly calculation? (the rate is per period: 6.5%%/12)",
-                     c->name, r ? r : "more than 100%");
+                     "%s: a rate of %s a period is above 100%%: did you mean %s%%? (a rate is "
+                     "written with %% or as a fraction: 6.5%% is 0.065)",
+                     c->name, r ? r : "more than 100%", as_pct ? as_pct : "the rate");
         free(r);
+        free(as_pct);
     } else if (nper && cx_num_sgn(nper) < 0) {
         cx_call_note(c, "%s: a negative number of periods runs the payments backwards in time",
                      c->name);
