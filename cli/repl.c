@@ -5,6 +5,7 @@
  * submit.c's job, the candidates complete.c's, the commands commands.c's,
  * the Ctrl-C handler interrupt.c's. */
 #include <errno.h>
+#include <fcntl.h>
 #include <histedit.h>
 #include <limits.h>
 #include <locale.h>
@@ -23,11 +24,34 @@
 /* libedit's callbacks take no user data. */
 static cx_cli_repl *session;
 static char *prompt_now;
+/* Where keys are read: the terminal opened again, non-blocking (see
+ * read_key); standard input when that cannot be done. */
+static int key_fd = STDIN_FILENO;
+
+/* A file description of our own for the terminal on standard input, in
+ * non-blocking mode.  Setting O_NONBLOCK on standard input itself would
+ * change the description the shell shares, and leave it so if cx died. */
+static int open_key_fd(void)
+{
+    const char *name = ttyname(STDIN_FILENO);
+    int fd = -1;
+    if (name) fd = open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) fd = open("/proc/self/fd/0", O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    return fd < 0 ? STDIN_FILENO : fd;
+}
 
 /* libedit's key reader, replaced so that Ctrl-C always ends el_gets(): a
  * SIGINT that lands while libedit is busy (redrawing, completing) rather
  * than blocked in read() would otherwise be lost.  pselect() unblocks SIGINT
- * only while it waits, so checking the flag and waiting are one step. */
+ * only while it waits, so checking the flag and waiting are one step.
+ *
+ * The read after pselect() must not block either.  The terminal discards
+ * unread input when it sends SIGINT (ISIG without NOFLSH), and libedit's
+ * own handler puts it back in canonical mode; so when Ctrl-C comes just
+ * after pselect() saw a key waiting, that key is gone, and a blocking
+ * read() would wait for a whole new line with the flag already set: the
+ * prompt never came back.  A non-blocking read gets EAGAIN instead, and the
+ * loop sees the flag. */
 static int read_key(EditLine *el, wchar_t *wc)
 {
     (void)el;
@@ -45,17 +69,17 @@ static int read_key(EditLine *el, wchar_t *wc)
         }
         fd_set in;
         FD_ZERO(&in);
-        FD_SET(STDIN_FILENO, &in);
-        int rc = pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old);
+        FD_SET(key_fd, &in);
+        int rc = pselect(key_fd + 1, &in, NULL, NULL, NULL, &old);
         sigprocmask(SIG_SETMASK, &old, NULL);
         if (rc < 0) {
             if (errno == EINTR) continue; /* Ctrl-C is seen above; resizing goes on */
             return -1;
         }
-        ssize_t got = read(STDIN_FILENO, bytes + n, 1);
+        ssize_t got = read(key_fd, bytes + n, 1);
         if (got == 0) return 0;
         if (got < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
             return -1;
         }
         n++;
@@ -239,6 +263,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
      * passes them on to our handler. */
     el_set(el, EL_SIGNAL, 1);
     el_set(el, EL_PROMPT_ESC, prompt, '\1');
+    key_fd = open_key_fd();
     el_set(el, EL_GETCFN, read_key);
     el_set(el, EL_HIST, history, hist);
     /* The wide call: the narrow one copies the two strings and never frees
@@ -318,6 +343,8 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     free(history_file);
     el_end(el);
     history_end(hist);
+    if (key_fd != STDIN_FILENO) close(key_fd);
+    key_fd = STDIN_FILENO;
     cx_cli_sigint_restore();
     cx_state_free(r.cx);
     session = NULL;
