@@ -86,10 +86,12 @@ typedef enum cx_cli_entry {
     CX_CLI_ENTRY_INCOMPLETE, /* the parser wants more input: read another line */
 } cx_cli_entry;
 
-/* Runs `text` (one entry, possibly several lines) in cx, accepting a missing
- * final ';'.  INCOMPLETE when the parser stopped at the end of the input;
- * then nothing was evaluated.  *status gets the run's status when DONE. */
-cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, cx_run_status *status);
+/* Runs the `len` bytes of `text` (one entry, possibly several lines; a
+ * whole script for -e and standard input) in cx, accepting a missing final
+ * ';'.  INCOMPLETE when the parser stopped at the end of the input; then
+ * nothing was evaluated.  *status gets the run's status when DONE. */
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, size_t len,
+                           cx_run_status *status);
 
 /* ---- history.c ---------------------------------------------------------------- */
 /* The history file: $XDG_STATE_HOME/cx/history, else ~/.local/state/cx/history,

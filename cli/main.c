@@ -60,7 +60,7 @@ static const char usage_text[] =
     "  cx examples/thesis.cx               run a script; exit 1 if a check fails\n"
     "  cx -e '30_000 * 200k'               30_000 * 200k = 6,000,000,000\n"
     "  cx --digits 4 -e '1/3'              1/3 = 0.3333…\n"
-    "  echo 'check 0.1 + 0.2 == 0.3;' | cx\n"
+    "  echo 'check 0.1 + 0.2 == 0.3' | cx  the last ';' is optional, as with -e\n"
     "  cx --quiet examples/thesis.cx       only the claims that fail\n"
     "  cx --json examples/thesis.cx | python3 -m json.tool\n"
     "  cx --set rate=8% --set years=10 model.cx   one script, many inputs\n"
@@ -338,14 +338,14 @@ static int parse_args(int argc, char **argv, request *q)
     return EXIT_OK;
 }
 
-/* -e: the final ';' is optional, as at the REPL prompt (submit.c decides).
- * When the text is still incomplete it runs once more as given, so the error
- * points at the end of what the user wrote. */
-static int run_expr(cx_state *cx, const char *expr)
+/* -e and standard input: the final ';' is optional, as at the REPL prompt
+ * (submit.c decides).  When the text is still incomplete it runs once more
+ * as given, so the error points at the end of what the user wrote. */
+static int run_text(cx_state *cx, const char *name, const char *text, size_t len)
 {
     cx_run_status st;
-    if (cx_cli_submit(cx, "<-e>", expr, &st) == CX_CLI_ENTRY_INCOMPLETE)
-        st = cx_run_string(cx, "<-e>", expr, strlen(expr));
+    if (cx_cli_submit(cx, name, text, len, &st) == CX_CLI_ENTRY_INCOMPLETE)
+        st = cx_run_string(cx, name, text, len);
     return exit_for(st);
 }
 
@@ -366,7 +366,7 @@ static int run_stdin(cx_state *cx, cx_cli_report *r, long max)
         cx_cli_report_error(r, CX_ERRK_IO, "io-read", "<stdin>", msg, NULL);
         return EXIT_IO;
     }
-    int status = exit_for(cx_run_string(cx, "<stdin>", text, len));
+    int status = run_text(cx, "<stdin>", text, len);
     free(text);
     cx_cli_report_errors(r, cx);
     return status;
@@ -421,7 +421,7 @@ static int run_scripts(const request *q)
     if (status != EXIT_OK) {
         /* A bad input runs nothing. */
     } else if (q->expr) {
-        status = run_expr(cx, q->expr);
+        status = run_text(cx, "<-e>", q->expr, strlen(q->expr));
         cx_cli_report_errors(&report, cx);
     } else if (q->use_stdin) {
         status = run_stdin(cx, &report, q->opt.max_source_bytes);

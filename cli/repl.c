@@ -328,7 +328,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         snprintf(name, sizeof name, "<input %lu>", n_entry + 1);
         cx_run_status st;
         cx_cli_evaluating(r.cx, true);
-        cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, &st);
+        cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, e.len, &st);
         cx_cli_evaluating(r.cx, false);
         if (done == CX_CLI_ENTRY_INCOMPLETE) continue; /* the entry goes on */
         n_entry++;
