@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <wchar.h>
 #include <unistd.h>
@@ -134,9 +133,7 @@ static int by_name(const void *a, const void *b)
 /* The candidates in columns under the line, as shells do. */
 static void list(const candidates *c)
 {
-    struct winsize ws;
-    size_t width = 80, longest = 0;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) width = ws.ws_col;
+    size_t width = cx_cli_term_width(), longest = 0;
     for (size_t i = 0; i < c->n; i++)
         if (strlen(c->text[i]) > longest) longest = strlen(c->text[i]);
     size_t cols = width / (longest + 2);
