@@ -434,7 +434,8 @@ static void show_command(const writer *w, int i, size_t indent)
 static const char intro[] =
     "Type a statement or an expression; the final ';' is optional here. A bare expression "
     "prints its value and _ holds the last one. Names may be redefined (a script forbids it). "
-    "An open bracket or a missing operand continues on the next line. Tab completes names.";
+    "An open bracket or a missing operand continues on the next line, and Up recalls such an "
+    "entry whole. Tab completes names.";
 
 static void overview(const writer *w)
 {

@@ -222,6 +222,25 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* Keeps a whole entry in the history as one event, its lines joined by
+ * '\n', so Up recalls a multi-line `fn` at once; libedit shows the newlines
+ * as line breaks and gives them back when the entry is sent again.  The
+ * file is saved at once: a session that is killed keeps what it typed.
+ * H_SAVE writes each event on one line, a newline inside one as \012
+ * (strvis), and H_LOAD reads it back the same. */
+static void remember(History *hist, const char *file, const entry *e)
+{
+    size_t n = e->len;
+    while (n && strchr(" \t\r\n", e->text[n - 1])) n--;
+    if (!n) return;
+    char *h = strndup(e->text, n);
+    if (!h) return;
+    HistEvent ev;
+    history(hist, &ev, H_ENTER, h);
+    if (file) history(hist, &ev, H_SAVE, file);
+    free(h);
+}
+
 bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
 {
     cx_cli_repl r = {.opt = *opt, .report = report, .digits = opt->digits};
@@ -287,6 +306,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         if (!got || count <= 0) {
             if (cx_cli_sigint_seen()) { /* Ctrl-C at the prompt: drop the entry */
                 fputs("\n", stdout);
+                remember(hist, history_file, &e); /* its finished lines, to fix them */
                 entry_clear(&e);
                 continue;
             }
@@ -295,6 +315,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
             char name[48];
             snprintf(name, sizeof name, "<input %lu>", ++n_entry);
             fputs("\n", stdout);
+            remember(hist, history_file, &e);
             cx_run_string(r.cx, name, e.text, e.len);
             cx_cli_report_errors(report, r.cx);
             entry_clear(&e);
@@ -302,13 +323,6 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         }
         size_t n = (size_t)count;
         if (n && got[n - 1] == '\n') n--;
-        if (!blank(got, n)) {
-            char *h = strndup(got, n);
-            if (h) history(hist, &ev, H_ENTER, h);
-            /* Saved at once: a session that is killed keeps what it typed. */
-            if (h && history_file) history(hist, &ev, H_SAVE, history_file);
-            free(h);
-        }
         if (!e.len && blank(got, n)) continue;
         if (!entry_add(&e, got, n)) {
             fputs("cx: error: out of memory\n", stderr);
@@ -316,6 +330,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
             continue;
         }
         if (e.text[strspn(e.text, " \t")] == ':') {
+            remember(hist, history_file, &e);
             cx_cli_command(&r, e.text);
             entry_clear(&e);
             fflush(stdout);
@@ -328,6 +343,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, e.len, &st);
         cx_cli_evaluating(r.cx, false);
         if (done == CX_CLI_ENTRY_INCOMPLETE) continue; /* the entry goes on */
+        remember(hist, history_file, &e);
         n_entry++;
         cx_cli_report_errors(report, r.cx);
         entry_clear(&e);

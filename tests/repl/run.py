@@ -347,6 +347,64 @@ def history_persists_across_sessions(home):
 
 
 @test
+def up_recalls_a_multi_line_entry_whole(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("fn f(a) =")
+    r.expect(b"... ")
+    r.line("  a * 2  # doubles")
+    r.prompt()
+    r.line("fn f(a) = a * 3")
+    r.prompt()
+    r.line("f(1)")
+    r.expect(b"f(1) = 3")
+    r.prompt()
+    r.send(CTRL_P + CTRL_P + CTRL_P)  # f(1), the one-line fn, the two-line fn
+    # libedit redraws only what changed on the first line; the second line
+    # is shown on a line of its own
+    r.expect(b"\n  a * 2  # doubles")
+    r.send(b"\r")  # sent again whole: f doubles again
+    r.prompt()
+    r.line("f(1)")
+    out = r.expect(b"f(1) = 2")
+    check(b"error" not in out, "the recalled entry failed: %r" % out)
+    r.prompt()
+    r.close()
+
+
+@test
+def a_multi_line_entry_stays_one_across_sessions(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("fn g(a) =")
+    r.expect(b"... ")
+    r.line("  a + 1")
+    r.prompt()
+    r.line("(1 +")  # Ctrl-C keeps the lines an entry had, to fix them
+    r.expect(b"... ")
+    r.send(CTRL_C)
+    r.prompt()
+    check(r.close() == 0, "first session exit status %s" % r.status)
+    hist = os.path.join(home, "state", "cx", "history")
+    lines = open(hist, encoding="utf-8").read().split("\n")
+    # libedit's file: one event per line, a newline inside one as \012
+    check(lines[0] == "_HiStOrY_V2_", "history file: %r" % lines)
+    check("fn\\040g(a)\\040=\\012\\040\\040a\\040+\\0401" in lines, "history file: %r" % lines)
+    check("(1\\040+" in lines, "history file: %r" % lines)
+    r = Repl(home)
+    r.prompt()
+    r.send(CTRL_P + CTRL_P)
+    r.expect(b"fn g(a) =")
+    r.expect(b"\n  a + 1")
+    r.send(b"\r")
+    r.prompt()
+    r.line("g(41)")
+    r.expect(b"g(41) = 42")
+    r.prompt()
+    r.close()
+
+
+@test
 def history_falls_back_to_the_home_folder(home):
     r = Repl(home, env={"XDG_STATE_HOME": None})
     r.prompt()
