@@ -444,64 +444,49 @@ static int run_scripts(const request *q)
     return status;
 }
 
-int main(int argc, char **argv)
+/* Everything after the allocations main() makes: the command line, then the
+ * REPL or the scripts.  Returns the exit status. */
+static int run(int argc, char **argv, request *q)
 {
-    request q = {.files = calloc((size_t)argc, sizeof *q.files),
-                 .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
-                 .sets = calloc((size_t)argc, sizeof *q.sets)};
-    if (!q.files || !q.sets || !q.allow_read) {
-        free(q.files);
-        free(q.sets);
-        free(q.allow_read);
-        return EXIT_IO;
-    }
-    cx_options_default(&q.opt);
-    q.opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
-    int status = parse_args(argc, argv, &q);
-    if (status != EXIT_OK) {
-        free(q.files);
-        free(q.sets);
-        return status < 0 ? EXIT_OK : status;
-    }
+    cx_options_default(&q->opt);
+    q->opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
+    int status = parse_args(argc, argv, q);
+    if (status != EXIT_OK) return status < 0 ? EXIT_OK : status;
 
     bool repl = false;
-    if (q.json && q.csv) {
-        free(q.files);
-        free(q.sets);
-        return usage_error("%s", "give either --json or --csv, not both");
-    }
-    int sources = (q.expr != NULL) + (q.use_stdin ? 1 : 0) + (q.n_files > 0);
-    if (sources > 1) {
-        free(q.files);
-        free(q.sets);
+    if (q->json && q->csv) return usage_error("%s", "give either --json or --csv, not both");
+    int sources = (q->expr != NULL) + (q->use_stdin ? 1 : 0) + (q->n_files > 0);
+    if (sources > 1)
         return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
-    }
     if (sources == 0) {
         /* A terminal gets the REPL; `echo '2+2;' | cx` runs the piped script. */
         repl = isatty(STDIN_FILENO);
-        q.use_stdin = !repl;
-        if (repl && (q.json || q.csv || q.n_sets)) {
-            free(q.files);
-            free(q.sets);
-            return usage_error("%s needs a script: FILE, -e EXPR or -", q.json  ? "--json"
-                                                                        : q.csv ? "--csv"
-                                                                                : "--set");
-        }
+        q->use_stdin = !repl;
+        if (repl && (q->json || q->csv || q->n_sets))
+            return usage_error("%s needs a script: FILE, -e EXPR or -", q->json  ? "--json"
+                                                                        : q->csv ? "--csv"
+                                                                                 : "--set");
     }
 
     /* A closed pipe must be an error we report, not a silent death. */
     signal(SIGPIPE, SIG_IGN);
     cx_set_out_of_memory_handler(out_of_memory);
 
-    if (repl) {
-        cx_cli_report report;
-        cx_cli_report_init(&report, CX_CLI_TEXT, q.quiet);
-        status = cx_cli_repl_run(&q.opt, &report) ? EXIT_OK : EXIT_IO;
-        cx_cli_report_end(&report, NULL, status);
-        if (status == EXIT_OK && (fflush(stdout) != 0 || report.write_failed)) status = EXIT_IO;
-    } else {
-        status = run_scripts(&q);
-    }
+    if (!repl) return run_scripts(q);
+    cx_cli_report report;
+    cx_cli_report_init(&report, CX_CLI_TEXT, q->quiet);
+    status = cx_cli_repl_run(&q->opt, &report) ? EXIT_OK : EXIT_IO;
+    cx_cli_report_end(&report, NULL, status);
+    if (status == EXIT_OK && (fflush(stdout) != 0 || report.write_failed)) status = EXIT_IO;
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    request q = {.files = calloc((size_t)argc, sizeof *q.files),
+                 .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
+                 .sets = calloc((size_t)argc, sizeof *q.sets)};
+    int status = q.files && q.sets && q.allow_read ? run(argc, argv, &q) : EXIT_IO;
     free(q.files);
     free(q.allow_read);
     free(q.sets);
