@@ -64,7 +64,7 @@ static size_t word_end(const char *text, size_t len, size_t i, size_t room)
     size_t j = i;
     for (; j < len; j++) {
         char c = text[j];
-        if (c == '"') quoted = !quoted;
+        if (c == '"' && !(j > i && text[j - 1] == '\\')) quoted = !quoted; /* not \" */
         else if (quoted) continue;
         else if (c == '(' &&
                  (depth || (j > i && (isalnum((unsigned char)text[j - 1]) || text[j - 1] == '_'))))
