@@ -76,16 +76,18 @@ static size_t word_end(const char *text, size_t len, size_t i, size_t room)
     return j;
 }
 
-/* Writes one line of text (no '\n' in it), starting `indent` columns in and
- * going on at `hang` columns after each break.  Breaks only where there is
- * a blank, never inside a word: a word longer than the line overflows it.
- * The blanks between two words on one line are kept as they were (a check
+/* Writes one line of text (no '\n' in it) at column `indent` (the columns
+ * before it are blanks it writes, or a label already written), going on at
+ * `hang` columns after each break.  Breaks only where there is a blank,
+ * never inside a word: a word longer than the line overflows it.  The
+ * blanks between two words on one line are kept as they were (a check
  * line's double spaces mean something). */
-static void wrap_line(const writer *w, const char *text, size_t len, size_t indent, size_t hang)
+static void wrap_at(const writer *w, const char *text, size_t len, size_t indent, size_t hang,
+                    bool labelled)
 {
     /* On a narrow terminal a deep hanging indent would leave no room. */
-    if (hang + 20 > w->width) hang = indent < 4 ? indent : 4;
-    spaces(w, indent);
+    if (hang + 20 > w->width && hang > indent + 2) hang = indent + 2;
+    if (!labelled) spaces(w, indent);
     size_t col = indent, i = 0;
     bool empty = true; /* nothing on this line yet */
     while (i < len) {
@@ -110,6 +112,11 @@ static void wrap_line(const writer *w, const char *text, size_t len, size_t inde
     put(w, "\n", 1);
 }
 
+static void wrap_line(const writer *w, const char *text, size_t len, size_t indent, size_t hang)
+{
+    wrap_at(w, text, len, indent, hang, false);
+}
+
 /* Each '\n'-separated line of text is wrapped on its own. */
 static void wrap(const writer *w, const char *text, size_t indent, size_t hang)
 {
@@ -122,15 +129,16 @@ static void wrap(const writer *w, const char *text, size_t indent, size_t hang)
     }
 }
 
-/* "label" then text, every later line of the text (and of its wrapping)
- * under the first character after the label. */
-static void labelled(const writer *w, const char *label, const char *text)
+/* "label" then text: the text's later lines start under its first
+ * character, and a line that has to be broken goes on `more` columns
+ * deeper, so that it does not look like the next line. */
+static void labelled(const writer *w, const char *label, const char *text, size_t more)
 {
     size_t n = strlen(label), at = columns(label, n);
     put(w, label, n);
     for (bool first = true;; first = false) {
         size_t k = strcspn(text, "\n");
-        wrap_line(w, text, k, first ? 0 : at, at);
+        wrap_at(w, text, k, at, at + more, first);
         if (!text[k]) return;
         text += k + 1;
     }
@@ -360,7 +368,7 @@ static void example_output(void *ud, const cx_output *out)
  * an example is reported as any other, so a broken example shows. */
 static void show_example(const writer *w, const char *example, bool run)
 {
-    labelled(w, "  example: ", example);
+    labelled(w, "  example: ", example, 2);
     if (!run) return;
     cx_cli_repl *r = w->r;
     cx_options o = r->opt;
@@ -395,7 +403,7 @@ static void see_also(const writer *w, const char *list)
                                  (int)n, p);
         p += n;
     }
-    labelled(w, "  see also: ", text);
+    labelled(w, "  see also: ", text, 0);
 }
 
 static void show_builtin(const writer *w, const cx_builtin_info *b)
@@ -409,7 +417,7 @@ static void show_builtin(const writer *w, const cx_builtin_info *b)
     if (t) {
         char line[96];
         snprintf(line, sizeof line, ":help %s (%s in the language)", t->name, b->name);
-        labelled(w, "  see also: ", line);
+        labelled(w, "  see also: ", line, 0);
     }
 }
 

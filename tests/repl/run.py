@@ -635,6 +635,9 @@ def help_wraps_at_word_boundaries_to_the_terminal(home):
     fail = next(k for k, ln in enumerate(out) if ln.startswith("    FAIL  140B ~ claimed"))
     check(out[fail + 1].startswith("      ") and out[fail + 1][6] != " ",
           "a result's next line hangs at 6: %r" % out[fail:fail + 2])
+    out = r.answer(":help :digits")  # a command's description hangs under itself
+    check(out == [":digits [N]    significant digits of rounded",
+                  " " * 15 + "values (now 10)"], "%r" % out)
     r.resize(120)  # the window grew: so does the text
     out = r.answer(":help money")
     check(len(out) < narrow and max(len(ln) for ln in out) > 80, "\n".join(out))
