@@ -48,6 +48,10 @@ void cx_cli_report_errors(cx_cli_report *r, const cx_state *cx);
  * `message` without "error: ", hint may be NULL. */
 void cx_cli_report_error(cx_cli_report *r, cx_err_kind kind, const char *code, const char *file,
                          const char *message, const char *hint);
+/* A REPL command's complaint (":digits takes a whole number ..."), on
+ * stderr like every other error: "error: " then msg, a printf format with
+ * one %s for arg. */
+void cx_cli_complain(const cx_cli_report *r, const char *msg, const char *arg);
 /* Ends the document with the check counts and the exit status (JSON) and
  * frees what the report holds. */
 void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status);
@@ -86,10 +90,12 @@ typedef enum cx_cli_entry {
     CX_CLI_ENTRY_INCOMPLETE, /* the parser wants more input: read another line */
 } cx_cli_entry;
 
-/* Runs `text` (one entry, possibly several lines) in cx, accepting a missing
- * final ';'.  INCOMPLETE when the parser stopped at the end of the input;
- * then nothing was evaluated.  *status gets the run's status when DONE. */
-cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, cx_run_status *status);
+/* Runs the `len` bytes of `text` (one entry, possibly several lines; a
+ * whole script for -e and standard input) in cx, accepting a missing final
+ * ';'.  INCOMPLETE when the parser stopped at the end of the input; then
+ * nothing was evaluated.  *status gets the run's status when DONE. */
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, size_t len,
+                           cx_run_status *status);
 
 /* ---- history.c ---------------------------------------------------------------- */
 /* The history file: $XDG_STATE_HOME/cx/history, else ~/.local/state/cx/history,
@@ -104,7 +110,7 @@ typedef void (*cx_cli_candidate_fn)(void *ud, const char *candidate, const char 
 /* Completes `line` (the text before the cursor): calls fn once for every
  * candidate for the word that ends the line and returns where that word
  * starts.  The word is a ':' command at the start of the line, a built-in
- * after ":help ", a file name after ":load " (folders end in '/'), and
+ * or a topic after ":help ", a file name after ":load " (folders end in '/'), and
  * otherwise a name defined in cx, a keyword or a built-in function. */
 size_t cx_cli_complete(const cx_state *cx, const char *line, cx_cli_candidate_fn fn, void *ud);
 
@@ -136,5 +142,26 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report);
 void cx_cli_command(cx_cli_repl *r, const char *line);
 /* The commands, for completion and :help: NULL-terminated ":name" strings. */
 extern const char *const cx_cli_commands[];
+
+/* ---- help.c, help_topics.c: :help ----------------------------------------------- */
+/* One topic of the language for :help TOPIC.  help_topics.c holds the table. */
+typedef struct cx_cli_help_topic {
+    const char *name;        /* what :help takes, and what its overview lists: "check", "~" */
+    const char *aliases;     /* other words that find it, separated by spaces */
+    const char *synopsis;    /* the forms it takes; the first line shown */
+    const char *text;        /* what it means; lines separated by '\n', each wrapped */
+    const char *see_also;    /* topics and built-ins, separated by spaces */
+    const char *example;     /* lines typed at a prompt of their own, shown with their output */
+    bool example_needs_file; /* shown but not run (include) */
+} cx_cli_help_topic;
+/* The topics, in the order :help lists them; the last has a NULL name. */
+extern const cx_cli_help_topic cx_cli_help_topics[];
+
+/* :help ARG: the overview when ARG is empty; otherwise a built-in, a topic or a
+ * command named ARG (ignoring case when nothing matches exactly), or an error
+ * naming the nearest names. */
+void cx_cli_help(cx_cli_repl *r, const char *arg);
+/* The terminal's width in columns when standard output is one, else 80. */
+size_t cx_cli_term_width(void);
 
 #endif

@@ -1,5 +1,5 @@
-/* commands.c - the REPL's ':' commands: :help [NAME] (from the built-in
- * table), :vars, :load FILE, :reset, :digits [N] and :quit.  A command
+/* commands.c - the REPL's ':' commands: :vars, :load FILE, :reset,
+ * :digits [N] and :quit, and the dispatch of :help (help.c).  A command
  * prints its own answer; reading lines and Ctrl-C belong to repl.c. */
 #include <errno.h>
 #include <stdio.h>
@@ -10,108 +10,9 @@
 const char *const cx_cli_commands[] = {":help",   ":vars", ":load", ":reset",
                                        ":digits", ":quit", NULL};
 
-/* A command's complaint, on stderr like every other error. */
-static void complain(const cx_cli_repl *r, const char *msg, const char *arg)
-{
-    bool c = r->report->color_err;
-    fprintf(stderr, "%serror:%s ", c ? "\033[1;31m" : "", c ? "\033[0m" : "");
-    fprintf(stderr, msg, arg);
-    fputc('\n', stderr);
-}
-
 static void say(cx_cli_repl *r, const char *text)
 {
     if (fputs(text, stdout) == EOF) r->report->write_failed = true;
-}
-
-/* ==== :help ================================================================= */
-
-static const char help_text[] =
-    "Type a statement or an expression; the final ';' is optional here.\n"
-    "A bare expression prints its value and `_` holds the last one.  Names\n"
-    "may be redefined (a script forbids it).  An open bracket or a missing\n"
-    "operand continues on the next line.  Tab completes names.\n"
-    "\n"
-    "commands:\n"
-    "  :help [NAME]   this help, or the built-in function NAME\n"
-    "  :vars          the names defined so far, with their values\n"
-    "  :load FILE     run a script in this session\n"
-    "  :reset         forget every definition\n"
-    "  :digits [N]    significant digits of rounded values (now %d)\n"
-    "  :quit          leave (Ctrl-D too)\n"
-    "Ctrl-C cancels the line or stops a long evaluation.\n"
-    "\n"
-    "built-in functions (:help NAME for one):\n";
-
-static void print_example_output(void *ud, const cx_output *out)
-{
-    cx_cli_repl *r = ud;
-    say(r, "    ");
-    say(r, out->text);
-    say(r, "\n");
-}
-
-/* Runs a built-in's example in a state of its own, so :help never changes
- * the session, and shows what it printed. */
-static void show_example(cx_cli_repl *r, const char *example)
-{
-    cx_options o = r->opt;
-    o.repl = false;
-    o.digits = r->digits;
-    cx_state *cx = cx_state_new(&o);
-    if (!cx) return;
-    size_t n = strlen(example);
-    char *text = malloc(n + 2);
-    if (text) {
-        memcpy(text, example, n);
-        memcpy(text + n, ";", 2);
-        cx_state_set_output(cx, print_example_output, r);
-        cx_run_string(cx, "<example>", text, n + 1);
-        free(text);
-    }
-    cx_state_free(cx);
-}
-
-static void help(cx_cli_repl *r, const char *arg)
-{
-    size_t n = 0;
-    const cx_builtin_info *b = cx_builtins(&n);
-    if (*arg) {
-        for (size_t i = 0; i < n && b[i].name; i++) {
-            if (strcmp(b[i].name, arg) != 0) continue;
-            say(r, b[i].signature);
-            say(r, "\n  ");
-            say(r, b[i].doc);
-            if (b[i].notes) {
-                say(r, "\n  ");
-                say(r, b[i].notes);
-            }
-            say(r, "\n  example: ");
-            say(r, b[i].example);
-            say(r, "\n");
-            show_example(r, b[i].example);
-            return;
-        }
-        complain(r, "no built-in function named '%s' (:help lists them)", arg);
-        return;
-    }
-    char head[sizeof help_text + 16];
-    snprintf(head, sizeof head, help_text, r->digits);
-    say(r, head);
-    /* The names, indented, wrapped before 72 columns. */
-    size_t col = 0;
-    for (size_t i = 0; i < n && b[i].name; i++) {
-        size_t w = strlen(b[i].name);
-        if (col && col + 1 + w > 72) {
-            say(r, "\n");
-            col = 0;
-        }
-        say(r, col ? " " : "  ");
-        col += col ? 1 : 2;
-        say(r, b[i].name);
-        col += w;
-    }
-    say(r, "\n");
 }
 
 /* ==== :vars, :load, :reset, :digits ============================================ */
@@ -146,7 +47,7 @@ static void load(cx_cli_repl *r, char *arg)
         arg++;
     }
     if (!*arg) {
-        complain(r, "%s", ":load needs a file name");
+        cx_cli_complain(r->report, "%s", ":load needs a file name");
         return;
     }
     char *path = NULL;
@@ -169,7 +70,7 @@ static void reset(cx_cli_repl *r)
     o.digits = r->digits;
     cx_state *fresh = cx_state_new(&o);
     if (!fresh) {
-        complain(r, "%s", "out of memory; the session keeps its definitions");
+        cx_cli_complain(r->report, "%s", "out of memory; the session keeps its definitions");
         return;
     }
     cx_state_set_output(fresh, cx_cli_report_output, r->report);
@@ -186,7 +87,8 @@ static void digits(cx_cli_repl *r, const char *arg)
         errno = 0;
         long v = strtol(arg, &end, 10);
         if (errno || *end || end == arg || v < 1 || v > 1000) {
-            complain(r, ":digits takes a whole number from 1 to 1000, not '%s'", arg);
+            cx_cli_complain(r->report, ":digits takes a whole number from 1 to 1000, not '%s'",
+                            arg);
             return;
         }
         r->digits = (int)v;
@@ -226,12 +128,12 @@ void cx_cli_command(cx_cli_repl *r, const char *line)
         }
     }
     if (matches != 1) {
-        complain(r,
-                 matches ? "ambiguous command '%s' (:help lists the commands)"
-                         : "unknown command '%s' (:help lists the commands)",
-                 copy);
+        cx_cli_complain(r->report,
+                        matches ? "ambiguous command '%s' (:help lists the commands)"
+                                : "unknown command '%s' (:help lists the commands)",
+                        copy);
     } else if (strcmp(cmd, ":help") == 0) {
-        help(r, arg);
+        cx_cli_help(r, arg);
     } else if (strcmp(cmd, ":vars") == 0) {
         vars(r);
     } else if (strcmp(cmd, ":load") == 0) {

@@ -1,5 +1,5 @@
 /* complete.c - what Tab offers in the REPL, decided from the line before the
- * cursor: the REPL's commands, built-in names after :help, file names after
+ * cursor: the REPL's commands, built-in names and topics after :help, file names after
  * :load, otherwise the names defined so far, the keywords and the built-in
  * functions.  Inserting and listing candidates is repl.c's job. */
 #include <dirent.h>
@@ -135,6 +135,8 @@ size_t cx_cli_complete(const cx_state *cx, const char *line, cx_cli_candidate_fn
             /* a number: nothing to offer */
         } else if (after_command(line, ":help") && !strpbrk(o.word, " \t")) {
             give_builtins(&o, "");
+            for (const cx_cli_help_topic *t = cx_cli_help_topics; t->name; t++)
+                give(&o, t->name, "");
         } else if (*lead != ':') {
             for (size_t i = 0; cx; i++) {
                 const char *name = cx_state_name(cx, i);

@@ -60,7 +60,7 @@ static const char usage_text[] =
     "  cx examples/thesis.cx               run a script; exit 1 if a check fails\n"
     "  cx -e '30_000 * 200k'               30_000 * 200k = 6,000,000,000\n"
     "  cx --digits 4 -e '1/3'              1/3 = 0.3333…\n"
-    "  echo 'check 0.1 + 0.2 == 0.3;' | cx\n"
+    "  echo 'check 0.1 + 0.2 == 0.3' | cx  the last ';' is optional, as with -e\n"
     "  cx --quiet examples/thesis.cx       only the claims that fail\n"
     "  cx --json examples/thesis.cx | python3 -m json.tool\n"
     "  cx --set rate=8% --set years=10 model.cx   one script, many inputs\n"
@@ -338,14 +338,14 @@ static int parse_args(int argc, char **argv, request *q)
     return EXIT_OK;
 }
 
-/* -e: the final ';' is optional, as at the REPL prompt (submit.c decides).
- * When the text is still incomplete it runs once more as given, so the error
- * points at the end of what the user wrote. */
-static int run_expr(cx_state *cx, const char *expr)
+/* -e and standard input: the final ';' is optional, as at the REPL prompt
+ * (submit.c decides).  When the text is still incomplete it runs once more
+ * as given, so the error points at the end of what the user wrote. */
+static int run_text(cx_state *cx, const char *name, const char *text, size_t len)
 {
     cx_run_status st;
-    if (cx_cli_submit(cx, "<-e>", expr, &st) == CX_CLI_ENTRY_INCOMPLETE)
-        st = cx_run_string(cx, "<-e>", expr, strlen(expr));
+    if (cx_cli_submit(cx, name, text, len, &st) == CX_CLI_ENTRY_INCOMPLETE)
+        st = cx_run_string(cx, name, text, len);
     return exit_for(st);
 }
 
@@ -366,7 +366,7 @@ static int run_stdin(cx_state *cx, cx_cli_report *r, long max)
         cx_cli_report_error(r, CX_ERRK_IO, "io-read", "<stdin>", msg, NULL);
         return EXIT_IO;
     }
-    int status = exit_for(cx_run_string(cx, "<stdin>", text, len));
+    int status = run_text(cx, "<stdin>", text, len);
     free(text);
     cx_cli_report_errors(r, cx);
     return status;
@@ -421,7 +421,7 @@ static int run_scripts(const request *q)
     if (status != EXIT_OK) {
         /* A bad input runs nothing. */
     } else if (q->expr) {
-        status = run_expr(cx, q->expr);
+        status = run_text(cx, "<-e>", q->expr, strlen(q->expr));
         cx_cli_report_errors(&report, cx);
     } else if (q->use_stdin) {
         status = run_stdin(cx, &report, q->opt.max_source_bytes);
@@ -444,11 +444,41 @@ static int run_scripts(const request *q)
     return status;
 }
 
-static void request_free(request *q)
+/* Everything after the allocations main() makes: the command line, then the
+ * REPL or the scripts.  Returns the exit status. */
+static int run(int argc, char **argv, request *q)
 {
-    free(q->files);
-    free(q->allow_read);
-    free(q->sets);
+    cx_options_default(&q->opt);
+    q->opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
+    int status = parse_args(argc, argv, q);
+    if (status != EXIT_OK) return status < 0 ? EXIT_OK : status;
+
+    bool repl = false;
+    if (q->json && q->csv) return usage_error("%s", "give either --json or --csv, not both");
+    int sources = (q->expr != NULL) + (q->use_stdin ? 1 : 0) + (q->n_files > 0);
+    if (sources > 1)
+        return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
+    if (sources == 0) {
+        /* A terminal gets the REPL; `echo '2+2;' | cx` runs the piped script. */
+        repl = isatty(STDIN_FILENO);
+        q->use_stdin = !repl;
+        if (repl && (q->json || q->csv || q->n_sets))
+            return usage_error("%s needs a script: FILE, -e EXPR or -", q->json  ? "--json"
+                                                                        : q->csv ? "--csv"
+                                                                                 : "--set");
+    }
+
+    /* A closed pipe must be an error we report, not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
+    cx_set_out_of_memory_handler(out_of_memory);
+
+    if (!repl) return run_scripts(q);
+    cx_cli_report report;
+    cx_cli_report_init(&report, CX_CLI_TEXT, q->quiet);
+    status = cx_cli_repl_run(&q->opt, &report) ? EXIT_OK : EXIT_IO;
+    cx_cli_report_end(&report, NULL, status);
+    if (status == EXIT_OK && (fflush(stdout) != 0 || report.write_failed)) status = EXIT_IO;
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -456,53 +486,9 @@ int main(int argc, char **argv)
     request q = {.files = calloc((size_t)argc, sizeof *q.files),
                  .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
                  .sets = calloc((size_t)argc, sizeof *q.sets)};
-    if (!q.files || !q.sets || !q.allow_read) {
-        request_free(&q);
-        return EXIT_IO;
-    }
-    cx_options_default(&q.opt);
-    q.opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
-    int status = parse_args(argc, argv, &q);
-    if (status != EXIT_OK) {
-        request_free(&q);
-        return status < 0 ? EXIT_OK : status;
-    }
-
-    bool repl = false;
-    if (q.json && q.csv) {
-        request_free(&q);
-        return usage_error("%s", "give either --json or --csv, not both");
-    }
-    int sources = (q.expr != NULL) + (q.use_stdin ? 1 : 0) + (q.n_files > 0);
-    if (sources > 1) {
-        request_free(&q);
-        return usage_error("%s", "give either files, -e EXPR or - (standard input), not several");
-    }
-    if (sources == 0) {
-        /* A terminal gets the REPL; `echo '2+2;' | cx` runs the piped script. */
-        repl = isatty(STDIN_FILENO);
-        q.use_stdin = !repl;
-        if (repl && (q.json || q.csv || q.n_sets)) {
-            request_free(&q);
-            return usage_error("%s needs a script: FILE, -e EXPR or -", q.json  ? "--json"
-                                                                        : q.csv ? "--csv"
-                                                                                : "--set");
-        }
-    }
-
-    /* A closed pipe must be an error we report, not a silent death. */
-    signal(SIGPIPE, SIG_IGN);
-    cx_set_out_of_memory_handler(out_of_memory);
-
-    if (repl) {
-        cx_cli_report report;
-        cx_cli_report_init(&report, CX_CLI_TEXT, q.quiet);
-        status = cx_cli_repl_run(&q.opt, &report) ? EXIT_OK : EXIT_IO;
-        cx_cli_report_end(&report, NULL, status);
-        if (status == EXIT_OK && (fflush(stdout) != 0 || report.write_failed)) status = EXIT_IO;
-    } else {
-        status = run_scripts(&q);
-    }
-    request_free(&q);
+    int status = q.files && q.sets && q.allow_read ? run(argc, argv, &q) : EXIT_IO;
+    free(q.files);
+    free(q.allow_read);
+    free(q.sets);
     return status;
 }

@@ -5,6 +5,7 @@
  * submit.c's job, the candidates complete.c's, the commands commands.c's,
  * the Ctrl-C handler interrupt.c's. */
 #include <errno.h>
+#include <fcntl.h>
 #include <histedit.h>
 #include <limits.h>
 #include <locale.h>
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <wchar.h>
 #include <unistd.h>
@@ -23,11 +23,34 @@
 /* libedit's callbacks take no user data. */
 static cx_cli_repl *session;
 static char *prompt_now;
+/* Where keys are read: the terminal opened again, non-blocking (see
+ * read_key); standard input when that cannot be done. */
+static int key_fd = STDIN_FILENO;
+
+/* A file description of our own for the terminal on standard input, in
+ * non-blocking mode.  Setting O_NONBLOCK on standard input itself would
+ * change the description the shell shares, and leave it so if cx died. */
+static int open_key_fd(void)
+{
+    const char *name = ttyname(STDIN_FILENO);
+    int fd = -1;
+    if (name) fd = open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) fd = open("/proc/self/fd/0", O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    return fd < 0 ? STDIN_FILENO : fd;
+}
 
 /* libedit's key reader, replaced so that Ctrl-C always ends el_gets(): a
  * SIGINT that lands while libedit is busy (redrawing, completing) rather
  * than blocked in read() would otherwise be lost.  pselect() unblocks SIGINT
- * only while it waits, so checking the flag and waiting are one step. */
+ * only while it waits, so checking the flag and waiting are one step.
+ *
+ * The read after pselect() must not block either.  The terminal discards
+ * unread input when it sends SIGINT (ISIG without NOFLSH), and libedit's
+ * own handler puts it back in canonical mode; so when Ctrl-C comes just
+ * after pselect() saw a key waiting, that key is gone, and a blocking
+ * read() would wait for a whole new line with the flag already set: the
+ * prompt never came back.  A non-blocking read gets EAGAIN instead, and the
+ * loop sees the flag. */
 static int read_key(EditLine *el, wchar_t *wc)
 {
     (void)el;
@@ -45,17 +68,17 @@ static int read_key(EditLine *el, wchar_t *wc)
         }
         fd_set in;
         FD_ZERO(&in);
-        FD_SET(STDIN_FILENO, &in);
-        int rc = pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old);
+        FD_SET(key_fd, &in);
+        int rc = pselect(key_fd + 1, &in, NULL, NULL, NULL, &old);
         sigprocmask(SIG_SETMASK, &old, NULL);
         if (rc < 0) {
             if (errno == EINTR) continue; /* Ctrl-C is seen above; resizing goes on */
             return -1;
         }
-        ssize_t got = read(STDIN_FILENO, bytes + n, 1);
+        ssize_t got = read(key_fd, bytes + n, 1);
         if (got == 0) return 0;
         if (got < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
             return -1;
         }
         n++;
@@ -110,9 +133,7 @@ static int by_name(const void *a, const void *b)
 /* The candidates in columns under the line, as shells do. */
 static void list(const candidates *c)
 {
-    struct winsize ws;
-    size_t width = 80, longest = 0;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) width = ws.ws_col;
+    size_t width = cx_cli_term_width(), longest = 0;
     for (size_t i = 0; i < c->n; i++)
         if (strlen(c->text[i]) > longest) longest = strlen(c->text[i]);
     size_t cols = width / (longest + 2);
@@ -201,6 +222,25 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* Keeps a whole entry in the history as one event, its lines joined by
+ * '\n', so Up recalls a multi-line `fn` at once; libedit shows the newlines
+ * as line breaks and gives them back when the entry is sent again.  The
+ * file is saved at once: a session that is killed keeps what it typed.
+ * H_SAVE writes each event on one line, a newline inside one as \012
+ * (strvis), and H_LOAD reads it back the same. */
+static void remember(History *hist, const char *file, const entry *e)
+{
+    size_t n = e->len;
+    while (n && strchr(" \t\r\n", e->text[n - 1])) n--;
+    if (!n) return;
+    char *h = strndup(e->text, n);
+    if (!h) return;
+    HistEvent ev;
+    history(hist, &ev, H_ENTER, h);
+    if (file) history(hist, &ev, H_SAVE, file);
+    free(h);
+}
+
 bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
 {
     cx_cli_repl r = {.opt = *opt, .report = report, .digits = opt->digits};
@@ -239,6 +279,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
      * passes them on to our handler. */
     el_set(el, EL_SIGNAL, 1);
     el_set(el, EL_PROMPT_ESC, prompt, '\1');
+    key_fd = open_key_fd();
     el_set(el, EL_GETCFN, read_key);
     el_set(el, EL_HIST, history, hist);
     /* The wide call: the narrow one copies the two strings and never frees
@@ -265,6 +306,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         if (!got || count <= 0) {
             if (cx_cli_sigint_seen()) { /* Ctrl-C at the prompt: drop the entry */
                 fputs("\n", stdout);
+                remember(hist, history_file, &e); /* its finished lines, to fix them */
                 entry_clear(&e);
                 continue;
             }
@@ -273,6 +315,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
             char name[48];
             snprintf(name, sizeof name, "<input %lu>", ++n_entry);
             fputs("\n", stdout);
+            remember(hist, history_file, &e);
             cx_run_string(r.cx, name, e.text, e.len);
             cx_cli_report_errors(report, r.cx);
             entry_clear(&e);
@@ -280,13 +323,6 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         }
         size_t n = (size_t)count;
         if (n && got[n - 1] == '\n') n--;
-        if (!blank(got, n)) {
-            char *h = strndup(got, n);
-            if (h) history(hist, &ev, H_ENTER, h);
-            /* Saved at once: a session that is killed keeps what it typed. */
-            if (h && history_file) history(hist, &ev, H_SAVE, history_file);
-            free(h);
-        }
         if (!e.len && blank(got, n)) continue;
         if (!entry_add(&e, got, n)) {
             fputs("cx: error: out of memory\n", stderr);
@@ -294,6 +330,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
             continue;
         }
         if (e.text[strspn(e.text, " \t")] == ':') {
+            remember(hist, history_file, &e);
             cx_cli_command(&r, e.text);
             entry_clear(&e);
             fflush(stdout);
@@ -303,9 +340,10 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         snprintf(name, sizeof name, "<input %lu>", n_entry + 1);
         cx_run_status st;
         cx_cli_evaluating(r.cx, true);
-        cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, &st);
+        cx_cli_entry done = cx_cli_submit(r.cx, name, e.text, e.len, &st);
         cx_cli_evaluating(r.cx, false);
         if (done == CX_CLI_ENTRY_INCOMPLETE) continue; /* the entry goes on */
+        remember(hist, history_file, &e);
         n_entry++;
         cx_cli_report_errors(report, r.cx);
         entry_clear(&e);
@@ -318,6 +356,8 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     free(history_file);
     el_end(el);
     history_end(hist);
+    if (key_fd != STDIN_FILENO) close(key_fd);
+    key_fd = STDIN_FILENO;
     cx_cli_sigint_restore();
     cx_state_free(r.cx);
     session = NULL;

@@ -239,3 +239,11 @@ void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status)
     r->errors = NULL;
     r->errors_len = r->errors_cap = r->n_errors = 0;
 }
+
+void cx_cli_complain(const cx_cli_report *r, const char *msg, const char *arg)
+{
+    bool c = r->color_err;
+    fprintf(stderr, "%serror:%s ", c ? "\033[1;31m" : "", c ? "\033[0m" : "");
+    fprintf(stderr, msg, arg);
+    fputc('\n', stderr);
+}

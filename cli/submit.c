@@ -29,9 +29,9 @@ static bool stopped_at_added(const cx_state *cx, size_t line)
     return n > 0;
 }
 
-cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, cx_run_status *status)
+cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, size_t len,
+                           cx_run_status *status)
 {
-    size_t len = strlen(text);
     *status = cx_run_string(cx, name, text, len);
     if (!ends_at_end_of_input(cx)) return CX_CLI_ENTRY_DONE;
 
@@ -39,7 +39,7 @@ cx_cli_entry cx_cli_submit(cx_state *cx, const char *name, const char *text, cx_
      * its own so that a trailing comment cannot swallow it.  Trying even
      * when the text ends in ';' handles "x = 1 # note;". */
     size_t line = 2;
-    for (const char *p = text; *p; p++) line += *p == '\n';
+    for (size_t i = 0; i < len; i++) line += text[i] == '\n';
     char *with = malloc(len + 3);
     if (!with) return CX_CLI_ENTRY_DONE; /* the first run's errors stand */
     memcpy(with, text, len);

@@ -9,12 +9,14 @@ never read or written.
 
     usage: tests/repl/run.py CXBIN [FILTER]
 """
+import fcntl
 import os
 import pty
 import re
 import select
 import shutil
 import signal
+import struct
 import sys
 import tempfile
 import termios
@@ -33,7 +35,7 @@ class Failure(Exception):
 class Repl:
     """One cx process on a pty; `expect` consumes the screen text in order."""
 
-    def __init__(self, home, env=None, args=()):
+    def __init__(self, home, env=None, args=(), cols=None, stdout_file=None):
         base = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": home,
@@ -54,7 +56,12 @@ class Repl:
         self.pid, self.fd = pty.fork()
         STARTED.append(self)
         if self.pid == 0:
+            if stdout_file:  # standard output not a terminal (input still is)
+                out = os.open(stdout_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.dup2(out, 1)
             os.execve(CX, [CX, *args], base)
+        if cols:
+            self.resize(cols)
         self.buf = b""
         self.pos = 0
         self.status = None
@@ -93,6 +100,18 @@ class Repl:
                 if time.time() < deadline:
                     time.sleep(0.01)  # the child is gone: nothing more will come
                 raise Failure("expected %r, screen since last match:\n%r" % (what, hay))
+
+    def resize(self, cols, rows=24):
+        """Sets the terminal's size, as a terminal window does."""
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def answer(self, text):
+        """Types a line and returns what cx printed before the next prompt, as
+        lines of plain text (the echo of the line itself left out)."""
+        self.line(text)
+        out = self.expect(b"cx> ")[: -len(b"cx> ")]
+        out = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", out).replace(b"\r", b"")
+        return out.decode("utf-8").split("\n")[1:-1]
 
     def editing(self, timeout=TIMEOUT):
         """Waits until libedit has the terminal in raw mode, reading keys.
@@ -328,6 +347,64 @@ def history_persists_across_sessions(home):
 
 
 @test
+def up_recalls_a_multi_line_entry_whole(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("fn f(a) =")
+    r.expect(b"... ")
+    r.line("  a * 2  # doubles")
+    r.prompt()
+    r.line("fn f(a) = a * 3")
+    r.prompt()
+    r.line("f(1)")
+    r.expect(b"f(1) = 3")
+    r.prompt()
+    r.send(CTRL_P + CTRL_P + CTRL_P)  # f(1), the one-line fn, the two-line fn
+    # libedit redraws only what changed on the first line; the second line
+    # is shown on a line of its own
+    r.expect(b"\n  a * 2  # doubles")
+    r.send(b"\r")  # sent again whole: f doubles again
+    r.prompt()
+    r.line("f(1)")
+    out = r.expect(b"f(1) = 2")
+    check(b"error" not in out, "the recalled entry failed: %r" % out)
+    r.prompt()
+    r.close()
+
+
+@test
+def a_multi_line_entry_stays_one_across_sessions(home):
+    r = Repl(home)
+    r.prompt()
+    r.line("fn g(a) =")
+    r.expect(b"... ")
+    r.line("  a + 1")
+    r.prompt()
+    r.line("(1 +")  # Ctrl-C keeps the lines an entry had, to fix them
+    r.expect(b"... ")
+    r.send(CTRL_C)
+    r.prompt()
+    check(r.close() == 0, "first session exit status %s" % r.status)
+    hist = os.path.join(home, "state", "cx", "history")
+    lines = open(hist, encoding="utf-8").read().split("\n")
+    # libedit's file: one event per line, a newline inside one as \012
+    check(lines[0] == "_HiStOrY_V2_", "history file: %r" % lines)
+    check("fn\\040g(a)\\040=\\012\\040\\040a\\040+\\0401" in lines, "history file: %r" % lines)
+    check("(1\\040+" in lines, "history file: %r" % lines)
+    r = Repl(home)
+    r.prompt()
+    r.send(CTRL_P + CTRL_P)
+    r.expect(b"fn g(a) =")
+    r.expect(b"\n  a + 1")
+    r.send(b"\r")
+    r.prompt()
+    r.line("g(41)")
+    r.expect(b"g(41) = 42")
+    r.prompt()
+    r.close()
+
+
+@test
 def history_falls_back_to_the_home_folder(home):
     r = Repl(home, env={"XDG_STATE_HOME": None})
     r.prompt()
@@ -416,7 +493,7 @@ def commands_help_vars_digits_reset_load_quit(home):
     r.expect(b"round(1234.5678, 2) = 1,234.57")  # the example, evaluated
     r.prompt()
     r.line(":help nosuch")
-    r.expect(b"no built-in function named 'nosuch'")
+    r.expect(b"no help for 'nosuch'")
     r.prompt()
     r.line(":load " + script)
     r.expect(b"loaded")
@@ -446,6 +523,158 @@ def commands_help_vars_digits_reset_load_quit(home):
     r.prompt()
     r.line(":quit")
     check(r.close(keys=None) == 0, "exit status %s" % r.status)
+
+
+def flat(lines):
+    """The words of some lines, one space between them: wrapping undone."""
+    return " ".join(" ".join(lines).split())
+
+
+@test
+def help_lists_topics_and_explains_the_language(home):
+    r = Repl(home)
+    r.prompt()
+    out = r.answer(":help")
+    text = "\n".join(out)
+    check("topics of the language (:help TOPIC):" in text, "no topics in :help:\n" + text)
+    check("built-in functions (:help NAME):" in text, "no built-ins in :help:\n" + text)
+    for word in ("table", "~", "within", "fn", "series", "for", "numbers", "npv", "xirr"):
+        check(re.search(r"(^| )%s( |$)" % re.escape(word), text, re.M), "%r not listed" % word)
+    out = r.answer(":help table")
+    check(out[0] == "table NAME in ITEMS: EXPR, EXPR, ...;", "synopsis: %r" % out[:1])
+    check("example: table rate in 5%..7% step 1%: pmt(rate / 12, 360, 400k)" in flat(out), "%r" % out)
+    check(any(ln.startswith("      6% |") for ln in out), "the example's table is not shown: %r" % out)
+    # within: relative with %, points with pp, as docs/language.md says
+    words = flat(r.answer(":help within"))
+    check("relative to the right side" in words and "with pp it is absolute" in words, words)
+    check("FAIL 63% ~ 61% within 1pp [63% differs from 61% by 2pp, more than 1pp]" in words, words)
+    words = flat(r.answer(":help ~"))
+    check("after claimed = 100B, check 140B ~ claimed fails" in words, words)
+    check("FAIL 140B ~ claimed" in words, words)
+    words = flat(r.answer(":help units of numbers"))  # the first word that names a topic
+    check("bp (basis points) by 10,000" in words and "13% * 25bp = 0.000325" in words, words)
+    check("pp (percentage points) by 100" in words, words)
+    words = flat(r.answer(":help include"))  # shown, not run: it needs a file
+    check(words.endswith('example: include "assumptions.cx";'), words)
+    # a built-in that is also a word of the language points to the topic
+    words = flat(r.answer(":help periods"))
+    check(words.startswith("periods(s)") and "see also: :help series" in words, words)
+    words = flat(r.answer(":help :digits"))
+    check(words == ":digits [N] significant digits of rounded values (now 10)", words)
+    r.close()
+
+
+@test
+def every_help_example_runs(home):
+    """Each topic's and each built-in's example runs without an error, so
+    help cannot drift from the language."""
+    r = Repl(home)
+    r.prompt()
+    out = r.answer(":help")
+    names = []
+    for head in ("topics of the language (:help TOPIC):", "built-in functions (:help NAME):"):
+        i = out.index(head) + 1
+        while i < len(out) and out[i].startswith("  "):
+            names += out[i].split()
+            i += 1
+    check(len(names) > 80 and "series" in names and "yoy" in names, "names: %r" % names)
+    for name in names:
+        out = r.answer(":help " + name)
+        text = "\n".join(out)
+        check("<example>:" not in text and "example: " in text, ":help %s:\n%s" % (name, text))
+        if name != "include":
+            check(out[-1].startswith("    ") or "see also: :help" in out[-1],
+                  ":help %s shows no result of its example:\n%s" % (name, text))
+    r.close()
+
+
+@test
+def help_did_you_mean_and_any_case(home):
+    r = Repl(home)
+    r.prompt()
+    r.line(":help npvv")
+    r.expect(b"error: no help for 'npvv'; did you mean npv?")
+    r.prompt()
+    r.line(":help tabel")
+    r.expect(b"did you mean table?")
+    r.prompt()
+    r.line(":help chekc")  # two keys swapped
+    r.expect(b"did you mean check?")
+    r.prompt()
+    r.line(":help PMT")  # any case, before guessing
+    r.expect(b"pmt(rate, nper, pv, fv = 0, type = 0)")
+    r.prompt()
+    r.line(":help Within")
+    r.expect(b"check A ~ B within TOL;")
+    r.prompt()
+    r.line(":help qqqqq")
+    out = r.expect(b"no help for 'qqqqq' (:help lists the topics and built-ins)")
+    check(b"did you mean" not in out, "a far guess: %r" % out)
+    r.prompt()
+    r.close()
+
+
+@test
+def help_wraps_at_word_boundaries_to_the_terminal(home):
+    r = Repl(home, cols=50)
+    r.prompt()
+    out = r.answer(":help money")
+    check(all(len(ln) <= 50 for ln in out), "a line is wider than 50:\n" + "\n".join(out))
+    check(out[0] == 'money(x, places = 2, symbol = "$")', out[0])
+    check(all(ln.startswith("  ") for ln in out[1:]), "not indented:\n" + "\n".join(out))
+    # no word was cut: the text is the built-in's, with the breaks undone
+    check("no figure loses more than `places` asks: money(1.58M, 1) is $1.6M," in flat(out),
+          flat(out))
+    # a call in the text is kept on one line
+    check(not any(ln.endswith("money(1.58M,") for ln in out), "a call was broken")
+    narrow = len(out)
+    # the example's lines hang under the first; a long result hangs too
+    out = r.answer(":help ~")
+    i = next(k for k, ln in enumerate(out) if ln.startswith("  example: "))
+    check(out[i + 1] == " " * 11 + "claimed = 100B", "example lines: %r" % out[i:i + 3])
+    fail = next(k for k, ln in enumerate(out) if ln.startswith("    FAIL  140B ~ claimed"))
+    check(out[fail + 1].startswith("      ") and out[fail + 1][6] != " ",
+          "a result's next line hangs at 6: %r" % out[fail:fail + 2])
+    out = r.answer(":help :digits")  # a command's description hangs under itself
+    check(out == [":digits [N]    significant digits of rounded",
+                  " " * 15 + "values (now 10)"], "%r" % out)
+    r.resize(120)  # the window grew: so does the text
+    out = r.answer(":help money")
+    check(len(out) < narrow and max(len(ln) for ln in out) > 80, "\n".join(out))
+    check(all(len(ln) <= 120 for ln in out), "\n".join(out))
+    r.close()
+
+
+@test
+def help_is_80_columns_wide_when_output_is_not_a_terminal(home):
+    log = os.path.join(home, "out.txt")
+    r = Repl(home, cols=50, stdout_file=log)
+    # libedit does not edit when its output is not a terminal: the kernel's
+    # line discipline reads the line, and Ctrl-D at its start ends the input.
+    r.send(b":help within\r" + CTRL_D, now=True)
+    r.close(keys=None)
+    text = open(log, encoding="utf-8").read()
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text).replace("\r", "")
+    lines = [ln for ln in text.split("\n") if ln.startswith("  ")]
+    widest = max(len(ln) for ln in lines)
+    check(70 < widest <= 80, "widest help line %d, not 80 columns:\n%s" % (widest, text))
+
+
+@test
+def tab_after_help_offers_topics(home):
+    r = Repl(home)
+    r.prompt()
+    r.send(b":help ta" + TAB)
+    r.expect(b"ble")
+    r.send(b"\r")
+    r.expect(b"table NAME in ITEMS")
+    r.prompt()
+    r.send(b":help wi" + TAB)
+    r.expect(b"thin")
+    r.send(b"\r")
+    r.expect(b"check A ~ B within TOL;")
+    r.prompt()
+    r.close()
 
 
 @test

@@ -1,0 +1,1 @@
+printf 'a = 1;\nsum([a, 2,\n' | $CX -

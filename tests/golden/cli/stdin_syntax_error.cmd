@@ -1,0 +1,1 @@
+printf 'print "not run";\n1 +* 2\n' | $CX
