@@ -541,7 +541,7 @@ def help_lists_topics_and_explains_the_language(home):
     for word in ("table", "~", "within", "fn", "series", "for", "numbers", "npv", "xirr"):
         check(re.search(r"(^| )%s( |$)" % re.escape(word), text, re.M), "%r not listed" % word)
     out = r.answer(":help table")
-    check(out[0] == "table NAME in ITEMS: EXPR, EXPR, ...;", "synopsis: %r" % out[:1])
+    check(out[0] == "table NAME in ITEMS: EXPR, label = EXPR, ...;", "synopsis: %r" % out[:1])
     check("example: table rate in 5%..7% step 1%: pmt(rate / 12, 360, 400k)" in flat(out), "%r" % out)
     check(any(ln.startswith("      6% |") for ln in out), "the example's table is not shown: %r" % out)
     # within: relative with %, points with pp, as docs/language.md says
