@@ -1,8 +1,11 @@
-/* csv_load.c - reading CSV data for csv(): libcsv, in strict mode, cuts
- * the records; this file works out where each field lies in the file, so
- * an error can point into the CSV (file.csv:LINE:COL, the line and a
- * caret, as for a script), and reads periods and decimals in the spellings
- * that spreadsheets export, refusing anything ambiguous. */
+/* csv_load.c - csv(file, column, period_column, frequency): one column of a
+ * CSV file as a series of exact numbers.  libcsv, in strict mode, cuts the
+ * records; this file works out where each field lies in the file, so an
+ * error points into the CSV (file.csv:LINE:COL, the line and a caret, as
+ * for a script), and reads periods and decimals in the spellings that
+ * spreadsheets export, refusing anything ambiguous.  The file is read
+ * through the call record (read_file): confined like an include, and a
+ * source of the run. */
 #include "csv_load.h"
 
 #include <csv.h>
@@ -11,6 +14,10 @@
 #include <string.h>
 #include "../runtime/grow.h"
 #include "../runtime/limits.h"
+#include "../runtime/strbuf.h"
+#include "../runtime/suggest.h"
+#include "args.h"
+#include "builtins.h"
 
 /* ==== text ================================================================= */
 
@@ -513,5 +520,579 @@ cx_csv_status cx_csv_read(const char *text, size_t len, cx_csv_row_fn fn, void *
     free(r.buf);
     free(r.f);
     free(r.view);
+    return st;
+}
+
+/* ==== csv() ================================================================= */
+
+typedef struct row {
+    int64_t ord;
+    size_t idx; /* its place among the rows of the file */
+    cx_span at; /* its period cell */
+    cx_num val;
+} row;
+
+typedef struct loader {
+    cx_call *c;
+    uint32_t src;
+    const char *file, *want, *want_period; /* want_period NULL: find it */
+    bool convert;                          /* a fourth argument: dates become periods of `to` */
+    cx_freq to;
+    bool header_seen;
+    size_t ncols, vcol, pcol;
+    char *file_shown, *vname, *pname; /* for messages */
+    /* What the first row of data fixed: the frequency as written, whether
+     * dates mark the first or the last day of their periods, whether the
+     * figures are written with '%'. */
+    bool have_freq;
+    cx_freq freq;
+    cx_span freq_at;
+    int edge; /* 0 unknown, -1 first days, 1 last days */
+    cx_span edge_at;
+    int pct; /* -1 unknown, 0 plain, 1 '%' */
+    cx_span pct_at;
+    row *rows;
+    size_t n, cap;
+} loader;
+
+static const char *freq_noun(cx_freq f)
+{
+    switch (f) {
+    case CX_FREQ_YEAR: return "year";
+    case CX_FREQ_HALF: return "half-year";
+    case CX_FREQ_QUARTER: return "quarter";
+    case CX_FREQ_MONTH: return "month";
+    case CX_FREQ_DAY: return "day";
+    }
+    return "period";
+}
+
+static cx_span span_of(const loader *L, size_t start, size_t end)
+{
+    /* Spans hold 32-bit offsets; a source never passes 4 GiB in practice
+     * (--max-source), and a clamped caret is still in the right file. */
+    uint32_t s = start > UINT32_MAX ? UINT32_MAX : (uint32_t)start;
+    uint32_t e = end > UINT32_MAX ? UINT32_MAX : (uint32_t)end;
+    return (cx_span){L->src, s, e};
+}
+
+static cx_span field_span(const loader *L, const cx_csv_field *f)
+{
+    return span_of(L, f->start, f->end);
+}
+
+/* Text from a file or a script, for a message: at most `max` characters
+ * (then "…"), a control character or invalid UTF-8 as U+FFFD, so nothing
+ * raw reaches the terminal. */
+static void put_shown(cx_strbuf *b, const char *s, size_t n, size_t max)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n;) {
+        if (chars++ == max) {
+            cx_strbuf_puts(b, "…");
+            return;
+        }
+        size_t k = utf8_len(s + i, n - i);
+        if (k == 0 || is_control(s + i, k) || s[i] == '\t') cx_strbuf_puts(b, "\xef\xbf\xbd");
+        else cx_strbuf_put(b, s + i, k);
+        i += k ? k : 1;
+    }
+}
+
+/* Adds the error whose message b holds; NULL (out of memory reported) when
+ * the message could not be made. */
+static cx_error *emit(loader *L, cx_err_code code, cx_span at, cx_strbuf *b)
+{
+    char *msg = cx_strbuf_take(b);
+    if (!msg) {
+        cx_diag_add(L->c->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        return NULL;
+    }
+    cx_error *e = cx_diag_add(L->c->diag, code, at, "%s", msg);
+    free(msg);
+    return e;
+}
+
+/* A cell's text, trimmed and quoted, for a message. */
+static void put_cell(cx_strbuf *b, const cx_csv_field *f)
+{
+    size_t n = f->len;
+    const char *s = trim(f->text, &n);
+    cx_strbuf_putc(b, '\'');
+    put_shown(b, s, n, 40);
+    cx_strbuf_putc(b, '\'');
+}
+
+static char *shown(const char *s, size_t n)
+{
+    cx_strbuf b = {0};
+    put_shown(&b, s, n, 60);
+    return cx_strbuf_take(&b);
+}
+
+static bool header_is(const cx_csv_field *f, const char *name)
+{
+    size_t n = f->len;
+    const char *s = trim(f->text, &n);
+    return same_ci(s, n, name, strlen(name));
+}
+
+/* "quarter, revenue, capex": the header's names for a message. */
+static void put_columns(cx_strbuf *b, const cx_csv_field *f, size_t n)
+{
+    for (size_t i = 0; i < n && i < 12; i++) {
+        size_t len = f[i].len;
+        const char *s = trim(f[i].text, &len);
+        if (i) cx_strbuf_puts(b, ", ");
+        if (len) put_shown(b, s, len, 40);
+        else cx_strbuf_puts(b, "(blank)");
+    }
+    if (n > 12) cx_strbuf_printf(b, ", … (%zu columns)", n);
+}
+
+/* The column called `name`, letter case aside: its index, or -1 after an
+ * error at argument `arg`. */
+static long find_column(loader *L, const cx_csv_field *f, size_t n, const char *name, int arg)
+{
+    long hit = -1;
+    cx_strbuf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (!header_is(&f[i], name)) continue;
+        if (hit < 0) {
+            hit = (long)i;
+            continue;
+        }
+        cx_strbuf_puts(&b, "two columns of '");
+        cx_strbuf_puts(&b, L->file_shown);
+        cx_strbuf_puts(&b, "' are named ");
+        put_cell(&b, &f[i]);
+        cx_error *e = emit(L, CX_E_IO_CSV_COLUMN, field_span(L, &f[i]), &b);
+        if (e) {
+            cx_error_add_note(e, field_span(L, &f[hit]), "the first one");
+            cx_error_set_hint(e, "give each column a name of its own");
+        }
+        return -1;
+    }
+    if (hit >= 0) return hit;
+    cx_strbuf_puts(&b, "no column '");
+    put_shown(&b, name, strlen(name), 40);
+    cx_strbuf_puts(&b, "' in '");
+    cx_strbuf_puts(&b, L->file_shown);
+    cx_strbuf_puts(&b, "'; its columns are ");
+    put_columns(&b, f, n);
+    cx_error *e = emit(L, CX_E_IO_CSV_COLUMN, L->c->arg_spans[arg], &b);
+    if (e && n == 1 && (memchr(f[0].text, ';', f[0].len) || memchr(f[0].text, '\t', f[0].len))) {
+        cx_error_set_hint(e,
+                          "the header has one column: are the fields separated by %s? csv "
+                          "reads ',' only",
+                          memchr(f[0].text, ';', f[0].len) ? "';'" : "tabs");
+        return -1;
+    }
+    cx_suggest sg;
+    cx_suggest_init(&sg, name);
+    for (size_t i = 0; i < n; i++)
+        if (!memchr(f[i].text, '\0', f[i].len)) cx_suggest_offer(&sg, f[i].text);
+    if (e && sg.best) {
+        char *best = shown(sg.best, strlen(sg.best));
+        if (best) cx_error_set_hint(e, "did you mean '%s'?", best);
+        free(best);
+    }
+    return -1;
+}
+
+/* Column names a period column goes by, when the call names none. */
+static const char *const period_names[] = {"period", "quarter", "date", "year", "month"};
+
+/* The period column: the one the call names, or the one column (other
+ * than the figures' column v) named like one; -1 after an error. */
+static long find_period_column(loader *L, const cx_csv_field *f, size_t n, long v)
+{
+    if (L->want_period) return find_column(L, f, n, L->want_period, 2);
+    long hit = -1;
+    cx_strbuf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        bool named = false;
+        if ((long)i == v) continue;
+        for (size_t k = 0; k < sizeof period_names / sizeof period_names[0]; k++)
+            named = named || header_is(&f[i], period_names[k]);
+        if (!named) continue;
+        if (hit < 0) {
+            hit = (long)i;
+            continue;
+        }
+        cx_strbuf_puts(&b, "two columns of '");
+        cx_strbuf_puts(&b, L->file_shown);
+        cx_strbuf_puts(&b, "' could hold the periods: ");
+        put_cell(&b, &f[hit]);
+        cx_strbuf_puts(&b, " and ");
+        put_cell(&b, &f[i]);
+        cx_error *e = emit(L, CX_E_IO_CSV_COLUMN, L->c->span, &b);
+        if (e)
+            cx_error_set_hint(e,
+                              "name one as the third argument: csv(file, column, period_column)");
+        return -1;
+    }
+    if (hit >= 0) return hit;
+    cx_strbuf_puts(&b, "no period column in '");
+    cx_strbuf_puts(&b, L->file_shown);
+    cx_strbuf_puts(&b,
+                   "': no column is named period, quarter, date, year or month; its columns are ");
+    put_columns(&b, f, n);
+    cx_error *e = emit(L, CX_E_IO_CSV_COLUMN, L->c->span, &b);
+    if (e) cx_error_set_hint(e, "name it as the third argument: csv(file, column, period_column)");
+    return -1;
+}
+
+static char *column_name(const cx_csv_field *f)
+{
+    size_t n = f->len;
+    const char *s = trim(f->text, &n);
+    return shown(s, n);
+}
+
+static int on_header(loader *L, const cx_csv_field *f, size_t n)
+{
+    L->header_seen = true;
+    L->ncols = n;
+    long v = find_column(L, f, n, L->want, 1);
+    if (v < 0) return 1;
+    long p = find_period_column(L, f, n, v);
+    if (p < 0) return 1;
+    if (p == v) {
+        cx_strbuf b = {0};
+        put_cell(&b, &f[v]);
+        cx_strbuf_puts(&b, " cannot be both the column of figures and the period column");
+        emit(L, CX_E_IO_CSV_COLUMN, L->c->arg_spans[2], &b);
+        return 1;
+    }
+    L->vcol = (size_t)v;
+    L->pcol = (size_t)p;
+    L->vname = column_name(&f[v]);
+    L->pname = column_name(&f[p]);
+    if (!L->vname || !L->pname) return cx_call_oom(L->c), 1;
+    return 0;
+}
+
+/* A row's period: read, of the column's one frequency, and turned into a
+ * period of the fourth argument's frequency when it is a date. */
+static bool row_period(loader *L, const cx_csv_field *pf, cx_period *out)
+{
+    char why[256];
+    cx_span at = field_span(L, pf);
+    cx_strbuf b = {0};
+    cx_error *e;
+    if (!cx_csv_period(pf->text, pf->len, out, why, sizeof why)) {
+        size_t n = pf->len;
+        trim(pf->text, &n);
+        if (n == 0) {
+            cx_strbuf_printf(&b, "a row without a period: its cell in column '%s' is blank",
+                             L->pname);
+        } else {
+            put_cell(&b, pf);
+            cx_strbuf_printf(&b, " in column '%s' is not a period: %s", L->pname, why);
+        }
+        emit(L, CX_E_IO_CSV_PERIOD, at, &b);
+        return false;
+    }
+    if (!L->have_freq) {
+        L->have_freq = true;
+        L->freq = out->freq;
+        L->freq_at = at;
+    } else if (out->freq != L->freq) {
+        put_cell(&b, pf);
+        cx_strbuf_printf(&b, " in column '%s' is %s %s, but the column's first period is %s %s",
+                         L->pname, cx_article(freq_noun(out->freq)), freq_noun(out->freq),
+                         cx_article(freq_noun(L->freq)), freq_noun(L->freq));
+        if ((e = emit(L, CX_E_IO_CSV_PERIOD, at, &b))) {
+            cx_error_add_note(e, L->freq_at, "the column's first period");
+            cx_error_set_hint(e, "a column holds periods of one frequency");
+        }
+        return false;
+    }
+    if (!L->convert || out->freq == L->to) return true;
+    const char *to = freq_noun(L->to);
+    if (out->freq != CX_FREQ_DAY) {
+        put_cell(&b, pf);
+        cx_strbuf_printf(&b,
+                         " in column '%s' is %s %s, not a date: the fourth argument \"%s\" "
+                         "turns dates into %ss",
+                         L->pname, cx_article(freq_noun(out->freq)), freq_noun(out->freq), to, to);
+        if ((e = emit(L, CX_E_IO_CSV_PERIOD, at, &b))) {
+            if (L->to == CX_FREQ_YEAR && out->freq != CX_FREQ_YEAR)
+                cx_error_set_hint(e, "leave the fourth argument out; annual(s) then sums each "
+                                     "complete year");
+            else cx_error_set_hint(e, "leave the fourth argument out");
+        }
+        return false;
+    }
+    int edge;
+    cx_period p;
+    if (!cx_csv_day_to(out->ord, L->to, &p, &edge)) {
+        put_cell(&b, pf);
+        cx_strbuf_printf(&b, " in column '%s' is neither the first nor the last day of %s %s",
+                         L->pname, cx_article(to), to);
+        if ((e = emit(L, CX_E_IO_CSV_PERIOD, at, &b)))
+            cx_error_set_hint(e,
+                              "csv reads a date as the %s it starts or ends; a date inside "
+                              "one may be a report date or the end of a fiscal period",
+                              to);
+        return false;
+    }
+    if (L->edge == 0) {
+        L->edge = edge;
+        L->edge_at = at;
+    } else if (edge != L->edge) {
+        char pb[32];
+        cx_period_format(&p, pb, sizeof pb);
+        put_cell(&b, pf);
+        cx_strbuf_printf(&b,
+                         " in column '%s' is the %s day of %s, but the column's first date "
+                         "is the %s day of its %s",
+                         L->pname, edge < 0 ? "first" : "last", pb, edge < 0 ? "last" : "first",
+                         to);
+        if ((e = emit(L, CX_E_IO_CSV_PERIOD, at, &b))) {
+            cx_error_add_note(e, L->edge_at, "the column's first date");
+            cx_error_set_hint(e,
+                              "the dates of a column mark each %s by its first day or by its "
+                              "last, not both",
+                              to);
+        }
+        return false;
+    }
+    *out = p;
+    return true;
+}
+
+/* A row's figure, exact; false after an error. */
+static bool row_value(loader *L, const cx_csv_field *vf, const cx_period *p, cx_num *out)
+{
+    char why[512], pb[32];
+    bool pct;
+    size_t digits;
+    cx_span at = field_span(L, vf);
+    cx_strbuf b = {0};
+    cx_error *e;
+    switch (cx_csv_number(vf->text, vf->len, L->c->nctx, out, &pct, &digits, why, sizeof why)) {
+    case CX_CSV_NUM_OK: break;
+    case CX_CSV_NUM_MISSING:
+        cx_period_format(p, pb, sizeof pb);
+        cx_strbuf_printf(&b, "no figure for %s in column '%s': %s", pb, L->vname, why);
+        if ((e = emit(L, CX_E_IO_CSV_MISSING, at, &b)))
+            cx_error_set_hint(e, "cx never drops or invents a figure: delete the row if the "
+                                 "period has none (a series may have gaps), or write 0");
+        return false;
+    case CX_CSV_NUM_BAD:
+        put_cell(&b, vf);
+        cx_strbuf_printf(&b, " in column '%s' is not a number: %s", L->vname, why);
+        emit(L, CX_E_IO_CSV_NUMBER, at, &b);
+        return false;
+    case CX_CSV_NUM_TOO_LONG:
+        cx_diag_add(L->c->diag, CX_E_LIMIT_LITERAL_DIGITS, at,
+                    "number of %zu digits in column '%s' (limit " CX_STR(CX_MAX_LITERAL_DIGITS) ")",
+                    digits, L->vname);
+        return false;
+    case CX_CSV_NUM_TOO_BIG:
+        e = cx_diag_add(L->c->diag, CX_E_LIMIT_RESULT_SIZE, at,
+                        "number in column '%s' too large: more than %ld digits", L->vname,
+                        L->c->opt->max_result_digits);
+        if (e) cx_error_set_hint(e, "the limit is set with --max-digits N");
+        return false;
+    case CX_CSV_NUM_NOMEM: cx_call_oom(L->c); return false;
+    }
+    if (cx_num_is_zero(out)) return true; /* 0 and 0% are one figure */
+    if (L->pct < 0) {
+        L->pct = pct;
+        L->pct_at = at;
+    } else if (L->pct != (int)pct) {
+        put_cell(&b, vf);
+        cx_strbuf_printf(&b,
+                         pct ? " in column '%s' is written with '%%', but the column's first "
+                               "figure is not"
+                             : " in column '%s' is written without '%%', but the column's first "
+                               "figure has one: a percentage or not?",
+                         L->vname);
+        if ((e = emit(L, CX_E_IO_CSV_NUMBER, at, &b))) {
+            cx_error_add_note(e, L->pct_at, "the column's first figure");
+            cx_error_set_hint(e, "write every figure of a column the same way");
+        }
+        return false;
+    }
+    return true;
+}
+
+static int on_data(loader *L, const cx_csv_field *f, size_t n)
+{
+    bool blank = true;
+    for (size_t i = 0; i < n && blank; i++) blank = f[i].len == 0;
+    if (blank) return 0; /* ",,," as spreadsheets write below a table: no data in it */
+    cx_strbuf b = {0};
+    if (n != L->ncols) {
+        cx_span at =
+            n > L->ncols ? field_span(L, &f[L->ncols]) : span_of(L, f[n - 1].end, f[n - 1].end);
+        cx_strbuf_printf(&b, "a row of %zu fields under a header of %zu", n, L->ncols);
+        cx_error *e = emit(L, CX_E_IO_CSV_FIELDS, at, &b);
+        if (e && n > L->ncols)
+            cx_error_set_hint(e, "a number with ',' in it is quoted whole: \"1,234.5\"");
+        return 1;
+    }
+    if (L->n >= (size_t)cx_call_max_series(L->c)) {
+        cx_error *e =
+            cx_diag_add(L->c->diag, CX_E_LIMIT_SERIES, span_of(L, f[0].start, f[n - 1].end),
+                        "'%s' has more than %ld rows", L->file_shown, cx_call_max_series(L->c));
+        if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
+        return 1;
+    }
+    if (cx_call_step(L->c) != CX_OK) return 1;
+    cx_period p;
+    if (!row_period(L, &f[L->pcol], &p)) return 1;
+    if (!CX_GROW(L->rows, L->cap, L->n, 64)) return cx_call_oom(L->c), 1;
+    row *r = &L->rows[L->n];
+    cx_num_init(&r->val);
+    if (!row_value(L, &f[L->vcol], &p, &r->val)) {
+        cx_num_clear(&r->val);
+        return 1;
+    }
+    r->ord = p.ord;
+    r->idx = L->n;
+    r->at = field_span(L, &f[L->pcol]);
+    L->n++;
+    return 0;
+}
+
+static int on_row(void *ud, const cx_csv_field *f, size_t n)
+{
+    loader *L = ud;
+    return L->header_seen ? on_data(L, f, n) : on_header(L, f, n);
+}
+
+static int by_period(const void *a, const void *b)
+{
+    const row *x = a, *y = b;
+    if (x->ord != y->ord) return x->ord < y->ord ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The rows as a series, in period order; an error when two rows share a
+ * period (the first such pair in the file is named). */
+static cx_status make_series(loader *L, cx_value *out)
+{
+    qsort(L->rows, L->n, sizeof *L->rows, by_period);
+    size_t dup = SIZE_MAX, first = 0;
+    for (size_t i = 1, g = 0; i < L->n; i++) {
+        if (L->rows[i].ord != L->rows[i - 1].ord) {
+            g = i;
+            continue;
+        }
+        if (i == g + 1 && (dup == SIZE_MAX || L->rows[i].idx < L->rows[dup].idx)) {
+            dup = i;
+            first = g;
+        }
+    }
+    cx_freq f = L->convert ? L->to : L->freq;
+    if (dup != SIZE_MAX) {
+        char pb[32];
+        cx_period p = {f, L->rows[dup].ord};
+        cx_period_format(&p, pb, sizeof pb);
+        cx_error *e = cx_diag_add(L->c->diag, CX_E_IO_CSV_DUPLICATE, L->rows[dup].at,
+                                  "a second row for %s in column '%s'", pb, L->pname);
+        if (e) {
+            cx_error_add_note(e, L->rows[first].at, "the first row for %s", pb);
+            cx_error_set_hint(e, "a series has one figure per period");
+        }
+        return CX_FAIL;
+    }
+    cx_series *s = cx_series_new(f);
+    if (!s) return cx_call_oom(L->c);
+    for (size_t i = 0; i < L->n; i++)
+        if (!cx_series_set(s, L->rows[i].ord, &L->rows[i].val, (size_t)-1)) {
+            cx_series_unref(s);
+            return cx_call_oom(L->c);
+        }
+    cx_value_take_series(out, s);
+    return CX_OK;
+}
+
+/* Argument i as text without a NUL in it. */
+static const char *text_arg(cx_call *c, size_t i)
+{
+    const char *s = cx_arg_text_or(c, i, NULL);
+    if (s && strlen(s) != c->args[i].u.str->len) {
+        cx_call_error(c, (int)i, CX_E_TYPE_ARG,
+                      "%s expects text without a NUL character as argument %zu", c->name, i + 1);
+        return NULL;
+    }
+    return s;
+}
+
+static const struct {
+    const char *word;
+    cx_freq f;
+} freq_words[] = {
+    {"year", CX_FREQ_YEAR},        {"half", CX_FREQ_HALF},         {"quarter", CX_FREQ_QUARTER},
+    {"month", CX_FREQ_MONTH},      {"day", CX_FREQ_DAY},           {"annual", CX_FREQ_YEAR},
+    {"half-yearly", CX_FREQ_HALF}, {"quarterly", CX_FREQ_QUARTER}, {"monthly", CX_FREQ_MONTH},
+    {"daily", CX_FREQ_DAY},
+};
+
+static bool freq_arg(cx_call *c, size_t i, cx_freq *out)
+{
+    const char *w = text_arg(c, i);
+    if (!w) return false;
+    for (size_t k = 0; k < sizeof freq_words / sizeof freq_words[0]; k++)
+        if (is_word(w, strlen(w), freq_words[k].word)) {
+            *out = freq_words[k].f;
+            return true;
+        }
+    char *got = shown(w, strlen(w));
+    cx_call_error(c, (int)i, CX_E_TYPE_ARG,
+                  "%s expects \"year\", \"half\", \"quarter\", \"month\" or \"day\" as argument "
+                  "%zu, got \"%s\"",
+                  c->name, i + 1, got ? got : "");
+    free(got);
+    return false;
+}
+
+cx_status cx_fn_csv(cx_call *c, cx_value *out)
+{
+    loader L = {.c = c, .pct = -1};
+    if (!(L.file = text_arg(c, 0)) || !(L.want = text_arg(c, 1))) return CX_FAIL;
+    if (c->n > 2 && !(L.want_period = text_arg(c, 2))) return CX_FAIL;
+    if (c->n > 3) {
+        if (!freq_arg(c, 3, &L.to)) return CX_FAIL;
+        L.convert = true;
+    }
+    if (!c->read_file || !c->sources)
+        return cx_call_error(c, -1, CX_E_IO_READ, "%s cannot read files here", c->name);
+    L.src = c->read_file(c->read_ud, L.file, c->arg_spans[0]);
+    if (!L.src) return CX_FAIL;
+    const cx_source *src = cx_sources_get(c->sources, L.src);
+    if (!src) return cx_call_error(c, 0, CX_E_INTERNAL, "the file read has no source");
+    if (!(L.file_shown = shown(L.file, strlen(L.file)))) return cx_call_oom(c);
+
+    size_t at = 0;
+    const char *why = NULL;
+    cx_status st = CX_FAIL;
+    switch (cx_csv_read(src->text, src->len, on_row, &L, &at, &why)) {
+    case CX_CSV_OK:
+        if (!L.header_seen)
+            cx_call_error(c, 0, CX_E_IO_CSV_EMPTY,
+                          "'%s' is empty: a CSV file starts with a row of column names",
+                          L.file_shown);
+        else if (L.n == 0)
+            cx_call_error(c, 0, CX_E_IO_CSV_EMPTY, "'%s' has column names but no rows",
+                          L.file_shown);
+        else st = make_series(&L, out);
+        break;
+    case CX_CSV_SYNTAX:
+        cx_diag_add(c->diag, CX_E_IO_CSV_SYNTAX, span_of(&L, at, at + 1), "%s", why);
+        break;
+    case CX_CSV_NOMEM: cx_call_oom(c); break;
+    case CX_CSV_STOPPED: break;
+    }
+    for (size_t i = 0; i < L.n; i++) cx_num_clear(&L.rows[i].val);
+    free(L.rows);
+    free(L.file_shown);
+    free(L.vname);
+    free(L.pname);
     return st;
 }
