@@ -26,7 +26,7 @@ WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP \
             -fPIC -fno-semantic-interposition
 GEN_WARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
-LDLIBS    = -lmpfr -lgmp -lm
+LDLIBS    = -lcsv -lmpfr -lgmp -lm
 TEST_LIBS = -lcriterion
 
 GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
@@ -47,7 +47,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
            python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace
 

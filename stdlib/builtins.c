@@ -2,7 +2,7 @@
  * function, how it folds a comprehension, signature, doc line, example,
  * notes), its lookup and the public cx_builtins() view of the same rows.
  * The calling convention is args.c's; the functions themselves live in
- * math.c, series_fns.c, stats_fns.c, period_fns.c, display_fns.c and the
+ * math.c, series_fns.c, stats_fns.c, period_fns.c, display_fns.c, csv_load.c and the
  * financial files (finance.h). */
 #include "builtins.h"
 
@@ -79,6 +79,19 @@
       "how many items a list, series or range has, or how many arguments",                         \
       "count([3, 1, 4])",                                                                          \
       NULL)                                                                                        \
+    X("csv", 2, 4, cx_fn_csv, CX_FOLD_NONE,                                                        \
+      "csv(file, column, period_column = found, frequency = as written)",                          \
+      "the figures of one column of a CSV file as a series of exact numbers, by the periods of "   \
+      "its period column",                                                                         \
+      "csv(\"examples/data/amazon_revenue.csv\", \"revenue\", \"quarter ending\", \"quarter\")",     \
+      "The file is read like an include: relative to the script, only inside its folder (or an "  \
+      "--allow-read folder). The first row names the columns, matched without regard to letter "  \
+      "case; with no period_column, the one column named period, quarter, date, year or month. "  \
+      "Periods: 2025, 2025H1, 2025Q3, Q3 2025, 2025-Q3, 2025-09, 2025-09-30, one frequency a "     \
+      "column; frequency (\"year\", \"half\", \"quarter\", \"month\") reads dates that are all "  \
+      "first or all last days of their periods as those periods. Figures: 1234.5, 1,234.5, "     \
+      "-1,234, (1,234), $1,234, 12.5%; a blank cell, a dash, a decimal comma, an exponent or a "   \
+      "repeated period is an error located in the file (docs/language.md, Data from CSV).")        \
     X("cumipmt", 6, 6, cx_fn_cumipmt, CX_FOLD_NONE,                                                \
       "cumipmt(rate, nper, pv, start, end, type)",                                                 \
       "the interest paid on a loan from period start to period end, both included (negative "      \

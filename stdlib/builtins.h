@@ -106,6 +106,8 @@ cx_status cx_fn_half(cx_call *c, cx_value *out);
 cx_status cx_fn_quarter(cx_call *c, cx_value *out);
 cx_status cx_fn_month(cx_call *c, cx_value *out);
 cx_status cx_fn_spread(cx_call *c, cx_value *out);
+/* csv_load.c: a column of a CSV file as a series */
+cx_status cx_fn_csv(cx_call *c, cx_value *out);
 /* display_fns.c: formatting helpers that return strings */
 cx_status cx_fn_pct(cx_call *c, cx_value *out);
 cx_status cx_fn_money(cx_call *c, cx_value *out);

@@ -23,6 +23,14 @@ printf 'include "../secret/s.cx";\n' > "$tmp/home/dotdot.cx"
 printf 'include "inc/link.cx";\n' > "$tmp/home/symlink.cx"
 printf 'include "../secret/none.cx";\n' > "$tmp/home/missing.cx"
 printf 'include "../other/o.cx";\nother;\n' > "$tmp/home/allowed.cx"
+# csv() reads a data file the way include reads a script.
+printf 'year,x\n2025,1\n' > "$tmp/secret/s.csv"
+printf 'year,x\n2025,3\n' > "$tmp/home/inc/ok.csv"
+ln -s ../../secret/s.csv "$tmp/home/inc/link.csv"
+printf 'csv("inc/ok.csv", "x");\n' > "$tmp/home/csv_inside.cx"
+printf 'csv("%s/secret/s.csv", "x");\n' "$tmp" > "$tmp/home/csv_absolute.cx"
+printf 'csv("../secret/s.csv", "x");\n' > "$tmp/home/csv_dotdot.cx"
+printf 'csv("inc/link.csv", "x");\n' > "$tmp/home/csv_symlink.cx"
 
 pass=0; fail=0
 # case        exit  options
@@ -48,9 +56,9 @@ while read -r name want opts; do
   done < <(sed -n 's/.*open\(at\)\?([^"]*"\([^"]*\)".*/\2/p' "$log")
   if grep -q 'secret' "$log"; then why+=("touched the secret folder: $(grep secret "$log" | head -1)"); fi
   if [ ${#why[@]} = 0 ]; then
-    pass=$((pass+1)); printf 'ok   %-10s exit %s\n' "$name" "$code"
+    pass=$((pass+1)); printf 'ok   %-12s exit %s\n' "$name" "$code"
   else
-    fail=$((fail+1)); printf 'FAIL %-10s exit %s\n' "$name" "$code"
+    fail=$((fail+1)); printf 'FAIL %-12s exit %s\n' "$name" "$code"
     for w in "${why[@]}"; do echo "     - $w"; done
     head -n 2 "$tmp/err" | sed 's/^/     | /'
   fi
@@ -61,6 +69,10 @@ dotdot    4
 symlink   4
 missing   4
 allowed   0  --allow-read ../other
+csv_inside   0
+csv_absolute 4
+csv_dotdot   4
+csv_symlink  4
 EOT
 echo "confine: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --json tests/golden/csv/json.cx

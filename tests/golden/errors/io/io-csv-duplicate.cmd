@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --json tests/golden/errors/io/io-csv-duplicate.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"

@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd "$d" && { printf 'quarter,revenue\n2025Q1,'; head -c 100001 /dev/zero | tr '\0' 7; printf '\n'; } > big.csv && printf '# a figure of 100,001 digits\ncsv("big.csv", "revenue");\n' > t.cx; ${CX_WRAP:-} $CX t.cx; s=$?; cd / && rm -rf "$d"; exit $s

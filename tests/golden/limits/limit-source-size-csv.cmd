@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --max-source 100 tests/golden/limits/limit-source-size-csv.cx
