@@ -749,7 +749,10 @@ static uint32_t read_for_builtin(void *ud, const char *written, cx_span at)
     }
     char resolved[PATH_MAX];
     uint32_t id = 0;
-    if (cx_files_find(&E->st->files, &E->st->diag, path, written, false, at, resolved))
+    /* A data file read again is the source it became the first time: a loop
+     * of reads does not pile up copies. */
+    if (cx_files_find(&E->st->files, &E->st->diag, path, written, false, at, resolved) &&
+        !(id = cx_files_loaded(&E->st->files, resolved)))
         id = cx_files_load(&E->st->files, &E->st->sources, &E->st->diag, path, resolved,
                            E->st->opt.max_source_bytes, at);
     free(path);

@@ -192,6 +192,13 @@ bool cx_files_note_load(cx_files *f, uint32_t src, cx_span site, const char *res
     return true;
 }
 
+uint32_t cx_files_loaded(const cx_files *f, const char *resolved)
+{
+    for (size_t i = f->n_loads; i-- > 0;)
+        if (strcmp(f->loads[i].resolved, resolved) == 0) return f->loads[i].src;
+    return 0;
+}
+
 static const cx_file_load *load_of(const cx_files *f, uint32_t src)
 {
     for (size_t i = f->n_loads; i-- > 0;)

@@ -71,6 +71,8 @@ void cx_files_too_big(cx_diag *diag, const char *path, long max_bytes, cx_span a
 
 /* Remembers that source `src` is the file `resolved`, read at `site`. */
 bool cx_files_note_load(cx_files *f, uint32_t src, cx_span site, const char *resolved);
+/* The source a file became when it was read before, or 0. */
+uint32_t cx_files_loaded(const cx_files *f, const char *resolved);
 /* When sources a and b are the same file read twice, the statements that
  * read each. */
 bool cx_files_same_file(const cx_files *f, uint32_t a, uint32_t b, cx_span *site_a,
