@@ -618,3 +618,18 @@ Test(lexer, other_languages_operators_name_the_cx_way)
     expect_hint("print 'a';", "1:7-1:10 syntax-bad-char: strings use double quotes, not single",
                 "write \"a\"");
 }
+
+Test(lexer, a_byte_order_mark_at_the_start_is_skipped)
+{
+    expect_dump("\xEF\xBB\xBFx = 1;", "(= x 1)");
+    /* Columns on line 1 do not count it. */
+    expect_error("\xEF\xBB\xBFx = $5;",
+                 "1:5-1:7 syntax-bad-char: cx has no currency signs: write 5");
+    /* Anywhere else it is an invisible character. */
+    expect_error("x = 1;\xEF\xBB\xBF",
+                 "1:7-1:8 syntax-lookalike: U+FEFF ZERO WIDTH NO-BREAK SPACE is invisible (a "
+                 "byte-order mark, allowed only at the start of a file): delete it");
+    expect_error("\xEF\xBB\xBF\xEF\xBB\xBFx = 1;",
+                 "1:1-1:2 syntax-lookalike: U+FEFF ZERO WIDTH NO-BREAK SPACE is invisible (a "
+                 "byte-order mark, allowed only at the start of a file): delete it");
+}
