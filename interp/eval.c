@@ -75,11 +75,13 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
     if (!e) return CX_FAIL;
     /* Candidates: the names in scope, the built-ins (unless the name is a
      * known one from elsewhere that cx lacks: mid is not min), the names
-     * other tools use for them, and before '(' the statement keywords that
-     * take a parenthesised expression (chekc(x > 1)). */
+     * other tools use for them, and before '(' or at the start of a
+     * statement the keywords that may stand there followed by an expression
+     * (chekc(x > 1), chekc 2 > 1, which reads a period of chekc). */
     const cx_synonym *syn = cx_synonym_find(name);
-    cx_suggest s;
+    cx_suggest s, kw;
     cx_suggest_init(&s, name);
+    cx_suggest_init(&kw, name);
     cx_env *env = &E->st->env;
     for (size_t i = env->frame_base; i < env->n_locals; i++)
         cx_suggest_offer(&s, env->locals[i].name);
@@ -95,21 +97,27 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
     }
     const cx_source *src = cx_sources_get(&E->st->sources, span.src);
     if (src) {
-        size_t at = span.end;
+        size_t at = span.end, before = span.start;
         while (at < src->len && src->text[at] == ' ') at++;
-        if (at < src->len && src->text[at] == '(') {
-            cx_suggest_offer(&s, "check");
-            cx_suggest_offer(&s, "print");
+        while (before > 0 && (src->text[before - 1] == ' ' || src->text[before - 1] == '\t'))
+            before--;
+        bool call = at < src->len && src->text[at] == '(';
+        bool starts = before == 0 || src->text[before - 1] == ';' || src->text[before - 1] == '\n';
+        if (call || starts) {
+            cx_suggest_offer(&kw, "check");
+            cx_suggest_offer(&kw, "print");
         }
     }
     /* The same name in another case first, then what the name is called
-     * in cx, then notation from elsewhere, then a typo's neighbour. */
+     * in cx, then notation from elsewhere (a keyword in another case), then
+     * a typo's neighbour. */
     char note[128];
     const char *best = NULL;
     if (s.best && s.best_dist == 0) best = s.best;
     else if (syn && syn->name) best = syn->name;
     else if (syn && syn->note) cx_error_set_hint(e, "%s", syn->note);
     else if (cx_suggest_notation(name, note, sizeof note)) cx_error_set_hint(e, "%s", note);
+    else if (kw.best && (!s.best || kw.best_dist < s.best_dist)) best = kw.best;
     else best = s.best;
     if (best) {
         cx_binding *b = cx_env_global(env, best);
