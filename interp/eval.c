@@ -38,25 +38,62 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
 {
     cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_UNKNOWN, span, "unknown name '%s'", name);
     if (!e) return CX_FAIL;
-    cx_suggest s;
+    /* Candidates: the names in scope, the built-ins (unless the name is a
+     * known one from elsewhere that cx lacks: mid is not min), the names
+     * other tools use for them, and before '(' or at the start of a
+     * statement the keywords that may stand there followed by an expression
+     * (chekc(x > 1), chekc 2 > 1, which reads a period of chekc). */
+    const cx_synonym *syn = cx_synonym_find(name);
+    cx_suggest s, kw;
     cx_suggest_init(&s, name);
+    cx_suggest_init(&kw, name);
     cx_env *env = &E->st->env;
     for (size_t i = env->frame_base; i < env->n_locals; i++)
         cx_suggest_offer(&s, env->locals[i].name);
     for (size_t i = 0; i < env->n_globals; i++) cx_suggest_offer(&s, env->globals[i]->name);
-    size_t nb;
-    const cx_builtin *tab = cx_builtin_table(&nb);
-    for (size_t i = 0; i < nb; i++) cx_suggest_offer(&s, tab[i].name);
-    if (s.best) {
-        cx_binding *b = cx_env_global(env, s.best);
-        const cx_source *src = b ? cx_sources_get(&E->st->sources, b->span.src) : NULL;
-        if (src) {
+    if (!syn || syn->name) {
+        size_t nb;
+        const cx_builtin *tab = cx_builtin_table(&nb);
+        for (size_t i = 0; i < nb; i++) cx_suggest_offer(&s, tab[i].name);
+        size_t ns;
+        const cx_synonym *syns = cx_synonym_table(&ns);
+        for (size_t i = 0; i < ns; i++)
+            if (syns[i].name) cx_suggest_offer_as(&s, syns[i].alias, syns[i].name);
+    }
+    const cx_source *src = cx_sources_get(&E->st->sources, span.src);
+    if (src) {
+        size_t at = span.end, before = span.start;
+        while (at < src->len && src->text[at] == ' ') at++;
+        while (before > 0 && (src->text[before - 1] == ' ' || src->text[before - 1] == '\t'))
+            before--;
+        bool call = at < src->len && src->text[at] == '(';
+        bool starts = before == 0 || src->text[before - 1] == ';' || src->text[before - 1] == '\n';
+        if (call || starts) {
+            cx_suggest_offer(&kw, "check");
+            cx_suggest_offer(&kw, "print");
+        }
+    }
+    /* The same name in another case first, then what the name is called
+     * in cx, then notation from elsewhere (a keyword in another case), then
+     * a typo's neighbour. */
+    char note[128];
+    const char *best = NULL;
+    if (s.best && s.best_dist == 0) best = s.best;
+    else if (syn && syn->name) best = syn->name;
+    else if (syn && syn->note) cx_error_set_hint(e, "%s", syn->note);
+    else if (cx_suggest_notation(name, note, sizeof note)) cx_error_set_hint(e, "%s", note);
+    else if (kw.best && (!s.best || kw.best_dist < s.best_dist)) best = kw.best;
+    else best = s.best;
+    if (best) {
+        cx_binding *b = cx_env_global(env, best);
+        const cx_source *bsrc = b ? cx_sources_get(&E->st->sources, b->span.src) : NULL;
+        if (bsrc) {
             size_t line, col;
-            cx_source_line_col(src, b->span.start, &line, &col);
-            cx_error_set_hint(e, "did you mean '%s'? (defined at %s:%zu:%zu)", s.best, src->name,
+            cx_source_line_col(bsrc, b->span.start, &line, &col);
+            cx_error_set_hint(e, "did you mean '%s'? (defined at %s:%zu:%zu)", best, bsrc->name,
                               line, col);
         } else {
-            cx_error_set_hint(e, "did you mean '%s'?", s.best);
+            cx_error_set_hint(e, "did you mean '%s'?", best);
         }
     }
     return CX_FAIL;

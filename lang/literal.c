@@ -448,3 +448,302 @@ cx_ast *cx_ast_str(cx_parse_ctx *P, cx_span span)
     n->str.len = out_len;
     return n;
 }
+
+/* ==== text pasted from documents and other tools ========================== */
+
+/* Sorted by code point (cx_lookalike_find searches it in order). */
+static const cx_lookalike lookalikes[] = {
+    {0x00A0, "NO-BREAK SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x00AD, "SOFT HYPHEN", "is invisible: delete it", CX_LOOK_INVISIBLE},
+    {0x00B7, "MIDDLE DOT", "is not an operator in cx: type '*' to multiply", CX_LOOK_OTHER},
+    {0x00D7, "MULTIPLICATION SIGN", "is not an operator in cx: type '*' to multiply",
+     CX_LOOK_OTHER},
+    {0x00F7, "DIVISION SIGN", "is not an operator in cx: type '/' to divide", CX_LOOK_OTHER},
+    {0x2002, "EN SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x2003, "EM SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x2007, "FIGURE SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x2008, "PUNCTUATION SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x2009, "THIN SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x200A, "HAIR SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x200B, "ZERO WIDTH SPACE", "is invisible: delete it", CX_LOOK_INVISIBLE},
+    {0x200C, "ZERO WIDTH NON-JOINER", "is invisible: delete it", CX_LOOK_INVISIBLE},
+    {0x200D, "ZERO WIDTH JOINER", "is invisible: delete it", CX_LOOK_INVISIBLE},
+    {0x2010, "HYPHEN", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+    {0x2011, "NON-BREAKING HYPHEN", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+    {0x2012, "FIGURE DASH", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+    {0x2013, "EN DASH", "looks like '-': type a plain '-' for a minus, or '..' for a range",
+     CX_LOOK_EN_DASH},
+    {0x2014, "EM DASH", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+    {0x2018, "LEFT SINGLE QUOTATION MARK", "looks like a quote: strings use plain '\"'",
+     CX_LOOK_SQUOTE},
+    {0x2019, "RIGHT SINGLE QUOTATION MARK", "looks like a quote: strings use plain '\"'",
+     CX_LOOK_SQUOTE},
+    {0x201A, "SINGLE LOW-9 QUOTATION MARK", "looks like a quote: strings use plain '\"'",
+     CX_LOOK_SQUOTE},
+    {0x201C, "LEFT DOUBLE QUOTATION MARK", "looks like '\"': type a plain '\"'", CX_LOOK_DQUOTE},
+    {0x201D, "RIGHT DOUBLE QUOTATION MARK", "looks like '\"': type a plain '\"'", CX_LOOK_DQUOTE},
+    {0x201E, "DOUBLE LOW-9 QUOTATION MARK", "looks like '\"': type a plain '\"'", CX_LOOK_DQUOTE},
+    {0x2026, "HORIZONTAL ELLIPSIS", "is not an operator in cx: type '..' for a range",
+     CX_LOOK_OTHER},
+    {0x202F, "NARROW NO-BREAK SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x2044, "FRACTION SLASH", "looks like '/': type a plain '/'", CX_LOOK_OTHER},
+    {0x205F, "MEDIUM MATHEMATICAL SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0x2060, "WORD JOINER", "is invisible: delete it", CX_LOOK_INVISIBLE},
+    {0x2212, "MINUS SIGN", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+    {0x2215, "DIVISION SLASH", "looks like '/': type a plain '/'", CX_LOOK_OTHER},
+    {0x2217, "ASTERISK OPERATOR", "looks like '*': type a plain '*'", CX_LOOK_OTHER},
+    {0x2248, "ALMOST EQUAL TO",
+     "is not an operator in cx: a claim about a rounded figure is written check a ~ b",
+     CX_LOOK_OTHER},
+    {0x2260, "NOT EQUAL TO", "is not an operator in cx: type '!='", CX_LOOK_OTHER},
+    {0x2264, "LESS-THAN OR EQUAL TO", "is not an operator in cx: type '<='", CX_LOOK_OTHER},
+    {0x2265, "GREATER-THAN OR EQUAL TO", "is not an operator in cx: type '>='", CX_LOOK_OTHER},
+    {0x22C5, "DOT OPERATOR", "is not an operator in cx: type '*' to multiply", CX_LOOK_OTHER},
+    {0x3000, "IDEOGRAPHIC SPACE", "looks like a space: type a plain space", CX_LOOK_SPACE},
+    {0xFE63, "SMALL HYPHEN-MINUS", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+    {0xFEFF, "ZERO WIDTH NO-BREAK SPACE",
+     "is invisible (a byte-order mark, allowed only at the start of a file): delete it",
+     CX_LOOK_INVISIBLE},
+    {0xFF05, "FULLWIDTH PERCENT SIGN", "looks like '%': type a plain '%'", CX_LOOK_OTHER},
+    {0xFF0D, "FULLWIDTH HYPHEN-MINUS", "looks like '-': type a plain '-'", CX_LOOK_MINUS},
+};
+
+const cx_lookalike *cx_lookalike_find(uint32_t cp)
+{
+    size_t lo = 0, hi = sizeof lookalikes / sizeof lookalikes[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lookalikes[mid].cp == cp) return &lookalikes[mid];
+        if (lookalikes[mid].cp < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+bool cx_is_currency_sign(uint32_t cp)
+{
+    return cp == '$' || cp == 0x00A2 || cp == 0x00A3 || cp == 0x00A5 || cp == 0x20AC ||
+           cp == 0x20B9;
+}
+
+static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+bool cx_literal_number_word(const char *w, size_t n, cx_number_word *out)
+{
+    /* The suffixes themselves, then single letters whose case is wrong
+     * (case matters: m is not M), then words in any case. */
+    static const struct {
+        const char *word, *suffix, *meaning;
+    } exact[] = {
+        {"k", "k", "k is thousands"},
+        {"M", "M", "M is millions"},
+        {"B", "B", "B is billions"},
+        {"T", "T", "T is trillions"},
+        {"%", "%", "% is percent"},
+        {"bp", "bp", "bp is basis points"},
+        {"pp", "pp", "pp is percentage points"},
+        {"K", "k", "k is thousands"},
+        {"m", "M", "M is millions"},
+        {"b", "B", "B is billions"},
+        {"t", "T", "T is trillions"},
+    };
+    static const struct {
+        const char *words, *suffix, *meaning;
+    } any_case[] = {
+        {"thousand thousands", "k", "k is thousands"},
+        {"mn mm mio mln mil million millions", "M", "M is millions"},
+        {"bn bln bil billion billions", "B", "B is billions"},
+        {"tn trn tr trillion trillions", "T", "T is trillions"},
+        {"pct percent perc", "%", "% is percent"},
+        {"bp bps bip bips", "bp", "bp is basis points"},
+        {"pp pts ppt ppts points", "pp", "pp is percentage points"},
+        {"usd eur gbp jpy chf cny cad aud inr dollar dollars euro euros", "",
+         "cx has no units or currencies"},
+        {"x", "", "a multiple is a plain number"},
+    };
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (strlen(exact[i].word) == n && memcmp(exact[i].word, w, n) == 0) {
+            *out = (cx_number_word){exact[i].suffix, exact[i].meaning};
+            return true;
+        }
+    for (size_t i = 0; i < sizeof any_case / sizeof any_case[0]; i++)
+        for (const char *p = any_case[i].words; *p;) {
+            size_t k = strcspn(p, " ");
+            if (k == n) {
+                bool same = true;
+                for (size_t j = 0; j < n && same; j++) same = lower(w[j]) == p[j];
+                if (same) {
+                    *out = (cx_number_word){any_case[i].suffix, any_case[i].meaning};
+                    return true;
+                }
+            }
+            p += k;
+            while (*p == ' ') p++;
+        }
+    return false;
+}
+
+/* A ',' followed by exactly three digits: a thousands separator as pasted. */
+static bool thousands_comma(const char *t, size_t len, size_t i)
+{
+    return t[i] == ',' && i > 0 && is_digit(t[i - 1]) && len - i >= 4 && is_digit(t[i + 1]) &&
+           is_digit(t[i + 2]) && is_digit(t[i + 3]) && (len - i == 4 || !is_digit(t[i + 4]));
+}
+
+/* Length of the digits, point and exponent that start t (a leading '.'
+ * counts), commas between groups of three included. */
+static size_t number_head(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        char c = t[i];
+        if (is_digit(c) || c == '_') i++;
+        else if (c == '.' && i + 1 < len && is_digit(t[i + 1])) i++;
+        else if (thousands_comma(t, len, i)) i++;
+        else if ((c == 'e' || c == 'E') && i > 0 && is_digit(t[i - 1])) {
+            size_t j = i + 1;
+            if (j < len && (t[j] == '+' || t[j] == '-')) j++;
+            if (j < len && is_digit(t[j])) {
+                i = j;
+                while (i < len && is_digit(t[i])) i++;
+            }
+            break;
+        } else break;
+    }
+    return i;
+}
+
+size_t cx_literal_number_extent(const char *s, size_t n)
+{
+    if (n == 0 || !is_digit(s[0])) return 0;
+    size_t i = number_head(s, n);
+    while (i < n && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_' || s[i] == '%')) i++;
+    return i;
+}
+
+/* Whether s is a number literal cx reads: INT(.INT)?(e[+-]?DIGITS)?SUFFIX?
+ * with '_' only between digits and no leading zero. */
+static bool literal_shape(const char *s)
+{
+    size_t i = 0;
+    if (s[0] == '0' && (is_digit(s[1]) || s[1] == '_')) return false;
+    for (int part = 0; part < 2; part++) {
+        if (!is_digit(s[i])) return false;
+        while (is_digit(s[i]) || (s[i] == '_' && is_digit(s[i + 1]))) i++;
+        if (part == 1 || s[i] != '.') break;
+        i++;
+    }
+    if (s[i] == 'e' || s[i] == 'E') {
+        i++;
+        if (s[i] == '+' || s[i] == '-') i++;
+        if (!is_digit(s[i])) return false;
+        while (is_digit(s[i])) i++;
+    }
+    const char *rest = s + i;
+    cx_number_word w;
+    return *rest == '\0' ||
+           (cx_literal_number_word(rest, strlen(rest), &w) && strcmp(w.suffix, rest) == 0);
+}
+
+bool cx_literal_number_fix(const char *text, size_t len, cx_number_fix *fix)
+{
+    fix->text[0] = '\0';
+    fix->word_at = len;
+    fix->meaning = NULL;
+    if (len == 0 || len + 2 > sizeof fix->text) return false;
+    size_t head = number_head(text, len);
+    if (head == 0 || (head == 1 && text[0] == '.')) return false;
+    size_t o = 0;
+    if (text[0] == '.') fix->text[o++] = '0';
+    for (size_t i = 0; i < head; i++) fix->text[o++] = text[i] == ',' ? '_' : text[i];
+    fix->text[o] = '\0';
+    if (head < len) {
+        cx_number_word w;
+        if (!cx_literal_number_word(text + head, len - head, &w)) return false;
+        size_t sl = strlen(w.suffix);
+        memcpy(fix->text + o, w.suffix, sl + 1);
+        fix->word_at = head;
+        if (!(sl == len - head && memcmp(w.suffix, text + head, sl) == 0)) fix->meaning = w.meaning;
+    }
+    return literal_shape(fix->text);
+}
+
+bool cx_literal_period_fix(const char *text, size_t len, char out[8], const char **why)
+{
+    char letter = 0, digit = 0;
+    const char *year = NULL;
+    char y4[5];
+    if ((len == 6 || len == 7) && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
+        is_digit(text[3])) {
+        /* 2024q1, 2024-Q1 */
+        size_t at = 4;
+        bool dash = len == 7;
+        if (dash && text[at++] != '-') return false;
+        letter = text[at];
+        digit = text[at + 1];
+        year = text;
+        if (!dash && (letter == 'Q' || letter == 'H')) return false; /* a period already */
+        *why = dash ? (lower(letter) == 'q' ? "a quarter is written without '-'"
+                                            : "a half is written without '-'")
+                    : (lower(letter) == 'q' ? "a quarter is written with a capital Q"
+                                            : "a half is written with a capital H");
+    } else if ((len == 4 || len == 6) && is_digit(text[0]) && is_alpha(text[1]) &&
+               is_digit(text[2]) && is_digit(text[3]) &&
+               (len == 4 || (is_digit(text[4]) && is_digit(text[5])))) {
+        /* 1Q24, 1Q2024: the quarter first */
+        letter = text[1];
+        digit = text[0];
+        if (len == 4) {
+            y4[0] = '2', y4[1] = '0', y4[2] = text[2], y4[3] = text[3];
+            year = y4;
+        } else {
+            year = text + 2;
+        }
+        *why = lower(letter) == 'q' ? "a quarter is written after its year"
+                                    : "a half is written after its year";
+    } else {
+        return false;
+    }
+    letter = lower(letter);
+    if (!(letter == 'q' && digit >= '1' && digit <= '4') &&
+        !(letter == 'h' && digit >= '1' && digit <= '2'))
+        return false;
+    memcpy(out, year, 4);
+    out[4] = letter == 'q' ? 'Q' : 'H';
+    out[5] = digit;
+    out[6] = '\0';
+    return true;
+}
+
+void cx_literal_bad_number_hint(const char *text, size_t len, char *out, size_t cap)
+{
+    cx_number_fix fix;
+    if (cx_literal_number_fix(text, len, &fix) && fix.meaning) {
+        snprintf(out, cap, "'%.*s' is not a suffix: %s; write %s", (int)(len - fix.word_at),
+                 text + fix.word_at, fix.meaning, fix.text);
+        return;
+    }
+    size_t head = number_head(text, len);
+    bool bad_underscore = false;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '_' &&
+            (i == 0 || !is_digit(text[i - 1]) || i + 1 == len || !is_digit(text[i + 1])))
+            bad_underscore = true;
+    if (bad_underscore) {
+        snprintf(out, cap, "'_' goes only between two digits: 1_000");
+    } else if (len > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        snprintf(out, cap, "cx has no hexadecimal numbers: write the number in decimal");
+    } else if (head < len && (text[head] == 'e' || text[head] == 'E') &&
+               (head + 1 == len || !is_alpha(text[head + 1]))) {
+        snprintf(out, cap, "an exponent needs digits after the e: 1.5e9");
+    } else if (memchr(text, '%', len)) {
+        snprintf(out, cap, "a number ends at its suffix: nothing follows '%%'");
+    } else if (head < len && len - head <= 12) {
+        snprintf(out, cap, "'%.*s' is not a suffix; the suffixes are k M B T %% bp pp",
+                 (int)(len - head), text + head);
+    } else {
+        snprintf(out, cap, "the suffixes are k M B T %% bp pp, right after the digits");
+    }
+}

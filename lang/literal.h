@@ -64,4 +64,72 @@ bool cx_utf8_is_control(uint32_t cp);
  * or invalid byte: "'é'", "U+001B", "byte 0xFF".  buf needs 16 bytes. */
 const char *cx_utf8_describe(const char *s, size_t n, char buf[16]);
 
+/* ---- text pasted from documents and other tools ---------------------------
+ * What the scanner and the syntax-error report say about input that is
+ * almost cx: a typographic look-alike of an ASCII character, a number with a
+ * suffix or a unit word cx does not know.  The messages name the ASCII or the
+ * cx spelling to type instead. */
+
+typedef enum cx_lookalike_kind {
+    CX_LOOK_SPACE,     /* U+00A0 and friends: a plain space was meant */
+    CX_LOOK_INVISIBLE, /* U+200B, U+FEFF: nothing was meant */
+    CX_LOOK_MINUS,     /* U+2212, U+2014: '-' */
+    CX_LOOK_EN_DASH,   /* U+2013: '-' or, between numbers, a range */
+    CX_LOOK_DQUOTE,    /* U+201C, U+201D: '"' */
+    CX_LOOK_SQUOTE,    /* U+2018, U+2019: a quote; strings use '"' */
+    CX_LOOK_OTHER,     /* operators: x for '*', <= for '<=', ... */
+} cx_lookalike_kind;
+
+typedef struct cx_lookalike {
+    uint32_t cp;
+    const char *name;   /* the Unicode name: "NO-BREAK SPACE" */
+    const char *advice; /* "looks like a space: type a plain space" */
+    cx_lookalike_kind kind;
+} cx_lookalike;
+
+/* The look-alike entry for code point cp, or NULL when cp is none. */
+const cx_lookalike *cx_lookalike_find(uint32_t cp);
+
+/* A currency sign cx refuses in code: $, and U+00A2 U+00A3 U+00A5 U+20AC
+ * U+20B9 (cent, pound, yen, euro, rupee). */
+bool cx_is_currency_sign(uint32_t cp);
+
+/* What a word written after a number means in cx, case as written:
+ * "bn" -> suffix "B", "m" -> "M", "K" -> "k", "USD" -> "" (a unit, which
+ * cx drops), "x" -> "" (a multiple).  A valid suffix ("B") maps to itself.
+ * `meaning` says why: "B is billions", "cx has no units or currencies".
+ * False for a word that is no such thing. */
+typedef struct cx_number_word {
+    const char *suffix;  /* what to write after the digits: "B", "%", "" */
+    const char *meaning; /* "M is millions", "a multiple is a plain number" */
+} cx_number_word;
+bool cx_literal_number_word(const char *w, size_t n, cx_number_word *out);
+
+/* The length of the digits, point, exponent and suffix letters that start s
+ * (the shape of a number as pasted, commas between groups of three digits
+ * included): "125B)" -> 4, "14,000;" -> 6.  0 when s does not start with a
+ * digit. */
+size_t cx_literal_number_extent(const char *s, size_t n);
+
+/* How to write number-like text the cx way: "14,000" -> "14_000", "1.5bn"
+ * -> "1.5B", "40.1m" -> "40.1M", ".5" -> "0.5", "5USD" -> "5".  False when
+ * there is no sure rewrite (the result would not be a valid literal). */
+typedef struct cx_number_fix {
+    char text[80];       /* the cx spelling */
+    size_t word_at;      /* where the letters after the digits start (len: none) */
+    const char *meaning; /* when those letters were changed: "M is millions" */
+} cx_number_fix;
+bool cx_literal_number_fix(const char *text, size_t len, cx_number_fix *fix);
+
+/* The hint for text the scanner found to be a malformed number (BADNUM):
+ * "'m' is not a suffix: M is millions; write 40.1M", "'_' goes only between
+ * two digits: 1_000", or the list of suffixes.  Written into out (cap
+ * bytes). */
+void cx_literal_bad_number_hint(const char *text, size_t len, char *out, size_t cap);
+
+/* A quarter or half pasted in another form: "2024q1", "2024-Q1", "1Q24",
+ * "1Q2024" -> "2024Q1" into out (at least 8 bytes).  *why gets what is wrong
+ * ("a quarter is written with a capital Q").  False when text is none. */
+bool cx_literal_period_fix(const char *text, size_t len, char out[8], const char **why);
+
 #endif

@@ -35,7 +35,9 @@ int cx_yylex(CX_YYSTYPE *lval, CX_YYLTYPE *lloc, yyscan_t scanner);
 }
 
 %code {
+#include "literal.h"
 #include "parse_ctx.h"
+#include "../runtime/suggest.h"
 
 /* A rule's span runs from its first symbol to its last; an empty rule sits
  * where the previous symbol ended.  cx_parse_span also pops the opening
@@ -313,6 +315,274 @@ static bool on_a_new_line(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc)
     return memchr(P->text + P->prev_tok.end, '\n', loc->start - P->prev_tok.end) != NULL;
 }
 
+/* ---- hints from the context of an error -------------------------------------
+ * Forms that other languages, spreadsheets and articles use fail somewhere in
+ * the grammar.  The report recognises them from the unexpected token, the
+ * token before it (P->prev_tok) and the symbols the parser has stacked since
+ * the statement began (the accessing symbol of each state), and says the cx
+ * way in the hint.  No grammar rule is involved, so the rules stay thin. */
+
+/* The symbols on the parser's stack since the statement began, bottom first:
+ * their number, of which at most `max` are stored; -1 outside a statement. */
+static int stmt_symbols(const yypcontext_t *ctx, yysymbol_kind_t *out, int max)
+{
+    const yy_state_t *top = ctx->yyssp, *p = top;
+    /* State 0, the start state, is at the bottom and nowhere else. */
+    while (*p != 0 && YY_ACCESSING_SYMBOL(*p) != YYSYMBOL_script) p--;
+    if (*p == 0) return -1;
+    int n = (int)(top - p);
+    for (int i = 0; i < n && i < max; i++) out[i] = YY_ACCESSING_SYMBOL(p[1 + i]);
+    return n;
+}
+
+static bool name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* A token's text and length; false for an empty or misplaced span. */
+static bool token_text(const struct cx_parse_ctx *P, cx_span t, const char **text, size_t *len)
+{
+    if (t.end <= t.start || t.end > P->len) return false;
+    *text = P->text + t.start;
+    *len = t.end - t.start;
+    return true;
+}
+
+/* Whether the previous token is a name (true) and its text. */
+static bool prev_name(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, const char **t,
+                      size_t *n)
+{
+    if (P->prev_tok.end > loc->start || !token_text(P, P->prev_tok, t, n) || *n > 64) return false;
+    if ((*t)[0] >= '0' && (*t)[0] <= '9') return false;
+    for (size_t i = 0; i < *n; i++)
+        if (!name_char((*t)[i])) return false;
+    return true;
+}
+
+/* Whether the previous token is a number (or a period) and its text. */
+static bool prev_number(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, const char **t,
+                        size_t *n)
+{
+    if (P->prev_tok.end > loc->start || !token_text(P, P->prev_tok, t, n) || *n > 40) return false;
+    if ((*t)[0] < '0' || (*t)[0] > '9') return false;
+    for (size_t i = 0; i < *n; i++)
+        if (!name_char((*t)[i]) && (*t)[i] != '.' && (*t)[i] != '%' && (*t)[i] != '-')
+            return false;
+    return true;
+}
+
+/* Whether t[0..n) is `word` ignoring case. */
+static bool same_word(const char *t, size_t n, const char *word)
+{
+    if (strlen(word) != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] - 'A' + 'a') : t[i];
+        if (c != word[i]) return false;
+    }
+    return true;
+}
+
+static bool any_word(const char *t, size_t n, const char *const *words)
+{
+    for (; *words; words++)
+        if (same_word(t, n, *words)) return true;
+    return false;
+}
+
+/* Text of the script that may be quoted in a hint: printable ASCII on one
+ * line, at most `max` bytes, after trimming spaces. */
+static bool plain_text(const char **t, size_t *n, size_t max)
+{
+    while (*n && (**t == ' ' || **t == '\t')) (*t)++, (*n)--;
+    while (*n && ((*t)[*n - 1] == ' ' || (*t)[*n - 1] == '\t')) (*n)--;
+    if (*n == 0 || *n > max) return false;
+    for (size_t i = 0; i < *n; i++)
+        if ((*t)[i] < 0x20 || (*t)[i] > 0x7E) return false;
+    return true;
+}
+
+/* Whether the text before `at` ends with a name that is not a keyword:
+ * `capex 2025 revenue` reads a period of capex, so the word after the
+ * number is no unit. */
+static bool after_a_name(const struct cx_parse_ctx *P, uint32_t at)
+{
+    static const char *const keywords[] = {"check", "within", "print", "if", "then", "else",
+                                           "in", "step", "and", "or", "not", "table", NULL};
+    uint32_t end = at;
+    while (end > 0 && (P->text[end - 1] == ' ' || P->text[end - 1] == '\t')) end--;
+    uint32_t start = end;
+    while (start > 0 && name_char(P->text[start - 1])) start--;
+    if (start == end || (P->text[start] >= '0' && P->text[start] <= '9')) return false;
+    for (const char *const *k = keywords; *k; k++)
+        if (strlen(*k) == end - start && memcmp(*k, P->text + start, end - start) == 0)
+            return false;
+    return true;
+}
+
+/* `125 USD`, `1.5 billion`, `2024 Q1`: a word after a number. */
+static bool number_then_word(const char *num, size_t nlen, const char *word, size_t wlen, char *buf,
+                             size_t cap)
+{
+    if (nlen == 4 && strspn(num, "0123456789") >= 4 && wlen == 2 &&
+        ((same_word(word, 1, "q") && word[1] >= '1' && word[1] <= '4') ||
+         (same_word(word, 1, "h") && word[1] >= '1' && word[1] <= '2'))) {
+        bool q = same_word(word, 1, "q");
+        snprintf(buf, cap, "a %s is written without a space: %.4s%c%c", q ? "quarter" : "half",
+                 num, q ? 'Q' : 'H', word[1]);
+        return true;
+    }
+    cx_number_fix n;
+    cx_number_word w;
+    if (!cx_literal_number_fix(num, nlen, &n)) return false;
+    bool plain = n.word_at == nlen; /* no suffix yet */
+    if (cx_literal_number_word(word, wlen, &w)) {
+        if (!w.suffix[0]) snprintf(buf, cap, "%s: write %s", w.meaning, n.text);
+        else if (!plain) return false;
+        else if (strlen(w.suffix) == wlen && memcmp(w.suffix, word, wlen) == 0)
+            snprintf(buf, cap, "a suffix goes right after the number: write %s%s", n.text,
+                     w.suffix);
+        else snprintf(buf, cap, "write %s%s: %s", n.text, w.suffix, w.meaning);
+        return true;
+    }
+    if (wlen > 24) return false;
+    snprintf(buf, cap, "cx has no units: write %s alone, or %s * %.*s to multiply", n.text, n.text,
+             (int)wlen, word);
+    return true;
+}
+
+/* `chekc x > 1;`, `def f(x) = ...`, `let x = 5;`: a word at the start of a
+ * statement, then something a name cannot be followed by. */
+static bool statement_word(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, const char *w,
+                           size_t wlen, const char *next, size_t nlen, char *buf, size_t cap)
+{
+    static const char *const fn_words[] = {"def",    "function", "func", "fun",
+                                           "sub",    "lambda",   "proc", NULL};
+    static const char *const let_words[] = {"let", "var", "const", "set",
+                                            "dim", "local", "val", NULL};
+    bool next_name = nlen > 0 && nlen <= 64 && !(next[0] >= '0' && next[0] <= '9');
+    for (size_t i = 0; i < nlen && next_name; i++) next_name = name_char(next[i]);
+    if (any_word(w, wlen, fn_words)) {
+        /* def f(x, y): the parameters as written, when they are plain. */
+        const char *params = "(x)";
+        size_t plen = 3, at = loc->end;
+        if (next_name && at < P->len && P->text[at] == '(') {
+            size_t k = at;
+            while (k < P->len && P->text[k] != ')' && P->text[k] != '\n') k++;
+            const char *t = P->text + at;
+            size_t n = k - at + 1;
+            if (k < P->len && P->text[k] == ')' && plain_text(&t, &n, 40)) params = t, plen = n;
+        }
+        if (next_name)
+            snprintf(buf, cap, "a function is defined with fn: write fn %.*s%.*s = ...", (int)nlen,
+                     next, (int)plen, params);
+        else snprintf(buf, cap, "a function is defined with fn: write fn f(x) = ...");
+        return true;
+    }
+    if (any_word(w, wlen, let_words)) {
+        if (next_name)
+            snprintf(buf, cap, "cx needs no '%.*s': write %.*s = ...", (int)wlen, w, (int)nlen,
+                     next);
+        else snprintf(buf, cap, "cx needs no '%.*s': write name = ...", (int)wlen, w);
+        return true;
+    }
+    /* The statement keywords, by case or by a typo. */
+    static const char *const keywords[] = {"check", "print", "include", "table", "source", "fn",
+                                           NULL};
+    char word[65];
+    memcpy(word, w, wlen);
+    word[wlen] = '\0';
+    cx_suggest s;
+    cx_suggest_init(&s, word);
+    for (const char *const *k = keywords; *k; k++) cx_suggest_offer(&s, *k);
+    if (!s.best) return false;
+    if (s.best_dist == 0) snprintf(buf, cap, "keywords are lower case: write '%s'", s.best);
+    else snprintf(buf, cap, "did you mean '%s'?", s.best);
+    return true;
+}
+
+/* `f(x) = x^2;`: a call, then '=', as a whole statement.  The hint shows
+ * the definition with fn, quoting the script when it is plain. */
+static bool call_then_equals(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, char *buf,
+                             size_t cap)
+{
+    const char *t = P->text;
+    uint32_t close = P->prev_tok.start;
+    if (P->prev_tok.end != close + 1 || t[close] != ')') return false;
+    /* Back to the matching '(' on the same line, then the name before it. */
+    int depth = 0;
+    uint32_t i = close + 1;
+    while (i > 0) {
+        char c = t[--i];
+        if (c == '\n' || c == ';' || c == '"' || c == '#') return false;
+        if (c == ')') depth++;
+        if (c == '(' && --depth == 0) break;
+    }
+    if (depth != 0) return false;
+    uint32_t name_end = i;
+    while (name_end > 0 && t[name_end - 1] == ' ') name_end--;
+    uint32_t name_start = name_end;
+    while (name_start > 0 && name_char(t[name_start - 1])) name_start--;
+    if (name_start == name_end || (t[name_start] >= '0' && t[name_start] <= '9')) return false;
+    const char *head = t + name_start;
+    size_t hlen = close + 1 - name_start;
+    /* The body: what follows '=' up to ';' or the end of the line. */
+    const char *body = t + loc->end;
+    size_t blen = 0;
+    while (loc->end + blen < P->len && body[blen] != ';' && body[blen] != '\n') blen++;
+    if (!plain_text(&head, &hlen, 60)) return false;
+    if (plain_text(&body, &blen, 60))
+        snprintf(buf, cap, "a function is defined with fn: write fn %.*s = %.*s", (int)hlen, head,
+                 (int)blen, body);
+    else snprintf(buf, cap, "a function is defined with fn: write fn %.*s = ...", (int)hlen, head);
+    return true;
+}
+
+/* `43:1`: a ratio as articles write it. */
+static bool ratio(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, const char *left,
+                  size_t llen, char *buf, size_t cap)
+{
+    cx_number_fix f;
+    if (!cx_literal_number_fix(left, llen, &f)) return false; /* not a period */
+    size_t at = loc->end;
+    while (at < P->len && P->text[at] == ' ') at++;
+    size_t rlen = at < P->len ? cx_literal_number_extent(P->text + at, P->len - at) : 0;
+    const char *right = P->text + at;
+    if (rlen == 0 || rlen > 40) return false;
+    if (rlen == 1 && right[0] == '1')
+        snprintf(buf, cap, "a ratio is a division: write %.*s/1, or just %.*s", (int)llen, left,
+                 (int)llen, left);
+    else
+        snprintf(buf, cap, "a ratio is a division: write %.*s/%.*s", (int)llen, left, (int)rlen,
+                 right);
+    return true;
+}
+
+/* The hint for what the context shows, written into buf; NULL for none.
+ * `n` counts the symbols of the statement so far; syms holds the first. */
+static const char *context_hint(const yypcontext_t *ctx, struct cx_parse_ctx *P,
+                                yysymbol_kind_t la, const CX_YYLTYPE *loc, char *buf, size_t cap)
+{
+    yysymbol_kind_t syms[2];
+    int n = stmt_symbols(ctx, syms, 2);
+    const char *prev = NULL, *cur = "";
+    size_t plen = 0, clen = 0;
+    bool has_cur = token_text(P, *loc, &cur, &clen);
+
+    if (la == YYSYMBOL_NAME && has_cur && prev_number(P, loc, &prev, &plen) &&
+        !after_a_name(P, P->prev_tok.start) && number_then_word(prev, plen, cur, clen, buf, cap))
+        return buf;
+    if (n == 1 && syms[0] == YYSYMBOL_NAME && starts_expr(la) && prev_name(P, loc, &prev, &plen) &&
+        statement_word(P, loc, prev, plen, cur, clen, buf, cap))
+        return buf;
+    if (n >= 2 && syms[0] == YYSYMBOL_PRINT && syms[1] == SYM('(') && la == SYM(','))
+        return "print takes its items without parentheses: print a, b;";
+    if (n == 1 && la == SYM('=') && call_then_equals(P, loc, buf, cap)) return buf;
+    if (la == SYM(':') && prev_number(P, loc, &prev, &plen) && ratio(P, loc, prev, plen, buf, cap))
+        return buf;
+    return NULL;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct cx_parse_ctx *P)
 {
     (void)scanner;
@@ -372,9 +642,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
         e = cx_parse_error(P, CX_E_SYNTAX_UNEXPECTED, *loc, "unexpected %s", found);
     free(found);
     if (!e) return 0;
+    char buf[256];
+    const char *hint;
     if (la == YYSYMBOL_YYEOF) e->at_end_of_input = true;
     else if (semicolon && on_a_new_line(P, loc))
         cx_error_set_hint(e, "missing ';' at the end of the previous line?");
+    else if ((hint = context_hint(ctx, P, la, loc, buf, sizeof buf)))
+        cx_error_set_hint(e, "%s", hint);
     else if (la == SYM('=') && semicolon)
         cx_error_set_hint(e, "'=' assigns; compare with '=='");
     return 0;

@@ -86,7 +86,9 @@ static void show_span(cx_strbuf *b, const cx_source *src, cx_span sp, bool color
     const char *text = cx_source_line(src, line, &len);
     int width = snprintf(NULL, 0, "%zu", line);
     if (width < 4) width = 4;
-    size_t lead = (size_t)(src->text + sp.start - text); /* bytes before the span on this line */
+    /* Bytes before the span on this line (none for a span inside a
+     * byte-order mark, which the line's text leaves out). */
+    size_t lead = src->text + sp.start > text ? (size_t)(src->text + sp.start - text) : 0;
     if (lead > len) lead = len;
     size_t span_end = sp.end > sp.start ? sp.end : sp.start;
     size_t on_line = span_end - sp.start;

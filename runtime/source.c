@@ -96,12 +96,22 @@ static size_t line_index(const cx_source *src, uint32_t offset)
     return lo;
 }
 
+/* Bytes of a UTF-8 byte-order mark at the start of the text (0 or 3).  The
+ * scanner skips it, and line 1 is shown and counted without it, so columns
+ * there are those of the text an editor shows. */
+static uint32_t bom_len(const cx_source *src)
+{
+    return src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 void cx_source_line_col(const cx_source *src, uint32_t offset, size_t *line, size_t *col)
 {
     if (offset > src->len) offset = (uint32_t)src->len;
     size_t i = line_index(src, offset);
     size_t chars = 0;
-    for (uint32_t p = src->line_starts[i]; p < offset; p++)
+    uint32_t from = src->line_starts[i];
+    if (i == 0 && offset >= bom_len(src)) from = bom_len(src);
+    for (uint32_t p = from; p < offset; p++)
         if (((unsigned char)src->text[p] & 0xC0) != 0x80) chars++;
     *line = i + 1;
     *col = chars + 1;
@@ -114,7 +124,7 @@ const char *cx_source_line(const cx_source *src, size_t line, size_t *len)
         *len = 0;
         return src->text + src->len;
     }
-    size_t start = src->line_starts[line - 1];
+    size_t start = line == 1 ? bom_len(src) : src->line_starts[line - 1];
     size_t end = line < src->n_lines ? src->line_starts[line] - 1 : src->len; /* at the '\n' */
     if (end > start && src->text[end - 1] == '\r') end--;
     *len = end - start;

@@ -31,14 +31,16 @@ uint32_t cx_sources_add(cx_sources *s, const char *name, const char *text, size_
 const cx_source *cx_sources_get(const cx_sources *s, uint32_t id); /* NULL for 0 / unknown */
 
 /* 1-based line and column (in characters) of a byte offset (offset == len is
- * allowed: the position just past the end). */
+ * allowed: the position just past the end).  A UTF-8 byte-order mark at the
+ * start of the text takes no column. */
 void cx_source_line_col(const cx_source *src, uint32_t offset, size_t *line, size_t *col);
 /* The text a span covers with every run of whitespace folded to one space
  * ("capex 2025  /\n 2" -> "capex 2025 / 2"), as output records quote an
  * expression.  malloc'ed; "" for a span outside its source; NULL on
  * allocation failure. */
 char *cx_sources_text(const cx_sources *s, cx_span span);
-/* The text of 1-based `line` without its newline (and without a '\r'). */
+/* The text of 1-based `line` without its newline (and without a '\r'); line
+ * 1 without a byte-order mark at the start of the text. */
 const char *cx_source_line(const cx_source *src, size_t line, size_t *len);
 
 #endif

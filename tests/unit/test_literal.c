@@ -216,3 +216,108 @@ Test(literal, describing_a_character_never_copies_a_control_byte)
     cr_assert(not(cx_utf8_is_control('\t')));
     cr_assert(not(cx_utf8_is_control(0xA0)));
 }
+
+/* ---- pasted input ---------------------------------------------------------- */
+
+Test(literal, lookalike_table_is_sorted_and_found)
+{
+    const cx_lookalike *l = cx_lookalike_find(0x2212);
+    cr_assert(not(eq(ptr, (void *)l, NULL)));
+    cr_assert(STR_EQ(l->name, "MINUS SIGN"));
+    cr_assert(eq(int, l->kind, CX_LOOK_MINUS));
+    uint32_t every[] = {0x00A0, 0x202F, 0x2013, 0x2014, 0x201C, 0x201D, 0x2018,
+                        0x2019, 0x00D7, 0x2026, 0xFEFF, 0x200B, 0x00AD, 0xFF0D};
+    for (size_t i = 0; i < sizeof every / sizeof every[0]; i++)
+        cr_assert(not(eq(ptr, (void *)cx_lookalike_find(every[i]), NULL)), "U+%04X",
+                  (unsigned)every[i]);
+    cr_assert(eq(ptr, (void *)cx_lookalike_find('-'), NULL));
+    cr_assert(eq(ptr, (void *)cx_lookalike_find(0xE9), NULL)); /* é is a letter */
+    cr_assert(eq(ptr, (void *)cx_lookalike_find(0x202E), NULL));
+}
+
+Test(literal, number_words_map_to_suffixes_with_case)
+{
+    cx_number_word w;
+    cr_assert(cx_literal_number_word("m", 1, &w));
+    cr_assert(STR_EQ(w.suffix, "M"));
+    cr_assert(STR_EQ(w.meaning, "M is millions"));
+    cr_assert(cx_literal_number_word("K", 1, &w));
+    cr_assert(STR_EQ(w.suffix, "k"));
+    cr_assert(cx_literal_number_word("Billion", 7, &w));
+    cr_assert(STR_EQ(w.suffix, "B"));
+    cr_assert(cx_literal_number_word("USD", 3, &w));
+    cr_assert(STR_EQ(w.suffix, ""));
+    cr_assert(cx_literal_number_word("bps", 3, &w));
+    cr_assert(STR_EQ(w.suffix, "bp"));
+    cr_assert(not(cx_literal_number_word("apples", 6, &w)));
+    cr_assert(not(cx_literal_number_word("", 0, &w)));
+}
+
+/* cx_literal_number_fix(text) gives want (NULL: no sure rewrite). */
+static void expect_fix(const char *text, const char *want, const char *meaning)
+{
+    cx_number_fix f;
+    bool ok = cx_literal_number_fix(text, strlen(text), &f);
+    if (!want) {
+        cr_assert(not(ok), "%s fixed as %s", text, f.text);
+        return;
+    }
+    cr_assert(ok, "%s", text);
+    cr_assert(STR_EQ(f.text, want));
+    if (meaning) cr_assert(STR_EQ(f.meaning, meaning));
+    else cr_assert(eq(ptr, (void *)f.meaning, NULL));
+}
+
+Test(literal, pasted_numbers_are_rewritten_only_when_sure)
+{
+    expect_fix("125B", "125B", NULL);
+    expect_fix("1.5bn", "1.5B", "B is billions");
+    expect_fix("40.1m", "40.1M", "M is millions");
+    expect_fix("5K", "5k", "k is thousands");
+    expect_fix("14,000", "14_000", NULL);
+    expect_fix("1,234,567.5", "1_234_567.5", NULL);
+    expect_fix(".5", "0.5", NULL);
+    expect_fix("5USD", "5", "cx has no units or currencies");
+    expect_fix("1e9", "1e9", NULL);
+    expect_fix("12abc", NULL, NULL);
+    expect_fix("007", NULL, NULL);
+    expect_fix("1__0", NULL, NULL);
+    expect_fix(".", NULL, NULL);
+    cr_assert(eq(sz, cx_literal_number_extent("125B);", 6), 4));
+    cr_assert(eq(sz, cx_literal_number_extent("14,000, 2", 9), 6));
+    cr_assert(eq(sz, cx_literal_number_extent("1,50", 4), 1));
+    cr_assert(eq(sz, cx_literal_number_extent("x1", 2), 0));
+}
+
+Test(literal, pasted_periods_are_rewritten)
+{
+    char out[8];
+    const char *why;
+    cr_assert(cx_literal_period_fix("2024q1", 6, out, &why));
+    cr_assert(STR_EQ(out, "2024Q1"));
+    cr_assert(STR_EQ(why, "a quarter is written with a capital Q"));
+    cr_assert(cx_literal_period_fix("2024-H2", 7, out, &why));
+    cr_assert(STR_EQ(out, "2024H2"));
+    cr_assert(cx_literal_period_fix("3Q25", 4, out, &why));
+    cr_assert(STR_EQ(out, "2025Q3"));
+    cr_assert(cx_literal_period_fix("1H2023", 6, out, &why));
+    cr_assert(STR_EQ(out, "2023H1"));
+    cr_assert(not(cx_literal_period_fix("2024Q1", 6, out, &why))); /* already a period */
+    cr_assert(not(cx_literal_period_fix("2024q5", 6, out, &why)));
+    cr_assert(not(cx_literal_period_fix("2024h3", 6, out, &why)));
+    cr_assert(not(cx_literal_period_fix("5Q24", 4, out, &why)));
+    cr_assert(not(cx_literal_period_fix("2024x1", 6, out, &why)));
+}
+
+Test(literal, bad_number_hints_name_the_fix)
+{
+    char h[160];
+    cx_literal_bad_number_hint("40.1m", 5, h, sizeof h);
+    cr_assert(STR_EQ(h, "'m' is not a suffix: M is millions; write 40.1M"));
+    cx_literal_bad_number_hint("1_", 2, h, sizeof h);
+    cr_assert(STR_EQ(h, "'_' goes only between two digits: 1_000"));
+    cx_literal_bad_number_hint("5%x", 3, h, sizeof h);
+    cr_assert(STR_EQ(h, "a number ends at its suffix: nothing follows '%'"));
+    cx_literal_bad_number_hint("12abc", 5, h, sizeof h);
+    cr_assert(STR_EQ(h, "'abc' is not a suffix; the suffixes are k M B T % bp pp"));
+}

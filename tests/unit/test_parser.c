@@ -686,3 +686,48 @@ Test(parser, after_a_syntax_error_the_hook_gets_nothing_more)
     cr_assert(STR_EQ(log.text, "(= a 1);"));
     done(&p);
 }
+
+/* ---- hints read from the context of a syntax error ------------------------- */
+
+/* The hint of the first error of `text` (NULL: none). */
+static void expect_context_hint(const char *text, const char *hint)
+{
+    parsed p;
+    parse(&p, text);
+    cr_assert(eq(int, p.status, CX_FAIL), "%s", text);
+    cr_assert(STR_EQ((char *)cx_err_code_text(p.diag.items[0].code), "syntax-unexpected"));
+    if (!hint) cr_assert(eq(ptr, (void *)p.diag.items[0].hint, NULL), "%s", text);
+    else
+        cr_assert(STR_EQ(p.diag.items[0].hint ? p.diag.items[0].hint : "(none)", hint), "%s", text);
+    done(&p);
+}
+
+Test(parser, a_word_after_a_number_is_read_as_a_unit_or_a_suffix)
+{
+    expect_context_hint("x = 125 USD;", "cx has no units or currencies: write 125");
+    expect_context_hint("x = 1.5 billion;", "write 1.5B: B is billions");
+    expect_context_hint("x = 5 B;", "a suffix goes right after the number: write 5B");
+    expect_context_hint("x = 2024 Q1;", "a quarter is written without a space: 2024Q1");
+    /* After a name the number is a period: the word is no unit. */
+    expect_context_hint("capex 2025 revenue;", NULL);
+    /* On a new line the ';' is what is missing. */
+    expect_context_hint("x = 5\nUSD = 1;", "missing ';' at the end of the previous line?");
+}
+
+Test(parser, statement_words_from_other_languages_name_the_cx_way)
+{
+    expect_context_hint("chekc x > 1;", "did you mean 'check'?");
+    expect_context_hint("Check x > 1;", "keywords are lower case: write 'check'");
+    expect_context_hint("def f(a, b) = a + b;",
+                        "a function is defined with fn: write fn f(a, b) = ...");
+    expect_context_hint("let x = 5;", "cx needs no 'let': write x = ...");
+    expect_context_hint("f(x) = x^2;", "a function is defined with fn: write fn f(x) = x^2");
+    expect_context_hint("print(\"a\", 1);",
+                        "print takes its items without parentheses: print a, b;");
+    expect_context_hint("x = 43:1;", "a ratio is a division: write 43/1, or just 43");
+    /* Not at the start of a statement: no keyword is meant. */
+    expect_context_hint("x = a chekc;", NULL);
+    expect_context_hint("x + y z;", NULL);
+    /* print(x) is an expression in parentheses, and fine. */
+    expect_dump("print(1);", "(print 1)");
+}

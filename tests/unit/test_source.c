@@ -160,3 +160,22 @@ Test(source, text_is_an_owned_nul_terminated_copy)
     cr_assert(eq(chr, src->text[3], '\0'));
     cx_sources_free(&s);
 }
+
+Test(source, a_byte_order_mark_takes_no_column)
+{
+    fixture f;
+    add(&f, "a.cx", "\xEF\xBB\xBFx = 1;\ny\xEF\xBB\xBF");
+    expect_pos(f.src, 0, 1, 1); /* inside the mark: where the text starts */
+    expect_pos(f.src, 3, 1, 1);
+    expect_pos(f.src, 7, 1, 5);
+    expect_pos(f.src, 10, 2, 1);
+    expect_pos(f.src, 11, 2, 2); /* only at the start of the file */
+    expect_pos(f.src, 14, 2, 3);
+    size_t len;
+    const char *line = cx_source_line(f.src, 1, &len);
+    cr_assert(eq(sz, len, 6));
+    cr_assert(eq(int, memcmp(line, "x = 1;", 6), 0));
+    line = cx_source_line(f.src, 2, &len);
+    cr_assert(eq(sz, len, 4));
+    cx_sources_free(&f.s);
+}
