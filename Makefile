@@ -18,6 +18,8 @@ WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP
 GEN_WARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 LDLIBS    = -lmpfr -lgmp -lm
+# Extra flags for the generated scanner and parser only (the fuzz build).
+GEN_CFLAGS ?=
 TEST_LIBS = -lcriterion
 
 GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
@@ -41,7 +43,7 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
            clang-format
 
-.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz fuzz-build fuzz-smoke check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
 
 all: $(BUILD)/cx $(BUILD)/libcx.a
@@ -70,7 +72,7 @@ $(BUILD)/obj/%.o: %.c | $(GEN_H)
 # Generated code: flex and bison emit unused functions and signed compares.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c | $(GEN_H)
 	@mkdir -p $(@D)
-	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
 
 # Criterion's eq(str, ...) takes char *; string literals in tests stay char[].
 $(UNIT_OBJ): WARN := $(filter-out -Wwrite-strings,$(WARN))
@@ -141,21 +143,41 @@ check-hostile: $(BUILD)/cx
 	bash tests/hostile/run.sh $(BUILD)/cx
 
 # A clang build of libcx with ASan+UBSan and libFuzzer coverage in build/fuzz,
-# then FUZZ_TIME seconds of fuzzing seeded from the examples and the tests
-# (tests/fuzz/README.md).  Findings land in build/fuzz/artifacts/.
-FUZZ_TIME  ?= 300
-FUZZ_SAN    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-fuzz:
-	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz \
+# then FUZZ_TIME seconds (or FUZZ_RUNS inputs) of fuzzing on one core, seeded
+# from the examples and the golden scripts cut into pieces of at most
+# FUZZ_MAXLEN bytes (tests/fuzz/README.md).  The generated scanner and parser
+# are built without comparison tracing: their compares are of table states,
+# which teach libFuzzer nothing the dictionary does not, and cost a sixth of
+# the time.  New inputs go to FUZZ_CORPUS, findings to build/fuzz/artifacts/.
+FUZZ_TIME   ?= 300
+FUZZ_RUNS   ?= -1
+FUZZ_MAXLEN ?= 512
+FUZZ_CORPUS ?= build/fuzz/corpus
+FUZZ_SAN     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SEEDS   = $(sort $(wildcard examples/*.cx) $(shell find tests/golden -name '*.cx'))
+fuzz-build:
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz GEN_CFLAGS=-fno-sanitize-coverage=trace-cmp \
 	  CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build/fuzz/libcx.a
+	@$(MAKE) --no-print-directory build/fuzz/fuzz_parse
+
+build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c build/fuzz/libcx.a
 	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
-	  -o build/fuzz/fuzz_parse tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
-	@mkdir -p build/fuzz/corpus build/fuzz/seeds build/fuzz/artifacts
-	@find examples tests/golden tests/fuzz/crashes -name '*.cx' \
-	  -exec cp {} build/fuzz/seeds/ \; 2>/dev/null || true
-	build/fuzz/fuzz_parse -dict=tests/fuzz/cx.dict -max_total_time=$(FUZZ_TIME) \
-	  -rss_limit_mb=1024 -timeout=5 -artifact_prefix=build/fuzz/artifacts/ \
-	  -print_final_stats=1 build/fuzz/corpus build/fuzz/seeds </dev/null
+	  -o $@ tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
+
+fuzz: fuzz-build
+	@python3 tests/fuzz/check_dict.py
+	@rm -rf build/fuzz/seeds && mkdir -p $(FUZZ_CORPUS) build/fuzz/artifacts
+	@python3 tests/fuzz/seeds.py build/fuzz/seeds $(FUZZ_MAXLEN) $(FUZZ_SEEDS)
+	build/fuzz/fuzz_parse -dict=tests/fuzz/cx.dict -max_len=$(FUZZ_MAXLEN) \
+	  -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) -rss_limit_mb=1024 -timeout=5 \
+	  -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
+	  $(FUZZ_CORPUS) build/fuzz/seeds tests/fuzz/crashes </dev/null
+
+# One minute of fuzzing from the seeds and the saved findings alone, in a
+# fresh corpus folder (a part of check-asan).
+fuzz-smoke:
+	@rm -rf build/fuzz/smoke
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=60 FUZZ_CORPUS=build/fuzz/smoke
 
 # The REPL through a pseudo-terminal (python3's pty module): a few seconds.
 check-repl: $(BUILD)/cx
