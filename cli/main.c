@@ -304,7 +304,10 @@ static int run_scripts(const request *q)
 int main(int argc, char **argv)
 {
     request q = {.files = calloc((size_t)argc, sizeof *q.files)};
-    if (!q.files) return EXIT_IO;
+    if (!q.files) {
+        fputs("cx: error: out of memory\n", stderr);
+        return EXIT_IO;
+    }
     cx_options_default(&q.opt);
     int status = parse_args(argc, argv, &q);
     if (status != EXIT_OK) {
