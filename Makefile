@@ -41,9 +41,9 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
-           clang-format
+           clang-format clang gcovr
 
-.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz fuzz-build fuzz-smoke check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-golden check-repl check-docs check-hostile fuzz fuzz-build fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help
 
 all: $(BUILD)/cx $(BUILD)/libcx.a
@@ -179,6 +179,42 @@ fuzz-smoke:
 	@rm -rf build/fuzz/smoke
 	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=60 FUZZ_CORPUS=build/fuzz/smoke
 
+# The allocation-failure sweep (robustness goal G4): an ASan build in
+# build/oom whose allocations go through tests/oom/failalloc.c (the N-th one
+# fails), then every N over a set of scripts (tests/oom/run.sh).  Only this
+# build is linked with --wrap; the normal one never is.
+OOM_SAN  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OOM_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+check-oom:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/oom CFLAGS="$(OOM_SAN)" \
+	  LDFLAGS="-fsanitize=address,undefined $(OOM_WRAP)" \
+	  LDLIBS="build/oom/obj/tests/oom/failalloc.o $(LDLIBS)" build/oom/cx
+	bash tests/oom/run.sh build/oom/cx $(OOM_FILTER)
+
+# (Only the BUILD=build/oom sub-make reaches this: relink when it changes.)
+build/oom/cx: build/oom/obj/tests/oom/failalloc.o
+
+# Line and branch coverage (gcov, reported by gcovr) of the unit, golden and
+# REPL suites, in build/cov: a table per folder on stdout, every file in
+# build/cov/coverage.txt, and an HTML report in build/cov/html/index.html.
+COV_DIRS = runtime lang stdlib interp cli
+coverage:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/cov CFLAGS="-O0 -g --coverage" LDFLAGS=--coverage \
+	  all build/cov/tests/unit
+	@find build/cov -name '*.gcda' -delete
+	build/cov/tests/unit -j2
+	bash tests/golden/run.sh build/cov/cx
+	python3 tests/repl/run.py build/cov/cx
+	@rm -rf build/cov/html && mkdir -p build/cov/html
+	gcovr -r . $(COV_DIRS:%=--filter %/) --json build/cov/coverage.json build/cov
+	@gcovr --add-tracefile build/cov/coverage.json -r . --txt build/cov/coverage.txt \
+	  --html-details build/cov/html/index.html
+	@python3 tests/coverage_summary.py build/cov/coverage.json
+	@echo "every file: build/cov/coverage.txt, tests/coverage_summary.py build/cov/coverage.json --files;" \
+	  "HTML: build/cov/html/index.html"
+
 # The REPL through a pseudo-terminal (python3's pty module): a few seconds.
 check-repl: $(BUILD)/cx
 	python3 tests/repl/run.py $(BUILD)/cx
@@ -197,6 +233,7 @@ check-asan:
 	HOSTILE_VMEM=unlimited ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1 bash tests/hostile/run.sh build/asan/cx || \
 	  echo "check-asan: hostile cases above failed (see docs/reliability.md, Known gaps)"
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 check-valgrind: all
 	CX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
@@ -218,7 +255,7 @@ lint: all
 
 # Every C file of ours (not the generated scanner and parser, not the
 # grammar files, which clang-format cannot read) has .clang-format's layout.
-FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.c \
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.c tests/oom/*.c \
              include/*.h runtime/*.h lang/*.h stdlib/*.h interp/*.h cli/*.h tests/unit/*.h)
 
 format:
@@ -243,10 +280,13 @@ help:
 	@echo "make demo       install missing packages, build, run examples/thesis.cx"
 	@echo "make check      install missing packages, build, run unit, golden and REPL tests"
 	@echo "make check-repl the REPL through a pseudo-terminal (tests/repl/)"
-	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
+	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan), hostile inputs, fuzz-smoke"
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
-	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
+	@echo "make check-oom  the N-th allocation fails, for every N over examples and golden scripts (build/oom)"
+	@echo "make fuzz       FUZZ_TIME seconds (or FUZZ_RUNS inputs) of libFuzzer on one core (clang, build/fuzz)"
+	@echo "make fuzz-smoke one minute of libFuzzer in a fresh corpus (part of check-asan)"
+	@echo "make coverage   line and branch coverage of the unit, golden and REPL suites (gcovr, build/cov)"
 	@echo "make bench      cx against GNU bc and python3 (bench/)"
 	@echo "make lint       layers, exported-symbol prefix, no printing in library code, format"
 	@echo "make format     apply .clang-format to every C file"
