@@ -21,13 +21,13 @@ export CX_FAIL_KNOWN=$PWD/tests/oom/known.txt
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s)
 scripts=0; failed=0; skipped=0; allocs=0; runs=0; known=0
-for script in $(ls examples/*.cx; find tests/golden -name '*.cx' | sort); do
+for script in $(ls examples/*.cx tests/oom/*.cx; find tests/golden -name '*.cx' | sort); do
   base=${script%.cx}
   case "$script" in */inc/*) continue ;; esac   # only included by others
   [ -f "$base.cmd" ] && continue                 # command-line and stdin tests
   [ -n "$filter" ] && [[ "$script" != *"$filter"* ]] && continue
   args=""; [ -f "$base.args" ] && args=$(cat "$base.args")
-  lim=$max; case "$script" in examples/*) lim=$exmax ;; esac
+  lim=$max; case "$script" in examples/* | tests/oom/*) lim=$exmax ;; esac
   # shellcheck disable=SC2086
   CX_FAIL_MAX=$lim CX_FAIL_SWEEP="$tmp/run" "$CX" $args "$script" </dev/null >/dev/null 2>"$tmp/log"
   st=$?
