@@ -23,7 +23,7 @@ while [ "$done_runs" -lt "$total" ]; do
   left=$((total - done_runs))
   start=$(date +%s)
   "$dir/fuzz_parse" -dict="$root/tests/fuzz/cx.dict" -max_len="$maxlen" -runs="$left" \
-    -rss_limit_mb=1024 -timeout=5 -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
+    -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=5 -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
     "$dir/corpus" "$dir/seeds" "$root/tests/fuzz/crashes" </dev/null >"$dir/run-$n.log" 2>&1
   rc=$?
   secs=$(( $(date +%s) - start ))
