@@ -308,6 +308,30 @@ def tab_lists_candidates_when_they_share_no_more(home):
 
 
 @test
+def load_takes_a_quoted_name_and_vars_says_when_empty(home):
+    os.makedirs(os.path.join(home, "my dir"))
+    with open(os.path.join(home, "my dir", "a b.cx"), "w") as f:
+        f.write("spaced = 7;\n")
+    r = Repl(home)
+    r.prompt()
+    r.line(":vars")
+    r.expect(b"nothing is defined yet")
+    r.prompt()
+    r.line(':load ""')
+    r.expect(b":load needs a file name")
+    r.prompt()
+    r.line(':load "' + os.path.join(home, "my dir", "a b.cx") + '"')
+    r.prompt()
+    r.line(":vars")
+    r.expect(b"spaced = 7")
+    r.prompt()
+    r.line(":load " + os.path.join(home, "missing.cx"))
+    r.expect(b"cannot read")
+    r.prompt()
+    r.close()
+
+
+@test
 def tab_completes_file_names_after_load(home):
     os.makedirs(os.path.join(home, "scripts", "old"))
     with open(os.path.join(home, "scripts", "growth.cx"), "w") as f:
