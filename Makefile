@@ -169,8 +169,8 @@ fuzz: fuzz-build
 	@rm -rf build/fuzz/seeds && mkdir -p $(FUZZ_CORPUS) build/fuzz/artifacts
 	@python3 tests/fuzz/seeds.py build/fuzz/seeds $(FUZZ_MAXLEN) $(FUZZ_SEEDS)
 	build/fuzz/fuzz_parse -dict=tests/fuzz/cx.dict -max_len=$(FUZZ_MAXLEN) \
-	  -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) -rss_limit_mb=1024 -timeout=5 \
-	  -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
+	  -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) -timeout=5 \
+	  -rss_limit_mb=2048 -malloc_limit_mb=1024 -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
 	  $(FUZZ_CORPUS) build/fuzz/seeds tests/fuzz/crashes </dev/null
 
 # One minute of fuzzing from the seeds and the saved findings alone, in a
