@@ -181,6 +181,7 @@ cx_status cx_num_error(cx_diag *d, cx_num_status st, cx_span span, long max_resu
         cx_diag_add(d, CX_E_MATH_NOT_INTEGER, span, "an integer is required here");
         break;
     case CX_NUM_BAD_TEXT: cx_diag_add(d, CX_E_SYNTAX_BAD_NUMBER, span, "invalid number"); break;
+    case CX_NUM_NOMEM: cx_diag_add(d, CX_E_LIMIT_MEMORY, span, "out of memory"); break;
     }
     return CX_FAIL;
 }

@@ -45,6 +45,7 @@ typedef enum cx_num_status {
     CX_NUM_DOMAIN,   /* sqrt/ln of a negative, ln 0, (-8)^(1/3), ... */
     CX_NUM_NOT_INT,  /* an integer was required (factorial, digits, ...) */
     CX_NUM_BAD_TEXT, /* cx_num_from_decimal: malformed text */
+    CX_NUM_NOMEM,    /* out of memory (from the functions that say so) */
 } cx_num_status;
 
 /* Limits and precision for an operation.  Owned by the state. */

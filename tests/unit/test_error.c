@@ -100,6 +100,7 @@ Test(error, each_number_status_has_its_code_and_message)
     expect_num_error(CX_NUM_DOMAIN, CX_E_MATH_DOMAIN, "math domain error: no real result");
     expect_num_error(CX_NUM_NOT_INT, CX_E_MATH_NOT_INTEGER, "an integer is required here");
     expect_num_error(CX_NUM_BAD_TEXT, CX_E_SYNTAX_BAD_NUMBER, "invalid number");
+    expect_num_error(CX_NUM_NOMEM, CX_E_LIMIT_MEMORY, "out of memory");
 }
 
 Test(error, result_too_large_names_the_flag)
