@@ -27,6 +27,8 @@ CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/gen -MMD -MP
             -fPIC -fno-semantic-interposition
 GEN_WARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 LDLIBS    = -lcsv -lmpfr -lgmp -lm
+# Extra flags for the generated scanner and parser only (the fuzz build).
+GEN_CFLAGS ?=
 TEST_LIBS = -lcriterion
 
 GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
@@ -49,9 +51,10 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
            python3-jsonschema python3-setuptools python3-venv python3-pip \
-           clang-format calc strace
+           clang-format calc strace clang gcovr
 
-.PHONY: all deps check check-unit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile fuzz check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
+        fuzz fuzz-build fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
 all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
@@ -92,7 +95,7 @@ $(BUILD)/obj/%.o: %.c | $(GEN_H)
 # Generated code: flex and bison emit unused functions and signed compares.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c | $(GEN_H)
 	@mkdir -p $(@D)
-	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
 
 # Criterion's eq(str, ...) takes char *; string literals in tests stay char[].
 $(UNIT_OBJ): WARN := $(filter-out -Wwrite-strings,$(WARN))
@@ -211,21 +214,77 @@ check-hostile: $(BUILD)/cx
 	bash tests/hostile/run.sh $(BUILD)/cx
 
 # A clang build of libcx with ASan+UBSan and libFuzzer coverage in build/fuzz,
-# then FUZZ_TIME seconds of fuzzing seeded from the examples and the tests
-# (tests/fuzz/README.md).  Findings land in build/fuzz/artifacts/.
-FUZZ_TIME  ?= 300
-FUZZ_SAN    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-fuzz:
-	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz \
+# then FUZZ_TIME seconds (or FUZZ_RUNS inputs) of fuzzing on one core, seeded
+# from the examples and the golden scripts cut into pieces of at most
+# FUZZ_MAXLEN bytes (tests/fuzz/README.md).  The generated scanner and parser
+# are built without comparison tracing: their compares are of table states,
+# which teach libFuzzer nothing the dictionary does not, and cost a sixth of
+# the time.  New inputs go to FUZZ_CORPUS, findings to build/fuzz/artifacts/.
+FUZZ_TIME   ?= 300
+FUZZ_RUNS   ?= -1
+FUZZ_MAXLEN ?= 512
+FUZZ_CORPUS ?= build/fuzz/corpus
+FUZZ_SAN     = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SEEDS   = $(sort $(wildcard examples/*.cx) $(shell find tests/golden -name '*.cx'))
+fuzz-build:
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz GEN_CFLAGS=-fno-sanitize-coverage=trace-cmp \
 	  CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build/fuzz/libcx.a
+	@$(MAKE) --no-print-directory build/fuzz/fuzz_parse
+
+build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c build/fuzz/libcx.a
 	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
-	  -o build/fuzz/fuzz_parse tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
-	@mkdir -p build/fuzz/corpus build/fuzz/seeds build/fuzz/artifacts
-	@find examples tests/golden tests/fuzz/crashes -name '*.cx' \
-	  -exec cp {} build/fuzz/seeds/ \; 2>/dev/null || true
-	build/fuzz/fuzz_parse -dict=tests/fuzz/cx.dict -max_total_time=$(FUZZ_TIME) \
-	  -rss_limit_mb=1024 -timeout=5 -artifact_prefix=build/fuzz/artifacts/ \
-	  -print_final_stats=1 build/fuzz/corpus build/fuzz/seeds </dev/null
+	  -o $@ tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
+
+fuzz: fuzz-build
+	@python3 tests/fuzz/check_dict.py
+	@rm -rf build/fuzz/seeds && mkdir -p $(FUZZ_CORPUS) build/fuzz/artifacts
+	@python3 tests/fuzz/seeds.py build/fuzz/seeds $(FUZZ_MAXLEN) $(FUZZ_SEEDS)
+	build/fuzz/fuzz_parse -dict=tests/fuzz/cx.dict -max_len=$(FUZZ_MAXLEN) \
+	  -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) -timeout=5 \
+	  -rss_limit_mb=2048 -malloc_limit_mb=1024 -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
+	  $(FUZZ_CORPUS) build/fuzz/seeds tests/fuzz/crashes </dev/null
+
+# One minute of fuzzing from the seeds and the saved findings alone, in a
+# fresh corpus folder (a part of check-asan).
+fuzz-smoke:
+	@rm -rf build/fuzz/smoke
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=60 FUZZ_CORPUS=build/fuzz/smoke
+
+# The allocation-failure sweep (robustness goal G4): an ASan build in
+# build/oom whose allocations go through tests/oom/failalloc.c (the N-th one
+# fails), then every N over a set of scripts (tests/oom/run.sh).  Only this
+# build is linked with --wrap; the normal one never is.
+OOM_SAN  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OOM_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+check-oom:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/oom CFLAGS="$(OOM_SAN)" \
+	  LDFLAGS="-fsanitize=address,undefined $(OOM_WRAP)" \
+	  LDLIBS="build/oom/obj/tests/oom/failalloc.o $(LDLIBS)" build/oom/cx
+	bash tests/oom/run.sh build/oom/cx $(OOM_FILTER)
+
+# (Only the BUILD=build/oom sub-make reaches this: relink when it changes.)
+build/oom/cx: build/oom/obj/tests/oom/failalloc.o
+
+# Line and branch coverage (gcov, reported by gcovr) of the unit, golden and
+# REPL suites, in build/cov: a table per folder on stdout, every file in
+# build/cov/coverage.txt, and an HTML report in build/cov/html/index.html.
+COV_DIRS = runtime lang stdlib interp cli
+coverage:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/cov CFLAGS="-O0 -g --coverage" LDFLAGS=--coverage \
+	  all build/cov/tests/unit
+	@find build/cov -name '*.gcda' -delete
+	build/cov/tests/unit -j2
+	bash tests/golden/run.sh build/cov/cx
+	python3 tests/repl/run.py build/cov/cx
+	@rm -rf build/cov/html && mkdir -p build/cov/html
+	gcovr -r . $(COV_DIRS:%=--filter %/) --json build/cov/coverage.json build/cov
+	@gcovr --add-tracefile build/cov/coverage.json -r . --txt build/cov/coverage.txt \
+	  --html-details build/cov/html/index.html
+	@python3 tests/coverage_summary.py build/cov/coverage.json
+	@echo "every file: build/cov/coverage.txt, tests/coverage_summary.py build/cov/coverage.json --files;" \
+	  "HTML: build/cov/html/index.html"
 
 # The REPL through a pseudo-terminal (python3's pty module): a few seconds.
 check-repl: $(BUILD)/cx
@@ -245,6 +304,7 @@ check-asan:
 	HOSTILE_VMEM=unlimited ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1 bash tests/hostile/run.sh build/asan/cx || \
 	  echo "check-asan: hostile cases above failed (see docs/reliability.md, Known gaps)"
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 check-valgrind: all
 	CX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
@@ -269,7 +329,7 @@ lint: all
 
 # Every C file of ours (not the generated scanner and parser, not the
 # grammar files, which clang-format cannot read) has .clang-format's layout.
-FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.c \
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(wildcard docs/*.c tests/fuzz/*.c tests/oom/*.c \
              include/*.h runtime/*.h lang/*.h stdlib/*.h interp/*.h cli/*.h tests/unit/*.h)
 
 format:
@@ -317,12 +377,15 @@ help:
 	@echo "make check      install missing packages, build, run unit, golden and REPL tests"
 	@echo "make check-repl the REPL through a pseudo-terminal (tests/repl/)"
 	@echo "make check-threads / check-embed / check-python   libcx in threads, in a C host, in Python"
-	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan)"
+	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan), hostile inputs, fuzz-smoke"
 	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make check-confine   no file outside the allowed folders is opened (strace)"
-	@echo "make fuzz       FUZZ_TIME seconds of libFuzzer (clang)"
+	@echo "make check-oom  the N-th allocation fails, for every N over examples and golden scripts (build/oom)"
+	@echo "make fuzz       FUZZ_TIME seconds (or FUZZ_RUNS inputs) of libFuzzer on one core (clang, build/fuzz)"
+	@echo "make fuzz-smoke one minute of libFuzzer in a fresh corpus (part of check-asan)"
+	@echo "make coverage   line and branch coverage of the unit, golden and REPL suites (gcovr, build/cov)"
 	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
 	@echo "make lint       layers, exported-symbol prefix, libcx.so exports cx.h, no printing in library code, format"
 	@echo "make format     apply .clang-format to every C file"

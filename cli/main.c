@@ -486,7 +486,12 @@ int main(int argc, char **argv)
     request q = {.files = calloc((size_t)argc, sizeof *q.files),
                  .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
                  .sets = calloc((size_t)argc, sizeof *q.sets)};
-    int status = q.files && q.sets && q.allow_read ? run(argc, argv, &q) : EXIT_IO;
+    int status;
+    if (q.files && q.sets && q.allow_read) status = run(argc, argv, &q);
+    else {
+        fputs("cx: error: out of memory\n", stderr);
+        status = EXIT_IO;
+    }
     free(q.files);
     free(q.allow_read);
     free(q.sets);

@@ -186,6 +186,20 @@ static void keep_error(cx_cli_report *r, const cx_error_info *e, const char *ren
     if (!ok) r->write_failed = true;
 }
 
+/* An error without its source line and caret, for when rendering it ran
+ * out of memory: the error must still be seen. */
+static void plain_error(cx_cli_report *r, const cx_state *cx, size_t i)
+{
+    cx_error_info e;
+    if (!cx_error_get(cx, i, &e)) return;
+    int n;
+    if (e.file && e.line)
+        n = fprintf(stderr, "%s:%zu:%zu: error: %s\n", e.file, e.line, e.col, e.message);
+    else if (e.file) n = fprintf(stderr, "%s: error: %s\n", e.file, e.message);
+    else n = fprintf(stderr, "cx: error: %s\n", e.message);
+    if (n < 0) r->write_failed = true;
+}
+
 void cx_cli_report_errors(cx_cli_report *r, const cx_state *cx)
 {
     /* What came before the error reaches a shared pipe (2>&1) before it. */
@@ -193,6 +207,7 @@ void cx_cli_report_errors(cx_cli_report *r, const cx_state *cx)
     for (size_t i = 0; i < cx_error_count(cx); i++) {
         char *msg = cx_error_render(cx, i, r->color_err);
         if (msg && fputs(msg, stderr) == EOF) r->write_failed = true;
+        if (!msg) plain_error(r, cx, i);
         if (r->format == CX_CLI_JSON) {
             cx_error_info e;
             char *plain = r->color_err ? cx_error_render(cx, i, false) : NULL;

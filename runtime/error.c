@@ -36,9 +36,12 @@ void cx_diag_init(cx_diag *d)
     d->len = d->cap = 0;
 }
 
+/* The message of an error recorded without memory (cx_diag's spare). */
+static char out_of_memory[] = "out of memory";
+
 static void error_clear(cx_error *e)
 {
-    free(e->message);
+    if (e->message != out_of_memory) free(e->message);
     for (size_t i = 0; i < e->n_notes; i++) free(e->notes[i].text);
     free(e->notes);
     free(e->hint);
@@ -47,7 +50,7 @@ static void error_clear(cx_error *e)
 void cx_diag_clear(cx_diag *d)
 {
     for (size_t i = 0; i < d->len; i++) error_clear(&d->items[i]);
-    free(d->items);
+    if (d->items != &d->spare) free(d->items);
     cx_diag_init(d);
 }
 
@@ -74,11 +77,31 @@ cx_err_kind cx_err_code_kind(cx_err_code code)
 
 /* ==== the list of a run =================================================== */
 
+/* Out of memory while recording an error: a run without one gets the
+ * static "out of memory" error at `span`, in the list's free slot or in
+ * the spare.  Returns NULL, as a failed add does. */
+static cx_error *record_without_memory(cx_diag *d, cx_span span)
+{
+    if (d->len > 0) return NULL; /* the run has an error already: it stops there */
+    if (!d->items) {
+        d->items = &d->spare;
+        d->cap = 1;
+    }
+    cx_error *e = &d->items[d->len++];
+    memset(e, 0, sizeof *e);
+    e->code = CX_E_LIMIT_MEMORY;
+    e->kind = cx_err_code_kind(CX_E_LIMIT_MEMORY);
+    e->message = out_of_memory;
+    e->span = span;
+    return NULL;
+}
+
 cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, va_list ap)
 {
-    if (!CX_GROW(d->items, d->cap, d->len, 8)) return NULL;
+    if (d->items == &d->spare) return NULL; /* out of memory already */
+    if (!CX_GROW(d->items, d->cap, d->len, 8)) return record_without_memory(d, span);
     char *msg = cx_vstrdupf(fmt, ap);
-    if (!msg) return NULL;
+    if (!msg) return record_without_memory(d, span);
     cx_error *e = &d->items[d->len++];
     memset(e, 0, sizeof *e);
     e->code = code;
@@ -95,6 +118,18 @@ cx_error *cx_diag_add(cx_diag *d, cx_err_code code, cx_span span, const char *fm
     cx_error *e = cx_diag_vadd(d, code, span, fmt, ap);
     va_end(ap);
     return e;
+}
+
+void cx_error_set_message(cx_error *e, const char *fmt, ...)
+{
+    if (!e) return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *m = cx_vstrdupf(fmt, ap);
+    va_end(ap);
+    if (!m) return;
+    if (e->message != out_of_memory) free(e->message);
+    e->message = m;
 }
 
 void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
@@ -157,6 +192,7 @@ cx_status cx_num_error(cx_diag *d, cx_num_status st, cx_span span, long max_resu
         break;
     }
     case CX_NUM_BAD_TEXT: cx_diag_add(d, CX_E_SYNTAX_BAD_NUMBER, span, "invalid number"); break;
+    case CX_NUM_NOMEM: cx_diag_add(d, CX_E_LIMIT_MEMORY, span, "out of memory"); break;
     }
     return CX_FAIL;
 }

@@ -49,18 +49,28 @@ typedef struct cx_error {
     bool at_end_of_input; /* syntax error at EOF: the REPL asks for more */
 } cx_error;
 
+/* The errors of a run.  Recording an error needs memory; when there is none,
+ * a run that has no error yet still gets one: `spare` becomes the only item
+ * (code limit-memory, message "out of memory", a static text), so a failed
+ * allocation can never make a run look successful.  After that nothing more
+ * is recorded until cx_diag_clear. */
 typedef struct cx_diag {
     cx_error *items;
     size_t len, cap;
+    cx_error spare;
 } cx_diag;
 
 void cx_diag_init(cx_diag *d);
 void cx_diag_clear(cx_diag *d); /* frees every error; d stays usable */
 /* Appends an error and returns it so the caller can add notes or a hint.
- * The message is printf-formatted. */
+ * The message is printf-formatted.  NULL when memory ran out; then the list
+ * holds at least one error all the same (see cx_diag). */
 cx_error *cx_diag_add(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *fmt, va_list ap);
+/* Replaces e's message by one printf-formatted (which may quote the old one,
+ * e->message); keeps the old one when memory runs out. */
+void cx_error_set_message(cx_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void cx_error_set_hint(cx_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

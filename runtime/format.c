@@ -714,9 +714,10 @@ cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *
         int64_t e10;
         char *s = approx_digits(x, digits, &len, &e10);
         if (s == NULL || mpz_set_str(R, s, 10) != 0) {
+            st = s == NULL ? CX_NUM_NOMEM : CX_NUM_BAD_TEXT;
             free(s);
             mpz_clear(R);
-            return CX_NUM_BAD_TEXT;
+            return st;
         }
         free(s);
         int64_t k = e10 - (int64_t)len + 1;

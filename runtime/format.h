@@ -32,7 +32,7 @@ char *cx_fmt_number(const cx_num *x, int digits, bool separators);
  * end a text without a decimal point ("6,000,000,000" -> 9, "≈1500" -> 2,
  * else 0).  The `~` check reads a figure's precision from these.  Zero
  * shows as 0 with both places 0.  CX_NUM_TOO_BIG when the shown value would
- * pass ctx's size limit. */
+ * pass ctx's size limit, CX_NUM_NOMEM when memory runs out. */
 cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *last_place,
                            int64_t *int_zeros, const cx_num_ctx *ctx);
 

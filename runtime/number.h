@@ -46,6 +46,7 @@ typedef enum cx_num_status {
     CX_NUM_NOT_INT,   /* an integer was required (factorial, digits, ...) */
     CX_NUM_BAD_TEXT,  /* cx_num_from_decimal: malformed text */
     CX_NUM_TOO_SMALL, /* an approximate result too close to 0 to hold (exp(-10^100)) */
+    CX_NUM_NOMEM,     /* out of memory (from the functions that say so) */
 } cx_num_status;
 
 /* Limits and precision for an operation.  Owned by the state. */

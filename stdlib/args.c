@@ -74,15 +74,22 @@ cx_status cx_call_oom(cx_call *c)
     return cx_call_error(c, -1, CX_E_LIMIT_MEMORY, "out of memory");
 }
 
+char *cx_call_periods_text(cx_call *c, const cx_series *s)
+{
+    char *t = s->len ? cx_series_periods_text(s, 8) : strdup("no periods");
+    if (!t) cx_call_oom(c);
+    return t;
+}
+
 /* What an argument was, for "expects X, got Y": a number of reasonable size
  * is shown (the reader sees 2,025.5 rather than "a number"), anything else
  * is named by its kind. */
 static cx_status wrong_arg(cx_call *c, size_t i, const char *expected)
 {
     const cx_value *v = &c->args[i];
-    char *shown = v->kind == CX_VAL_NUM && cx_num_bits(&v->u.num) <= 256
-                      ? cx_fmt_number(&v->u.num, cx_call_digits(c), true)
-                      : NULL;
+    bool show = v->kind == CX_VAL_NUM && cx_num_bits(&v->u.num) <= 256;
+    char *shown = show ? cx_fmt_number(&v->u.num, cx_call_digits(c), true) : NULL;
+    if (show && !shown) return cx_call_oom(c);
     cx_call_error(c, (int)i, CX_E_TYPE_ARG, "%s expects %s as argument %zu, got %s", c->name,
                   expected, i + 1, shown ? shown : cx_arg_kind_phrase(v));
     free(shown);
@@ -176,10 +183,11 @@ cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
     char pb[32];
     cx_period p = {s->freq, ord};
     cx_period_format(&p, pb, sizeof pb);
-    char *have = cx_series_periods_text(s, 8);
+    char *have = cx_call_periods_text(c, s);
+    if (!have) return CX_FAIL;
     cx_call_error(c, arg, CX_E_NAME_NO_PERIOD,
                   "%s needs %s, but the series has no value for %s; it has values for %s", c->name,
-                  what, pb, have ? have : "no periods");
+                  what, pb, have);
     free(have);
     return CX_FAIL;
 }

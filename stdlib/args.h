@@ -66,6 +66,10 @@ cx_status cx_arg_no_period(cx_call *c, int arg, const cx_series *s, int64_t ord,
 cx_status cx_ret_text(cx_call *c, cx_value *out, char *s);
 /* The standard out-of-memory error at the call. */
 cx_status cx_call_oom(cx_call *c);
+/* The periods s has, for a message: "2021..2024, 2026" (at most 8 pieces) or
+ * "no periods"; malloc'ed.  NULL after recording an out-of-memory error, so
+ * a failed allocation never reads as "no periods". */
+char *cx_call_periods_text(cx_call *c, const cx_series *s);
 
 /* An exact range of numbers in closed form: its item count n (0 when hi < lo)
  * and, when n > 0, its last item lo + (n - 1) * step.  false when a bound or

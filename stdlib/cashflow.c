@@ -695,10 +695,11 @@ static cx_status payback_of(cx_call *c, const cx_num *rate, size_t flows_arg, cx
     else if (k.st != CX_NUM_OK) st = cx_call_num_error(c, -1, k.st);
     else if (!found) {
         char *left = cx_fmt_number(&cum, cx_call_digits(c), true);
-        st = cx_call_error(c, (int)flows_arg, CX_E_MATH_NO_PAYBACK,
-                           "%s: the flows never pay back; the cumulative%s total is still %s "
-                           "after the last flow",
-                           c->name, rate ? " discounted" : "", left ? left : "negative");
+        st = left ? cx_call_error(c, (int)flows_arg, CX_E_MATH_NO_PAYBACK,
+                                  "%s: the flows never pay back; the cumulative%s total is still "
+                                  "%s after the last flow",
+                                  c->name, rate ? " discounted" : "", left)
+                  : cx_call_oom(c);
         free(left);
     } else {
         cx_value_take_num(out, &cum);

@@ -83,10 +83,11 @@ static cx_status lagged_growth(cx_call *c, cx_value *out, int64_t lag, const cha
     }
     cx_num_clear(&g);
     if (st == CX_OK && r->len == 0) {
-        char *have = cx_series_periods_text(s, 8);
-        st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
-                           "%s needs two values %s apart; the series has values for %s", c->name,
-                           span_name, have ? have : "no periods");
+        char *have = cx_call_periods_text(c, s);
+        st = have ? cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
+                                  "%s needs two values %s apart; the series has values for %s",
+                                  c->name, span_name, have)
+                  : CX_FAIL;
         free(have);
     }
     if (st == CX_OK) cx_value_take_series(out, r);

@@ -9,10 +9,6 @@
 #include "args.h"
 #include "builtins.h"
 
-/* The periods a series has, for messages ("2021..2024, 2026"); malloc'ed,
- * or NULL (then callers say "no periods"). */
-static char *have_text(const cx_series *s) { return cx_series_periods_text(s, 8); }
-
 static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
 {
     cx_period p = {f, ord};
@@ -309,10 +305,11 @@ static cx_status growth_all(cx_call *c, const cx_series *s, cx_value *out)
     }
     cx_num_clear(&g);
     if (st == CX_OK && r->len == 0) {
-        char *have = have_text(s);
-        st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
-                           "growth needs two consecutive periods; the series has values for %s",
-                           have ? have : "no periods");
+        char *have = cx_call_periods_text(c, s);
+        st = have ? cx_call_error(
+                        c, 0, CX_E_NAME_NO_PERIOD,
+                        "growth needs two consecutive periods; the series has values for %s", have)
+                  : CX_FAIL;
         free(have);
     }
     if (st == CX_OK) cx_value_take_series(out, r);
@@ -399,10 +396,11 @@ cx_status cx_fn_cagr(cx_call *c, cx_value *out)
         const cx_series *s = cx_arg_series(c, 0);
         if (!s) goto out;
         if (s->len < 2) {
-            char *have = have_text(s);
-            cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
-                          "cagr needs at least two periods; the series has values for %s",
-                          have ? have : "no periods");
+            char *have = cx_call_periods_text(c, s);
+            if (have)
+                cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
+                              "cagr needs at least two periods; the series has values for %s",
+                              have);
             free(have);
             goto out;
         }
@@ -450,11 +448,12 @@ cx_status cx_fn_annual(cx_call *c, cx_value *out)
     if (!r) return cx_call_oom(c);
     if (r->len == 0) {
         cx_series_unref(r);
-        char *have = have_text(s);
-        cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
-                      "annual needs at least one complete calendar year of %d %s periods; the "
-                      "series has values for %s",
-                      cx_freq_per_year(s->freq), cx_freq_name(s->freq), have ? have : "no periods");
+        char *have = cx_call_periods_text(c, s);
+        if (have)
+            cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
+                          "annual needs at least one complete calendar year of %d %s periods; the "
+                          "series has values for %s",
+                          cx_freq_per_year(s->freq), cx_freq_name(s->freq), have);
         free(have);
         return CX_FAIL;
     }
@@ -481,10 +480,12 @@ static cx_status ttm_series(cx_call *c, const cx_series *s, cx_value *out)
     }
     cx_num_clear(&v);
     if (st == CX_OK && r->len == 0) {
-        char *have = cx_series_periods_text(s, 8);
-        st = cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
-                           "ttm needs a whole year of consecutive periods; the series has %s",
-                           have ? have : "no periods");
+        char *have = cx_call_periods_text(c, s);
+        st = have
+                 ? cx_call_error(c, 0, CX_E_NAME_NO_PERIOD,
+                                 "ttm needs a whole year of consecutive periods; the series has %s",
+                                 have)
+                 : CX_FAIL;
         free(have);
     }
     if (st != CX_OK) {

@@ -327,6 +327,56 @@ def tab_lists_candidates_when_they_share_no_more(home):
 
 
 @test
+def load_takes_a_quoted_name_and_vars_says_when_empty(home):
+    os.makedirs(os.path.join(home, "my dir"))
+    with open(os.path.join(home, "my dir", "a b.cx"), "w") as f:
+        f.write("spaced = 7;\n")
+    r = Repl(home)
+    r.prompt()
+    r.line(":vars")
+    r.expect(b"nothing is defined yet")
+    r.prompt()
+    r.line(':load ""')
+    r.expect(b":load needs a file name")
+    r.prompt()
+    r.line(':load "' + os.path.join(home, "my dir", "a b.cx") + '"')
+    r.prompt()
+    r.line(":vars")
+    r.expect(b"spaced = 7")
+    r.prompt()
+    r.line(":load " + os.path.join(home, "missing.cx"))
+    r.expect(b"cannot read")
+    r.prompt()
+    r.close()
+
+
+@test
+def tab_completes_file_names_after_load(home):
+    os.makedirs(os.path.join(home, "scripts", "old"))
+    with open(os.path.join(home, "scripts", "growth.cx"), "w") as f:
+        f.write("g = 2;\n")
+    open(os.path.join(home, "scripts", ".hidden.cx"), "w").close()
+    r = Repl(home)
+    r.prompt()
+    r.send(b":load ~/scr" + TAB)
+    r.expect(b"ipts/")  # a folder completes with its slash
+    r.send(b"gr" + TAB)
+    r.expect(b"owth.cx")  # the hidden file and the folder do not match
+    r.send(b"\r")
+    r.prompt()
+    r.line("g * 21")
+    r.expect(b"g * 21 = 42")
+    r.prompt()
+    r.send(b":load ~/scripts/" + TAB + TAB)
+    listing = r.expect(b"cx> :load ~/scripts/")  # both entries listed, no hidden one
+    check(b"old/" in listing and b"growth.cx" in listing, "listing %r" % listing)
+    check(b".hidden" not in listing, "hidden file offered: %r" % listing)
+    r.send(CTRL_C)
+    r.expect(b"\ncx> ")
+    r.close()
+
+
+@test
 def history_persists_across_sessions(home):
     r = Repl(home)
     r.prompt()

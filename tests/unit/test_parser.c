@@ -731,3 +731,17 @@ Test(parser, statement_words_from_other_languages_name_the_cx_way)
     /* print(x) is an expression in parentheses, and fine. */
     expect_dump("print(1);", "(print 1)");
 }
+
+Test(parser, a_source_that_does_not_exist_is_an_internal_error)
+{
+    parsed p;
+    parse(&p, "x = 1;");
+    cx_unit other;
+    cx_diag_clear(&p.diag);
+    cr_assert(eq(int, cx_parse(&other, &p.sources, p.id + 1, &p.opts, &p.diag), CX_FAIL));
+    cr_assert(eq(sz, p.diag.len, 1));
+    cr_assert(eq(int, p.diag.items[0].code, CX_E_INTERNAL_SOURCE));
+    cr_assert(STR_EQ(p.diag.items[0].message, "no source with id 2"));
+    cx_unit_free(&other);
+    done(&p);
+}

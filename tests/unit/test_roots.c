@@ -3,6 +3,7 @@
  * grid scan for every sign change. */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include "../../stdlib/roots.h"
 
@@ -177,5 +178,78 @@ Test(roots, a_scan_without_sign_changes_finds_nothing)
     cr_assert(eq(int, cx_root_scan(&b, &n, no_root, NULL, lo, hi, 50, 64), CX_ROOT_OK));
     cr_expect(eq(sz, n, 0));
     cx_root_brackets_free(b, n);
+    mpfr_clears(lo, hi, (mpfr_ptr)0);
+}
+
+/* x - 2, failing strictly between 1.5 and 1.9 (where a refinement looks). */
+static int fails_inside(mpfr_t y, const mpfr_t x, void *ud)
+{
+    (void)ud;
+    if (mpfr_cmp_d(x, 1.5) > 0 && mpfr_cmp_d(x, 1.9) < 0) return 1;
+    mpfr_sub_ui(y, x, 2, MPFR_RNDN);
+    return 0;
+}
+
+/* x^2 - 2, failing between 1.2 and 1.3, where the first step from [1, 3]
+ * lands (1 + 2 * 1/8 = 1.25). */
+static int fails_near_the_first_step(mpfr_t y, const mpfr_t x, void *ud)
+{
+    if (mpfr_cmp_d(x, 1.2) > 0 && mpfr_cmp_d(x, 1.3) < 0) return 1;
+    return square_minus_two(y, x, ud);
+}
+
+Test(roots, a_root_at_the_upper_end_is_that_end)
+{
+    mpfr_t lo, hi, r;
+    mpfr_inits2(64, lo, hi, r, (mpfr_ptr)0);
+    mpfr_set_ui(lo, 0, MPFR_RNDN);
+    mpfr_set_ui(hi, 2, MPFR_RNDN);
+    cr_assert(eq(int, cx_root_bracketed(r, fails_inside, NULL, lo, hi, 64, NULL), CX_ROOT_OK));
+    cr_assert(eq(int, mpfr_cmp_ui(r, 2), 0));
+    mpfr_clears(lo, hi, r, (mpfr_ptr)0);
+}
+
+Test(roots, a_failed_evaluation_inside_the_bracket_is_reported)
+{
+    mpfr_t lo, hi, r;
+    mpfr_inits2(64, lo, hi, r, (mpfr_ptr)0);
+    mpfr_set_ui(lo, 1, MPFR_RNDN);
+    mpfr_set_ui(hi, 3, MPFR_RNDN);
+    cr_assert(eq(int, cx_root_bracketed(r, fails_near_the_first_step, NULL, lo, hi, 64, NULL),
+                 CX_ROOT_EVAL));
+    mpfr_clears(lo, hi, r, (mpfr_ptr)0);
+}
+
+Test(roots, a_failed_evaluation_stops_the_scan_and_finds_nothing)
+{
+    mpfr_t lo, hi;
+    mpfr_inits2(64, lo, hi, (mpfr_ptr)0);
+    mpfr_set_ui(lo, 0, MPFR_RNDN);
+    mpfr_set_ui(hi, 4, MPFR_RNDN);
+    cx_root_bracket *br = NULL;
+    size_t n = 99;
+    cr_assert(eq(int, cx_root_scan(&br, &n, fails_inside, NULL, lo, hi, 40, 64), CX_ROOT_EVAL));
+    cr_assert(eq(ptr, br, NULL));
+    cr_assert(eq(sz, n, 0));
+    mpfr_t *roots = NULL;
+    n = 99;
+    cr_assert(eq(int, cx_root_all(&roots, &n, fails_inside, NULL, lo, hi, 40, 64), CX_ROOT_EVAL));
+    cr_assert(eq(sz, n, 0));
+    mpfr_clears(lo, hi, (mpfr_ptr)0);
+}
+
+Test(roots, every_root_refined_in_ascending_order)
+{
+    mpfr_t lo, hi;
+    mpfr_inits2(64, lo, hi, (mpfr_ptr)0);
+    mpfr_set_d(lo, -3, MPFR_RNDN);
+    mpfr_set_d(hi, 3, MPFR_RNDN);
+    mpfr_t *roots = NULL;
+    size_t n = 0;
+    cr_assert(eq(int, cx_root_all(&roots, &n, square_minus_two, NULL, lo, hi, 50, 64), CX_ROOT_OK));
+    cr_assert(eq(sz, n, 2));
+    cr_assert(lt(dbl, fabs(mpfr_get_d(roots[0], MPFR_RNDN) + 1.4142135623730951), 1e-15));
+    cr_assert(lt(dbl, fabs(mpfr_get_d(roots[1], MPFR_RNDN) - 1.4142135623730951), 1e-15));
+    cx_root_values_free(roots, n);
     mpfr_clears(lo, hi, (mpfr_ptr)0);
 }
