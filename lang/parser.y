@@ -558,6 +558,29 @@ static bool ratio(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, const cha
     return true;
 }
 
+/* `capex start..start + 11 = 30B;`: a period from an expression after a
+ * name, without brackets.  The key goes in brackets (the bare form only
+ * takes literal periods, so `capex 2025` stays unambiguous). */
+static bool bare_period_key(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, const char *name,
+                            size_t nlen, char *buf, size_t cap)
+{
+    const char *t = P->text;
+    size_t i = loc->start;
+    while (i < P->len && t[i] != ';' && t[i] != '\n') {
+        bool other = i + 1 < P->len && t[i + 1] == '=';
+        bool before = i > loc->start && strchr("=<>!", t[i - 1]);
+        if (t[i] == '=' && !other && !before) break;
+        i++;
+    }
+    if (i >= P->len || t[i] != '=') return false;
+    const char *key = t + loc->start;
+    size_t klen = i - loc->start;
+    if (!plain_text(&key, &klen, 40)) return false;
+    snprintf(buf, cap, "a period from an expression goes in brackets: write %.*s[%.*s] = ...",
+             (int)nlen, name, (int)klen, key);
+    return true;
+}
+
 /* The hint for what the context shows, written into buf; NULL for none.
  * `n` counts the symbols of the statement so far; syms holds the first. */
 static const char *context_hint(const yypcontext_t *ctx, struct cx_parse_ctx *P,
@@ -574,6 +597,9 @@ static const char *context_hint(const yypcontext_t *ctx, struct cx_parse_ctx *P,
         return buf;
     if (n == 1 && syms[0] == YYSYMBOL_NAME && starts_expr(la) && prev_name(P, loc, &prev, &plen) &&
         statement_word(P, loc, prev, plen, cur, clen, buf, cap))
+        return buf;
+    if (n == 1 && syms[0] == YYSYMBOL_NAME && (la == YYSYMBOL_NAME || la == SYM('(')) &&
+        prev_name(P, loc, &prev, &plen) && bare_period_key(P, loc, prev, plen, buf, cap))
         return buf;
     if (n >= 2 && syms[0] == YYSYMBOL_PRINT && syms[1] == SYM('(') && la == SYM(','))
         return "print takes its items without parentheses: print a, b;";

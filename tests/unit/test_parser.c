@@ -725,6 +725,10 @@ Test(parser, statement_words_from_other_languages_name_the_cx_way)
     expect_context_hint("print(\"a\", 1);",
                         "print takes its items without parentheses: print a, b;");
     expect_context_hint("x = 43:1;", "a ratio is a division: write 43/1, or just 43");
+    expect_context_hint("capex start..start + 11 = 30B;",
+                        "a period from an expression goes in brackets: write "
+                        "capex[start..start + 11] = ...");
+    expect_context_hint("capex p == 1;", NULL);
     /* Not at the start of a statement: no keyword is meant. */
     expect_context_hint("x = a chekc;", NULL);
     expect_context_hint("x + y z;", NULL);
