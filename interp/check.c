@@ -103,8 +103,10 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
     return s;
 }
 
-static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
-                 const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
+/* Reports a verdict.  A claim whose text cannot be made is an error, never
+ * a verdict reported without its words (nor one counted unseen). */
+static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
+                      const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
 {
     /* The claim as written: from its first operand to its last. */
     const cx_ast *last = cx_ast_tolerance(n)   ? cx_ast_tolerance(n)
@@ -112,24 +114,27 @@ static void emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, cons
                                                : cx_ast_check_lhs(n);
     cx_span span = {n->span.src, cx_ast_check_lhs(n)->span.start, last->span.end};
     char *claim = cx_sources_text(&E->st->sources, span);
-    char *text = cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim ? claim : "", detail);
-    if (text) {
-        cx_output rec = {.kind = CX_OUT_CHECK,
-                         .text = text,
-                         .expr = claim,
-                         .value = lhs,
-                         .rhs = rhs,
-                         .detail = detail,
-                         .passed = passed,
-                         .approx = approx,
-                         .result = lv,
-                         .rhs_result = rv};
-        cx_output_emit(E->st, &rec, n->span);
+    char *text = claim ? cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim, detail) : NULL;
+    if (!text) {
+        free(claim);
+        return cx_eval_oom(E, n->span);
     }
+    cx_output rec = {.kind = CX_OUT_CHECK,
+                     .text = text,
+                     .expr = claim,
+                     .value = lhs,
+                     .rhs = rhs,
+                     .detail = detail,
+                     .passed = passed,
+                     .approx = approx,
+                     .result = lv,
+                     .rhs_result = rv};
+    cx_output_emit(E->st, &rec, n->span);
     if (passed) E->st->passed++;
     else E->st->failed++;
     free(claim);
     free(text);
+    return CX_OK;
 }
 
 static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const char *side)
@@ -294,8 +299,11 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
     bool approx = (l.kind == CX_VAL_NUM && !cx_num_is_exact(&l.u.num)) ||
                   (r.kind == CX_VAL_NUM && !cx_num_is_exact(&r.u.num));
     bool sides = l.kind != CX_VAL_NONE; /* a comparison, not a bare condition */
-    emit(E, n, res.u.b, ls, rs, detail ? detail : "", approx, sides ? &l : &res, sides ? &r : NULL);
-    st = CX_OK;
+    if (!detail || (sides && (!ls || !rs))) {
+        cx_eval_oom(E, n->span);
+        goto out;
+    }
+    st = emit(E, n, res.u.b, ls, rs, detail, approx, sides ? &l : &res, sides ? &r : NULL);
 out:
     free(ls);
     free(rs);
@@ -477,12 +485,11 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
             detail = cx_strdupf("%s is %s %s%s .. %s%s", as, passed ? "in" : "outside",
                                 s > 0 ? "[" : "(", x1, x2, s < 0 ? "]" : ")");
     }
-    if (!detail) {
-        cx_eval_error(E, CX_E_LIMIT_MEMORY, n->span, "out of memory");
+    if (!detail || !as || !bs) {
+        cx_eval_oom(E, n->span);
         goto out;
     }
-    emit(E, n, passed, as, bs, detail, approx, &a, &b);
-    st = CX_OK;
+    st = emit(E, n, passed, as, bs, detail, approx, &a, &b);
 out:
     free(as);
     free(bs);

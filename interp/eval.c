@@ -164,7 +164,7 @@ static cx_status missing_period(cx_eval *E, const char *name, const cx_series *s
                               name ? name : "the series", pb);
     if (e) {
         if (have) cx_error_set_hint(e, "%s has values for %s", name ? name : "it", have);
-        else cx_error_set_hint(e, "%s has no values yet", name ? name : "it");
+        else if (s->len == 0) cx_error_set_hint(e, "%s has no values yet", name ? name : "it");
     }
     free(have);
     return CX_FAIL;
@@ -365,7 +365,7 @@ static cx_status slice_series(cx_eval *E, const char *name, const cx_series *s, 
         if (e) {
             if (have)
                 cx_error_set_hint(e, "%s has values for %s; slice a range it covers", who, have);
-            else cx_error_set_hint(e, "%s has no values yet", who);
+            else if (s->len == 0) cx_error_set_hint(e, "%s has no values yet", who);
         }
         free(what);
         free(have);

@@ -49,12 +49,13 @@ static cx_status series_error(cx_eval *E, cx_num_status st, const cx_series *s, 
     char pb[32];
     cx_period p = {s->freq, ord};
     cx_period_format(&p, pb, sizeof pb);
+    size_t before = E->st->diag.len;
     cx_status r = cx_eval_num_error(E, st, span);
-    cx_error *e = &E->st->diag.items[E->st->diag.len - 1];
-    char *m = cx_strdupf("%s (at %s)", e->message, pb);
-    if (m) {
-        free(e->message);
-        e->message = m;
+    /* Only an error this call recorded is named with its period (recording
+     * it may have run out of memory). */
+    if (E->st->diag.len > before) {
+        cx_error *e = &E->st->diag.items[E->st->diag.len - 1];
+        cx_error_set_message(e, "%s (at %s)", e->message, pb);
     }
     return r;
 }

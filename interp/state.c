@@ -152,13 +152,19 @@ static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
  * whole in memory: the first parses it all for syntax errors (a script
  * with one runs nothing) and keeps nothing; the second parses it again and
  * runs each statement as soon as it is parsed, then frees it. */
-static cx_status run_source(cx_state *st, uint32_t id)
+static cx_status out_of_memory(cx_state *st, cx_span at)
+{
+    cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+    return CX_FAIL;
+}
+
+static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
 {
     cx_unit *u = calloc(1, sizeof *u);
-    if (!u) return CX_FAIL;
+    if (!u) return out_of_memory(st, at);
     if (!CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
         free(u);
-        return CX_FAIL;
+        return out_of_memory(st, at);
     }
     st->units[st->n_units++] = u;
     cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
@@ -228,8 +234,8 @@ static cx_status run_path(cx_state *st, const char *path, const char *written, b
     uint32_t id = cx_files_load(&st->files, &st->sources, &st->diag, path, resolved,
                                 st->opt.max_source_bytes, at);
     if (!id) return CX_FAIL;
-    if (!push_include(st, resolved)) return CX_FAIL;
-    cx_status s = run_source(st, id);
+    if (!push_include(st, resolved)) return out_of_memory(st, at);
+    cx_status s = run_source(st, id, at);
     pop_include(st);
     return s;
 }
@@ -270,7 +276,7 @@ cx_run_status cx_run_string(cx_state *st, const char *name, const char *text, si
     } else {
         uint32_t id = cx_sources_add(&st->sources, name, text, len);
         if (!id) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, CX_NO_SPAN, "out of memory");
-        else run_source(st, id);
+        else run_source(st, id, CX_NO_SPAN);
     }
     cx_numalloc_use(prev);
     return run_status(st, failed);
