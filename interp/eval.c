@@ -357,11 +357,11 @@ static cx_status slice_series(cx_eval *E, const char *name, const cx_series *s, 
             what = cx_periods_missing_text(
                 s->freq, first, lacking < CX_MISSING_SHOWN ? lacking : CX_MISSING_SHOWN, lacking);
         }
+        if (!what) return cx_eval_oom(E, span);
         char *have = cx_series_periods_text(s, 8);
         const char *who = name ? name : "the series";
         cx_error *e = cx_diag_add(&E->st->diag, CX_E_NAME_NO_PERIOD, span,
-                                  "%s has no value for %s, which the slice asks for", who,
-                                  what ? what : "some periods");
+                                  "%s has no value for %s, which the slice asks for", who, what);
         if (e) {
             if (have)
                 cx_error_set_hint(e, "%s has values for %s; slice a range it covers", who, have);
@@ -967,8 +967,24 @@ static cx_status eval_if(cx_eval *E, const cx_ast *n, cx_value *out)
     return st;
 }
 
+/* Nested built-in calls, comprehensions and recursion each stay within
+ * their own limit, but together (or under a raised limit) they could
+ * overflow the C stack: a crash.  This stops them first. */
+static cx_status stack_exhausted(cx_eval *E, cx_span span)
+{
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_LIMIT_NESTING, span,
+                              "evaluation nested too deeply for the stack");
+    if (e)
+        cx_error_set_hint(e, "split the expression with names, lower --max-nesting or "
+                             "--max-depth, or give cx more stack (ulimit -s)");
+    return CX_FAIL;
+}
+
 cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
 {
+    uintptr_t base = E->st->stack_base, here = (uintptr_t)&base;
+    if (base && (base > here ? base - here : here - base) > E->st->stack_budget)
+        return stack_exhausted(E, n->span);
     switch (n->kind) {
     case CX_AST_NUM: cx_value_set_num(out, n->num.value); return CX_OK;
     case CX_AST_PERIOD: cx_value_set_period(out, &n->period); return CX_OK;

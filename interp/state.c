@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "../lang/parse.h"
@@ -53,6 +54,18 @@ static bool options_valid(const cx_options *o)
            o->max_steps >= 0;
 }
 
+/* Three quarters of the stack a thread gets by default (glibc sizes new
+ * threads' stacks by RLIMIT_STACK too), at most of 8 MiB: the rest is for
+ * the frames above the run and for built-ins' own work. */
+static size_t stack_budget(void)
+{
+    size_t size = 8u << 20;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < size)
+        size = (size_t)rl.rlim_cur;
+    return size / 4 * 3;
+}
+
 cx_state *cx_state_new(const cx_options *o)
 {
     cx_options def;
@@ -74,6 +87,7 @@ cx_state *cx_state_new(const cx_options *o)
     cx_diag_init(&st->diag);
     cx_files_init(&st->files);
     cx_memo_init(&st->memo);
+    st->stack_budget = stack_budget();
     st->budget = (cx_budget){.max_steps = (uint64_t)o->max_steps,
                              .timeout_ms = o->timeout_ms,
                              .interrupted = &st->interrupted,
@@ -179,7 +193,12 @@ static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
     cx_eval E = {.st = st};
     po.on_stmt = run_stmt;
     po.stmt_ud = &E;
-    return cx_parse(u, &st->sources, id, &po, &st->diag);
+    /* The outermost run marks where the stack starts (includes nest). */
+    bool outermost = st->stack_base == 0;
+    if (outermost) st->stack_base = (uintptr_t)&E;
+    s = cx_parse(u, &st->sources, id, &po, &st->diag);
+    if (outermost) st->stack_base = 0;
+    return s;
 }
 
 static cx_run_status run_status(cx_state *st, size_t failed_before)

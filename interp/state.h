@@ -3,6 +3,7 @@
 #ifndef CX_STATE_H
 #define CX_STATE_H
 
+#include <stdint.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -46,6 +47,11 @@ struct cx_state {
     cx_memo memo;           /* remembered user function results */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
+    /* The C stack a run may use for nested evaluation: the limits on
+     * nesting and call depth bound it in kinds, this bounds it in bytes,
+     * whatever the mix (a deep expression inside deep recursion). */
+    uintptr_t stack_base; /* an address near the outermost run's frame; 0 outside a run */
+    size_t stack_budget;  /* bytes below it the evaluation may use */
 };
 
 typedef struct cx_eval {
