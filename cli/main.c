@@ -411,9 +411,11 @@ static int run_scripts(const request *q)
     cx_state_set_output(cx, cx_cli_report_output, &report);
     for (size_t i = 0; i < q->n_allow_read; i++)
         if (!cx_state_allow_read(cx, q->allow_read[i])) {
-            fprintf(stderr, "cx: error: --allow-read %s: not a folder\n", q->allow_read[i]);
+            bool nomem = errno == ENOMEM;
+            if (nomem) fputs("cx: error: out of memory\n", stderr);
+            else fprintf(stderr, "cx: error: --allow-read %s: not a folder\n", q->allow_read[i]);
             cx_state_free(cx);
-            return EXIT_USAGE;
+            return nomem ? EXIT_IO : EXIT_USAGE;
         }
     cx_cli_report_begin(&report);
 

@@ -143,7 +143,8 @@ typedef enum cx_run_status {
  * cx_run_string: the current directory's) and inside folders allowed here:
  * an include outside them is an error (io-read-outside), checked after
  * symlinks and '..' are resolved and before anything is opened.  Allows
- * `dir` (and below) for every later run; false when it is not a folder. */
+ * `dir` (and below) for every later run; false when it is not a folder,
+ * or with errno ENOMEM when memory ran out. */
 bool cx_state_allow_read(cx_state *cx, const char *dir);
 
 /* Runs a script file.  Relative includes resolve against its folder. */

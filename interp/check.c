@@ -196,6 +196,7 @@ static cx_status series_claim(cx_eval *E, const cx_ast *c, const cx_value *l, co
                              cx_article(cx_freq_name(sa->freq)), cx_freq_name(sa->freq),
                              cx_article(cx_freq_name(sb->freq)), cx_freq_name(sb->freq));
     char *ops = cx_sources_text(&E->st->sources, c->op_span);
+    if (!ops) return cx_eval_oom(E, c->op_span);
     char pb[32];
     *holds = true;
     *detail = NULL;
@@ -228,8 +229,7 @@ static cx_status series_claim(cx_eval *E, const cx_ast *c, const cx_value *l, co
             cx_period_format(&p, pb, sizeof pb);
             char *xs = show(E, &x, m), *ys = show(E, &y, m);
             *holds = false;
-            *detail = xs && ys ? cx_strdupf("at %s: %s %s %s is false", pb, xs, ops ? ops : "?", ys)
-                               : NULL;
+            *detail = xs && ys ? cx_strdupf("at %s: %s %s %s is false", pb, xs, ops, ys) : NULL;
             free(xs);
             free(ys);
         }
@@ -243,7 +243,10 @@ static cx_status series_claim(cx_eval *E, const cx_ast *c, const cx_value *l, co
     }
     if (*holds) {
         char *have = cx_series_periods_text(s, 4);
-        *detail = cx_strdupf("holds for every period: %s", have ? have : "none");
+        /* A series with no periods has no text; otherwise NULL is out of memory. */
+        *detail = have || s->len == 0
+                      ? cx_strdupf("holds for every period: %s", have ? have : "none")
+                      : NULL;
         free(have);
     }
     free(ops);

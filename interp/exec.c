@@ -44,7 +44,8 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
     if (b) {
         if (!E->st->opt.repl) {
             char *what = cx_strdupf("'%s'", name);
-            cx_status st = redefined(E, what ? what : name, span, b->span);
+            if (!what) return cx_eval_oom(E, span);
+            cx_status st = redefined(E, what, span, b->span);
             free(what);
             return st;
         }

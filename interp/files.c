@@ -32,15 +32,21 @@ static char *real_dir(const char *dir)
 {
     char buf[PATH_MAX];
     struct stat sb;
-    if (!realpath(dir, buf) || stat(buf, &sb) != 0 || !S_ISDIR(sb.st_mode)) return NULL;
+    if (!realpath(dir, buf) || stat(buf, &sb) != 0) return NULL;
+    if (!S_ISDIR(sb.st_mode)) {
+        errno = ENOTDIR;
+        return NULL;
+    }
     return strdup(buf);
 }
 
 bool cx_files_allow(cx_files *f, const char *dir)
 {
     char *r = real_dir(dir);
-    if (!r || !CX_GROW(f->allowed, f->cap_allowed, f->n_allowed, 4)) {
+    if (!r) return false;
+    if (!CX_GROW(f->allowed, f->cap_allowed, f->n_allowed, 4)) {
         free(r);
+        errno = ENOMEM;
         return false;
     }
     f->allowed[f->n_allowed++] = r;
@@ -82,10 +88,10 @@ static bool allowed(const cx_files *f, const char *resolved)
 /* For a path that does not resolve: is the deepest folder of it that does
  * resolve allowed?  A missing file outside is "outside", so a script
  * cannot learn what exists where it may not read. */
-static bool missing_inside(const cx_files *f, const char *path)
+static cx_path_status missing_status(const cx_files *f, const char *path)
 {
     char *copy = strdup(path), buf[PATH_MAX];
-    if (!copy) return false;
+    if (!copy) return CX_PATH_NOMEM;
     bool ok = false;
     for (;;) {
         char *slash = strrchr(copy, '/');
@@ -104,7 +110,7 @@ static bool missing_inside(const cx_files *f, const char *path)
         }
     }
     free(copy);
-    return ok;
+    return ok ? CX_PATH_MISSING : CX_PATH_OUTSIDE;
 }
 
 cx_path_status cx_files_resolve(const cx_files *f, const char *path, char *resolved, int *err)
@@ -113,7 +119,7 @@ cx_path_status cx_files_resolve(const cx_files *f, const char *path, char *resol
     if (!realpath(path, resolved)) {
         *err = errno;
         if (errno == ENOMEM) return CX_PATH_NOMEM;
-        return missing_inside(f, path) ? CX_PATH_MISSING : CX_PATH_OUTSIDE;
+        return missing_status(f, path);
     }
     return allowed(f, resolved) ? CX_PATH_OK : CX_PATH_OUTSIDE;
 }

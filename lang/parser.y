@@ -680,13 +680,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     return 0;
 }
 
-/* bison's own messages: only "memory exhausted" reaches here, when the
- * parser's stack is full (very deep nesting under a raised --max-nesting)
- * or an allocation failed. */
+/* bison's own messages: only "memory exhausted" reaches here, when growing
+ * the parser's stack failed.  (Its cap, YYMAXDEPTH, is out of reach: the
+ * nesting limit, at most 100,000, stops the parser long before.)  cx_parse
+ * reports the out-of-memory error. */
 static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx *P, const char *msg)
 {
+    (void)loc;
     (void)scanner;
     (void)msg;
-    if (P->oom) return;
-    cx_parse_nesting_error(P, *loc);
+    P->oom = true;
 }

@@ -1044,10 +1044,14 @@ static bool freq_arg(cx_call *c, size_t i, cx_freq *out)
             return true;
         }
     char *got = shown(w, strlen(w));
+    if (!got) {
+        cx_call_oom(c);
+        return false;
+    }
     cx_call_error(c, (int)i, CX_E_TYPE_ARG,
                   "%s expects \"year\", \"half\", \"quarter\", \"month\" or \"day\" as argument "
                   "%zu, got \"%s\"",
-                  c->name, i + 1, got ? got : "");
+                  c->name, i + 1, got);
     free(got);
     return false;
 }

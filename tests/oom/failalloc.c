@@ -34,6 +34,7 @@
  * CX_FAIL_MAX=M skips (with a line saying so) a script that makes more than
  * M allocations. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -68,15 +69,23 @@ static bool fail_now(void)
     return count == fail_at || (persistent && count > fail_at);
 }
 
-void *__wrap_malloc(size_t n) { return fail_now() ? NULL : __real_malloc(n); }
+/* A failed allocation sets errno as the C library's does (POSIX). */
+static bool failed(void)
+{
+    if (!fail_now()) return false;
+    errno = ENOMEM;
+    return true;
+}
 
-void *__wrap_calloc(size_t n, size_t size) { return fail_now() ? NULL : __real_calloc(n, size); }
+void *__wrap_malloc(size_t n) { return failed() ? NULL : __real_malloc(n); }
 
-void *__wrap_realloc(void *p, size_t n) { return fail_now() ? NULL : __real_realloc(p, n); }
+void *__wrap_calloc(size_t n, size_t size) { return failed() ? NULL : __real_calloc(n, size); }
 
-char *__wrap_strdup(const char *s) { return fail_now() ? NULL : __real_strdup(s); }
+void *__wrap_realloc(void *p, size_t n) { return failed() ? NULL : __real_realloc(p, n); }
 
-char *__wrap_strndup(const char *s, size_t n) { return fail_now() ? NULL : __real_strndup(s, n); }
+char *__wrap_strdup(const char *s) { return failed() ? NULL : __real_strdup(s); }
+
+char *__wrap_strndup(const char *s, size_t n) { return failed() ? NULL : __real_strndup(s, n); }
 
 __attribute__((destructor)) static void report(void)
 {
