@@ -15,6 +15,10 @@ def cases():
     # 100,000 nested parentheses: the nesting limit (256) stops it at once.
     yield "parens_100k", "x = " + "(" * 100_000 + "1" + ")" * 100_000 + ";\n"
 
+    # Built-in calls nested 20,000 deep under --max-nesting 100000: the
+    # stack guard stops them before the C stack overflows.
+    yield "calls_nested_20k", "x = " + "abs(" * 20_000 + "1" + ")" * 20_000 + ";\n"
+
     # A 10 MB one-line sum of ones (2,621,440 terms): left-associative, so
     # no nesting; it either runs or stops at a limit, never crashes.
     n = 10 * MB // 4

@@ -64,6 +64,8 @@ loop_timeout             3       --timeout 1
 loop_max_steps           3       --max-steps 1000000
 memory_64m               3       --max-memory 64M
 check_million_digits     1
+recursion_raised_depth   3       --max-depth 100000
+calls_nested_20k         3       --max-nesting 100000
 '
 # Why these statuses (0 ok, 2 script error, 3 limit, 4 I/O; see cx --help):
 # - sum_10mb: a 10 MB one-line sum (2,621,440 ones).  The parser needs about
@@ -82,6 +84,8 @@ check_million_digits     1
 # - loop_timeout, loop_max_steps, memory_64m: a run's budget (time, steps,
 #   memory) ends it with a limit error that names the flag (3).
 # - check_million_digits: a failed check (1) whose line stays short.
+# - recursion_raised_depth, calls_nested_20k: limits raised past what the C
+#   stack holds end with limit-nesting ("for the stack"), not a crash (3).
 
 tr_ctl() { tr -d '\n\t\040-\176\200-\377' <"$1" | wc -c; }  # raw control bytes
 
