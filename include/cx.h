@@ -47,6 +47,11 @@ typedef struct cx_span {
 } cx_span;
 
 /* ---- options --------------------------------------------------------------- */
+/* Nested evaluation (deep expressions, recursion) uses the calling
+ * thread's C stack, up to three quarters of RLIMIT_STACK (at most 6 MiB);
+ * past that a run stops with limit-nesting.  A host that runs cx on a
+ * thread with a smaller stack should lower max_nesting and max_call_depth
+ * (the defaults need well under 1 MiB). */
 typedef struct cx_options {
     int digits;             /* significant digits for cut values (--digits), 1..1000 */
     long precision_bits;    /* MPFR precision for approximate values (--precision) */
