@@ -2,10 +2,10 @@
 # The allocation-failure sweep (robustness goal G4; tests/oom/failalloc.c
 # says how a run is judged): every N over the examples that make at most
 # OOM_EXAMPLE_MAX (5,000) allocations and the golden scripts that make at
-# most OOM_MAX (200), with the N-th allocation failing persistently and then
-# transiently.  One script at a time, on one core: about 4 minutes of CPU.
+# most OOM_MAX (500), with the N-th allocation failing persistently and then
+# transiently.  One script at a time, on one core: about 6 minutes.
 # OOM_MAX=2000 OOM_EXAMPLE_MAX=20000 is the full sweep (every example and
-# all but three golden scripts): about 20 minutes.
+# all but three golden scripts): about 12 minutes.
 #   usage: tests/oom/run.sh build/oom/cx [FILTER]
 # Prints one line per script and a total; exits 1 if a run failed at a site
 # that tests/oom/known.txt does not list.
@@ -13,7 +13,7 @@ set -u
 cd "$(dirname "$0")/../.."
 CX=$(realpath "$1"); shift
 filter=${1:-}
-max=${OOM_MAX:-200}
+max=${OOM_MAX:-500}
 exmax=${OOM_EXAMPLE_MAX:-5000}
 export LC_ALL=C TZ=UTC NO_COLOR=1
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
