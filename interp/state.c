@@ -55,13 +55,14 @@ static bool options_valid(const cx_options *o)
 }
 
 /* Three quarters of the stack a thread gets by default (glibc sizes new
- * threads' stacks by RLIMIT_STACK too), at most of 8 MiB: the rest is for
- * the frames above the run and for built-ins' own work. */
+ * threads' stacks by RLIMIT_STACK too; 8 MiB when it is unlimited): the
+ * rest is for the frames above the run and for built-ins' own work. */
 static size_t stack_budget(void)
 {
     size_t size = 8u << 20;
     struct rlimit rl;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < size)
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur < ((rlim_t)1 << 30))
         size = (size_t)rl.rlim_cur;
     return size / 4 * 3;
 }
