@@ -986,7 +986,8 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     if (base && (base > here ? base - here : here - base) > E->st->stack_budget)
         return stack_exhausted(E, n->span);
     switch (n->kind) {
-    case CX_AST_NUM: cx_value_set_num(out, n->num.value); return CX_OK;
+    case CX_AST_NUM:
+    case CX_AST_CONST: cx_value_set_num(out, n->num.value); return CX_OK;
     case CX_AST_PERIOD: cx_value_set_period(out, &n->period); return CX_OK;
     case CX_AST_STR:
         return cx_value_set_str(out, n->str.text, n->str.len) ? CX_OK : cx_eval_oom(E, n->span);

@@ -52,6 +52,7 @@ static const cx_ast *not_constant(const cx_ast *n)
     if (!n) return NULL;
     switch (n->kind) {
     case CX_AST_NUM:
+    case CX_AST_CONST:
     case CX_AST_PERIOD:
     case CX_AST_STR:
     case CX_AST_BOOL: return NULL;

@@ -102,6 +102,19 @@ char *cx_arena_strndup(cx_arena *a, const char *s, size_t len)
     return p;
 }
 
+bool cx_arena_pop(cx_arena *a, const void *p, const void *last, size_t last_size)
+{
+    cx_arena_block *b = a->head;
+    if (!b || last_size == 0) return false;
+    const unsigned char *from = p, *top = b->data + b->used;
+    const unsigned char *end = (const unsigned char *)last + round_up(last_size);
+    if (end != top || from < b->data || from > (const unsigned char *)last) return false;
+    size_t n = (size_t)(top - from);
+    b->used -= n;
+    a->used_bytes -= n;
+    return true;
+}
+
 cx_arena_mark cx_arena_get_mark(const cx_arena *a)
 {
     cx_arena_mark m = {a->head, a->head ? a->head->next : NULL, a->head ? a->head->used : 0,

@@ -4,6 +4,7 @@
 #ifndef CX_ARENA_H
 #define CX_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct cx_arena_block cx_arena_block;
@@ -25,6 +26,11 @@ void cx_arena_free(cx_arena *a);
 /* Zeroed, max_align_t-aligned memory; NULL on allocation failure. */
 void *cx_arena_alloc(cx_arena *a, size_t size);
 char *cx_arena_strndup(cx_arena *a, const char *s, size_t len); /* NUL-terminated copy */
+/* Gives back the newest allocation, `last` of `last_size` bytes, together
+ * with everything from p to it, when p lies before it in the same block;
+ * nothing in that range may still be in use.  False (nothing given back)
+ * when `last` is not the newest allocation. */
+bool cx_arena_pop(cx_arena *a, const void *p, const void *last, size_t last_size);
 cx_arena_mark cx_arena_get_mark(const cx_arena *a);
 /* Releases everything allocated since m, which must be a mark of a taken
  * after the last reset to an earlier mark. */

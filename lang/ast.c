@@ -64,7 +64,9 @@ cx_ast *cx_ast_unary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_spa
 
 cx_ast *cx_ast_binary(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span)
 {
-    cx_ast *n = cx_ast_new(P, CX_AST_BINARY, span);
+    cx_ast *n = cx_ast_fold(P, op, a, b, span);
+    if (n) return n;
+    n = cx_ast_new(P, CX_AST_BINARY, span);
     if (!n) return NULL;
     n->op = op;
     n->op_span = op_span;

@@ -33,6 +33,9 @@ typedef enum cx_ast_kind {
      * comp_is_list = true */
     CX_AST_COMP,
     CX_AST_IF, /* if a then b else c */
+    /* a sum of plain literals folded while parsing (lang/fold.c): num.value
+     * only, and computed, not written (no precision, suffix or year) */
+    CX_AST_CONST,
     /* statements */
     CX_AST_ASSIGN, /* name = a */
     /* name PERIOD = b: a = period literal node (NUM year or PERIOD), c = NULL;

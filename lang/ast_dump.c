@@ -2,6 +2,7 @@
  * `cx --dump-ast`: "1 + 2 * 3;" -> "(+ 1 (* 2 3))".  The walk keeps its own
  * stack on the heap, so a 100,000-term sum (a left spine that deep) dumps
  * without deep C recursion. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,13 +111,23 @@ const char *cx_ast_op_text(int op)
 /* Writes a leaf now, or writes the opening of a form and pushes the rest. */
 static void expand(dumper *d, const cx_ast *n)
 {
-    char buf[32];
+    char buf[48]; /* two int64s and a '/' */
     if (!n) {
         put(d, "<null>");
         return;
     }
     switch (n->kind) {
     case CX_AST_NUM: put_n(d, n->str.text ? n->str.text : "?", n->str.text ? n->str.len : 1); break;
+    case CX_AST_CONST: /* always SMALL (fold.c) */
+        if (n->num.value->u.s.den == 1)
+            snprintf(buf, sizeof buf, "%" PRId64, n->num.value->u.s.num);
+        else
+            snprintf(buf, sizeof buf, "%" PRId64 "/%" PRId64, n->num.value->u.s.num,
+                     n->num.value->u.s.den);
+        put(d, "(fold ");
+        put(d, buf);
+        put(d, ")");
+        break;
     case CX_AST_PERIOD:
         cx_period_format(&n->period, buf, sizeof buf);
         put(d, buf);

@@ -91,6 +91,9 @@ void cx_lex_abandon(struct cx_lex_state *L);
 /* Each returns NULL only when memory ran out (P->oom is then set); every one
  * accepts NULL children so a parse that ran out of memory ends quietly. */
 cx_ast *cx_ast_bool(cx_parse_ctx *P, bool value, cx_span span);
+/* `a + b` or `a - b` of plain literals (or sums of them) folded into one
+ * CX_AST_CONST node; NULL when it cannot be folded (fold.c). */
+cx_ast *cx_ast_fold(cx_parse_ctx *P, int op, cx_ast *a, cx_ast *b, cx_span span);
 cx_ast *cx_ast_error(cx_parse_ctx *P, cx_span span);
 /* `( e )` and `[ a, b ]`: the node inside, its span widened to the brackets. */
 cx_ast *cx_ast_paren(cx_parse_ctx *P, cx_ast *inner, cx_span span);

@@ -20,9 +20,14 @@ def cases():
     yield "calls_nested_20k", "x = " + "abs(" * 20_000 + "1" + ")" * 20_000 + ";\n"
 
     # A 10 MB one-line sum of ones (2,621,440 terms): left-associative, so
-    # no nesting; it either runs or stops at a limit, never crashes.
+    # no nesting; the parser folds it into one constant, so it runs within
+    # --max-memory 256M.
     n = 10 * MB // 4
     yield "sum_10mb", "x = " + " + ".join(["1"] * n) + ";\nx;\n"
+
+    # The same size of sum over a name does not fold: its tree (two nodes a
+    # term) passes the 512 MiB cap, which must end as a clean limit error.
+    yield "sum_names_10mb", "a = 1;\nx = " + " + ".join(["a"] * n) + ";\nx;\n"
 
     # Identifiers far past the 1,024-byte name limit; the message must not
     # echo a megabyte of source back.

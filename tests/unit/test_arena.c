@@ -79,3 +79,26 @@ Test(arena, reset_to_an_empty_arena_then_reuse_the_spare_block)
     cx_arena_free(&a);
     cr_assert(eq(ptr, a.spare, NULL));
 }
+
+Test(arena, pop_gives_back_only_the_newest_allocations)
+{
+    cx_arena a;
+    cx_arena_init(&a);
+    char *keep = cx_arena_strndup(&a, "keep", 4);
+    size_t before = a.used_bytes;
+    void *node = cx_arena_alloc(&a, 48);
+    char *text = cx_arena_strndup(&a, "12", 2);
+    /* `node` is not the newest allocation: nothing is given back. */
+    cr_assert(not(cx_arena_pop(&a, keep, node, 48)));
+    cr_assert(cx_arena_pop(&a, node, text, 3));
+    cr_assert(eq(sz, a.used_bytes, before));
+    cr_assert(STR_EQ(keep, "keep"));
+    /* The space is handed out again, zeroed. */
+    unsigned char *again = cx_arena_alloc(&a, 48);
+    cr_assert(eq(ptr, again, node));
+    cr_assert(eq(u8, again[0], 0));
+    /* A pointer after `last` is refused. */
+    char *t2 = cx_arena_strndup(&a, "x", 1);
+    cr_assert(not(cx_arena_pop(&a, t2 + 1, t2, 2)));
+    cx_arena_free(&a);
+}

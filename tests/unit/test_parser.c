@@ -102,9 +102,27 @@ Test(parser, multiplication_binds_tighter_than_addition)
 
 Test(parser, additive_and_multiplicative_operators_are_left_associative)
 {
-    expect_dump("1 - 2 - 3;", "(- (- 1 2) 3)");
+    expect_dump("a - b - c;", "(- (- a b) c)");
     expect_dump("8 / 4 / 2;", "(/ (/ 8 4) 2)");
-    expect_dump("1 - 2 + 3;", "(+ (- 1 2) 3)");
+    expect_dump("a - b + c;", "(+ (- a b) c)");
+}
+
+/* lang/fold.c: + and - of plain literals on the int64 fast path become one
+ * constant; anything with a suffix, a name, another operator or a value that
+ * leaves the fast path keeps its tree. */
+Test(parser, sums_of_plain_literals_fold_into_one_constant)
+{
+    expect_dump("1 - 2 - 3;", "(fold -4)");
+    expect_dump("1 - 2 + 3;", "(fold 2)");
+    expect_dump("-1 + 0.5;", "(fold -1/2)");
+    expect_dump("1 - -2;", "(fold 3)");
+    expect_dump("(1 + 2) * 3;", "(* (fold 3) 3)");
+    expect_dump("1 + 2 * 3;", "(+ 1 (* 2 3))");
+    expect_dump("1 + 2 + a + 3;", "(+ (+ (fold 3) a) 3)");
+    expect_dump("1B + 2;", "(+ 1B 2)");
+    expect_dump("1 + 5%;", "(+ 1 5%)");
+    expect_dump("9223372036854775807 + 1;", "(+ 9223372036854775807 1)");
+    expect_dump("x = 2020 + 5;", "(= x (fold 2025))");
 }
 
 Test(parser, power_is_right_associative) { expect_dump("2^3^2;", "(^ 2 (^ 3 2))"); }
@@ -211,7 +229,7 @@ Test(parser, primaries)
     expect_dump("[1, 2, 3];", "(list 1 2 3)");
     expect_dump("true; false;", "true\nfalse");
     expect_dump("\"a\\\"b\\n\";", "\"a\\\"b\\n\"");
-    expect_dump("(1 + 2) * 3;", "(* (+ 1 2) 3)");
+    expect_dump("(a + b) * c;", "(* (+ a b) c)");
     expect_dump("2025Q3; 2025H1; 2025-06; 2025-06-30; 2025;",
                 "2025Q3\n2025H1\n2025-06\n2025-06-30\n2025");
     expect_dump("125B; 13%; 25bp; 1_000;", "125B\n13%\n25bp\n1_000");
@@ -564,10 +582,10 @@ Test(parser, a_long_left_associative_sum_does_not_count_as_nesting)
     size_t terms = 100000;
     char *text = malloc(terms * 4 + 16);
     cr_assert(not(eq(ptr, text, NULL)));
-    strcpy(text, "x = 1");
+    strcpy(text, "x = a");
     size_t len = 5;
     for (size_t i = 1; i < terms; i++) {
-        memcpy(text + len, " + 1", 4);
+        memcpy(text + len, " + a", 4);
         len += 4;
     }
     text[len++] = ';';
@@ -585,7 +603,37 @@ Test(parser, a_long_left_associative_sum_does_not_count_as_nesting)
     char *d = cx_ast_dump(&p.unit);
     cr_assert(not(eq(ptr, d, NULL)));
     cr_assert(eq(int, strncmp(d, "(= x (+ (+ (+ ", 14), 0));
-    cr_assert(STR_EQ(d + strlen(d) - 7, " 1) 1))"));
+    cr_assert(STR_EQ(d + strlen(d) - 7, " a) a))"));
+    free(d);
+    done(&p);
+    free(text);
+}
+
+/* A pasted column of a million figures as one sum: folded while parsing,
+ * so the unit holds one node and one constant, not a million of each. */
+Test(parser, a_long_sum_of_literals_is_one_node)
+{
+    size_t terms = 1000000;
+    char *text = malloc(terms * 4 + 16);
+    cr_assert(not(eq(ptr, text, NULL)));
+    strcpy(text, "x = 7");
+    size_t len = 5;
+    for (size_t i = 1; i < terms; i++) {
+        memcpy(text + len, i % 2 ? " + 3" : " - 1", 4);
+        len += 4;
+    }
+    text[len++] = ';';
+    parsed p;
+    parse_opts(&p, text, len, 256, 20);
+    cr_assert(eq(int, p.status, CX_OK));
+    const cx_ast *n = p.unit.stmts.items[0]->a;
+    cr_assert(eq(int, n->kind, CX_AST_CONST));
+    cr_assert(eq(u32, n->span.start, 4));
+    cr_assert(eq(u32, n->span.end, (uint32_t)len - 1));
+    cr_assert(eq(sz, p.unit.n_consts, 1));
+    cr_assert(lt(sz, p.unit.arena.used_bytes, 4096));
+    char *d = cx_ast_dump(&p.unit);
+    cr_assert(STR_EQ(d, "(= x (fold 1000008))")); /* 7 + 3 * 500,000 - 499,999 */
     free(d);
     done(&p);
     free(text);
@@ -652,9 +700,9 @@ Test(parser, a_hook_gets_each_statement_in_order_and_keeps_only_functions)
 {
     stream_log log = {0};
     parsed p;
-    parse_stream(&p, "x = 1 + 2;\nfn f(a) = a * 10;\n;\ny = [1, 2, 3];\nprint f(2);\n", &log);
+    parse_stream(&p, "x = 1 + b;\nfn f(a) = a * 10;\n;\ny = [1, 2, 3];\nprint f(2);\n", &log);
     cr_assert(eq(int, p.status, CX_OK));
-    cr_assert(STR_EQ(log.text, "(= x (+ 1 2));(fn f (a) (* a 10));(= y (list 1 2 3));"
+    cr_assert(STR_EQ(log.text, "(= x (+ 1 b));(fn f (a) (* a 10));(= y (list 1 2 3));"
                                "(print (call f 2));"));
     cr_assert(eq(sz, p.unit.stmts.len, 0));
     /* The function's nodes and constant outlive the statements after it. */
