@@ -163,7 +163,10 @@ static char *range_detail(cx_eval *E, const cx_ast *range_node, const cx_value *
     }
     (void)range_node;
     char *step = !rg->of_periods && rg->has_step ? show_num(E, &rg->step, m) : NULL;
-    if (ls && lo && hi)
+    /* A step that could not be shown fails the detail: never a range shown
+     * without the step it has. */
+    bool step_shown = rg->of_periods || !rg->has_step || step;
+    if (ls && lo && hi && step_shown)
         d = cx_strdupf("%s is %s [%s .. %s]%s%s", ls, holds ? "in" : "outside", lo, hi,
                        step ? " step " : "", step ? step : "");
     free(step);

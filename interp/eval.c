@@ -820,10 +820,11 @@ static cx_call make_call(cx_eval *E, const cx_builtin *bi, const cx_value *args,
  * suspicious). */
 static cx_status finish_call(cx_eval *E, cx_call *c, cx_status st)
 {
-    if (c->note && st == CX_OK) cx_output_note_later(E->st, c->note, c->span);
+    bool lost = c->note_lost;
+    if (c->note && st == CX_OK && !lost) lost = !cx_output_note_later(E->st, c->note, c->span);
     else free(c->note);
     c->note = NULL;
-    return st;
+    return st == CX_OK && lost ? cx_eval_oom(E, c->span) : st;
 }
 
 static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)

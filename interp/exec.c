@@ -371,6 +371,7 @@ cx_status cx_exec_stmt(cx_eval *E, const cx_ast *n)
 {
     cx_status st = cx_eval_step(E, n->span);
     if (st == CX_OK) st = exec_stmt(E, n);
-    cx_output_flush_notes(E->st, st == CX_OK); /* after the statement's own output */
+    /* after the statement's own output */
+    if (!cx_output_flush_notes(E->st, st == CX_OK) && st == CX_OK) st = cx_eval_oom(E, n->span);
     return st == CX_OK ? cx_eval_poll(E, n->span) : CX_FAIL;
 }

@@ -100,8 +100,8 @@ void cx_state_free(cx_state *st)
 {
     if (!st) return;
     cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
-    cx_memo_free(&st->memo); /* before the units: entries point at their nodes */
-    cx_output_flush_notes(st, false);
+    cx_memo_free(&st->memo);                /* before the units: entries point at their nodes */
+    (void)cx_output_flush_notes(st, false); /* drops them: cannot fail */
     free(st->notes);
     cx_env_free(&st->env);
     for (size_t i = 0; i < st->n_units; i++) {

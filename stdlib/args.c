@@ -42,6 +42,7 @@ void cx_call_note(cx_call *c, const char *fmt, ...)
     va_start(ap, fmt);
     c->note = cx_vstrdupf(fmt, ap);
     va_end(ap);
+    if (!c->note) c->note_lost = true;
 }
 
 cx_status cx_call_step(cx_call *c)

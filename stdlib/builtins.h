@@ -36,6 +36,9 @@ typedef struct cx_call {
     /* A note the call leaves (cx_call_note): the evaluator shows it after a
      * successful call as a note line.  malloc'ed, NULL when none. */
     char *note;
+    /* The note could not be made for want of memory: the call then ends as
+     * out of memory, never as a value shown without its note. */
+    bool note_lost;
     const char *name; /* the built-in's name */
     const cx_value *args;
     size_t n;

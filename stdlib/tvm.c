@@ -285,10 +285,12 @@ static void sanity(cx_call *c, const cx_num *rate, const cx_num *nper)
     if (rate && cx_num_cmp(rate, &one) > 0) {
         /* Most often a percentage typed without its %: 6.5 is 650%. */
         char *r = cx_fmt_pct(rate, 2), *as_pct = cx_fmt_number(rate, 10, false);
-        cx_call_note(c,
-                     "%s: a rate of %s a period is above 100%%: did you mean %s%%? (a rate is "
-                     "written with %% or as a fraction: 6.5%% is 0.065)",
-                     c->name, r ? r : "more than 100%", as_pct ? as_pct : "the rate");
+        if (r && as_pct)
+            cx_call_note(c,
+                         "%s: a rate of %s a period is above 100%%: did you mean %s%%? (a rate "
+                         "is written with %% or as a fraction: 6.5%% is 0.065)",
+                         c->name, r, as_pct);
+        else c->note_lost = true;
         free(r);
         free(as_pct);
     } else if (nper && cx_num_sgn(nper) < 0) {
