@@ -45,6 +45,8 @@ void cx_call_note(cx_call *c, const char *fmt, ...)
     if (!c->note) c->note_lost = true;
 }
 
+int cx_call_poll(void *c) { return cx_call_step(c) != CX_OK; }
+
 cx_status cx_call_step(cx_call *c)
 {
     if (!c->budget) return CX_OK;

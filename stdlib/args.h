@@ -32,6 +32,9 @@ void cx_call_note(cx_call *c, const char *fmt, ...) __attribute__((format(printf
 /* One step of a built-in's own loop over many items (runtime/budget.h);
  * CX_FAIL (error reported at the call) past a limit. */
 cx_status cx_call_step(cx_call *c);
+/* cx_call_step for a callback (the rate search's poll): c is a cx_call;
+ * non-zero when the run must stop, its limit error recorded. */
+int cx_call_poll(void *c);
 
 /* "a number", "an approximate ...": the kind with its article, for messages. */
 const char *cx_arg_kind_phrase(const cx_value *v);

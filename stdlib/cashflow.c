@@ -413,10 +413,13 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
  * outweighs all others once x^(e_last - e_prev) > S / |c_last|; for u <= 0
  * the first does once x^(e_1) < |c_0| / S; so every root lies in
  * [min(0, ln(|c_0| / S_rest) / e_1), max(0, ln(S_front / |c_last|) / gap)]. */
-static void make_problem(rate_terms *rt, cx_rate_problem *p)
+static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
 {
     p->f = terms_eval;
     p->ud = rt;
+    p->poll = cx_call_poll;
+    p->poll_ud = c;
+    p->stopped = false;
     p->cost = rt->m;
     p->sign_changes = 0;
     p->has_bounds = false;
@@ -466,6 +469,7 @@ static void problem_free(cx_rate_problem *p)
 static cx_status no_rate(cx_call *c, int arg, cx_rate_result res, const cx_rate_problem *p)
 {
     if (res == CX_RATE_NOMEM) return cx_call_oom(c);
+    if (res == CX_RATE_STOPPED) return CX_FAIL; /* the budget's error is recorded */
     if (res == CX_RATE_EVAL)
         return cx_call_error(c, arg, CX_E_MATH_NO_ROOT,
                              "%s found no rate: the value of the flows grows beyond the "
@@ -488,7 +492,7 @@ static cx_status solve_flows(cx_call *c, const flows *f, const cx_num *guess, cx
     rate_terms rt;
     if (build_terms(c, f, &rt) != CX_OK) return CX_FAIL;
     cx_rate_problem p;
-    make_problem(&rt, &p);
+    make_problem(c, &rt, &p);
     cx_num r;
     cx_num_init(&r);
     cx_rate_result res = cx_rate_solve(&p, guess, cx_call_num_ctx(c), &r);
@@ -552,7 +556,7 @@ cx_status cx_fn_irr_all(cx_call *c, cx_value *out)
     flows_free(&f);
     if (st != CX_OK) return st;
     cx_rate_problem p;
-    make_problem(&rt, &p);
+    make_problem(c, &rt, &p);
     cx_num *rates = NULL;
     size_t n = 0;
     cx_rate_result res = cx_rate_all(&p, lo, hi, cx_call_num_ctx(c), &rates, &n);

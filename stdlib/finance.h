@@ -68,6 +68,12 @@ typedef struct cx_rate_problem {
     bool has_bounds;
     mpfr_t u_min, u_max; /* inited by the caller when has_bounds */
     size_t cost;         /* terms per evaluation, to size the scan */
+    /* Asked before every evaluation of f (NULL: never): non-zero ends the
+     * search with CX_RATE_STOPPED, the poll having recorded why (a step,
+     * time or memory budget, an interrupt).  `stopped` tells it happened. */
+    int (*poll)(void *poll_ud);
+    void *poll_ud;
+    bool stopped;
 } cx_rate_problem;
 
 typedef enum cx_rate_result {
@@ -75,6 +81,7 @@ typedef enum cx_rate_result {
     CX_RATE_NONE, /* no rate: the flows never change sign, or the scan saw no crossing */
     CX_RATE_EVAL, /* f could not be evaluated near a root (beyond MPFR's range) */
     CX_RATE_NOMEM,
+    CX_RATE_STOPPED, /* the poll ended the search: its error is recorded */
 } cx_rate_result;
 
 /* Every rate found in [lo, hi] (either may be NULL: unbounded), ascending,

@@ -25,6 +25,19 @@ typedef struct mapped {
     cx_rate_problem *p;
 } mapped;
 
+/* f(u), after asking the poll: every evaluation is a step of the run, so a
+ * search over long flows ends at --max-steps, --timeout or Ctrl-C like any
+ * loop.  A stop reads as "cannot evaluate", which ends every search. */
+static int f_polled(mpfr_t y, const mpfr_t u, void *ud)
+{
+    cx_rate_problem *p = ud;
+    if (p->stopped || (p->poll && p->poll(p->poll_ud) != 0)) {
+        p->stopped = true;
+        return 1;
+    }
+    return p->f(y, u, p->ud);
+}
+
 /* f(A sinh(s)): the problem seen through the scan's coordinate. */
 static int f_mapped(mpfr_t y, const mpfr_t s, void *ud)
 {
@@ -33,7 +46,7 @@ static int f_mapped(mpfr_t y, const mpfr_t s, void *ud)
     mpfr_init2(u, mpfr_get_prec(y));
     mpfr_sinh(u, s, MPFR_RNDN);
     mpfr_mul_2si(u, u, SCALE_EXP, MPFR_RNDN);
-    int r = m->p->f(y, u, m->p->ud);
+    int r = f_polled(y, u, m->p);
     mpfr_clear(u);
     return r;
 }
@@ -62,7 +75,7 @@ static bool walk(cx_rate_problem *p, int dir, int want, mpfr_t u, mpfr_prec_t w,
     bool found = false;
     for (long k = -2; k <= WALK_MAX_EXP; k++) {
         mpfr_set_si_2exp(x, dir, k, MPFR_RNDN);
-        if (p->f(y, x, p->ud) != 0 || !mpfr_number_p(y)) {
+        if (f_polled(y, x, p) != 0 || !mpfr_number_p(y)) {
             *eval_failed = true;
             break;
         }
@@ -114,6 +127,7 @@ cx_rate_result cx_rate_all(cx_rate_problem *p, const cx_num *lo, const cx_num *h
 {
     *rates = NULL;
     *n = 0;
+    p->stopped = false;
     if (p->sign_changes <= 0) return CX_RATE_NONE;
     mpfr_prec_t prec = ctx->prec, w = prec + CX_ROOT_GUARD;
     size_t cap = 0;
@@ -138,7 +152,7 @@ cx_rate_result cx_rate_all(cx_rate_problem *p, const cx_num *lo, const cx_num *h
     if (p->sign_changes == 1 && signs_ok) {
         /* Exactly one rate, and the bracket's ends have the limiting signs,
          * which differ: the root is in [ua, ub], guaranteed. */
-        cx_root_status rs = cx_root_bracketed(root, p->f, p->ud, ua, ub, prec + 16, NULL);
+        cx_root_status rs = cx_root_bracketed(root, f_polled, p, ua, ub, prec + 16, NULL);
         if (rs == CX_ROOT_OK) {
             if (!keep_rate(rates, n, &cap, root, plo, phi, ctx)) res = CX_RATE_NOMEM;
             goto out;
@@ -211,6 +225,7 @@ cx_rate_result cx_rate_all(cx_rate_problem *p, const cx_num *lo, const cx_num *h
     if (res == CX_RATE_FOUND && *n == 0) res = failed ? CX_RATE_EVAL : CX_RATE_NONE;
 out:
     mpfr_clears(ua, ub, rlo, rhi, t, root, (mpfr_ptr)0);
+    if (p->stopped && res != CX_RATE_NOMEM) res = CX_RATE_STOPPED;
     if (res != CX_RATE_FOUND) {
         cx_rate_free(*rates, *n);
         *rates = NULL;

@@ -629,6 +629,9 @@ cx_status cx_fn_rate(cx_call *c, cx_value *out)
     if (cx_num_sgn(&cn)) signs[ns++] = cx_num_sgn(&cn);
     cx_rate_problem p;
     p.f = rate_eval;
+    p.poll = cx_call_poll;
+    p.poll_ud = c;
+    p.stopped = false;
     p.cost = 1;
     p.has_bounds = false;
     p.sign_changes = 0;
@@ -651,6 +654,7 @@ cx_status cx_fn_rate(cx_call *c, cx_value *out)
     if (k.st != CX_NUM_OK) st = cx_call_num_error(c, -1, k.st);
     else if (res == CX_RATE_FOUND) cx_value_take_num(out, &r);
     else if (res == CX_RATE_NOMEM) st = cx_call_oom(c);
+    else if (res == CX_RATE_STOPPED) st = CX_FAIL; /* the budget's error is recorded */
     else if (p.sign_changes == 0)
         st = cx_call_error(c, -1, CX_E_MATH_NO_ROOT,
                            "rate has no solution: pv, the payments and fv all have the same sign "
