@@ -119,6 +119,9 @@ static void run(const char *text, size_t len, bool repl)
     o.max_series = 1000;
     o.max_include_depth = 4;
     o.max_memory_mb = 64;
+    /* Deterministic, and cheaper than the watchdog: a loop or a rate search
+     * stops after 10,000 steps (a few ms under ASan), before 15 ms pass. */
+    o.max_steps = 10000;
     o.repl = repl;
     cx_state *cx = cx_state_new(&o);
     if (!cx) return;
