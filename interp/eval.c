@@ -13,6 +13,7 @@
 #include "../runtime/format.h"
 #include "../runtime/limits.h"
 #include "../runtime/product.h"
+#include "../runtime/sum.h"
 #include "../runtime/series.h"
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
@@ -590,7 +591,7 @@ typedef struct comp_ctx {
     size_t slot; /* index of the loop variable among the locals */
     sink_kind sink;
     cx_list *list;
-    cx_num acc;         /* SINK_SUM */
+    cx_sum sum;         /* SINK_SUM: reduced once at the end (runtime/sum.h) */
     cx_product product; /* SINK_PRODUCT: a balanced tree (runtime/product.h) */
 } comp_ctx;
 
@@ -630,7 +631,7 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
         }
         cx_num_status ns = c->sink == SINK_PRODUCT
                                ? cx_product_add(&c->product, &v.u.num, &E->st->nctx)
-                               : cx_num_add(&c->acc, &c->acc, &v.u.num, &E->st->nctx);
+                               : cx_sum_add(&c->sum, &v.u.num, &E->st->nctx);
         if (ns != CX_NUM_OK) st = cx_eval_num_error(E, ns, cx_ast_comp_elem(c->comp)->span);
     }
 out:
@@ -644,7 +645,7 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
     cx_value_init(&iter);
     cx_value_init(&none);
     comp_ctx c = {.comp = comp, .sink = sink};
-    cx_num_init(&c.acc);
+    cx_sum_init(&c.sum);
     cx_product_init(&c.product);
     cx_env *env = &E->st->env;
     size_t mark = env->n_locals;
@@ -665,18 +666,21 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
             cx_value_take_list(out, c.list);
             c.list = NULL;
         } else {
+            cx_num acc;
+            cx_num_init(&acc);
             cx_num_status ns = sink == SINK_PRODUCT
-                                   ? cx_product_take(&c.product, &c.acc, &E->st->nctx)
-                                   : CX_NUM_OK;
-            if (ns == CX_NUM_OK) cx_value_take_num(out, &c.acc);
+                                   ? cx_product_take(&c.product, &acc, &E->st->nctx)
+                                   : cx_sum_take(&c.sum, &acc, &E->st->nctx);
+            if (ns == CX_NUM_OK) cx_value_take_num(out, &acc);
             else st = cx_eval_num_error(E, ns, comp->span);
+            cx_num_clear(&acc);
         }
     }
 out:
     cx_env_pop_locals(env, mark);
     if (c.list) cx_list_unref(c.list);
     cx_product_clear(&c.product);
-    cx_num_clear(&c.acc);
+    cx_sum_clear(&c.sum);
     cx_value_clear(&iter);
     return st;
 }

@@ -52,6 +52,8 @@ static int64_t limit_bits(const cx_num_ctx *ctx)
     return (m <= 0 || m > HARD_MAX_BITS) ? HARD_MAX_BITS : m;
 }
 
+int64_t cx_num_limit_bits(const cx_num_ctx *ctx) { return limit_bits(ctx); }
+
 static void z_set_u64(mpz_t z, uint64_t v)
 {
 #if ULONG_MAX >= UINT64_MAX

@@ -78,6 +78,9 @@ bool cx_num_get_si(const cx_num *x, int64_t *out);
 void cx_num_get_mpq(const cx_num *x, mpq_t out);
 /* Value into an inited mpfr (rounded to nearest at out's precision). */
 void cx_num_get_mpfr(const cx_num *x, mpfr_t out);
+/* The size limit that applies under ctx, in bits of numerator or
+ * denominator (ctx->max_bits, or the hard ceiling when that is unset). */
+int64_t cx_num_limit_bits(const cx_num_ctx *ctx);
 /* Bits of numerator and denominator (the larger), for size estimates. */
 long cx_num_bits(const cx_num *x);
 /* Three-way compare; exact against approximate compares the values. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "../runtime/product.h"
+#include "../runtime/sum.h"
 #include "args.h"
 #include "builtins.h"
 
@@ -17,9 +18,10 @@ static void period_text(cx_freq f, int64_t ord, char *buf, size_t size)
 
 /* ==== sum, avg, product, count =========================================== */
 
-/* A running sum, or a product kept as a balanced tree (runtime/product.h). */
+/* A running sum reduced once at the end (runtime/sum.h), or a product kept
+ * as a balanced tree (runtime/product.h). */
 typedef struct fold {
-    cx_num acc; /* the sum */
+    cx_sum sum;
     bool product;
     cx_product prod;
 } fold;
@@ -29,8 +31,7 @@ static cx_status fold_one(cx_call *c, void *ud, const cx_num *x, size_t index)
     (void)index;
     fold *f = ud;
     const cx_num_ctx *ctx = cx_call_num_ctx(c);
-    cx_num_status st =
-        f->product ? cx_product_add(&f->prod, x, ctx) : cx_num_add(&f->acc, &f->acc, x, ctx);
+    cx_num_status st = f->product ? cx_product_add(&f->prod, x, ctx) : cx_sum_add(&f->sum, x, ctx);
     return st == CX_NUM_OK ? CX_OK : cx_call_num_error(c, -1, st);
 }
 
@@ -98,20 +99,24 @@ static cx_status fold_args(cx_call *c, cx_num *out, bool product, cx_num *n)
         product_too_big(a->u.range, n, cx_call_num_ctx(c)))
         return cx_call_num_error(c, -1, CX_NUM_TOO_BIG);
     fold f = {.product = product};
-    cx_num_init(&f.acc);
+    cx_sum_init(&f.sum);
     cx_product_init(&f.prod);
     size_t count = 0;
+    cx_num acc;
+    cx_num_init(&acc);
     cx_status st = cx_args_each_num(c, fold_one, &f, &count);
-    if (st == CX_OK && product) {
-        cx_num_status pst = cx_product_take(&f.prod, &f.acc, cx_call_num_ctx(c));
+    if (st == CX_OK) {
+        cx_num_status pst = product ? cx_product_take(&f.prod, &acc, cx_call_num_ctx(c))
+                                    : cx_sum_take(&f.sum, &acc, cx_call_num_ctx(c));
         if (pst != CX_NUM_OK) st = cx_call_num_error(c, -1, pst);
     }
     cx_product_clear(&f.prod);
+    cx_sum_clear(&f.sum);
     if (st == CX_OK) {
-        cx_num_swap(out, &f.acc);
+        cx_num_swap(out, &acc);
         cx_num_set_si(n, (int64_t)count);
     }
-    cx_num_clear(&f.acc);
+    cx_num_clear(&acc);
     return st;
 }
 

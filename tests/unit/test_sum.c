@@ -1,0 +1,128 @@
+/* test_sum.c - runtime/sum.c: the postponed-reduction sum equals term by
+ * term addition (chained, unrelated and mixed denominators, signs, small and
+ * big terms), turns approximate with an approximate term, and stops at the
+ * same partial sum as term by term addition under the size limit. */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include "../../runtime/sum.h"
+
+static const cx_num_ctx C = {3321929, 256};
+
+/* x = num / den^k, canonical. */
+static void term(cx_num *x, int64_t num, int64_t den, int k)
+{
+    cx_num b, p;
+    cx_num_init(&b);
+    cx_num_init(&p);
+    cx_num_set_si(&b, den);
+    cx_num_set_si(&p, k);
+    cr_assert(eq(int, cx_num_pow(&p, &b, &p, &C), CX_NUM_OK));
+    cx_num_set_si(&b, num);
+    cr_assert(eq(int, cx_num_div(x, &b, &p, &C), CX_NUM_OK));
+    cx_num_clear(&b);
+    cx_num_clear(&p);
+}
+
+/* Adds n terms both ways and compares; kind picks the denominators. */
+static void compare(int n, int kind)
+{
+    cx_sum s;
+    cx_sum_init(&s);
+    cx_num left, x, got;
+    cx_num_init(&left);
+    cx_num_init(&x);
+    cx_num_init(&got);
+    for (int i = 1; i <= n; i++) {
+        switch (kind) {
+        case 0: term(&x, 1000 + 3 * i, 151, i); break;                 /* d | next d */
+        case 1: term(&x, i % 2 ? 7 : -11, 151, n - i + 1); break;      /* next d | d */
+        case 2: term(&x, 1, i + 1, 1); break;                          /* unrelated */
+        default: term(&x, i, i % 3 == 0 ? 10 : 151, i % 5 + 1); break; /* mixed */
+        }
+        cr_assert(eq(int, cx_num_add(&left, &left, &x, &C), CX_NUM_OK));
+        cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    }
+    cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+    cr_expect(cx_num_eq(&got, &left), "n = %d, kind %d", n, kind);
+    cr_expect(eq(int, got.kind, left.kind), "canonical form, n = %d, kind %d", n, kind);
+    cx_sum_clear(&s);
+    cx_num_clear(&left);
+    cx_num_clear(&x);
+    cx_num_clear(&got);
+}
+
+Test(sum, equals_term_by_term_addition)
+{
+    for (int kind = 0; kind < 4; kind++)
+        for (int n = 0; n <= 60; n += 7) compare(n, kind);
+    compare(400, 0);
+}
+
+Test(sum, a_sum_that_cancels_comes_back_small)
+{
+    cx_sum s;
+    cx_sum_init(&s);
+    cx_num x, got;
+    cx_num_init(&x);
+    cx_num_init(&got);
+    for (int i = 1; i <= 30; i++) {
+        term(&x, 5, 151, i);
+        cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    }
+    for (int i = 30; i >= 1; i--) {
+        term(&x, -5, 151, i);
+        cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    }
+    cx_num_set_si(&x, 42);
+    cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+    int64_t v = 0;
+    cr_expect(cx_num_get_si(&got, &v));
+    cr_expect(eq(i64, v, 42));
+    cr_expect(eq(int, got.kind, CX_NUM_SMALL));
+    cx_num_clear(&x);
+    cx_num_clear(&got);
+}
+
+Test(sum, an_approximate_term_makes_the_sum_approximate)
+{
+    cx_sum s;
+    cx_sum_init(&s);
+    cx_num x, got;
+    cx_num_init(&x);
+    cx_num_init(&got);
+    term(&x, 1, 151, 20);
+    cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    cx_num_set_si(&x, 2);
+    cr_assert(eq(int, cx_num_sqrt(&x, &x, &C), CX_NUM_OK));
+    cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    term(&x, 1, 151, 21);
+    cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+    cr_expect(not(cx_num_is_exact(&got)));
+    cx_num_clear(&x);
+    cx_num_clear(&got);
+}
+
+/* Under a limit of 200 bits, 151^-k passes it at k = 28 (7.24 bits each):
+ * both ways stop at the same term. */
+Test(sum, the_size_limit_stops_the_same_partial_sum)
+{
+    const cx_num_ctx tight = {200, 64};
+    cx_sum s;
+    cx_sum_init(&s);
+    cx_num left, x;
+    cx_num_init(&left);
+    cx_num_init(&x);
+    int stop_left = 0, stop_sum = 0;
+    for (int i = 1; i <= 40 && !(stop_left && stop_sum); i++) {
+        term(&x, 3, 151, i);
+        if (!stop_left && cx_num_add(&left, &left, &x, &tight) == CX_NUM_TOO_BIG) stop_left = i;
+        if (!stop_sum && cx_sum_add(&s, &x, &tight) == CX_NUM_TOO_BIG) stop_sum = i;
+    }
+    cr_expect(ne(int, stop_left, 0));
+    cr_expect(eq(int, stop_sum, stop_left));
+    cx_sum_clear(&s);
+    cx_num_clear(&left);
+    cx_num_clear(&x);
+}
