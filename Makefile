@@ -76,7 +76,7 @@ $(BUILD)/libcx.so: $(BUILD)/libcx.so.$(VERSION)
 	ln -sf $(SONAME) $@
 
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) -ledit
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS)
 
 # Grouped targets (&:): one bison run makes both, even under make -j.
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: lang/parser.y

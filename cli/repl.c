@@ -6,7 +6,6 @@
  * the Ctrl-C handler interrupt.c's. */
 #include <errno.h>
 #include <fcntl.h>
-#include <histedit.h>
 #include <limits.h>
 #include <locale.h>
 #include <signal.h>
@@ -17,9 +16,12 @@
 #include <wchar.h>
 #include <unistd.h>
 #include "cli.h"
+#include "editline.h"
 
 #define HISTORY_MAX 1000
 
+/* libedit, loaded when the session starts (editline.h). */
+static cx_editline ed;
 /* libedit's callbacks take no user data. */
 static cx_cli_repl *session;
 static char *prompt_now;
@@ -155,7 +157,7 @@ static void list(const candidates *c)
 static unsigned char on_tab(EditLine *el, int ch)
 {
     (void)ch;
-    const LineInfo *li = el_line(el);
+    const LineInfo *li = ed.el_line(el);
     char *line = strndup(li->buffer, (size_t)(li->cursor - li->buffer));
     if (!line) return CC_ERROR;
     candidates c = {0};
@@ -173,11 +175,11 @@ static unsigned char on_tab(EditLine *el, int ch)
             common = k;
         }
         if (c.n == 1) {
-            el_insertstr(el, c.text[0] + have);
-            if (*c.suffix) el_insertstr(el, c.suffix);
+            ed.el_insertstr(el, c.text[0] + have);
+            if (*c.suffix) ed.el_insertstr(el, c.suffix);
         } else if (common > have) {
             c.text[0][common] = '\0';
-            el_insertstr(el, c.text[0] + have);
+            ed.el_insertstr(el, c.text[0] + have);
         } else {
             list(&c);
             ret = CC_REDISPLAY;
@@ -236,8 +238,8 @@ static void remember(History *hist, const char *file, const entry *e)
     char *h = strndup(e->text, n);
     if (!h) return;
     HistEvent ev;
-    history(hist, &ev, H_ENTER, h);
-    if (file) history(hist, &ev, H_SAVE, file);
+    ed.history(hist, &ev, H_ENTER, h);
+    if (file) ed.history(hist, &ev, H_SAVE, file);
     free(h);
 }
 
@@ -262,33 +264,40 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     static char more_prompt[] = "\1\033[1;34m\1...\1\033[0m\1 ";
     static char plain_main[] = "cx> ", plain_more[] = "... ";
 
-    EditLine *el = el_init("cx", stdin, stdout, stderr);
-    History *hist = history_init();
+    char why[256];
+    if (!cx_editline_load(&ed, why, sizeof why)) {
+        fprintf(stderr, "cx: error: the REPL needs libedit (Debian package libedit2): %s\n", why);
+        cx_state_free(r.cx);
+        return false;
+    }
+    EditLine *el = ed.el_init("cx", stdin, stdout, stderr);
+    History *hist = ed.history_init();
     if (!el || !hist) {
         fputs("cx: error: cannot start line editing\n", stderr);
-        if (el) el_end(el);
-        if (hist) history_end(hist);
+        if (el) ed.el_end(el);
+        if (hist) ed.history_end(hist);
+        cx_editline_unload(&ed);
         cx_state_free(r.cx);
         return false;
     }
     HistEvent ev;
-    history(hist, &ev, H_SETSIZE, HISTORY_MAX);
-    history(hist, &ev, H_SETUNIQUE, 1);
-    el_set(el, EL_EDITOR, "emacs");
+    ed.history(hist, &ev, H_SETSIZE, HISTORY_MAX);
+    ed.history(hist, &ev, H_SETUNIQUE, 1);
+    ed.el_set(el, EL_EDITOR, "emacs");
     /* libedit restores the terminal on signals (Ctrl-Z, resizing) and then
      * passes them on to our handler. */
-    el_set(el, EL_SIGNAL, 1);
-    el_set(el, EL_PROMPT_ESC, prompt, '\1');
+    ed.el_set(el, EL_SIGNAL, 1);
+    ed.el_set(el, EL_PROMPT_ESC, prompt, '\1');
     key_fd = open_key_fd();
-    el_set(el, EL_GETCFN, read_key);
-    el_set(el, EL_HIST, history, hist);
+    ed.el_set(el, EL_GETCFN, read_key);
+    ed.el_set(el, EL_HIST, ed.history, hist);
     /* The wide call: the narrow one copies the two strings and never frees
      * them (libedit says so in eln.c), which leak checkers report. */
-    el_wset(el, EL_ADDFN, L"cx-complete", L"complete the word before the cursor", on_tab);
-    el_set(el, EL_BIND, "^I", "cx-complete", NULL);
-    el_source(el, NULL); /* the user's ~/.editrc, if any */
+    ed.el_wset(el, EL_ADDFN, L"cx-complete", L"complete the word before the cursor", on_tab);
+    ed.el_set(el, EL_BIND, "^I", "cx-complete", NULL);
+    ed.el_source(el, NULL); /* the user's ~/.editrc, if any */
     char *history_file = cx_cli_history_path();
-    if (history_file) history(hist, &ev, H_LOAD, history_file);
+    if (history_file) ed.history(hist, &ev, H_LOAD, history_file);
 
     if (!report->quiet) printf("cx %s - :help for help, Ctrl-D to leave\n", CX_VERSION);
     fflush(stdout);
@@ -301,7 +310,7 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
         cx_cli_sigint_clear();
         cx_cli_sigint_install(false);
         int count = 0;
-        const char *got = el_gets(el, &count);
+        const char *got = ed.el_gets(el, &count);
         cx_cli_sigint_install(true);
         if (!got || count <= 0) {
             if (cx_cli_sigint_seen()) { /* Ctrl-C at the prompt: drop the entry */
@@ -352,10 +361,11 @@ bool cx_cli_repl_run(const cx_options *opt, cx_cli_report *report)
     if (!r.quit) fputs("\n", stdout);
     fflush(stdout);
     entry_clear(&e);
-    if (history_file) history(hist, &ev, H_SAVE, history_file);
+    if (history_file) ed.history(hist, &ev, H_SAVE, history_file);
     free(history_file);
-    el_end(el);
-    history_end(hist);
+    ed.el_end(el);
+    ed.history_end(hist);
+    cx_editline_unload(&ed);
     if (key_fd != STDIN_FILENO) close(key_fd);
     key_fd = STDIN_FILENO;
     cx_cli_sigint_restore();
