@@ -113,8 +113,14 @@ cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
                         P.fatal_msg ? P.fatal_msg : "unknown error");
     }
     if (rc == -2) P.oom = true;
-    if (P.oom) cx_diag_add(diag, CX_E_LIMIT_MEMORY, at_start, "out of memory while parsing");
-    else if (rc != 0 && P.n_errors == 0 && rc != -1 && !P.halted)
+    if (P.oom) {
+        /* Where the parse had got to: in a huge statement, its last token. */
+        cx_span at = P.last_tok.end > 0 ? P.last_tok : at_start;
+        cx_error *e = cx_diag_add(diag, CX_E_LIMIT_MEMORY, at, "out of memory while parsing");
+        if (e && at.start > 0)
+            cx_error_set_hint(e, "a statement's syntax tree is held whole while it is parsed and "
+                                 "run; split a very long statement into several");
+    } else if (rc != 0 && P.n_errors == 0 && rc != -1 && !P.halted)
         cx_diag_add(diag, CX_E_INTERNAL_PARSER, at_start, "the parser stopped without saying why");
     return rc == 0 && P.n_errors == 0 && !P.oom ? CX_OK : CX_FAIL;
 }
