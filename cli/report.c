@@ -109,7 +109,12 @@ static char *output_json(const cx_output *o, int digits)
         STR(o->chart_format);
         RAW(", \"title\": ");
         STR(o->chart_title);
-        RAW("}");
+        RAW(", \"series\": [");
+        for (size_t i = 0; i < o->n_columns; i++) {
+            if (i) RAW(", ");
+            STR(o->columns[i]);
+        }
+        RAW("]}");
     }
     RAW("}");
 #undef RAW

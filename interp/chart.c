@@ -56,7 +56,7 @@ static bool drawable(const cx_num *x)
 static cx_status too_big(cx_eval *E, cx_span span)
 {
     return fail(E, CX_E_LIMIT_CHART, span, "scale the values first, as in x / 1B",
-                "a chart draws numbers of at most about 1,000 digits");
+                "a chart draws numbers of up to about 1,000 digits; this one has more");
 }
 
 /* Checks one operand: a non-empty series, or a non-empty list of numbers,
@@ -85,8 +85,10 @@ static cx_status check_operand(cx_eval *E, const cx_value *v, const cx_value *fi
         return fail(E, CX_E_TYPE_FREQUENCY, span,
                     "aggregate explicitly first: annual(x) sums whole years, "
                     "ttm(x, period) the twelve months to a period",
-                    "a chart cannot put a %s series beside a %s series",
-                    cx_freq_name(v->u.series->freq), cx_freq_name(first->u.series->freq));
+                    "a chart cannot put %s %s series beside %s %s series",
+                    cx_article(cx_freq_name(v->u.series->freq)), cx_freq_name(v->u.series->freq),
+                    cx_article(cx_freq_name(first->u.series->freq)),
+                    cx_freq_name(first->u.series->freq));
     }
     if (v->kind == CX_VAL_LIST)
         for (size_t i = 0; i < len; i++) {
@@ -101,6 +103,19 @@ static cx_status check_operand(cx_eval *E, const cx_value *v, const cx_value *fi
         for (size_t i = 0; i < len; i++)
             if (!drawable(&v->u.series->vals[i])) return too_big(E, span);
     return CX_OK;
+}
+
+/* n with ',' between thousands ("12,345"), into buf (at least 32 bytes). */
+static const char *grouped(size_t n, char *buf)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0) buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
 }
 
 /* The axis: its length and first period (series) into *n and *lo. */
@@ -123,11 +138,12 @@ static cx_status axis(cx_eval *E, const cx_value *vals, size_t ns, cx_span span,
         *n = (uint64_t)(b - a) + 1 > (uint64_t)SIZE_MAX ? SIZE_MAX : (size_t)(b - a) + 1;
     }
     if (*n <= CX_CHART_MAX_POINTS) return CX_OK;
+    char buf[32];
     return fail(E, CX_E_LIMIT_CHART, span,
                 vals[0].kind == CX_VAL_SERIES
                     ? "chart a slice, as in x[2015..2025], or aggregate: annual(x)"
                     : "chart a part of the list",
-                "a chart has at most %d points; this one has %zu", CX_CHART_MAX_POINTS, *n);
+                "a chart has at most 1,000 points; this one has %s", grouped(*n, buf));
 }
 
 /* Fills the chart's labels and values from the checked operands. */

@@ -603,6 +603,14 @@ static const char *context_hint(const yypcontext_t *ctx, struct cx_parse_ctx *P,
     size_t plen = 0, clen = 0;
     bool has_cur = token_text(P, *loc, &cur, &clen);
 
+    /* A chart statement's words are names, so the expected tokens say
+     * little ("string or name"): show the whole form instead. */
+    if (n == 1 && syms[0] == YYSYMBOL_CHART && la == SYM('='))
+        return "'chart' begins a chart statement; give the value another name";
+    if (n >= 1 && syms[0] == YYSYMBOL_CHART)
+        return "a chart reads: chart line a, b title \"text\" as money; (or chart bar; the "
+               "title and the format are optional)";
+
     if (la == YYSYMBOL_NAME && has_cur && prev_number(P, loc, &prev, &plen) &&
         !after_a_name(P, P->prev_tok.start) && number_then_word(prev, plen, cur, clen, buf, cap))
         return buf;
