@@ -441,7 +441,7 @@ static int run_scripts(const request *q)
             if (st >= EXIT_SCRIPT) break;
         }
     }
-    if (report.write_failed) status = EXIT_IO;
+    if (report.write_failed || report.chart_failed) status = EXIT_IO;
     cx_cli_report_end(&report, cx, status);
     cx_state_free(cx);
     if (fflush(stdout) != 0 || ferror(stdout) || report.write_failed) {

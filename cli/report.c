@@ -2,6 +2,7 @@
  * rendered errors on stderr, filtered by --quiet, coloured only on a
  * terminal, or gathered into the one JSON document of --json
  * (docs/json.md).  It decides presentation only, never the exit status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,15 +136,18 @@ static void write_chart_svg(cx_cli_report *r, const cx_output *o)
     char *path = malloc(n);
     if (!svg || !path) {
         fputs("cx: error: out of memory\n", stderr);
-        r->write_failed = true;
+        r->chart_failed = true;
     } else {
         snprintf(path, n, "%s/chart-%zu.svg", r->chart_dir, ++r->n_charts);
+        errno = 0;
         FILE *f = fopen(path, "w");
         bool ok = f && fputs(svg, f) != EOF;
         if (f && fclose(f) != 0) ok = false;
         if (!ok) {
-            fprintf(stderr, "cx: error: cannot write %s\n", path);
-            r->write_failed = true;
+            if (fflush(stdout) == EOF) r->write_failed = true;
+            fprintf(stderr, "cx: error: cannot write %s: %s\n", path,
+                    strerror(errno ? errno : EIO));
+            r->chart_failed = true;
         }
     }
     free(path);
