@@ -24,6 +24,7 @@ void cx_chart_free(cx_chart *c)
     free(c->labels);
     free(c->values);
     free(c->present);
+    free(c->approx);
     free(c->title);
     free(c);
 }
@@ -154,7 +155,9 @@ static bool fill(cx_chart *c, const cx_value *vals, int64_t lo)
         !(c->values = malloc(ns * np * sizeof *c->values)))
         return false;
     for (size_t i = 0; i < ns * np; i++) mpq_init(c->values[i]);
-    if (!(c->present = calloc(ns * np, sizeof *c->present))) return false;
+    if (!(c->present = calloc(ns * np, sizeof *c->present)) ||
+        !(c->approx = calloc(ns * np, sizeof *c->approx)))
+        return false;
     bool series = vals[0].kind == CX_VAL_SERIES;
     for (size_t i = 0; i < np; i++) {
         char buf[32];
@@ -173,12 +176,14 @@ static bool fill(cx_chart *c, const cx_value *vals, int64_t lo)
                 size_t i = (size_t)(sr->ords[k] - lo);
                 cx_num_get_mpq(&sr->vals[k], c->values[s * np + i]);
                 c->present[s * np + i] = true;
+                c->approx[s * np + i] = !cx_num_is_exact(&sr->vals[k]);
             }
         } else {
             const cx_list *l = vals[s].u.list;
             for (size_t i = 0; i < l->len; i++) {
                 cx_num_get_mpq(&l->items[i].u.num, c->values[s * np + i]);
                 c->present[s * np + i] = true;
+                c->approx[s * np + i] = !cx_num_is_exact(&l->items[i].u.num);
             }
         }
     }
@@ -186,6 +191,15 @@ static bool fill(cx_chart *c, const cx_value *vals, int64_t lo)
 }
 
 /* ---- the text chart ---------------------------------------------------------- */
+
+char *cx_chart_point_label(const cx_chart *c, size_t i)
+{
+    char *v = cx_chart_value_label(c->values[i], c->format);
+    if (!v || !c->approx[i]) return v;
+    char *marked = cx_strdupf("\xe2\x89\x88%s", v); /* ≈ */
+    free(v);
+    return marked;
+}
 
 enum { TEXT_BAR_CELLS = 40 };
 
@@ -262,7 +276,7 @@ char *cx_chart_text(const cx_chart *c)
                 cx_strbuf_puts(&b, "no value");
                 continue;
             }
-            char *v = cx_chart_value_label(c->values[at], c->format);
+            char *v = cx_chart_point_label(c, at);
             if (!v) b.oom = true;
             else cx_strbuf_puts(&b, v);
             free(v);
@@ -304,7 +318,8 @@ cx_status cx_exec_chart(cx_eval *E, const cx_ast *n)
     c->format = (cx_chart_format)n->check_kind;
     c->n_series = ns;
     c->n_points = np;
-    if (cx_ast_chart_title(n) && !(c->title = strdup(cx_ast_chart_title(n)->str.text))) goto oom;
+    const cx_ast *title = cx_ast_chart_title(n);
+    if (title && title->str.text[0] && !(c->title = strdup(title->str.text))) goto oom;
     for (size_t s = 0; s < ns; s++)
         if (!(c->names[s] = cx_sources_text(&E->st->sources, n->list.items[s]->span))) goto oom;
     if (!fill(c, vals, lo)) goto oom;

@@ -32,6 +32,7 @@ typedef struct cx_chart {
     char **labels;   /* n_points: each point's axis label (a period, or 1..n) */
     mpq_t *values;   /* n_series * n_points, series by series */
     bool *present;   /* the same: false where a series lacks the period */
+    bool *approx;    /* the same: the value is approximate (labels get "≈") */
 } cx_chart;
 
 void cx_chart_free(cx_chart *c); /* frees c and what it owns; NULL is fine */
@@ -39,6 +40,10 @@ void cx_chart_free(cx_chart *c); /* frees c and what it owns; NULL is fine */
 /* Runs `chart line a, b title "..." as money;`: evaluates the series,
  * emits a CX_OUT_CHART record (text chart, values, the chart for SVG). */
 cx_status cx_exec_chart(cx_eval *E, const cx_ast *n);
+
+/* The label of value i (series s * n_points + point) in the chart's
+ * format, with "≈" before an approximate one; malloc'ed or NULL. */
+char *cx_chart_point_label(const cx_chart *c, size_t i);
 
 /* The terminal chart: one row of bars per point and series, labelled with
  * the period and the value; malloc'ed, NULL when out of memory. */

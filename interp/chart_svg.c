@@ -135,7 +135,7 @@ static void point_text(cx_strbuf *b, const cx_chart *c, size_t s, size_t i)
     cx_strbuf_putc(b, ' ');
     put_xml(b, c->labels[i]);
     cx_strbuf_puts(b, ": ");
-    char *v = cx_chart_value_label(c->values[s * c->n_points + i], c->format);
+    char *v = cx_chart_point_label(c, s * c->n_points + i);
     if (!v) b->oom = true;
     else put_xml(b, v);
     free(v);
@@ -161,7 +161,7 @@ static void put_desc(cx_strbuf *b, const cx_chart *c)
                 cx_strbuf_puts(b, " no value");
                 continue;
             }
-            char *v = cx_chart_value_label(c->values[at], c->format);
+            char *v = cx_chart_point_label(c, at);
             cx_strbuf_putc(b, ' ');
             if (!v) b->oom = true;
             else put_xml(b, v);
