@@ -234,19 +234,34 @@ static void put_x_labels(cx_strbuf *b, const cx_chart *c, const frame *f)
     unsigned long pw = (unsigned long)(f->right - f->left);
     unsigned long k = (w * c->n_points + pw - 1) / pw;
     if (k == 0) k = 1;
-    mpq_t x;
-    mpq_init(x);
+    mpq_t x, edge;
+    mpq_inits(x, edge, NULL);
     cx_strbuf_puts(b, "<g class=\"x-axis\" text-anchor=\"middle\">\n");
     for (size_t i = 0; i < c->n_points; i += k) {
         x_of(f, i, 1, 2, x);
+        /* A label that would run off the canvas is pinned to its edge. */
+        long half = (long)(chars(c->labels[i]) * CHAR_W / 2);
+        const char *anchor = "";
+        mpq_set_si(edge, half, 1);
+        mpq_add(edge, edge, x);
+        if (mpq_cmp_si(edge, WIDTH - 2, 1) > 0) {
+            mpq_set_si(x, WIDTH - 2, 1);
+            anchor = " text-anchor=\"end\"";
+        }
+        mpq_set_si(edge, -half, 1);
+        mpq_add(edge, edge, x);
+        if (mpq_cmp_si(edge, 2, 1) < 0) {
+            mpq_set_si(x, 2, 1);
+            anchor = " text-anchor=\"start\"";
+        }
         cx_strbuf_puts(b, "<text");
         attr(b, "x", x);
-        cx_strbuf_printf(b, " y=\"%ld\">", f->bottom + 18);
+        cx_strbuf_printf(b, " y=\"%ld\"%s>", f->bottom + 18, anchor);
         put_xml(b, c->labels[i]);
         cx_strbuf_puts(b, "</text>\n");
     }
     cx_strbuf_puts(b, "</g>\n");
-    mpq_clear(x);
+    mpq_clears(x, edge, NULL);
 }
 
 static void put_bars(cx_strbuf *b, const cx_chart *c, const frame *f)
