@@ -223,3 +223,26 @@ Test(chart, svg_only_for_charts_and_the_same_bytes_every_time)
         free(b.svg[i]);
     }
 }
+
+Test(chart, svg_coordinates_are_the_exact_values_rounded_to_two_decimals)
+{
+    /* chart bar [1, 3]: ticks 0, 1, 2, 3; the plot runs from x 27 (12 + one
+     * character of 7 + 8) to 624 and from y 40 to 280, so a slot is 597/2 =
+     * 298.5 wide and a bar 4/5 of it, 238.8, a tenth of a slot (29.85) in. */
+    svgs s = {0};
+    run_charts("chart bar [1, 3];", &s);
+    cr_assert(eq(sz, s.n, 1));
+    cr_assert(strstr(s.svg[0],
+                     "<rect x=\"56.85\" y=\"200.00\" width=\"238.80\" height=\"80.00\">") != NULL);
+    cr_assert(strstr(s.svg[0],
+                     "<rect x=\"355.35\" y=\"40.00\" width=\"238.80\" height=\"240.00\">") != NULL);
+    cr_assert(strstr(s.svg[0], "<line x1=\"27\" x2=\"624\" y1=\"280.00\" y2=\"280.00\" "
+                               "stroke=\"#444444\"/>") != NULL);
+    /* [0, 1/7]: ticks 0, 0.05, 0.10, 0.15 (labels 4 wide: x from 48, slots of
+     * 288); 1/7 is at 280 - (1/7) / 0.15 * 240 = 51.428571..., printed 51.43. */
+    svgs t = {0};
+    run_charts("chart line [0, 1/7];", &t);
+    cr_assert(strstr(t.svg[0], "points=\"192.00,280.00 480.00,51.43\"") != NULL);
+    free(s.svg[0]);
+    free(t.svg[0]);
+}
