@@ -196,7 +196,7 @@ static long put_legend(cx_strbuf *b, const cx_chart *c, long top)
 }
 
 /* Grid lines and tick labels; the zero line darker when it is inside. */
-static void put_ticks(cx_strbuf *b, const cx_chart *c, const frame *f, char **labels)
+static void put_ticks(cx_strbuf *b, const frame *f, char **labels)
 {
     mpq_t v, y;
     mpq_inits(v, y, NULL);
@@ -218,7 +218,6 @@ static void put_ticks(cx_strbuf *b, const cx_chart *c, const frame *f, char **la
         cx_strbuf_puts(b, "</text>\n");
     }
     cx_strbuf_puts(b, "</g>\n");
-    (void)c;
     mpq_clears(v, y, NULL);
 }
 
@@ -415,7 +414,7 @@ char *cx_chart_svg(const cx_chart *c)
     if (!legend) goto oom;
     cx_strbuf_puts(&b, legend);
     free(legend);
-    put_ticks(&b, c, &f, labels);
+    put_ticks(&b, &f, labels);
     put_x_labels(&b, c, &f);
     if (c->style == CX_CHART_BAR) put_bars(&b, c, &f);
     else put_lines(&b, c, &f);
