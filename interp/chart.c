@@ -65,8 +65,11 @@ static cx_status too_big(cx_eval *E, cx_span span)
 static cx_status check_operand(cx_eval *E, const cx_value *v, const cx_value *first, cx_span span)
 {
     if (v->kind != CX_VAL_SERIES && v->kind != CX_VAL_LIST) {
-        const char *hint = v->kind == CX_VAL_RANGE ? "make it a list: [x for x in 1..10]"
-                                                   : "chart line capex, fcf; draws two series";
+        const char *hint =
+            v->kind == CX_VAL_RANGE ? "make it a list: [x for x in 1..10]"
+            : v->kind == CX_VAL_NUM
+                ? "a chart draws many values: a whole series (capex, not capex 2025) or a list"
+                : "chart line capex, fcf; draws two series";
         return fail(E, CX_E_TYPE_CHART, span, hint,
                     "a chart draws series or lists of numbers; this is a %s",
                     cx_value_kind_name(v->kind));
@@ -159,6 +162,8 @@ static bool fill(cx_chart *c, const cx_value *vals, int64_t lo)
         !(c->approx = calloc(ns * np, sizeof *c->approx)))
         return false;
     bool series = vals[0].kind == CX_VAL_SERIES;
+    c->freq = series ? (int)vals[0].u.series->freq : -1;
+    c->first = lo;
     for (size_t i = 0; i < np; i++) {
         char buf[32];
         if (series) {

@@ -28,6 +28,8 @@ typedef struct cx_chart {
     unsigned id;     /* 1, 2, ... in its state: the SVG's element ids */
     size_t n_series; /* 1..CX_CHART_MAX_SERIES */
     size_t n_points; /* 1..CX_CHART_MAX_POINTS */
+    int freq;        /* the series' cx_freq; -1 for lists */
+    int64_t first;   /* the first period's ordinal (series) */
     char **names;    /* n_series: each series as written */
     char **labels;   /* n_points: each point's axis label (a period, or 1..n) */
     mpq_t *values;   /* n_series * n_points, series by series */

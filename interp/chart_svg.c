@@ -221,22 +221,54 @@ static void put_ticks(cx_strbuf *b, const frame *f, char **labels)
     mpq_clears(v, y, NULL);
 }
 
-/* Period labels under the plot: every k-th, k the smallest that keeps
- * neighbours from overlapping. */
+/* The smallest round number of periods at least `need`: months 1 2 3 6
+ * 12 24 60 120 ..., quarters 1 2 4 8 20 40 ..., halves 1 2 4 10 20 ...,
+ * days 1 2 7 14 35 70 ..., years and list items 1 2 5 10 20 50 ... */
+static unsigned long round_step(int freq, unsigned long need)
+{
+    static const unsigned long months[] = {1, 2, 3, 6}, quarters[] = {1, 2}, halves[] = {1},
+                               days[] = {1, 2}, mults[] = {1, 2, 5};
+    const unsigned long *small = NULL;
+    size_t n = 0;
+    unsigned long unit = 1;
+    switch (freq) {
+    case CX_FREQ_MONTH: small = months, n = 4, unit = 12; break;
+    case CX_FREQ_QUARTER: small = quarters, n = 2, unit = 4; break;
+    case CX_FREQ_HALF: small = halves, n = 1, unit = 2; break;
+    case CX_FREQ_DAY: small = days, n = 2, unit = 7; break;
+    default: break;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (small[i] >= need) return small[i];
+    /* need <= the points (at most 1,000): this ends long before overflow */
+    for (unsigned long p = unit;; p *= 10)
+        for (size_t i = 0; i < 3; i++)
+            if (p * mults[i] >= need) return p * mults[i];
+}
+
+/* Period labels under the plot: every k-th, k the smallest round step that
+ * keeps neighbours from overlapping, on round periods (January, Q1, years
+ * ending in 0 or 5, list items 10, 20, ...) when the step is more than one. */
 static void put_x_labels(cx_strbuf *b, const cx_chart *c, const frame *f)
 {
     size_t widest = 0;
     for (size_t i = 0; i < c->n_points; i++)
         if (chars(c->labels[i]) > widest) widest = chars(c->labels[i]);
-    /* k = ceil(label width / band) = ceil(w * n / plot width), in integers */
+    /* need = ceil(label width / band) = ceil(w * n / plot width), in integers */
     unsigned long w = (unsigned long)widest * CHAR_W + 8;
     unsigned long pw = (unsigned long)(f->right - f->left);
-    unsigned long k = (w * c->n_points + pw - 1) / pw;
-    if (k == 0) k = 1;
+    unsigned long k = round_step(c->freq, (w * c->n_points + pw - 1) / pw);
+    size_t from = 0;
+    if (k > 1 && c->freq != CX_FREQ_DAY) {
+        /* series: the ordinal a multiple of k; lists: the item number */
+        int64_t at = c->freq < 0 ? 1 : c->first, m = (int64_t)k;
+        from = (size_t)(((m - at % m) % m + m) % m);
+        if (from >= c->n_points) from = 0;
+    }
     mpq_t x, edge;
     mpq_inits(x, edge, NULL);
     cx_strbuf_puts(b, "<g class=\"x-axis\" text-anchor=\"middle\">\n");
-    for (size_t i = 0; i < c->n_points; i += k) {
+    for (size_t i = from; i < c->n_points; i += k) {
         x_of(f, i, 1, 2, x);
         /* A label that would run off the canvas is pinned to its edge. */
         long half = (long)(chars(c->labels[i]) * CHAR_W / 2);
