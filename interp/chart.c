@@ -150,6 +150,22 @@ static cx_status axis(cx_eval *E, const cx_value *vals, size_t ns, cx_span span,
                 "a chart has at most 1,000 points; this one has %s", grouped(*n, buf));
 }
 
+/* x as a rational.  An approximate value is first rounded to 256 bits: a
+ * drawing shows three digits, and a value kept at --precision 1000000
+ * would make every coordinate a million-bit fraction. */
+static void get_value(const cx_num *x, mpq_t out)
+{
+    if (x->kind != CX_NUM_APPROX || mpfr_get_prec(x->u.f) <= 256) {
+        cx_num_get_mpq(x, out);
+        return;
+    }
+    mpfr_t r;
+    mpfr_init2(r, 256);
+    mpfr_set(r, x->u.f, MPFR_RNDN);
+    mpfr_get_q(out, r);
+    mpfr_clear(r);
+}
+
 /* Fills the chart's labels and values from the checked operands. */
 static bool fill(cx_chart *c, const cx_value *vals, int64_t lo)
 {
@@ -179,14 +195,14 @@ static bool fill(cx_chart *c, const cx_value *vals, int64_t lo)
             const cx_series *sr = vals[s].u.series;
             for (size_t k = 0; k < sr->len; k++) {
                 size_t i = (size_t)(sr->ords[k] - lo);
-                cx_num_get_mpq(&sr->vals[k], c->values[s * np + i]);
+                get_value(&sr->vals[k], c->values[s * np + i]);
                 c->present[s * np + i] = true;
                 c->approx[s * np + i] = !cx_num_is_exact(&sr->vals[k]);
             }
         } else {
             const cx_list *l = vals[s].u.list;
             for (size_t i = 0; i < l->len; i++) {
-                cx_num_get_mpq(&l->items[i].u.num, c->values[s * np + i]);
+                get_value(&l->items[i].u.num, c->values[s * np + i]);
                 c->present[s * np + i] = true;
                 c->approx[s * np + i] = !cx_num_is_exact(&l->items[i].u.num);
             }
