@@ -222,7 +222,16 @@ char *cx_chart_point_label(const cx_chart *c, size_t i)
     return marked;
 }
 
-enum { TEXT_BAR_CELLS = 40 };
+enum { TEXT_BAR_CELLS = 40, TEXT_WIDTH = 72 };
+
+/* Characters (code points) of a UTF-8 text. */
+static size_t text_chars(const char *t)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        if ((*p & 0xC0) != 0x80) n++;
+    return n;
+}
 
 /* One glyph per series, told apart without colour. */
 static const char *const glyphs[CX_CHART_MAX_SERIES] = {
@@ -269,11 +278,21 @@ char *cx_chart_text(const cx_chart *c)
         cx_strbuf_puts(&b, c->title);
         cx_strbuf_putc(&b, '\n');
     }
+    /* The legend, wrapped before it passes TEXT_WIDTH characters. */
+    size_t used = 0;
     for (size_t s = 0; s < ns; s++) {
-        cx_strbuf_puts(&b, s ? "  " : "");
+        size_t w = 2 + text_chars(c->names[s]);
+        if (s > 0 && used + 2 + w > TEXT_WIDTH) {
+            cx_strbuf_putc(&b, '\n');
+            used = 0;
+        } else if (s > 0) {
+            cx_strbuf_puts(&b, "  ");
+            used += 2;
+        }
         cx_strbuf_puts(&b, glyphs[s]);
         cx_strbuf_putc(&b, ' ');
         cx_strbuf_puts(&b, c->names[s]);
+        used += w;
     }
     for (size_t i = 0; i < np; i++)
         for (size_t s = 0; s < ns; s++) {
