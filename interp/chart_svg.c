@@ -422,7 +422,7 @@ char *cx_chart_svg(const cx_chart *c)
     cx_strbuf_printf(&b,
                      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%ld\" "
                      "viewBox=\"0 0 %d %ld\" role=\"img\" "
-                     "aria-labelledby=\"cx-chart-%u-title cx-chart-%u-desc\" "
+                     "aria-labelledby=\"cx-chart-%u-title\" aria-describedby=\"cx-chart-%u-desc\" "
                      "font-family=\"sans-serif\" font-size=\"12\">\n",
                      WIDTH, height, WIDTH, height, c->id, c->id);
     cx_strbuf_printf(&b, "<title id=\"cx-chart-%u-title\">", c->id);
