@@ -32,7 +32,10 @@ typedef struct cx_cli_report {
     char *errors;
     size_t errors_len, errors_cap;
     size_t n_errors;
-    cx_cli_csv *csv; /* CSV: the series kept for the end */
+    cx_cli_csv *csv;       /* CSV: the series kept for the end */
+    const char *chart_dir; /* --chart-svg DIR: each chart also as DIR/chart-N.svg */
+    size_t n_charts;
+    bool chart_failed; /* a chart file could not be written (said on stderr; exit 4) */
 } cx_cli_report;
 
 /* True when colour may be used on fd: a terminal, NO_COLOR unset, TERM not dumb. */

@@ -10,8 +10,8 @@
 
 /* The language's keywords (lang/lexer.l). */
 static const char *const keywords[] = {
-    "and", "check", "else",   "false", "fn",    "for",  "if",   "in",     "include", "not",
-    "or",  "print", "source", "step",  "table", "then", "true", "within", NULL,
+    "and", "chart", "check", "else",   "false", "fn",    "for",  "if",   "in",     "include",
+    "not", "or",    "print", "source", "step",  "table", "then", "true", "within", NULL,
 };
 
 typedef struct offer {

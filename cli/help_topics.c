@@ -12,13 +12,13 @@ const cx_cli_help_topic cx_cli_help_topics[] = {
         .name = "statements",
         .aliases = "statement syntax script ; # comment comments",
         .synopsis = "NAME = EXPR;  EXPR;  print ...;  check ...;  fn ...;  table ...;  "
-                    "include ...;  source ...;",
+                    "chart ...;  include ...;  source ...;",
         .text = "A script is a list of statements, each ending in ';'. The last ';' may be left "
                 "out at this prompt, with -e and on standard input. # starts a comment that runs "
                 "to the end of the line.\n"
                 "A bare expression prints EXPR = value. NAME = EXPR defines a name, "
                 "NAME PERIOD = EXPR a period of a series.",
-        .see_also = "names series print check fn table include source",
+        .see_also = "names series print check fn table chart include source",
         .example = "margin = 61.5%  # the article's figure\n"
                    "margin * 2",
     },
@@ -153,6 +153,21 @@ const cx_cli_help_topic cx_cli_help_topics[] = {
                 "EXPR in each cell.",
         .see_also = "for lists",
         .example = "table rate in 5%..7% step 1%: pmt(rate / 12, 360, 400k)",
+    },
+    {
+        .name = "chart",
+        .aliases = "charts plot graph line bar svg",
+        .synopsis = "chart line|bar a, b title \"text\" as money|pct|plain;",
+        .text = "Draws one or more series (or lists) as a line or a bar chart. Series share a "
+                "period axis from the first period any has to the last (a period one lacks is a "
+                "gap, never invented); lists run 1..n. The title and the format are optional. "
+                "Here and in scripts it prints as a text bar chart, bars from zero, labelled with "
+                "the periods and the values ($4.8B, 50.6%); cx --chart-svg DIR also writes each "
+                "chart as an SVG file, which cx knit puts in reports. At most 8 series and 1,000 "
+                "points. Only `chart` is a keyword: line, bar, title and as stay usable as names.",
+        .see_also = "series lists table",
+        .example = "capex 2023..2025 = [48B, 83B, 125B]\n"
+                   "chart bar capex title \"Capex\" as money",
     },
     {
         .name = "fn",

@@ -53,6 +53,7 @@ static const char usage_text[] =
     "                    (statements, loop items, calls; default: none)\n"
     "  --allow-read DIR  let includes read DIR too (repeatable); a script reads\n"
     "                    only its own folder and below by default\n"
+    "  --chart-svg DIR   also write each chart as DIR/chart-N.svg (N = 1, 2, ...)\n"
     "  -h, --help        show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -200,7 +201,8 @@ typedef struct request {
     size_t n_files;
     const char **allow_read; /* --allow-read folders */
     size_t n_allow_read;
-    const char **sets; /* --set NAME=VALUE, in order */
+    const char *chart_dir; /* --chart-svg DIR */
+    const char **sets;     /* --set NAME=VALUE, in order */
     size_t n_sets;
     bool use_stdin, json, csv, quiet;
 } request;
@@ -280,13 +282,15 @@ static int parse_args(int argc, char **argv, request *q)
         }
         /* Options whose value is not a plain number. */
         if (strcmp(name, "--allow-read") == 0 || strcmp(name, "--timeout") == 0 ||
-            strcmp(name, "--max-memory") == 0) {
+            strcmp(name, "--max-memory") == 0 || strcmp(name, "--chart-svg") == 0) {
             if (!val) {
                 if (i + 1 >= argc) return usage_error("option '%s' needs a value", name);
                 val = argv[++i];
             }
             if (strcmp(name, "--allow-read") == 0) {
                 q->allow_read[q->n_allow_read++] = val;
+            } else if (strcmp(name, "--chart-svg") == 0) {
+                q->chart_dir = val;
             } else if (strcmp(name, "--timeout") == 0) {
                 if (!parse_seconds_ms(val, &q->opt.timeout_ms)) {
                     fprintf(stderr,
@@ -403,6 +407,7 @@ static int run_scripts(const request *q)
                                 : CX_CLI_TEXT,
                        q->quiet);
     report.digits = q->opt.digits;
+    report.chart_dir = q->chart_dir;
     cx_state *cx = cx_state_new(&q->opt);
     if (!cx) {
         fputs("cx: error: out of memory\n", stderr);
@@ -436,7 +441,7 @@ static int run_scripts(const request *q)
             if (st >= EXIT_SCRIPT) break;
         }
     }
-    if (report.write_failed) status = EXIT_IO;
+    if (report.write_failed || report.chart_failed) status = EXIT_IO;
     cx_cli_report_end(&report, cx, status);
     cx_state_free(cx);
     if (fflush(stdout) != 0 || ferror(stdout) || report.write_failed) {

@@ -2,6 +2,7 @@
  * rendered errors on stderr, filtered by --quiet, coloured only on a
  * terminal, or gathered into the one JSON document of --json
  * (docs/json.md).  It decides presentation only, never the exit status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,7 @@ void cx_cli_report_begin(cx_cli_report *r)
         out_text(r, "{\n  \"version\": \"" CX_VERSION "\",\n  \"outputs\": [");
 }
 
-static const char *const output_kinds[] = {"value", "print", "check", "table", "note"};
+static const char *const output_kinds[] = {"value", "print", "check", "table", "note", "chart"};
 static const char *const error_kinds[] = {"syntax", "name", "type",    "math",
                                           "limit",  "io",   "internal"};
 
@@ -102,6 +103,20 @@ static char *output_json(const cx_output *o, int digits)
     }
     RAW(", \"rows\": ");
     ok = ok && cx_cli_json_value(&b, &len, &cap, table ? o->result : NULL, digits);
+    if (o->kind == CX_OUT_CHART) { /* a member charts alone have (docs/json.md) */
+        RAW(", \"chart\": {\"style\": ");
+        STR(o->chart_style);
+        RAW(", \"format\": ");
+        STR(o->chart_format);
+        RAW(", \"title\": ");
+        STR(o->chart_title);
+        RAW(", \"series\": [");
+        for (size_t i = 0; i < o->n_columns; i++) {
+            if (i) RAW(", ");
+            STR(o->columns[i]);
+        }
+        RAW("]}");
+    }
     RAW("}");
 #undef RAW
 #undef STR
@@ -112,10 +127,38 @@ static char *output_json(const cx_output *o, int digits)
     return b;
 }
 
+/* --chart-svg DIR: the chart as DIR/chart-N.svg, N counting the run's
+ * charts from 1.  A file that cannot be written is an I/O failure. */
+static void write_chart_svg(cx_cli_report *r, const cx_output *o)
+{
+    char *svg = cx_output_chart_svg(o);
+    size_t n = strlen(r->chart_dir) + 32;
+    char *path = malloc(n);
+    if (!svg || !path) {
+        fputs("cx: error: out of memory\n", stderr);
+        r->chart_failed = true;
+    } else {
+        snprintf(path, n, "%s/chart-%zu.svg", r->chart_dir, ++r->n_charts);
+        errno = 0;
+        FILE *f = fopen(path, "w");
+        bool ok = f && fputs(svg, f) != EOF;
+        if (f && fclose(f) != 0) ok = false;
+        if (!ok) {
+            if (fflush(stdout) == EOF) r->write_failed = true;
+            fprintf(stderr, "cx: error: cannot write %s: %s\n", path,
+                    strerror(errno ? errno : EIO));
+            r->chart_failed = true;
+        }
+    }
+    free(path);
+    free(svg);
+}
+
 void cx_cli_report_output(void *ud, const cx_output *o)
 {
     cx_cli_report *r = ud;
     bool failed_check = o->kind == CX_OUT_CHECK && !o->passed;
+    if (o->kind == CX_OUT_CHART && r->chart_dir) write_chart_svg(r, o);
     if (r->quiet && !failed_check) return;
     if (r->format == CX_CLI_JSON) {
         char *obj = output_json(o, r->digits);

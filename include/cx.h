@@ -98,7 +98,11 @@ typedef enum cx_output_kind {
     CX_OUT_CHECK, /* a check: passed or failed, with both sides */
     CX_OUT_TABLE, /* a sensitivity table (text holds every line) */
     CX_OUT_NOTE,  /* a note: a legal result that is almost certainly a mistake */
+    CX_OUT_CHART, /* a chart: text holds a text bar chart; cx_output_chart_svg draws it */
 } cx_output_kind;
+
+/* A chart's data and look, inside a CHART record (opaque). */
+typedef struct cx_chart cx_chart;
 
 /* A value inside a state: a number, a series, ... (opaque).  Pointers to it
  * are always borrowed: from cx_state_value, valid until the state's next
@@ -128,7 +132,24 @@ typedef struct cx_output {
      * column's expression as written. */
     const char *const *columns;
     size_t n_columns;
+    /* CHART: "line" or "bar"; "plain", "money" or "pct"; the title (NULL:
+     * none).  columns holds each series as written and result the list of
+     * their values (series, or lists of numbers). */
+    const char *chart_style;
+    const char *chart_format;
+    const char *chart_title;
+    const cx_chart *chart; /* CHART: for cx_output_chart_svg; NULL otherwise */
 } cx_output;
+
+/* A CHART record drawn as a standalone SVG document (UTF-8, no XML
+ * declaration, so it can be inlined in HTML or written to a .svg file):
+ * nice ticks, a legend, <title> and <desc> with the data for screen
+ * readers, the Okabe-Ito palette, every coordinate printed from exact
+ * values, so the same chart is the same bytes everywhere.  Element ids are
+ * "cx-chart-N-..." with N counting the state's charts.  malloc'ed (free
+ * with free or cx_free); NULL when `out` is not a chart or memory ran out.
+ * Call it during the output callback, while the record is valid. */
+char *cx_output_chart_svg(const cx_output *out);
 
 typedef void (*cx_output_fn)(void *userdata, const cx_output *out);
 /* Every record goes to fn as it is produced; the record's strings and

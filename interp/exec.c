@@ -1,6 +1,6 @@
 /* exec.c - statements: assignments (whole names and series periods), bare
  * expressions, print, fn, source, include, and the dispatch that runs each
- * statement (tables: table.c) and then polls the limits.  Expressions are eval.c's,
+ * statement (tables: table.c, charts: chart.c) and then polls the limits.  Expressions are eval.c's,
  * checks check.c's; an include hands the file to state.c, which runs its
  * statements here again (the one inherent loop). */
 #include "exec.h"
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../runtime/series.h"
+#include "chart.h"
 #include "check.h"
 #include "display.h"
 #include "eval.h"
@@ -361,6 +362,7 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_FN: return exec_fn(E, n);
     case CX_AST_INCLUDE: return exec_include(E, n);
     case CX_AST_TABLE: return cx_exec_table(E, n);
+    case CX_AST_CHART: return cx_exec_chart(E, n);
     case CX_AST_SOURCE: return exec_source(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);

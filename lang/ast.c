@@ -326,6 +326,86 @@ cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span 
     return with_string(named(P, CX_AST_SOURCE, name_span, span), text);
 }
 
+/* ---- chart ------------------------------------------------------------------
+ * The words of a chart statement are names to the scanner (only `chart` is
+ * a keyword), so a script may still use `line` or `title` as a name; what
+ * they must be here is checked here, as literal.c checks a literal. */
+
+/* Whether the text of `span` is `word`. */
+static bool span_is(cx_parse_ctx *P, cx_span span, const char *word)
+{
+    size_t n = strlen(word);
+    return span.end - span.start == n && memcmp(P->text + span.start, word, n) == 0;
+}
+
+cx_ast *cx_ast_chart_opt(cx_parse_ctx *P, cx_ast *opts, cx_span word_span, cx_ast *value,
+                         cx_span span)
+{
+    cx_ast *opt = named(P, CX_AST_ASSIGN, word_span, span);
+    if (!opt || !value) return NULL;
+    opt->a = value;
+    if (!opts && !(opts = cx_ast_list_new(P, NULL, span))) return NULL;
+    return cx_ast_list_add(P, opts, opt, span);
+}
+
+/* A chart option that is not one: the error at its word, or at its value. */
+static cx_ast *bad_option(cx_parse_ctx *P, cx_span at, const char *msg, const char *hint,
+                          cx_span span)
+{
+    cx_error *e = cx_parse_error(P, CX_E_SYNTAX_UNEXPECTED, at, "%s", msg);
+    if (e) cx_error_set_hint(e, "%s", hint);
+    return cx_ast_error(P, span);
+}
+
+cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast *opts,
+                     cx_span span)
+{
+    static const char options_hint[] =
+        "a chart takes title \"text\" and as money, as pct or as plain after its series";
+    if (!series) return NULL;
+    int style;
+    if (span_is(P, style_span, "line")) style = CX_CHART_LINE;
+    else if (span_is(P, style_span, "bar")) style = CX_CHART_BAR;
+    else
+        return bad_option(P, style_span, "a chart is a line or a bar chart",
+                          "write chart line a, b; or chart bar a, b;", span);
+    cx_ast *n = named(P, CX_AST_CHART, style_span, span);
+    if (!n) return NULL;
+    n->op = style;
+    n->check_kind = CX_CHART_PLAIN;
+    n->list = series->list;
+    bool has_format = false;
+    for (size_t i = 0; opts && i < opts->list.len; i++) {
+        const cx_ast *o = opts->list.items[i], *v = o->a;
+        bool is_title = strcmp(o->name, "title") == 0, is_as = strcmp(o->name, "as") == 0;
+        if (is_title && v->kind == CX_AST_STR) {
+            if (n->a)
+                return bad_option(P, o->name_span, "the chart has a title already",
+                                  "give a chart one title", span);
+            n->a = (cx_ast *)v;
+        } else if (is_as && v->kind == CX_AST_NAME) {
+            if (has_format)
+                return bad_option(P, o->name_span, "the chart has a format already",
+                                  "give a chart one format", span);
+            has_format = true;
+            if (strcmp(v->name, "money") == 0) n->check_kind = CX_CHART_MONEY;
+            else if (strcmp(v->name, "pct") == 0) n->check_kind = CX_CHART_PCT;
+            else if (strcmp(v->name, "plain") != 0)
+                return bad_option(P, v->span, "a chart's values show as money, pct or plain",
+                                  "write as money, as pct or as plain", span);
+        } else if (is_title) {
+            return bad_option(P, v->span, "a chart's title is a string",
+                              "write title \"Capex by year\"", span);
+        } else if (is_as) {
+            return bad_option(P, v->span, "a chart's values show as money, pct or plain",
+                              "write as money, as pct or as plain", span);
+        } else {
+            return bad_option(P, o->name_span, "unknown chart option", options_hint, span);
+        }
+    }
+    return n;
+}
+
 bool cx_ast_op_is_comparison(int op)
 {
     switch (op) {

@@ -54,7 +54,11 @@ typedef enum cx_ast_kind {
     CX_AST_INCLUDE, /* include "path": str */
     CX_AST_TABLE,   /* table name in b: list (one or more column expressions) */
     CX_AST_SOURCE,  /* source name = "text": str */
-    CX_AST_ERROR,   /* placeholder after a reported error (never evaluated) */
+    /* chart STYLE exprs [title "text"] [as FORMAT]: list = the series, op =
+     * cx_chart_style, check_kind = cx_chart_format, a = the title's string
+     * node or NULL; name/name_span = the style word as written */
+    CX_AST_CHART,
+    CX_AST_ERROR, /* placeholder after a reported error (never evaluated) */
 } cx_ast_kind;
 
 typedef enum cx_op {
@@ -76,6 +80,10 @@ typedef enum cx_op {
 } cx_op;
 
 typedef enum cx_check_kind { CX_CHECK_COND, CX_CHECK_APPROX, CX_CHECK_WITHIN } cx_check_kind;
+
+/* A chart's look (CX_AST_CHART): how values are drawn and labelled. */
+typedef enum cx_chart_style { CX_CHART_LINE, CX_CHART_BAR } cx_chart_style;
+typedef enum cx_chart_format { CX_CHART_PLAIN, CX_CHART_MONEY, CX_CHART_PCT } cx_chart_format;
 
 typedef struct cx_ast cx_ast;
 
@@ -155,6 +163,7 @@ CX_AST_CHILD(cx_ast_table_iter, b)     /* TABLE: table name in iter: columns (li
 CX_AST_CHILD(cx_ast_table_col_var, a)  /* a grid, table r in iter, c in col_iter: cell: */
 CX_AST_CHILD(cx_ast_table_col_iter, c) /* the column variable (NAME), its iterable */
 CX_AST_CHILD(cx_ast_path_node, a)      /* INCLUDE: the string literal node, for its span */
+CX_AST_CHILD(cx_ast_chart_title, a)    /* CHART: the title's string node; NULL: none */
 #undef CX_AST_CHILD
 
 /* The result of parsing one source: its statements and what owns them. */

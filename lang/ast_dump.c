@@ -236,6 +236,19 @@ static void expand(dumper *d, const cx_ast *n)
         put_string(d, n->str.text, n->str.len);
         put(d, ")");
         break;
+    case CX_AST_CHART: {
+        static const char *const formats[] = {"plain", "money", "pct"};
+        put(d, n->op == CX_CHART_BAR ? "(chart bar " : "(chart line ");
+        put(d, formats[n->check_kind < 3 ? n->check_kind : 0]);
+        push_text(d, ")");
+        if (n->a) { /* " (title \"...\")", pushed last piece first */
+            push_text(d, ")");
+            push(d, n->a, NULL);
+            push_text(d, " (title ");
+        }
+        push_kids(d, n->list.items, n->list.len);
+        break;
+    }
     case CX_AST_TABLE:
         put(d, "(table ");
         put(d, n->name);

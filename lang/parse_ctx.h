@@ -129,6 +129,14 @@ cx_ast *cx_ast_table_grid(cx_parse_ctx *P, cx_span row_span, cx_ast *rows, cx_as
                           cx_ast *cols, cx_ast *cell, cx_span span);
 cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *columns,
                      cx_span span);
+/* chart STYLE series [options]: checks the style word (line, bar) and the
+ * options (title "text", as money / pct / plain), each at most once; a
+ * wrong word is a syntax error at it.  cx_ast_chart_opt collects one option
+ * (`word value`) into the list `opts` (NULL: a new list). */
+cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast *opts,
+                     cx_span span);
+cx_ast *cx_ast_chart_opt(cx_parse_ctx *P, cx_ast *opts, cx_span word_span, cx_ast *value,
+                         cx_span span);
 cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span span);
 
 #endif

@@ -70,7 +70,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token NUMBER "number" PERIOD "period" STRING "string" NAME "name"
 %token CHECK "'check'" WITHIN "'within'" PRINT "'print'" FN "'fn'"
 %token IF "'if'" THEN "'then'" ELSE "'else'" INCLUDE "'include'" TABLE "'table'"
-%token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'"
+%token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'" CHART "'chart'"
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
@@ -87,7 +87,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %precedence STEP
 
 %type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
-%type <cx_ast *> postfix primary generator exprs params columns column
+%type <cx_ast *> postfix primary generator exprs params columns column chart_opts
 
 %%
 
@@ -117,6 +117,7 @@ stmt:
   | TABLE NAME IN expr ',' NAME IN expr ':' expr ';'
                                          { $$ = cx_ast_table_grid(P, @2, $4, cx_ast_name(P, @6), $8, $10, @$); }
   | SOURCE NAME '=' string ';'           { $$ = cx_ast_source(P, @2, $4, @$); }
+  | CHART NAME exprs chart_opts ';'      { $$ = cx_ast_chart(P, @2, $3, $4, @$); }
   | ';'                                  { $$ = NULL; }
   | error ';'                            { yyerrok; $$ = cx_parse_resync(P); }
   ;
@@ -150,6 +151,16 @@ columns:
 column:
     expr
   | NAME '=' expr                        { $$ = cx_ast_assign(P, @1, $3, @$); }
+  ;
+
+/* A chart's options after its series: `title "text"` and `as money`.  The
+ * words are names, not keywords (a script may still call a series `title`
+ * or `line`); cx_ast_chart checks them.  No expression continues with a
+ * name or a string, so the series list ends where the first option begins. */
+chart_opts:
+    %empty                               { $$ = NULL; }
+  | chart_opts NAME string               { $$ = cx_ast_chart_opt(P, $1, @2, $3, @$); }
+  | chart_opts NAME NAME                 { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
   ;
 
 /* ---- expressions, lowest precedence first --------------------------------- */
@@ -408,7 +419,7 @@ static bool plain_text(const char **t, size_t *n, size_t max)
 static bool after_a_name(const struct cx_parse_ctx *P, uint32_t at)
 {
     static const char *const keywords[] = {"check", "within", "print", "if", "then", "else",
-                                           "in", "step", "and", "or", "not", "table", NULL};
+                                           "in", "step", "and", "or", "not", "table", "chart", NULL};
     uint32_t end = at;
     while (end > 0 && (P->text[end - 1] == ' ' || P->text[end - 1] == '\t')) end--;
     uint32_t start = end;
@@ -487,8 +498,8 @@ static bool statement_word(const struct cx_parse_ctx *P, const CX_YYLTYPE *loc, 
         return true;
     }
     /* The statement keywords, by case or by a typo. */
-    static const char *const keywords[] = {"check", "print", "include", "table", "source", "fn",
-                                           NULL};
+    static const char *const keywords[] = {"check",  "print", "include", "table",
+                                           "source", "fn",    "chart",   NULL};
     char word[65];
     memcpy(word, w, wlen);
     word[wlen] = '\0';
@@ -591,6 +602,14 @@ static const char *context_hint(const yypcontext_t *ctx, struct cx_parse_ctx *P,
     const char *prev = NULL, *cur = "";
     size_t plen = 0, clen = 0;
     bool has_cur = token_text(P, *loc, &cur, &clen);
+
+    /* A chart statement's words are names, so the expected tokens say
+     * little ("string or name"): show the whole form instead. */
+    if (n == 1 && syms[0] == YYSYMBOL_CHART && la == SYM('='))
+        return "'chart' begins a chart statement; give the value another name";
+    if (n >= 1 && syms[0] == YYSYMBOL_CHART)
+        return "a chart reads: chart line a, b title \"text\" as money; (or chart bar; the "
+               "title and the format are optional)";
 
     if (la == YYSYMBOL_NAME && has_cur && prev_number(P, loc, &prev, &plen) &&
         !after_a_name(P, P->prev_tok.start) && number_then_word(prev, plen, cur, clen, buf, cap))

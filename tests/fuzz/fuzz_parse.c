@@ -97,6 +97,12 @@ static void on_output(void *ud, const cx_output *o)
     touch(o->rhs);
     touch(o->detail);
     touch(o->file);
+    if (o->kind == CX_OUT_CHART) { /* the SVG too: escaped, no control byte but \n */
+        char *svg = cx_output_chart_svg(o);
+        if (svg) assert_clean(svg);
+        touch(svg);
+        free(svg);
+    }
 }
 
 static void on_name(void *ud, const char *name, const char *value)

@@ -67,6 +67,8 @@ memory_64m               3       --max-memory 64M
 check_million_digits     1
 recursion_raised_depth   3       --max-depth 100000
 calls_nested_20k         3       --max-nesting 100000
+chart_days_span          3
+chart_wide               0       --quiet
 '
 # Why these statuses (0 ok, 2 script error, 3 limit, 4 I/O; see cx --help):
 # - sum_10mb: a 10 MB one-line sum (2,621,440 ones).  The parser folds sums
@@ -85,6 +87,8 @@ calls_nested_20k         3       --max-nesting 100000
 # - loop_timeout, loop_max_steps, memory_64m: a run's budget (time, steps,
 #   memory) ends it with a limit error that names the flag (3).
 # - check_million_digits: a failed check (1) whose line stays short.
+# - chart_days_span: a chart's axis is counted before anything is built (3);
+#   chart_wide: the largest chart the limits allow draws in time (0).
 # - recursion_raised_depth, calls_nested_20k: limits raised past what the C
 #   stack holds end with limit-nesting ("for the stack"), not a crash (3).
 

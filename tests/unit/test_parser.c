@@ -797,3 +797,41 @@ Test(parser, a_source_that_does_not_exist_is_an_internal_error)
     cx_unit_free(&other);
     done(&p);
 }
+
+/* ---- chart ------------------------------------------------------------------ */
+
+Test(parser, chart_forms)
+{
+    expect_dump("chart line capex;", "(chart line plain capex)");
+    expect_dump("chart bar capex, fcf as money;", "(chart bar money capex fcf)");
+    expect_dump("chart line capex, fcf title \"Capex vs FCF\" as money;",
+                "(chart line money capex fcf (title \"Capex vs FCF\"))");
+    expect_dump("chart line m as pct title \"Margin\";", "(chart line pct m (title \"Margin\"))");
+    expect_dump("chart bar [1, 2, 3] as plain;", "(chart bar plain (list 1 2 3))");
+    expect_dump("chart line capex * 2, annual(fcf);",
+                "(chart line plain (* capex 2) (call annual fcf))");
+}
+
+Test(parser, chart_words_are_still_names_elsewhere)
+{
+    expect_dump("line = 1; bar = line; title = bar; as = 2; money = 3;",
+                "(= line 1)\n(= bar line)\n(= title bar)\n(= as 2)\n(= money 3)");
+    expect_dump("chart line line, bar title \"t\";", "(chart line plain line bar (title \"t\"))");
+}
+
+Test(parser, chart_errors)
+{
+    expect_error("chart pie x;", "1:7-1:10 syntax-unexpected: a chart is a line or a bar chart");
+    expect_error("chart line x as usd;",
+                 "1:17-1:20 syntax-unexpected: a chart's values show as money, pct or plain");
+    expect_error("chart line x titel \"a\";", "1:14-1:19 syntax-unexpected: unknown chart option");
+    expect_error("chart line x title y;",
+                 "1:20-1:21 syntax-unexpected: a chart's title is a string");
+    expect_error("chart line x as \"money\";",
+                 "1:17-1:24 syntax-unexpected: a chart's values show as money, pct or plain");
+    expect_error("chart line x title \"a\" title \"b\";",
+                 "1:24-1:29 syntax-unexpected: the chart has a title already");
+    expect_error("chart line x as pct as money;",
+                 "1:21-1:23 syntax-unexpected: the chart has a format already");
+    expect_error("chart line;", "1:11-1:12 syntax-unexpected: expected expression, found ';'");
+}

@@ -35,7 +35,7 @@ __version__ = "0.1.0"
 # cx_run_status
 OK, CHECK_FAILED, ERROR, LIMIT, IO = range(5)
 STATUS = {OK: "ok", CHECK_FAILED: "check failed", ERROR: "error", LIMIT: "limit", IO: "io"}
-_OUTPUT_KINDS = ("value", "print", "check", "table")
+_OUTPUT_KINDS = ("value", "print", "check", "table", "note", "chart")
 _ERROR_KINDS = ("syntax", "name", "type", "math", "limit", "io", "internal")
 _FREQUENCIES = ("year", "half", "quarter", "month", "day")
 # cx_kind
@@ -88,9 +88,11 @@ class Opaque:
 
 
 class Output:
-    """One output record: kind ("value", "print", "check", "table"), text (as
-    cx prints it), expr, value and rhs (Python values: a check's two sides),
-    passed (checks), approx, file, line; for a table, columns and rows."""
+    """One output record: kind ("value", "print", "check", "table", "note",
+    "chart"), text (as cx prints it), expr, value and rhs (Python values: a
+    check's two sides), passed (checks), approx, file, line; for a table,
+    columns and rows; for a chart, columns (the series as written), value
+    (their values), chart (style, format, title) and svg (the SVG text)."""
 
     def __init__(self, **kw):
         self.__dict__.update(kw)
@@ -292,6 +294,16 @@ class State:
             if r.kind == 3 and r.columns:
                 out.columns = [text(r.columns[i]) for i in range(r.n_columns)]
                 out.rows = _value(r.result, self._digits)
+            elif r.kind == 5:  # a chart: its series, their values, its look and its SVG
+                out.columns = [text(r.columns[i]) for i in range(r.n_columns)]
+                out.value = _value(r.result, self._digits)
+                out.chart = {"style": text(r.chart_style), "format": text(r.chart_format),
+                             "title": text(r.chart_title)}
+                svg = lib.cx_output_chart_svg(rec_p)
+                if not svg:
+                    raise MemoryError("cx: the chart's SVG")
+                out.svg = ctypes.string_at(svg).decode("utf-8")
+                lib.cx_free(svg)
             else:
                 out.value = _value(r.result, self._digits)
                 out.rhs = _value(r.rhs_result, self._digits)

@@ -31,7 +31,8 @@ class Output(ctypes.Structure):
                 ("rhs", c_char_p), ("detail", c_char_p), ("passed", c_bool), ("approx", c_bool),
                 ("file", c_char_p), ("line", c_size_t), ("result", c_void_p),
                 ("rhs_result", c_void_p), ("columns", ctypes.POINTER(c_char_p)),
-                ("n_columns", c_size_t)]
+                ("n_columns", c_size_t), ("chart_style", c_char_p), ("chart_format", c_char_p),
+                ("chart_title", c_char_p), ("chart", c_void_p)]
 
 
 class ErrorInfo(ctypes.Structure):
@@ -82,6 +83,7 @@ _SIGNATURES = {
     "cx_number_numerator": (c_void_p, [c_void_p]),
     "cx_number_denominator": (c_void_p, [c_void_p]),
     "cx_number_decimal": (c_void_p, [c_void_p, c_int, ctypes.POINTER(c_bool)]),
+    "cx_output_chart_svg": (c_void_p, [ctypes.POINTER(Output)]),
     "cx_free": (None, [c_void_p]),
 }
 

@@ -99,6 +99,17 @@ class Run(unittest.TestCase):
         self.assertEqual(table.columns, ["g", "g * 100", "g > 1%"])
         self.assertEqual(table.rows, [[Fraction(1, 100), 1, False], [Fraction(1, 50), 2, True]])
 
+    def test_charts_and_notes(self):
+        r = cx.run('capex 2024..2025 = [83B, 125B]; chart bar capex title "Capex" as money; '
+                   'pmt(6.5, 10, 1000);')
+        self.assertEqual([o.kind for o in r.outputs], ["chart", "value", "note"])
+        chart = r.outputs[0]
+        self.assertEqual(chart.columns, ["capex"])
+        self.assertEqual(chart.chart, {"style": "bar", "format": "money", "title": "Capex"})
+        self.assertEqual(chart.text.splitlines()[0], "Capex")
+        self.assertTrue(chart.svg.startswith("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        self.assertIn("<title id=\"cx-chart-1-title\">Capex</title>", chart.svg)
+
     def test_a_script_from_a_path(self):
         r = cx.run(ROOT / "examples" / "thesis.cx")
         self.assertEqual(r.status, 1)  # the article's claims do not all hold

@@ -10,7 +10,10 @@ if exists("b:current_syntax")
   finish
 endif
 
-syn keyword cxStatement  check print include table source
+syn keyword cxStatement  check print include table source chart
+" After `chart` only: the chart's style, options and formats (names elsewhere).
+syn match   cxChartWord  "\(\<chart\s\+\)\@<=\(line\|bar\)\>"
+syn match   cxChartWord  "\<\(title\ze\s*\"\|as\ze\s\+\(money\|pct\|plain\)\>\)"
 syn keyword cxDefine     fn nextgroup=cxFunctionName skipwhite
 syn keyword cxConditional if then else
 syn keyword cxRepeat     for in step within
@@ -44,6 +47,7 @@ syn keyword cxTodo    TODO FIXME XXX NOTE contained
 syn match   cxComment "#.*$" contains=cxTodo,@Spell
 
 hi def link cxStatement    Statement
+hi def link cxChartWord    Statement
 hi def link cxDefine       Define
 hi def link cxConditional  Conditional
 hi def link cxRepeat       Repeat

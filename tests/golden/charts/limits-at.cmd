@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX tests/golden/charts/limits-at.cx | wc -l; exit "${PIPESTATUS[0]}"

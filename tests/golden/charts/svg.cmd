@@ -1,0 +1,1 @@
+d=$(mktemp -d) && ${CX_WRAP:-} $CX --chart-svg "$d" tests/golden/charts/svg.cx >/dev/null; st=$?; for f in "$d"/chart-*.svg; do echo "== ${f##*/}"; cat "$f"; done; "${DEB_PYTHON:-/usr/bin/python3}" -c 'import sys, xml.etree.ElementTree as E; [E.parse(f) for f in sys.argv[1:]]; print("well-formed:", len(sys.argv) - 1)' "$d"/chart-*.svg; rm -rf "$d"; exit $st

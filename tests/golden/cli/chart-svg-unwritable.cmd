@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --chart-svg /nonexistent/cx-charts tests/golden/cli/chart-svg-unwritable.cx
