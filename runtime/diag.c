@@ -127,12 +127,17 @@ static void header(cx_strbuf *b, const cx_sources *sources, cx_span sp, const ch
     if (src) {
         size_t line, col;
         cx_source_line_col(src, sp.start, &line, &col);
-        cx_strbuf_printf(b, "%s%s:%zu:%zu:%s ", BOLD(color), src->name, line, col, RESET(color));
+        /* The file's name and the message may quote what a script wrote (a
+         * path with \r in it): cleaned like the source line. */
+        cx_strbuf_puts(b, BOLD(color));
+        put_clean(b, src->name, strlen(src->name));
+        cx_strbuf_printf(b, ":%zu:%zu:%s ", line, col, RESET(color));
     } else {
         cx_strbuf_printf(b, "%scx:%s ", BOLD(color), RESET(color));
     }
-    cx_strbuf_printf(b, "%s%s:%s %s%s%s\n", what_color, what, RESET(color), BOLD(color), msg,
-                     RESET(color));
+    cx_strbuf_printf(b, "%s%s:%s %s", what_color, what, RESET(color), BOLD(color));
+    put_clean(b, msg, strlen(msg));
+    cx_strbuf_printf(b, "%s\n", RESET(color));
     if (src) show_span(b, src, sp, color);
 }
 
@@ -142,6 +147,10 @@ char *cx_diag_render(const cx_error *e, const cx_sources *sources, bool color)
     header(&b, sources, e->span, "error", RED(color), e->message, color);
     for (size_t i = 0; i < e->n_notes; i++)
         header(&b, sources, e->notes[i].span, "note", CYAN(color), e->notes[i].text, color);
-    if (e->hint) cx_strbuf_printf(&b, "%shint:%s %s\n", CYAN(color), RESET(color), e->hint);
+    if (e->hint) {
+        cx_strbuf_printf(&b, "%shint:%s ", CYAN(color), RESET(color));
+        put_clean(&b, e->hint, strlen(e->hint));
+        cx_strbuf_puts(&b, "\n");
+    }
     return cx_strbuf_take(&b);
 }
