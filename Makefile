@@ -30,6 +30,8 @@ LDLIBS    = -lcsv -lmpfr -lgmp -lm
 # Extra flags for the generated scanner and parser only (the fuzz build).
 GEN_CFLAGS ?=
 TEST_LIBS = -lcriterion
+# cx knit's Markdown parser and HTML renderer (GitHub tables): the program only.
+KNIT_LIBS = -lcmark-gfm-extensions -lcmark-gfm
 
 GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 GEN_H   = $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
@@ -49,7 +51,8 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit-dev \
+           libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config bc python3 valgrind \
            python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace clang gcovr
 
@@ -76,7 +79,7 @@ $(BUILD)/libcx.so: $(BUILD)/libcx.so.$(VERSION)
 	ln -sf $(SONAME) $@
 
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) -ledit
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) -ledit $(KNIT_LIBS)
 
 # Grouped targets (&:): one bison run makes both, even under make -j.
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: lang/parser.y

@@ -1,0 +1,474 @@
+/* knit.c - `cx knit REPORT.md -o OUT.{md,html}` and `--check`: reads the
+ * report through libcx, finds its cx constructs (knit_scan.c), reports
+ * every syntax error of the report at once, runs the constructs in order in
+ * one state, and writes the rendering (knit_md.c, knit_html.c) to a
+ * temporary file in the output's folder that is then renamed.  Chooses the
+ * exit status: 0 everything holds, 1 written but a check or bound number
+ * failed, 2 an error in the report (nothing written), 3 a limit, 4 I/O, 64
+ * usage. */
+/* realpath() */
+#define _XOPEN_SOURCE 700
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "knit.h"
+
+enum { K_OK = 0, K_CHECK = 1, K_ERROR = 2, K_LIMIT = 3, K_IO = 4, K_USAGE = 64 };
+
+static const char knit_usage[] =
+    "usage: cx knit [options] REPORT.md -o OUT.html   a standalone HTML page\n"
+    "       cx knit [options] REPORT.md -o OUT.md     Markdown: the report's own bytes,\n"
+    "                                                 cx constructs replaced\n"
+    "       cx knit [options] REPORT.md --check       evaluate, write nothing\n"
+    "\n"
+    "In the report: ```cx blocks (also ```{cx}; options echo=false, output=false,\n"
+    "eval=false), hidden blocks <!--cx ... -->, inline values `{cx} EXPR`, and\n"
+    "bound numbers [6.0B](cx:EXPR): the figure as written, checked as EXPR ~ 6.0B\n"
+    "(an empty text [](cx:EXPR) is filled in).  See docs/knit.md.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE  where to write; .html/.htm for HTML, .md/.markdown for\n"
+    "                     Markdown; never the report itself\n"
+    "  --check            evaluate and report, write nothing\n"
+    "  --unsafe-html      keep the report's own raw HTML (trusted authors only);\n"
+    "                     by default it is dropped, as are javascript: links\n"
+    "  --digits N         significant digits shown for rounded values (default 10)\n"
+    "  --allow-read DIR   let include and csv() read DIR too (repeatable); a report\n"
+    "                     reads only its own folder and below by default\n"
+    "  --timeout SECONDS  stop after this long, the whole report (default 60; 0 = none)\n"
+    "  --max-steps N      stop after N evaluation steps (default: none)\n"
+    "  --max-memory SIZE  memory for numbers: MB, or 64M, 2G (default 1024)\n"
+    "  --max-source N     largest report or included file, in bytes (default 67108864)\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "exit status: 0 every check and bound number holds, 1 written but something\n"
+    "failed (the failures are marked in the output), 2 an error in the report\n"
+    "(nothing written), 3 a resource limit, 4 an I/O error, 64 bad usage\n";
+
+typedef struct knit_req {
+    cx_options opt;
+    const char *input, *output;
+    const char **allow;
+    size_t n_allow;
+    bool check, unsafe, html;
+} knit_req;
+
+static int usage(const char *fmt, const char *arg)
+{
+    fputs("cx knit: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'cx knit --help' for more information.\n", stderr);
+    return K_USAGE;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), k = strlen(tail);
+    if (n < k) return false;
+    for (size_t i = 0; i < k; i++)
+        if (tolower((unsigned char)s[n - k + i]) != tail[i]) return false;
+    return true;
+}
+
+static int parse(int argc, char **argv, knit_req *q)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(knit_usage, stdout);
+            return fflush(stdout) == 0 ? -1 : K_IO;
+        }
+        if (strcmp(a, "--check") == 0) {
+            q->check = true;
+            continue;
+        }
+        if (strcmp(a, "--unsafe-html") == 0) {
+            q->unsafe = true;
+            continue;
+        }
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            if (q->input) return usage("give one report, not '%s' too", a);
+            q->input = a;
+            continue;
+        }
+        const char *name = a, *val = NULL;
+        char nb[32];
+        const char *eq = strchr(a, '=');
+        if (eq && a[1] == '-' && (size_t)(eq - a) < sizeof nb) {
+            memcpy(nb, a, (size_t)(eq - a));
+            nb[eq - a] = '\0';
+            name = nb;
+            val = eq + 1;
+        }
+        static const char *const with_value[] = {"-o",           "--output",    "--digits",
+                                                 "--allow-read", "--timeout",   "--max-steps",
+                                                 "--max-memory", "--max-source"};
+        bool known = false;
+        for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
+            known |= strcmp(name, with_value[k]) == 0;
+        if (!known) return usage("unknown option '%s'", a);
+        if (!val) {
+            if (i + 1 >= argc) return usage("option '%s' needs a value", name);
+            val = argv[++i];
+        }
+        long v;
+        if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) {
+            if (q->output) return usage("%s", "give one output file");
+            q->output = val;
+        } else if (strcmp(name, "--allow-read") == 0) {
+            q->allow[q->n_allow++] = val;
+        } else if (strcmp(name, "--timeout") == 0) {
+            if (!cx_cli_parse_seconds(val, &q->opt.timeout_ms))
+                return usage("invalid value '%s' for --timeout (seconds, such as 5 or 0.5; 0 for "
+                             "none)",
+                             val);
+        } else if (strcmp(name, "--max-memory") == 0) {
+            if (!cx_cli_parse_size_mb(val, &q->opt.max_memory_mb))
+                return usage("invalid value '%s' for --max-memory (megabytes, or a size such as "
+                             "64M or 2G, up to 1T)",
+                             val);
+        } else if (strcmp(name, "--digits") == 0) {
+            if (!cx_cli_parse_long(val, 1, 1000, &v))
+                return usage("invalid value '%s' for --digits (a whole number from 1 to 1000)",
+                             val);
+            q->opt.digits = (int)v;
+        } else if (strcmp(name, "--max-steps") == 0) {
+            if (!cx_cli_parse_long(val, 0, LONG_MAX, &v))
+                return usage("invalid value '%s' for --max-steps (a whole number)", val);
+            q->opt.max_steps = v;
+        } else {
+            if (!cx_cli_parse_long(val, 1, 2147483647L, &v))
+                return usage("invalid value '%s' for --max-source (a whole number of bytes)", val);
+            q->opt.max_source_bytes = v;
+        }
+    }
+    if (!q->input) return usage("%s", "which report? cx knit REPORT.md -o OUT.html");
+    if (!q->output && !q->check) return usage("%s", "give -o OUT.html, -o OUT.md or --check");
+    if (q->output && q->check) return usage("%s", "give either -o FILE or --check, not both");
+    if (q->output) {
+        if (ends_with(q->output, ".html") || ends_with(q->output, ".htm")) q->html = true;
+        else if (!ends_with(q->output, ".md") && !ends_with(q->output, ".markdown"))
+            return usage("cannot tell the format of '%s': name it .html or .md", q->output);
+    }
+    return K_OK;
+}
+
+/* ==== running =============================================================== */
+
+static int status_of(cx_run_status s)
+{
+    switch (s) {
+    case CX_RUN_OK: return K_OK;
+    case CX_RUN_CHECK_FAILED: return K_CHECK;
+    case CX_RUN_ERROR: return K_ERROR;
+    case CX_RUN_LIMIT: return K_LIMIT;
+    case CX_RUN_IO: return K_IO;
+    }
+    return K_ERROR;
+}
+
+/* Prints every error of the state's last call; the worst status. */
+static void print_errors(const cx_state *cx, bool color)
+{
+    for (size_t i = 0; i < cx_error_count(cx); i++) {
+        char *m = cx_error_render(cx, i, color);
+        if (m) fputs(m, stderr);
+        free(m);
+    }
+}
+
+typedef struct knit_run {
+    knit_doc doc;
+    knit_item *current; /* the block whose records arrive */
+    cx_state *cx;
+    const char *name; /* the report as named on the command line */
+    int digits;
+    bool oom;
+} knit_run;
+
+static char *dup_or_oom(knit_run *k, const char *s)
+{
+    char *c = strdup(s ? s : "");
+    if (!c) k->oom = true;
+    return c;
+}
+
+/* A table record's header and cells, as text, for a real HTML table. */
+static void keep_table(knit_run *k, knit_record *r, const cx_output *o)
+{
+    const cx_value *rows = o->result;
+    size_t n_rows = rows ? cx_value_length(rows) : 0, cols = o->n_columns;
+    if (!rows || cols == 0) return;
+    size_t n = cols + n_rows * cols;
+    r->cells = calloc(n, sizeof *r->cells);
+    r->numeric = calloc(n_rows * cols + 1, sizeof *r->numeric);
+    if (!r->cells || !r->numeric) {
+        k->oom = true;
+        return;
+    }
+    r->n_columns = cols;
+    for (size_t c = 0; c < cols; c++) r->cells[r->n_cells++] = dup_or_oom(k, o->columns[c]);
+    for (size_t i = 0; i < n_rows; i++) {
+        const cx_value *row = cx_value_item(rows, i);
+        for (size_t c = 0; c < cols; c++) {
+            const cx_value *cell = row ? cx_value_item(row, c) : NULL;
+            char *t = cell ? cx_value_text(cell, k->digits) : strdup("");
+            if (!t) k->oom = true;
+            r->numeric[r->n_cells - cols] = cell && cx_value_kind(cell) == CX_KIND_NUMBER;
+            r->cells[r->n_cells++] = t;
+        }
+    }
+}
+
+static void on_output(void *ud, const cx_output *o)
+{
+    knit_run *k = ud;
+    knit_item *it = k->current;
+    if (o->kind == CX_OUT_CHECK && !o->passed) {
+        fprintf(stderr, "%s:%zu: %s\n", o->file ? o->file : "?", o->line, o->text);
+        if (it) it->failed = true;
+    }
+    if (!it || it->kind != KNIT_BLOCK) {
+        /* A note from an inline value or a bound number: on stderr. */
+        if (o->kind == CX_OUT_NOTE) fprintf(stderr, "%s:%zu: %s\n", o->file, o->line, o->text);
+        return;
+    }
+    if (it->n_records == it->cap_records) {
+        size_t cap = it->cap_records ? it->cap_records * 2 : 4;
+        knit_record *p = realloc(it->records, cap * sizeof *p);
+        if (!p) {
+            k->oom = true;
+            return;
+        }
+        it->records = p;
+        it->cap_records = cap;
+    }
+    knit_record *r = &it->records[it->n_records++];
+    memset(r, 0, sizeof *r);
+    r->kind = o->kind;
+    r->passed = o->passed;
+    r->text = dup_or_oom(k, o->text);
+    if (o->kind == CX_OUT_TABLE) keep_table(k, r, o);
+}
+
+/* Line and column (in characters) of byte `at` of the report. */
+static void line_col(const knit_doc *d, size_t at, size_t *line, size_t *col)
+{
+    *line = 1;
+    size_t ls = 0;
+    for (size_t i = 0; i < at && i < d->len; i++)
+        if (d->text[i] == '\n') (*line)++, ls = i + 1;
+    *col = 1;
+    for (size_t i = ls; i < at && i < d->len; i++)
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80) (*col)++;
+}
+
+/* Every syntax error of the report, in one pass: its structure, then each
+ * construct's cx parsed alone.  The worst status. */
+static int check_syntax(knit_run *k, uint32_t report, bool color)
+{
+    int status = K_OK;
+    knit_doc *d = &k->doc;
+    size_t p = 0;
+    for (size_t i = 0; i <= d->n_items; i++) {
+        /* Structure problems before the item they precede, so the errors
+         * come in the report's order. */
+        size_t upto = i < d->n_items ? d->items[i].start : d->len;
+        for (; p < d->n_problems && (d->problems[p].start <= upto || i == d->n_items); p++) {
+            knit_problem *pr = &d->problems[p];
+            /* Added to the errors of the last call: show only this one. */
+            if (!cx_report_error(k->cx, report, pr->start, pr->len, pr->message, pr->hint)) {
+                k->oom = true;
+                return K_IO;
+            }
+            char *m = cx_error_render(k->cx, cx_error_count(k->cx) - 1, color);
+            if (m) fputs(m, stderr);
+            free(m);
+            status = K_ERROR;
+        }
+        if (i == d->n_items) break;
+        knit_item *it = &d->items[i];
+        if (!it->eval) continue;
+        bool expr = it->kind == KNIT_INLINE || it->kind == KNIT_BOUND;
+        it->region = cx_region_new(k->cx, report, it->code, it->code_len, expr);
+        if (!it->region) {
+            k->oom = true;
+            return K_IO;
+        }
+        int s = status_of(cx_region_check(k->cx, it->region));
+        if (s != K_OK) {
+            print_errors(k->cx, color);
+            if (s > status) status = s;
+        }
+    }
+    return status;
+}
+
+static int run_items(knit_run *k, uint32_t report, bool color)
+{
+    int status = K_OK;
+    for (size_t i = 0; i < k->doc.n_items && !k->oom; i++) {
+        knit_item *it = &k->doc.items[i];
+        if (!it->eval) continue;
+        k->current = it;
+        cx_run_status rs;
+        if (it->kind == KNIT_BLOCK || it->kind == KNIT_HIDDEN) {
+            rs = cx_region_run(k->cx, it->region);
+        } else if (it->kind == KNIT_INLINE) {
+            rs = cx_region_value(k->cx, it->region, &it->value);
+        } else {
+            cx_bound_result b;
+            rs = cx_region_bound(k->cx, it->region, report, it->text, it->text_len, &b);
+            if (rs == CX_RUN_OK || rs == CX_RUN_CHECK_FAILED) {
+                it->checked = b.checked;
+                it->passed = b.passed || !b.checked;
+                it->value = b.value;
+                it->detail = b.detail;
+                b.value = b.detail = NULL;
+                if (b.checked && !b.passed) {
+                    size_t line, col;
+                    line_col(&k->doc, it->text, &line, &col);
+                    fprintf(stderr, "%s:%zu:%zu: FAIL  [%.*s](cx:%.*s)  [%s]\n", k->name, line, col,
+                            (int)it->text_len, k->doc.text + it->text, (int)it->code_len,
+                            k->doc.text + it->code, it->detail ? it->detail : "");
+                    it->failed = true;
+                }
+            }
+            cx_bound_result_free(&b);
+        }
+        k->current = NULL;
+        int s = status_of(rs);
+        if (s >= K_ERROR) {
+            print_errors(k->cx, color);
+            return s;
+        }
+        if (s > status) status = s;
+    }
+    return k->oom ? K_IO : status;
+}
+
+/* ==== writing ================================================================ */
+
+/* The output must not be the report: compared as files (the same inode)
+ * when it exists, and as resolved paths otherwise. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char ra[PATH_MAX], rb[PATH_MAX];
+    return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+}
+
+/* Writes data to `path` through a temporary file beside it, renamed over
+ * it at the end: a reader never sees half a report.  False with errno. */
+static bool write_atomic(const char *path, const char *data, size_t len)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp) return false;
+    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return false;
+    }
+    /* mkstemp makes it 0600; a report is read by others, as any new file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    bool ok = fchmod(fd, 0666 & ~mask) == 0;
+    for (size_t done = 0; ok && done < len;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) ok = false;
+        else done += (size_t)w;
+    }
+    int saved = errno;
+    if (close(fd) != 0 && ok) ok = false, saved = errno;
+    if (ok && rename(tmp, path) != 0) ok = false, saved = errno;
+    if (!ok) unlink(tmp);
+    free(tmp);
+    errno = saved;
+    return ok;
+}
+
+static int knit(const knit_req *q)
+{
+    bool color = cx_cli_color_ok(STDERR_FILENO);
+    if (q->output && same_file(q->input, q->output))
+        return usage("the output '%s' is the report itself; the report is never overwritten",
+                     q->output);
+    knit_run k = {.digits = q->opt.digits, .name = q->input};
+    k.cx = cx_state_new(&q->opt);
+    if (!k.cx) {
+        fputs("cx knit: error: out of memory\n", stderr);
+        return K_IO;
+    }
+    cx_state_set_output(k.cx, on_output, &k);
+    int status = K_OK;
+    for (size_t i = 0; i < q->n_allow; i++)
+        if (!cx_state_allow_read(k.cx, q->allow[i])) {
+            bool nomem = errno == ENOMEM;
+            fprintf(stderr, "cx knit: error: --allow-read %s: %s\n", q->allow[i],
+                    nomem ? "out of memory" : "not a folder");
+            cx_state_free(k.cx);
+            return nomem ? K_IO : K_USAGE;
+        }
+    uint32_t report = cx_report_load(k.cx, q->input, &k.doc.text, &k.doc.len);
+    if (!report) {
+        print_errors(k.cx, color);
+        cx_error_info e;
+        status = cx_error_get(k.cx, 0, &e) && e.kind == CX_ERRK_LIMIT ? K_LIMIT : K_IO;
+        cx_state_free(k.cx);
+        return status;
+    }
+    if (!cx_knit_scan(&k.doc)) k.oom = true;
+    if (!k.oom) status = check_syntax(&k, report, color);
+    if (!k.oom && status == K_OK) status = run_items(&k, report, color);
+    if (k.oom) {
+        fputs("cx knit: error: out of memory\n", stderr);
+        status = K_IO;
+    }
+    if ((status == K_OK || status == K_CHECK) && q->output) {
+        knit_buf out = {0};
+        const char *base = strrchr(q->input, '/');
+        bool ok = true;
+        if (q->html)
+            ok = cx_knit_html(&k.doc, base ? base + 1 : q->input, q->unsafe, q->opt.digits, &out);
+        else cx_knit_markdown(&k.doc, &out, NULL);
+        if (!ok || out.failed) {
+            fputs("cx knit: error: out of memory while rendering\n", stderr);
+            status = K_IO;
+        } else if (!write_atomic(q->output, out.data ? out.data : "", out.len)) {
+            fprintf(stderr, "cx knit: error: cannot write '%s': %s\n", q->output, strerror(errno));
+            status = K_IO;
+        }
+        free(out.data);
+    }
+    cx_knit_doc_free(&k.doc);
+    cx_state_free(k.cx);
+    return status;
+}
+
+int cx_cli_knit(int argc, char **argv)
+{
+    knit_req q = {0};
+    cx_options_default(&q.opt); /* a finite timeout: a report may come from anyone */
+    q.allow = calloc((size_t)argc, sizeof *q.allow);
+    if (!q.allow) {
+        fputs("cx knit: error: out of memory\n", stderr);
+        return K_IO;
+    }
+    int status = parse(argc, argv, &q);
+    if (status == K_OK) status = knit(&q);
+    else if (status < 0) status = K_OK;
+    free(q.allow);
+    return status;
+}
