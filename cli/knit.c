@@ -188,10 +188,15 @@ typedef struct knit_run {
     knit_doc doc;
     knit_item *current; /* the block whose records arrive */
     cx_state *cx;
-    const char *name; /* the report as named on the command line */
+    const char *name;                     /* the report as named on the command line */
+    size_t lc_at, lc_line, lc_line_start; /* line_col's place */
+    size_t n_failed;                      /* failure lines so far (stderr shows the first ones) */
     int digits;
     bool oom;
 } knit_run;
+
+/* Failed checks and figures shown on stderr; the output marks every one. */
+#define MAX_FAIL_LINES 20
 
 static char *dup_or_oom(knit_run *k, const char *s)
 {
@@ -232,7 +237,8 @@ static void on_output(void *ud, const cx_output *o)
     knit_run *k = ud;
     knit_item *it = k->current;
     if (o->kind == CX_OUT_CHECK && !o->passed) {
-        fprintf(stderr, "%s:%zu: %s\n", o->file ? o->file : "?", o->line, o->text);
+        if (k->n_failed++ < MAX_FAIL_LINES)
+            fprintf(stderr, "%s:%zu: %s\n", o->file ? o->file : "?", o->line, o->text);
         if (it) it->failed = true;
     }
     if (!it || it->kind != KNIT_BLOCK) {
@@ -258,15 +264,18 @@ static void on_output(void *ud, const cx_output *o)
     if (o->kind == CX_OUT_TABLE) keep_table(k, r, o);
 }
 
-/* Line and column (in characters) of byte `at` of the report. */
-static void line_col(const knit_doc *d, size_t at, size_t *line, size_t *col)
+/* Line and column (in characters) of byte `at` of the report.  Called in
+ * report order, so the scan goes on from the last answer: linear over a
+ * report however many figures fail. */
+static void line_col(knit_run *k, size_t at, size_t *line, size_t *col)
 {
-    *line = 1;
-    size_t ls = 0;
-    for (size_t i = 0; i < at && i < d->len; i++)
-        if (d->text[i] == '\n') (*line)++, ls = i + 1;
+    const knit_doc *d = &k->doc;
+    if (at < k->lc_at) k->lc_at = k->lc_line_start = 0, k->lc_line = 1;
+    for (; k->lc_at < at && k->lc_at < d->len; k->lc_at++)
+        if (d->text[k->lc_at] == '\n') k->lc_line++, k->lc_line_start = k->lc_at + 1;
+    *line = k->lc_line;
     *col = 1;
-    for (size_t i = ls; i < at && i < d->len; i++)
+    for (size_t i = k->lc_line_start; i < at && i < d->len; i++)
         if (((unsigned char)d->text[i] & 0xC0) != 0x80) (*col)++;
 }
 
@@ -307,8 +316,69 @@ static int check_syntax(knit_run *k, uint32_t report, bool color)
             print_errors(k->cx, color);
             if (s > status) status = s;
         }
+        if (it->kind == KNIT_BOUND) {
+            s = status_of(cx_figure_check(k->cx, report, it->text, it->text_len));
+            if (s != K_OK) {
+                print_errors(k->cx, color);
+                if (s > status) status = s;
+            }
+        }
     }
     return status;
+}
+
+static bool ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Where a block after item `from` defines `name` (a line that starts with
+ * `name =`, `name 2025 = ...` or `fn name(`): its offset, or 0. */
+static size_t defined_later(const knit_doc *d, size_t from, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = from + 1; i < d->n_items; i++) {
+        const knit_item *it = &d->items[i];
+        if (it->kind != KNIT_BLOCK && it->kind != KNIT_HIDDEN) continue;
+        size_t end = it->code + it->code_len;
+        for (size_t p = it->code; p < end; p++) {
+            if (p > it->code && d->text[p - 1] != '\n' && d->text[p - 1] != ';') continue;
+            size_t q = p;
+            while (q < end && (d->text[q] == ' ' || d->text[q] == '\t')) q++;
+            if (end - q > 3 && memcmp(d->text + q, "fn ", 3) == 0) q += 3;
+            if (end - q <= n || memcmp(d->text + q, name, n) != 0 || ident_char(d->text[q + n]))
+                continue;
+            size_t r = q + n;
+            while (r < end && (d->text[r] == ' ' || (d->text[r] >= '0' && d->text[r] <= '9') ||
+                               d->text[r] == 'Q' || d->text[r] == 'H' || d->text[r] == '-'))
+                r++;
+            if (r < end && (d->text[r] == '(' ||
+                            (d->text[r] == '=' && (r + 1 >= end || d->text[r + 1] != '='))))
+                return q;
+        }
+    }
+    return 0;
+}
+
+/* After an unknown name: when a later block defines it, says where. */
+static void note_later(knit_run *k, size_t item)
+{
+    cx_error_info e;
+    if (!cx_error_get(k->cx, 0, &e) || strcmp(e.code, "name-unknown") != 0) return;
+    const char *q = strchr(e.message, '\'');
+    const char *q2 = q ? strchr(q + 1, '\'') : NULL;
+    if (!q2 || q2 - q - 1 >= 256) return;
+    char name[256];
+    memcpy(name, q + 1, (size_t)(q2 - q - 1));
+    name[q2 - q - 1] = '\0';
+    size_t at = defined_later(&k->doc, item, name);
+    if (!at) return;
+    size_t line, col;
+    line_col(k, at, &line, &col);
+    fprintf(stderr,
+            "%s:%zu:%zu: note: '%s' is defined here, later in the report; a report runs from "
+            "top to bottom, so define it before it is used\n",
+            k->name, line, col, name);
 }
 
 static int run_items(knit_run *k, uint32_t report, bool color)
@@ -332,9 +402,11 @@ static int run_items(knit_run *k, uint32_t report, bool color)
                 it->value = b.value;
                 it->detail = b.detail;
                 b.value = b.detail = NULL;
-                if (b.checked && !b.passed) {
+                if (b.checked && !b.passed && k->n_failed++ >= MAX_FAIL_LINES) {
+                    it->failed = true;
+                } else if (b.checked && !b.passed) {
                     size_t line, col;
-                    line_col(&k->doc, it->text, &line, &col);
+                    line_col(k, it->text, &line, &col);
                     fprintf(stderr, "%s:%zu:%zu: FAIL  [%.*s](cx:%.*s)  [%s]\n", k->name, line, col,
                             (int)it->text_len, k->doc.text + it->text, (int)it->code_len,
                             k->doc.text + it->code, it->detail ? it->detail : "");
@@ -347,6 +419,7 @@ static int run_items(knit_run *k, uint32_t report, bool color)
         int s = status_of(rs);
         if (s >= K_ERROR) {
             print_errors(k->cx, color);
+            note_later(k, i);
             return s;
         }
         if (s > status) status = s;
@@ -405,7 +478,7 @@ static int knit(const knit_req *q)
     if (q->output && same_file(q->input, q->output))
         return usage("the output '%s' is the report itself; the report is never overwritten",
                      q->output);
-    knit_run k = {.digits = q->opt.digits, .name = q->input};
+    knit_run k = {.digits = q->opt.digits, .name = q->input, .lc_line = 1};
     k.cx = cx_state_new(&q->opt);
     if (!k.cx) {
         fputs("cx knit: error: out of memory\n", stderr);
@@ -432,6 +505,9 @@ static int knit(const knit_req *q)
     if (!cx_knit_scan(&k.doc)) k.oom = true;
     if (!k.oom) status = check_syntax(&k, report, color);
     if (!k.oom && status == K_OK) status = run_items(&k, report, color);
+    if (k.n_failed > MAX_FAIL_LINES)
+        fprintf(stderr, "cx knit: %zu more failed checks and figures not shown here\n",
+                k.n_failed - MAX_FAIL_LINES);
     if (k.oom) {
         fputs("cx knit: error: out of memory\n", stderr);
         status = K_IO;

@@ -81,7 +81,7 @@ void cx_knit_put_html(knit_buf *b, const char *s, size_t n);
  * marks instead ("```P-7" fences, `P-7` code spans) that knit_html.c finds
  * again in cmark's tree. */
 void cx_knit_markdown(const knit_doc *doc, knit_buf *out, const char *placeholder);
-/* A mark no report text contains: "cxknit" then a number. */
+/* A mark no report text contains: "cxknit" then q's. */
 char *cx_knit_placeholder(const knit_doc *doc);
 
 /* knit_html.c: the standalone page.  `unsafe`: the report's own raw HTML is

@@ -58,25 +58,26 @@ static void put_md_text(knit_buf *b, const char *s)
     }
 }
 
-static bool contains(const knit_doc *d, const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i + n <= d->len;) {
-        const char *p = memchr(d->text + i, s[0], d->len - i);
-        if (!p || (size_t)(p - d->text) + n > d->len) return false;
-        if (memcmp(p, s, n) == 0) return true;
-        i = (size_t)(p - d->text) + 1;
-    }
-    return false;
-}
-
 char *cx_knit_placeholder(const knit_doc *d)
 {
-    char buf[32];
-    for (unsigned k = 0;; k++) {
-        snprintf(buf, sizeof buf, "cxknit%u", k);
-        if (!contains(d, buf)) return strdup(buf);
+    /* "cxknit" and one more 'q' than ever follows "cxknit" in the report:
+     * no text of the report can contain it, found in one pass. */
+    size_t longest = 0;
+    for (size_t i = 0; i + 6 <= d->len;) {
+        const char *p = memchr(d->text + i, 'c', d->len - i);
+        if (!p) break;
+        i = (size_t)(p - d->text) + 1;
+        if ((size_t)(p - d->text) + 6 > d->len || memcmp(p, "cxknit", 6) != 0) continue;
+        size_t j = (size_t)(p - d->text) + 6, run = 0;
+        while (j < d->len && d->text[j] == 'q') j++, run++;
+        if (run > longest) longest = run;
     }
+    char *ph = malloc(6 + longest + 2);
+    if (!ph) return NULL;
+    memcpy(ph, "cxknit", 6);
+    memset(ph + 6, 'q', longest + 1);
+    ph[6 + longest + 1] = '\0';
+    return ph;
 }
 
 /* A fence longer than any run of backticks in the text, at least 3. */

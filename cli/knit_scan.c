@@ -245,10 +245,42 @@ static size_t hidden(knit_doc *d, size_t at, size_t line_start, bool *ok)
     return it.whole_lines ? it.end : end;
 }
 
+/* The longest backtick run that opens a code span.  A longer run is read as
+ * literal text (CommonMark has no such limit; no report needs one), so the
+ * table below stays small. */
+#define MAX_TICKS 64
+
+/* Where each length of backtick run last occurs in the paragraph being
+ * scanned, filled on the first failed search: an opener with no closer
+ * after it is then known at once, so a paragraph of runs of many lengths
+ * stays linear (cmark's own trick). */
+typedef struct tick_table {
+    bool filled;
+    size_t last[MAX_TICKS + 1]; /* 1 + the start of the last run of each length; 0: none */
+} tick_table;
+
+static void fill_ticks(const knit_doc *d, size_t at, size_t limit, tick_table *t)
+{
+    memset(t->last, 0, sizeof t->last);
+    t->filled = true;
+    for (size_t i = at; i < limit;) {
+        const char *p = memchr(d->text + i, '`', limit - i);
+        if (!p) break;
+        size_t j = (size_t)(p - d->text), k = j;
+        while (k < limit && d->text[k] == '`') k++;
+        if (k - j <= MAX_TICKS) t->last[k - j] = j + 1;
+        i = k;
+    }
+}
+
 /* The code span opening at `at` (a run of n backticks): the index of its
  * closing run, or 0 when there is none before `limit`. */
-static size_t span_close(const knit_doc *d, size_t at, size_t n, size_t limit)
+static size_t span_close(const knit_doc *d, size_t at, size_t n, size_t limit, tick_table *t,
+                         size_t para)
 {
+    if (n > MAX_TICKS) return 0;
+    if (!t->filled) fill_ticks(d, para, limit, t);
+    if (t->last[n] <= at + n) return 0; /* no run of this length after the opener */
     size_t i = at + n;
     while (i < limit) {
         const char *p = memchr(d->text + i, '`', limit - i);
@@ -327,6 +359,7 @@ static bool bound_number(knit_doc *d, size_t at, size_t limit, size_t *end, bool
 static size_t scan_inline(knit_doc *d, size_t at, size_t limit, size_t line_start, bool *ok)
 {
     size_t i = at;
+    tick_table ticks = {.filled = false};
     while (i < limit && *ok) {
         char c = d->text[i];
         if (c == '\n') line_start = i + 1;
@@ -335,7 +368,7 @@ static size_t scan_inline(knit_doc *d, size_t at, size_t limit, size_t line_star
         } else if (c == '`') {
             size_t n = 0;
             while (i + n < limit && d->text[i + n] == '`') n++;
-            size_t close = span_close(d, i, n, limit);
+            size_t close = span_close(d, i, n, limit, &ticks, at);
             if (close) {
                 inline_value(d, i, n, close, ok);
                 i = close + n;

@@ -221,6 +221,10 @@ typedef struct cx_bound_result {
 cx_run_status cx_region_bound(cx_state *cx, uint32_t region, uint32_t src, size_t fig_start,
                               size_t fig_len, cx_bound_result *out);
 void cx_bound_result_free(cx_bound_result *r);
+/* Whether the `len` bytes at `start` of source `src` are a figure
+ * cx_region_bound can read (or empty): the syntax pass over a report's
+ * bound numbers, which runs nothing.  A syntax error when not. */
+cx_run_status cx_figure_check(cx_state *cx, uint32_t src, size_t start, size_t len);
 /* Adds an error the host found in source `src` (an unclosed fence of a
  * report, an unknown block option) at bytes [start, start + len), with
  * code syntax-report: it is then read and rendered like cx's own errors

@@ -220,6 +220,36 @@ out:
     return s;
 }
 
+/* The error for a figure that is none, at `at`. */
+static void not_a_figure(cx_state *st, cx_span at)
+{
+    cx_error *e = cx_diag_add(&st->diag, CX_E_SYNTAX_REPORT, at,
+                              "the text of a bound number must be a figure");
+    if (e)
+        cx_error_set_hint(e, "write it as an article would: 6.0B, $125B, 61%%, 1,078, "
+                             "\xE2\x88\x92"
+                             "4.8B; or leave it empty to have it filled in: [](cx:...)");
+}
+
+static cx_span span_in(const cx_state *st, uint32_t src, size_t start, size_t len)
+{
+    const cx_source *s = cx_sources_get(&st->sources, src);
+    if (s && start <= s->len && len <= s->len - start)
+        return (cx_span){src, (uint32_t)start, (uint32_t)(start + len)};
+    return CX_NO_SPAN;
+}
+
+cx_run_status cx_figure_check(cx_state *st, uint32_t src, size_t start, size_t len)
+{
+    cx_diag_clear(&st->diag);
+    const cx_source *s = cx_sources_get(&st->sources, src);
+    figure f;
+    if (len > 0 &&
+        (!s || start > s->len || len > s->len - start || !read_figure(s->text + start, len, &f)))
+        not_a_figure(st, span_in(st, src, start, len));
+    return cx_state_status(st);
+}
+
 cx_run_status cx_region_bound(cx_state *st, uint32_t region, uint32_t src, size_t fig_start,
                               size_t fig_len, cx_bound_result *out)
 {
@@ -228,9 +258,7 @@ cx_run_status cx_region_bound(cx_state *st, uint32_t region, uint32_t src, size_
     cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
     size_t failed = st->failed;
     const cx_source *s = cx_sources_get(&st->sources, src);
-    cx_span at = CX_NO_SPAN;
-    if (s && fig_start <= s->len && fig_len <= s->len - fig_start)
-        at = (cx_span){src, (uint32_t)fig_start, (uint32_t)(fig_start + fig_len)};
+    cx_span at = span_in(st, src, fig_start, fig_len);
     cx_value v;
     cx_value_init(&v);
     cx_num fig;
@@ -238,13 +266,8 @@ cx_run_status cx_region_bound(cx_state *st, uint32_t region, uint32_t src, size_
     figure f;
     /* Read the figure first: a figure that is no figure is the author's
      * slip, whatever the expression does. */
-    if (fig_len > 0 && (!s || !read_figure(s->text + fig_start, fig_len, &f))) {
-        cx_error *e = cx_diag_add(&st->diag, CX_E_SYNTAX_REPORT, at,
-                                  "the text of a bound number must be a figure");
-        if (e)
-            cx_error_set_hint(e, "write it as an article would: 6.0B, $125B, 61%%, 1,078, "
-                                 "\xE2\x88\x92"
-                                 "4.8B; or leave it empty to have it filled in: [](cx:...)");
+    if (fig_len > 0 && (!s || at.src == 0 || !read_figure(s->text + fig_start, fig_len, &f))) {
+        not_a_figure(st, at);
         goto out;
     }
     cx_literal_info info;

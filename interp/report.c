@@ -106,6 +106,19 @@ static cx_run_status status_since(cx_state *st, size_t failed_before)
     return s;
 }
 
+/* A syntax error at the ';' an expression region was given names what the
+ * author sees there: the end of the expression. */
+static void say_end(cx_state *st, uint32_t id, uint32_t mapped)
+{
+    for (size_t i = 0; i < st->diag.len; i++) {
+        cx_error *e = &st->diag.items[i];
+        const char *found = e->message ? strstr(e->message, "found ';'") : NULL;
+        if (e->span.src != id || e->span.start < mapped || !found) continue;
+        cx_error_set_message(e, "%.*sfound the end of the code%s", (int)(found - e->message),
+                             e->message, found + strlen("found ';'"));
+    }
+}
+
 /* Parses region `id` (a syntax pass; then, when `run`, a second pass that
  * runs each statement as it is parsed, as state.c runs a file).  A unit is
  * kept only when a function definition points into it, so a report of many
@@ -130,6 +143,7 @@ static cx_status region_parse(cx_state *st, uint32_t id, region_run *R)
     cx_unit check;
     cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
     cx_unit_free(&check);
+    if (s != CX_OK && R->expression) say_end(st, id, src->mapped);
     if (s == CX_OK && R->expression && R->n_stmts == 0) {
         cx_span at = {id, 0, (uint32_t)src->len};
         cx_error *e = cx_diag_add(&st->diag, CX_E_SYNTAX_REPORT, at, "an inline value is empty");
