@@ -134,6 +134,8 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/cx examples/thesis.cx; st=$$?; [ $$st -le 1 ] || exit $$st
+	$(BUILD)/cx knit examples/reports/thesis.md -o $(BUILD)/thesis.html
+	@echo "the thesis as a report: $(abspath $(BUILD))/thesis.html (source: examples/reports/thesis.md)"
 
 # ---- tests ---------------------------------------------------------------------
 check: deps

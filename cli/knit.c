@@ -205,6 +205,24 @@ static char *dup_or_oom(knit_run *k, const char *s)
     return c;
 }
 
+/* Text that reads as a number (right-aligned in a table): "$4.50B",
+ * "-12.5%", "≈1.41", "1,234". */
+static bool looks_numeric(const char *s)
+{
+    static const char *const lead[] = {"\xE2\x89\x88", "\xE2\x88\x92", "-", "+", "$",
+                                       "\xE2\x82\xAC", "\xC2\xA3"};
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+            if (strncmp(s, lead[i], strlen(lead[i])) == 0) s += strlen(lead[i]), again = true;
+    }
+    if (!isdigit((unsigned char)*s)) return false;
+    while (isdigit((unsigned char)*s) || *s == ',' || *s == '.') s++;
+    if (strncmp(s, "\xE2\x80\xA6", 3) == 0) s += 3; /* the cut mark */
+    return *s == '\0' || strcmp(s, "%") == 0 || strcmp(s, "bp") == 0 || strcmp(s, "pp") == 0 ||
+           (strchr("kMBT", *s) && s[1] == '\0');
+}
+
 /* A table record's header and cells, as text, for a real HTML table. */
 static void keep_table(knit_run *k, knit_record *r, const cx_output *o)
 {
@@ -226,7 +244,8 @@ static void keep_table(knit_run *k, knit_record *r, const cx_output *o)
             const cx_value *cell = row ? cx_value_item(row, c) : NULL;
             char *t = cell ? cx_value_text(cell, k->digits) : strdup("");
             if (!t) k->oom = true;
-            r->numeric[r->n_cells - cols] = cell && cx_value_kind(cell) == CX_KIND_NUMBER;
+            r->numeric[r->n_cells - cols] =
+                cell && (cx_value_kind(cell) == CX_KIND_NUMBER || (t && looks_numeric(t)));
             r->cells[r->n_cells++] = t;
         }
     }
