@@ -56,7 +56,7 @@ DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit
            python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace clang gcovr
 
-.PHONY: all deps check check-unit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
+.PHONY: all deps check check-unit check-knit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
         fuzz fuzz-build fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
@@ -140,8 +140,16 @@ demo: deps
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-confine \
-	  check-threads check-embed check-python
+	@$(MAKE) --no-print-directory check-unit check-golden check-knit check-repl check-docs \
+	  check-confine check-threads check-embed check-python
+
+# cx knit's Markdown keeps the report's block structure (cmark-gfm reads both).
+$(BUILD)/tests/knit_structure: tests/knit/structure.c
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(KNIT_LIBS)
+
+check-knit: $(BUILD)/cx $(BUILD)/tests/knit_structure
+	bash tests/knit/structure.sh $(BUILD)/tests/knit_structure
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
@@ -390,6 +398,7 @@ help:
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan), hostile inputs, fuzz-smoke"
 	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
+	@echo "make check-knit      cx knit: the knitted Markdown keeps the report's block structure"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make check-confine   no file outside the allowed folders is opened (strace)"
 	@echo "make check-oom  the N-th allocation fails, for every N over examples and golden scripts (build/oom)"

@@ -37,6 +37,11 @@ static const char knit_usage[] =
     "  -o, --output FILE  where to write; .html/.htm for HTML, .md/.markdown for\n"
     "                     Markdown; never the report itself\n"
     "  --check            evaluate and report, write nothing\n"
+    "  --fix              rewrite the report's wrong bound-number texts to the\n"
+    "                     computed value, written as the author wrote the figure\n"
+    "                     ([62%] -> [61%], [$7B] -> [$6B]), and fill in empty ones\n"
+    "  --json             list every construct on standard output as JSON: its\n"
+    "                     line and column, value and verdict (with any of the above)\n"
     "  --unsafe-html      keep the report's own raw HTML (trusted authors only);\n"
     "                     by default it is dropped, as are javascript: links\n"
     "  --digits N         significant digits shown for rounded values (default 10)\n"
@@ -57,7 +62,7 @@ typedef struct knit_req {
     const char *input, *output;
     const char **allow;
     size_t n_allow;
-    bool check, unsafe, html;
+    bool check, unsafe, html, fix, json;
 } knit_req;
 
 static int usage(const char *fmt, const char *arg)
@@ -91,6 +96,14 @@ static int parse(int argc, char **argv, knit_req *q)
         }
         if (strcmp(a, "--unsafe-html") == 0) {
             q->unsafe = true;
+            continue;
+        }
+        if (strcmp(a, "--fix") == 0) {
+            q->fix = true;
+            continue;
+        }
+        if (strcmp(a, "--json") == 0) {
+            q->json = true;
             continue;
         }
         if (a[0] != '-' || strcmp(a, "-") == 0) {
@@ -150,8 +163,10 @@ static int parse(int argc, char **argv, knit_req *q)
         }
     }
     if (!q->input) return usage("%s", "which report? cx knit REPORT.md -o OUT.html");
-    if (!q->output && !q->check) return usage("%s", "give -o OUT.html, -o OUT.md or --check");
-    if (q->output && q->check) return usage("%s", "give either -o FILE or --check, not both");
+    if (!q->output && !q->check && !q->fix)
+        return usage("%s", "give -o OUT.html, -o OUT.md, --check or --fix");
+    if ((q->output != NULL) + q->check + q->fix > 1)
+        return usage("%s", "give one of -o FILE, --check and --fix");
     if (q->output) {
         if (ends_with(q->output, ".html") || ends_with(q->output, ".htm")) q->html = true;
         else if (!ends_with(q->output, ".md") && !ends_with(q->output, ".markdown"))
@@ -461,7 +476,7 @@ static bool same_file(const char *a, const char *b)
 
 /* Writes data to `path` through a temporary file beside it, renamed over
  * it at the end: a reader never sees half a report.  False with errno. */
-static bool write_atomic(const char *path, const char *data, size_t len)
+static bool write_atomic(const char *path, const char *data, size_t len, mode_t mode)
 {
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
@@ -475,7 +490,7 @@ static bool write_atomic(const char *path, const char *data, size_t len)
     /* mkstemp makes it 0600; a report is read by others, as any new file. */
     mode_t mask = umask(0);
     umask(mask);
-    bool ok = fchmod(fd, 0666 & ~mask) == 0;
+    bool ok = fchmod(fd, mode ? mode : 0666 & ~mask) == 0;
     for (size_t done = 0; ok && done < len;) {
         ssize_t w = write(fd, data + done, len - done);
         if (w < 0 && errno == EINTR) continue;
@@ -489,6 +504,56 @@ static bool write_atomic(const char *path, const char *data, size_t len)
     free(tmp);
     errno = saved;
     return ok;
+}
+
+static void json_line_col(void *ud, size_t at, size_t *line, size_t *col)
+{
+    line_col(ud, at, line, col);
+}
+
+/* --fix: rewrites the report (the file itself, through its real path, with
+ * its mode kept) with the computed figures in place of the wrong ones.  The
+ * status: K_CHECK only for failures it could not fix (block checks). */
+static int fix(knit_run *k, const char *path, int status)
+{
+    knit_buf out = {0};
+    size_t n = cx_knit_fixed(&k->doc, &out);
+    size_t unfixed = 0;
+    for (size_t i = 0; i < k->doc.n_items; i++) {
+        knit_item *it = &k->doc.items[i];
+        if (it->kind != KNIT_BOUND || (it->checked && it->passed)) continue;
+        if (it->kind == KNIT_BOUND && it->text_len && !it->checked) continue;
+        size_t line, col;
+        line_col(k, it->text, &line, &col);
+        bool done =
+            it->value && !strstr(it->value, "\xE2\x80\xA6") && !strstr(it->value, "\xE2\x89\x88");
+        if (done)
+            fprintf(stderr, "%s:%zu:%zu: fixed [%.*s] to [%s]\n", k->name, line, col,
+                    (int)it->text_len, k->doc.text + it->text, it->value);
+        else
+            fprintf(stderr, "%s:%zu:%zu: cannot %s [%.*s]: %s is no figure to write\n", k->name,
+                    line, col, it->checked ? "fix" : "fill in", (int)it->text_len,
+                    k->doc.text + it->text, it->value ? it->value : "the value");
+        /* An empty text left empty is still filled in when knitting. */
+        if (!done && it->checked) unfixed++;
+    }
+    bool blocks_failed = false;
+    for (size_t i = 0; i < k->doc.n_items; i++)
+        blocks_failed |= k->doc.items[i].kind != KNIT_BOUND && k->doc.items[i].failed;
+    char real[PATH_MAX];
+    struct stat st;
+    if (out.failed) {
+        fputs("cx knit: error: out of memory\n", stderr);
+        status = K_IO;
+    } else if (n > 0 && (!realpath(path, real) || stat(real, &st) != 0 ||
+                         !write_atomic(real, out.data, out.len, st.st_mode & 07777))) {
+        fprintf(stderr, "cx knit: error: cannot rewrite '%s': %s\n", path, strerror(errno));
+        status = K_IO;
+    } else {
+        status = unfixed || blocks_failed ? K_CHECK : K_OK;
+    }
+    free(out.data);
+    return status;
 }
 
 static int knit(const knit_req *q)
@@ -541,14 +606,24 @@ static int knit(const knit_req *q)
         if (!ok || out.failed) {
             fputs("cx knit: error: out of memory while rendering\n", stderr);
             status = K_IO;
-        } else if (!write_atomic(q->output, out.data ? out.data : "", out.len)) {
+        } else if (!write_atomic(q->output, out.data ? out.data : "", out.len, 0)) {
             fprintf(stderr, "cx knit: error: cannot write '%s': %s\n", q->output, strerror(errno));
             status = K_IO;
         }
         free(out.data);
     }
+    if ((status == K_OK || status == K_CHECK) && q->fix) status = fix(&k, q->input, status);
+    if (q->json && k.doc.text &&
+        !cx_knit_json(&k.doc, q->input, status, json_line_col, &k, stdout)) {
+        fputs("cx knit: error: cannot write the JSON document\n", stderr);
+        status = K_IO;
+    }
     cx_knit_doc_free(&k.doc);
     cx_state_free(k.cx);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "cx knit: error: cannot write output: %s\n", strerror(errno ? errno : EIO));
+        return K_IO;
+    }
     return status;
 }
 

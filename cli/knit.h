@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "cx.h"
 
 typedef enum knit_kind {
@@ -81,6 +82,10 @@ void cx_knit_put_html(knit_buf *b, const char *s, size_t n);
  * marks instead ("```P-7" fences, `P-7` code spans) that knit_html.c finds
  * again in cmark's tree. */
 void cx_knit_markdown(const knit_doc *doc, knit_buf *out, const char *placeholder);
+/* --fix: the report's bytes with every wrong bound-number text replaced by
+ * the computed value written the way the author wrote the figure, and every
+ * empty one filled in.  Returns how many texts changed. */
+size_t cx_knit_fixed(const knit_doc *doc, knit_buf *out);
 /* A mark no report text contains: "cxknit" then q's. */
 char *cx_knit_placeholder(const knit_doc *doc);
 
@@ -88,6 +93,13 @@ char *cx_knit_placeholder(const knit_doc *doc);
  * kept (trusted authors); otherwise it is dropped, as are javascript: links.
  * False when cmark or memory failed. */
 bool cx_knit_html(const knit_doc *doc, const char *name, bool unsafe, int digits, knit_buf *out);
+
+/* knit_json.c: --json, every construct with its place in the report, value
+ * and verdict (docs/knit.md); `line_of` gives a byte's line and column.
+ * False when writing or memory failed. */
+typedef void (*knit_line_col_fn)(void *ud, size_t at, size_t *line, size_t *col);
+bool cx_knit_json(const knit_doc *doc, const char *name, int status, knit_line_col_fn line_of,
+                  void *ud, FILE *out);
 
 /* knit.c: `cx knit ...`; argv[0] is "knit".  Returns the exit status. */
 int cx_cli_knit(int argc, char **argv);

@@ -167,3 +167,26 @@ void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
     }
     cx_knit_put(b, d->text + at, d->len - at);
 }
+
+/* A value --fix may write as a figure: no cut or approximate mark, which a
+ * bound number's text cannot hold. */
+static bool fixable(const char *v)
+{
+    return v && *v && !strstr(v, "\xE2\x80\xA6") && !strstr(v, "\xE2\x89\x88");
+}
+
+size_t cx_knit_fixed(const knit_doc *d, knit_buf *b)
+{
+    size_t at = 0, fixed = 0;
+    for (size_t k = 0; k < d->n_items; k++) {
+        const knit_item *it = &d->items[k];
+        bool stale = it->checked && !it->passed, empty = it->kind == KNIT_BOUND && !it->text_len;
+        if (it->kind != KNIT_BOUND || (!stale && !empty) || !fixable(it->value)) continue;
+        cx_knit_put(b, d->text + at, it->text - at);
+        cx_knit_puts(b, it->value);
+        at = it->text + it->text_len;
+        fixed++;
+    }
+    cx_knit_put(b, d->text + at, d->len - at);
+    return fixed;
+}
