@@ -275,7 +275,9 @@ static void on_output(void *ud, const cx_output *o)
             fprintf(stderr, "%s:%zu: %s\n", o->file ? o->file : "?", o->line, o->text);
         if (it) it->failed = true;
     }
-    if (!it || it->kind != KNIT_BLOCK) {
+    /* A hidden block shows nothing but its failures: a reader must see them. */
+    bool hidden_fail = it && it->kind == KNIT_HIDDEN && o->kind == CX_OUT_CHECK && !o->passed;
+    if (!it || (it->kind != KNIT_BLOCK && !hidden_fail)) {
         /* A note from an inline value or a bound number: on stderr. */
         if (o->kind == CX_OUT_NOTE) fprintf(stderr, "%s:%zu: %s\n", o->file, o->line, o->text);
         return;

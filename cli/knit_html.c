@@ -103,8 +103,28 @@ static void block_html(knit_buf *b, const knit_doc *d, const knit_item *it)
     cx_knit_puts(b, "</div>");
 }
 
+/* A hidden block's failed checks: shown, so the reader sees them too. */
+static void hidden_html(knit_buf *b, const knit_item *it)
+{
+    cx_knit_puts(b, "<div class=\"cx-block\">\n<pre class=\"cx-out\">");
+    for (size_t i = 0; i < it->n_records; i++) {
+        cx_knit_puts(b, "<span class=\"cx-line cx-fail\">");
+        put_html(b, it->records[i].text);
+        cx_knit_puts(b, "</span>\n");
+    }
+    cx_knit_puts(b, "</pre>\n</div>");
+}
+
 static void inline_html(knit_buf *b, const knit_doc *d, const knit_item *it)
 {
+    if (it->kind == KNIT_HIDDEN) {
+        for (size_t i = 0; i < it->n_records; i++) {
+            cx_knit_puts(b, " <strong class=\"cx-fail\">(cx: ");
+            put_html(b, it->records[i].text);
+            cx_knit_puts(b, ")</strong>");
+        }
+        return;
+    }
     if (it->kind == KNIT_INLINE || it->text_len == 0) {
         cx_knit_puts(b, "<span class=\"cx-value\">");
         put_html(b, it->value ? it->value : "");
@@ -251,7 +271,8 @@ bool cx_knit_html(const knit_doc *d, const char *name, bool unsafe, int digits, 
         const char *key = block ? cmark_node_get_fence_info(n) : cmark_node_get_literal(n);
         const knit_item *it = &d->items[mark_item(key, ph, d->n_items)];
         knit_buf h = {0};
-        if (block) block_html(&h, d, it);
+        if (block && it->kind == KNIT_HIDDEN) hidden_html(&h, it);
+        else if (block) block_html(&h, d, it);
         else inline_html(&h, d, it);
         cmark_node *c = cmark_node_new(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE);
         if (h.failed || !c || !cmark_node_set_literal(c, h.data ? h.data : "") ||

@@ -128,7 +128,24 @@ void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
         char mark[48];
         snprintf(mark, sizeof mark, "%s-%zu", ph ? ph : "", k);
         switch (it->kind) {
-        case KNIT_HIDDEN: break; /* evaluated, never shown */
+        case KNIT_HIDDEN:
+            /* Evaluated, never shown, except for its failed checks. */
+            if (it->n_records == 0) break;
+            if (ph) {
+                /* On lines of its own a block, inside a paragraph inline. */
+                cx_knit_puts(b, it->whole_lines ? "```" : "`");
+                cx_knit_puts(b, mark);
+                cx_knit_puts(b, it->whole_lines ? "\n```\n" : "`");
+            } else if (it->whole_lines) {
+                block_output(b, it);
+            } else {
+                for (size_t r = 0; r < it->n_records; r++) {
+                    cx_knit_puts(b, " **(cx: ");
+                    put_md_text(b, it->records[r].text);
+                    cx_knit_puts(b, ")**");
+                }
+            }
+            break;
         case KNIT_BLOCK:
             if (ph) {
                 cx_knit_puts(b, "```");

@@ -230,6 +230,7 @@ static size_t hidden(knit_doc *d, size_t at, size_t line_start, bool *ok)
     }
     size_t end = (size_t)(close - d->text) + 3;
     knit_item it = {.kind = KNIT_HIDDEN,
+                    .output = true,
                     .start = at,
                     .end = end,
                     .code = body,
