@@ -42,6 +42,8 @@ static const char knit_usage[] =
     "                     ([62%] -> [61%], [$7B] -> [$6B]), and fill in empty ones\n"
     "  --json             list every construct on standard output as JSON: its\n"
     "                     line and column, value and verdict (with any of the above)\n"
+    "  --keep-going       after an error, go on: the output shows each error in\n"
+    "                     place (and is written); the exit status is still 2\n"
     "  --unsafe-html      keep the report's own raw HTML (trusted authors only);\n"
     "                     by default it is dropped, as are javascript: links\n"
     "  --digits N         significant digits shown for rounded values (default 10)\n"
@@ -62,7 +64,7 @@ typedef struct knit_req {
     const char *input, *output;
     const char **allow;
     size_t n_allow;
-    bool check, unsafe, html, fix, json;
+    bool check, unsafe, html, fix, json, keep_going;
 } knit_req;
 
 static int usage(const char *fmt, const char *arg)
@@ -104,6 +106,10 @@ static int parse(int argc, char **argv, knit_req *q)
         }
         if (strcmp(a, "--json") == 0) {
             q->json = true;
+            continue;
+        }
+        if (strcmp(a, "--keep-going") == 0) {
+            q->keep_going = true;
             continue;
         }
         if (a[0] != '-' || strcmp(a, "-") == 0) {
@@ -189,12 +195,23 @@ static int status_of(cx_run_status s)
     return K_ERROR;
 }
 
-/* Prints every error of the state's last call; the worst status. */
-static void print_errors(const cx_state *cx, bool color)
+/* Prints every error of the state's last call.  With --keep-going (`into`
+ * not NULL) they are also kept, without colour, in *into (appended) for the
+ * output to show in place. */
+static void print_errors(const cx_state *cx, bool color, char **into)
 {
     for (size_t i = 0; i < cx_error_count(cx); i++) {
         char *m = cx_error_render(cx, i, color);
         if (m) fputs(m, stderr);
+        free(m);
+        if (!into) continue;
+        m = cx_error_render(cx, i, false);
+        size_t had = *into ? strlen(*into) : 0, n = m ? strlen(m) : 0;
+        char *all = m ? realloc(*into, had + n + 1) : NULL;
+        if (all) {
+            memcpy(all + had, m, n + 1);
+            *into = all;
+        }
         free(m);
     }
 }
@@ -206,6 +223,7 @@ typedef struct knit_run {
     const char *name;                     /* the report as named on the command line */
     size_t lc_at, lc_line, lc_line_start; /* line_col's place */
     size_t n_failed;                      /* failure lines so far (stderr shows the first ones) */
+    bool keep_going;                      /* --keep-going: errors shown in place, the run goes on */
     int digits;
     bool oom;
 } knit_run;
@@ -347,15 +365,16 @@ static int check_syntax(knit_run *k, uint32_t report, bool color)
             k->oom = true;
             return K_IO;
         }
+        char **keep = k->keep_going ? &it->error : NULL;
         int s = status_of(cx_region_check(k->cx, it->region));
         if (s != K_OK) {
-            print_errors(k->cx, color);
+            print_errors(k->cx, color, keep);
             if (s > status) status = s;
         }
         if (it->kind == KNIT_BOUND) {
             s = status_of(cx_figure_check(k->cx, report, it->text, it->text_len));
             if (s != K_OK) {
-                print_errors(k->cx, color);
+                print_errors(k->cx, color, keep);
                 if (s > status) status = s;
             }
         }
@@ -422,7 +441,7 @@ static int run_items(knit_run *k, uint32_t report, bool color)
     int status = K_OK;
     for (size_t i = 0; i < k->doc.n_items && !k->oom; i++) {
         knit_item *it = &k->doc.items[i];
-        if (!it->eval) continue;
+        if (!it->eval || it->error) continue; /* (--keep-going: a syntax error here) */
         k->current = it;
         cx_run_status rs;
         if (it->kind == KNIT_BLOCK || it->kind == KNIT_HIDDEN) {
@@ -454,9 +473,9 @@ static int run_items(knit_run *k, uint32_t report, bool color)
         k->current = NULL;
         int s = status_of(rs);
         if (s >= K_ERROR) {
-            print_errors(k->cx, color);
+            print_errors(k->cx, color, k->keep_going ? &it->error : NULL);
             note_later(k, i);
-            return s;
+            if (!k->keep_going) return s;
         }
         if (s > status) status = s;
     }
@@ -564,7 +583,8 @@ static int knit(const knit_req *q)
     if (q->output && same_file(q->input, q->output))
         return usage("the output '%s' is the report itself; the report is never overwritten",
                      q->output);
-    knit_run k = {.digits = q->opt.digits, .name = q->input, .lc_line = 1};
+    knit_run k = {
+        .digits = q->opt.digits, .name = q->input, .lc_line = 1, .keep_going = q->keep_going};
     k.cx = cx_state_new(&q->opt);
     if (!k.cx) {
         fputs("cx knit: error: out of memory\n", stderr);
@@ -582,7 +602,7 @@ static int knit(const knit_req *q)
         }
     uint32_t report = cx_report_load(k.cx, q->input, &k.doc.text, &k.doc.len);
     if (!report) {
-        print_errors(k.cx, color);
+        print_errors(k.cx, color, NULL);
         cx_error_info e;
         status = cx_error_get(k.cx, 0, &e) && e.kind == CX_ERRK_LIMIT ? K_LIMIT : K_IO;
         cx_state_free(k.cx);
@@ -590,7 +610,10 @@ static int knit(const knit_req *q)
     }
     if (!cx_knit_scan(&k.doc)) k.oom = true;
     if (!k.oom) status = check_syntax(&k, report, color);
-    if (!k.oom && status == K_OK) status = run_items(&k, report, color);
+    if (!k.oom && (status == K_OK || q->keep_going)) {
+        int s = run_items(&k, report, color);
+        if (s > status) status = s;
+    }
     if (k.n_failed > MAX_FAIL_LINES)
         fprintf(stderr, "cx knit: %zu more failed checks and figures not shown here\n",
                 k.n_failed - MAX_FAIL_LINES);
@@ -598,7 +621,7 @@ static int knit(const knit_req *q)
         fputs("cx knit: error: out of memory\n", stderr);
         status = K_IO;
     }
-    if ((status == K_OK || status == K_CHECK) && q->output) {
+    if ((status == K_OK || status == K_CHECK || (q->keep_going && !k.oom)) && q->output) {
         knit_buf out = {0};
         const char *base = strrchr(q->input, '/');
         bool ok = true;

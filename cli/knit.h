@@ -43,6 +43,7 @@ typedef struct knit_item {
     char *detail;         /* BOUND: how it was decided */
     bool checked, passed; /* BOUND */
     bool failed;          /* a failed check or bound number here */
+    char *error;          /* --keep-going: the errors found here, as cx renders them */
 } knit_item;
 
 /* A problem with the report's structure, found while scanning. */
@@ -93,6 +94,10 @@ char *cx_knit_placeholder(const knit_doc *doc);
  * kept (trusted authors); otherwise it is dropped, as are javascript: links.
  * False when cmark or memory failed. */
 bool cx_knit_html(const knit_doc *doc, const char *name, bool unsafe, int digits, knit_buf *out);
+
+/* The first line of an item's error ("report.md:3:7: error: ..."), for an
+ * inline mark; its length in *len. */
+const char *cx_knit_error_line(const knit_item *it, size_t *len);
 
 /* knit_json.c: --json, every construct with its place in the report, value
  * and verdict (docs/knit.md); `line_of` gives a byte's line and column.

@@ -28,6 +28,8 @@ static const char style[] =
     ".cx-pass{color:#0a6b2c}\n"
     ".cx-fail{color:#b00020;font-weight:700}\n"
     ".cx-note{color:#7a5a00}\n"
+    "pre.cx-error{background:#fde7ea;border:1px solid #b00020;color:#5c0010}\n"
+    "strong.cx-error{color:#b00020}\n"
     ".cx-value{font-variant-numeric:tabular-nums}\n"
     ".cx-bound.cx-pass{color:inherit;border-bottom:1px dotted #0a6b2c}\n"
     ".cx-bound.cx-fail{background:#fde7ea;border-bottom:2px solid #b00020}\n"
@@ -71,9 +73,29 @@ static void put_table(knit_buf *b, const knit_record *r)
     cx_knit_puts(b, "</tbody>\n</table>\n");
 }
 
+static void error_block(knit_buf *b, const knit_item *it)
+{
+    if (!it->error) return;
+    cx_knit_puts(b, "<pre class=\"cx-error\">");
+    put_html(b, it->error);
+    cx_knit_puts(b, "</pre>\n");
+}
+
+static void error_inline(knit_buf *b, const knit_item *it)
+{
+    if (!it->error) return;
+    size_t n;
+    const char *line = cx_knit_error_line(it, &n);
+    bool after = it->kind == KNIT_HIDDEN || it->value || it->text_len;
+    cx_knit_puts(b,
+                 after ? " <strong class=\"cx-error\">(cx: " : "<strong class=\"cx-error\">(cx: ");
+    cx_knit_put_html(b, line, n);
+    cx_knit_puts(b, ")</strong>");
+}
+
 static void block_html(knit_buf *b, const knit_doc *d, const knit_item *it)
 {
-    if (!it->echo && (!it->output || !it->eval || it->n_records == 0)) return;
+    if (!it->echo && !it->error && (!it->output || !it->eval || it->n_records == 0)) return;
     cx_knit_puts(b, "<div class=\"cx-block\">\n");
     if (it->echo) {
         cx_knit_puts(b, "<pre class=\"cx-code\"><code class=\"language-cx\">");
@@ -100,19 +122,23 @@ static void block_html(knit_buf *b, const knit_doc *d, const knit_item *it)
         }
         if (open) cx_knit_puts(b, "</pre>\n");
     }
+    error_block(b, it);
     cx_knit_puts(b, "</div>");
 }
 
 /* A hidden block's failed checks: shown, so the reader sees them too. */
 static void hidden_html(knit_buf *b, const knit_item *it)
 {
-    cx_knit_puts(b, "<div class=\"cx-block\">\n<pre class=\"cx-out\">");
+    cx_knit_puts(b, "<div class=\"cx-block\">\n");
+    if (it->n_records) cx_knit_puts(b, "<pre class=\"cx-out\">");
     for (size_t i = 0; i < it->n_records; i++) {
         cx_knit_puts(b, "<span class=\"cx-line cx-fail\">");
         put_html(b, it->records[i].text);
         cx_knit_puts(b, "</span>\n");
     }
-    cx_knit_puts(b, "</pre>\n</div>");
+    if (it->n_records) cx_knit_puts(b, "</pre>\n");
+    error_block(b, it);
+    cx_knit_puts(b, "</div>");
 }
 
 static void inline_html(knit_buf *b, const knit_doc *d, const knit_item *it)
@@ -123,12 +149,21 @@ static void inline_html(knit_buf *b, const knit_doc *d, const knit_item *it)
             put_html(b, it->records[i].text);
             cx_knit_puts(b, ")</strong>");
         }
+        error_inline(b, it);
+        return;
+    }
+    if (it->error && it->kind == KNIT_BOUND) {
+        cx_knit_put_html(b, d->text + it->text, it->text_len);
+        error_inline(b, it);
         return;
     }
     if (it->kind == KNIT_INLINE || it->text_len == 0) {
-        cx_knit_puts(b, "<span class=\"cx-value\">");
-        put_html(b, it->value ? it->value : "");
-        cx_knit_puts(b, "</span>");
+        if (it->value) {
+            cx_knit_puts(b, "<span class=\"cx-value\">");
+            put_html(b, it->value);
+            cx_knit_puts(b, "</span>");
+        }
+        error_inline(b, it);
         return;
     }
     cx_knit_puts(b, it->passed ? "<span class=\"cx-bound cx-pass\" title=\""
@@ -144,6 +179,7 @@ static void inline_html(knit_buf *b, const knit_doc *d, const knit_item *it)
         put_html(b, it->value ? it->value : "?");
         cx_knit_puts(b, ")</strong>");
     }
+    error_inline(b, it);
 }
 
 /* A link target a page from a stranger must not have: a script or a local

@@ -118,6 +118,42 @@ static void block_output(knit_buf *b, const knit_item *it)
     free(all.data);
 }
 
+const char *cx_knit_error_line(const knit_item *it, size_t *len)
+{
+    const char *nl = strchr(it->error, '\n');
+    *len = nl ? (size_t)(nl - it->error) : strlen(it->error);
+    return it->error;
+}
+
+/* --keep-going: the errors of a block in a fenced block of their own. */
+static void error_output(knit_buf *b, const knit_item *it)
+{
+    size_t n = fence_len(it->error);
+    put_fence(b, n);
+    cx_knit_puts(b, "text\n");
+    cx_knit_puts(b, it->error);
+    put_fence(b, n);
+    cx_knit_puts(b, "\n");
+}
+
+/* --keep-going: an inline construct's error, in the prose. */
+static void error_inline(knit_buf *b, const knit_item *it)
+{
+    size_t n;
+    const char *line = cx_knit_error_line(it, &n);
+    char *one = strndup(line, n);
+    if (!one) {
+        b->failed = true;
+        return;
+    }
+    /* After a value or a figure a space; in place of a missing value none. */
+    bool after = it->kind == KNIT_HIDDEN || it->value || it->text_len;
+    cx_knit_puts(b, after ? " **(cx: " : "**(cx: ");
+    put_md_text(b, one);
+    cx_knit_puts(b, ")**");
+    free(one);
+}
+
 void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
 {
     size_t at = 0;
@@ -130,7 +166,7 @@ void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
         switch (it->kind) {
         case KNIT_HIDDEN:
             /* Evaluated, never shown, except for its failed checks. */
-            if (it->n_records == 0) break;
+            if (it->n_records == 0 && !it->error) break;
             if (ph) {
                 /* On lines of its own a block, inside a paragraph inline. */
                 cx_knit_puts(b, it->whole_lines ? "```" : "`");
@@ -138,12 +174,14 @@ void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
                 cx_knit_puts(b, it->whole_lines ? "\n```\n" : "`");
             } else if (it->whole_lines) {
                 block_output(b, it);
+                if (it->error) error_output(b, it);
             } else {
                 for (size_t r = 0; r < it->n_records; r++) {
                     cx_knit_puts(b, " **(cx: ");
                     put_md_text(b, it->records[r].text);
                     cx_knit_puts(b, ")**");
                 }
+                if (it->error) error_inline(b, it);
             }
             break;
         case KNIT_BLOCK:
@@ -159,6 +197,7 @@ void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
                     cx_knit_puts(b, "\n");
             }
             block_output(b, it);
+            if (it->error) error_output(b, it);
             break;
         case KNIT_INLINE:
         case KNIT_BOUND:
@@ -179,6 +218,7 @@ void cx_knit_markdown(const knit_doc *d, knit_buf *b, const char *ph)
             } else {
                 put_md_text(b, it->value ? it->value : "");
             }
+            if (it->error) error_inline(b, it);
             break;
         }
     }

@@ -60,6 +60,7 @@ void cx_knit_doc_free(knit_doc *d)
         free(it->records);
         free(it->value);
         free(it->detail);
+        free(it->error);
     }
     for (size_t i = 0; i < d->n_problems; i++) {
         free(d->problems[i].message);
