@@ -57,7 +57,7 @@ DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit
            clang-format calc strace clang gcovr
 
 .PHONY: all deps check check-unit check-knit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
-        fuzz fuzz-build fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
+        fuzz fuzz-build fuzz-knit fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
 all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
@@ -248,6 +248,20 @@ build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c build/fuzz/libcx.a
 	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
 	  -o $@ tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
 
+# cx knit's own harness: the command over a report (cli/knit*.c linked in).
+KNIT_FUZZ_SRC = cli/knit.c cli/knit_scan.c cli/knit_md.c cli/knit_html.c cli/knit_json.c \
+                cli/options.c cli/json.c cli/report.c cli/csv.c
+build/fuzz/fuzz_knit: tests/fuzz/fuzz_knit.c $(KNIT_FUZZ_SRC) build/fuzz/libcx.a
+	clang -std=c11 -D_GNU_SOURCE -Iinclude -Icli $(FUZZ_SAN) -fsanitize=fuzzer \
+	  -o $@ tests/fuzz/fuzz_knit.c $(KNIT_FUZZ_SRC) build/fuzz/libcx.a $(LDLIBS) $(KNIT_LIBS) -lpthread
+
+# FUZZ_TIME seconds of fuzzing cx knit, seeded from the golden reports.
+fuzz-knit: fuzz-build build/fuzz/fuzz_knit
+	@mkdir -p build/fuzz/knit-corpus build/fuzz/artifacts
+	build/fuzz/fuzz_knit -max_len=2048 -max_total_time=$(FUZZ_TIME) -close_fd_mask=3 \
+	  -rss_limit_mb=2048 -artifact_prefix=build/fuzz/artifacts/knit- -print_final_stats=1 \
+	  build/fuzz/knit-corpus tests/golden/knit </dev/null
+
 fuzz: fuzz-build
 	@python3 tests/fuzz/check_dict.py
 	@rm -rf build/fuzz/seeds && mkdir -p $(FUZZ_CORPUS) build/fuzz/artifacts
@@ -404,6 +418,7 @@ help:
 	@echo "make check-oom  the N-th allocation fails, for every N over examples and golden scripts (build/oom)"
 	@echo "make fuzz       FUZZ_TIME seconds (or FUZZ_RUNS inputs) of libFuzzer on one core (clang, build/fuzz)"
 	@echo "make fuzz-smoke one minute of libFuzzer in a fresh corpus (part of check-asan)"
+	@echo "make fuzz-knit  FUZZ_TIME seconds of libFuzzer on cx knit (reports; clang, build/fuzz)"
 	@echo "make coverage   line and branch coverage of the unit, golden and REPL suites (gcovr, build/cov)"
 	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
 	@echo "make lint       layers, exported-symbol prefix, libcx.so exports cx.h, no printing in library code, format"

@@ -271,16 +271,42 @@ static void keep_table(knit_run *k, knit_record *r, const cx_output *o)
     }
     r->n_columns = cols;
     for (size_t c = 0; c < cols; c++) r->cells[r->n_cells++] = dup_or_oom(k, o->columns[c]);
+    /* The text of row i is line i + 2 of the record's text (after the
+     * header and the rule): its cells as cx shows them (5%, not 0.05).
+     * When a line does not split into the columns (a cell holding " | "),
+     * the cell's value is shown by itself. */
+    const char *line = o->text;
+    for (int skip = 0; line && skip < 2; skip++)
+        line = strchr(line, '\n'), line = line ? line + 1 : NULL;
     for (size_t i = 0; i < n_rows; i++) {
         const cx_value *row = cx_value_item(rows, i);
+        const char *end = line ? strchr(line, '\n') : NULL;
+        if (line && !end) end = line + strlen(line);
+        size_t parts = 1;
+        for (const char *p = line; p && p + 3 <= end; p++)
+            if (memcmp(p, " | ", 3) == 0) parts++;
+        const char *cell_at = parts == cols ? line : NULL;
         for (size_t c = 0; c < cols; c++) {
             const cx_value *cell = row ? cx_value_item(row, c) : NULL;
-            char *t = cell ? cx_value_text(cell, k->digits) : strdup("");
+            char *t;
+            if (cell_at) {
+                const char *stop = cell_at;
+                while (stop + 3 <= end && memcmp(stop, " | ", 3) != 0) stop++;
+                if (stop + 3 > end) stop = end;
+                const char *a = cell_at, *b = stop;
+                while (a < b && *a == ' ') a++;
+                while (b > a && b[-1] == ' ') b--;
+                t = strndup(a, (size_t)(b - a));
+                cell_at = stop < end ? stop + 3 : end;
+            } else {
+                t = cell ? cx_value_text(cell, k->digits) : strdup("");
+            }
             if (!t) k->oom = true;
             r->numeric[r->n_cells - cols] =
                 cell && (cx_value_kind(cell) == CX_KIND_NUMBER || (t && looks_numeric(t)));
             r->cells[r->n_cells++] = t;
         }
+        line = end && *end ? end + 1 : NULL;
     }
 }
 
