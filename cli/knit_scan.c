@@ -382,7 +382,7 @@ static size_t scan_inline(knit_doc *d, size_t at, size_t limit, size_t line_star
             size_t next = hidden(d, i, line_start, ok);
             if (next > limit) return next;
             i = next;
-        } else if (c == '[') {
+        } else if (c == '[' && (i == 0 || d->text[i - 1] != '!')) { /* not an image */
             size_t end;
             if (bound_number(d, i, limit, &end, ok)) i = end;
             else i++;
@@ -395,7 +395,8 @@ static size_t scan_inline(knit_doc *d, size_t at, size_t limit, size_t line_star
 
 bool cx_knit_scan(knit_doc *d)
 {
-    size_t at = 0;
+    /* A UTF-8 byte-order mark is no text of the first line. */
+    size_t at = d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     bool ok = true, in_para = false;
     while (at < d->len && ok) {
         size_t e = line_end(d, at), ib;

@@ -23,7 +23,7 @@ typedef struct figure {
     bool sign_first;  /* "-$4.8B" (true) or "$-4.8B" */
     bool commas;      /* 1,078 */
     long decimals;    /* 6.0B: 1 */
-    char suffix[4];   /* as written: "bn", "%", "" */
+    char suffix[12];  /* as written: "bn", "%", " billion", "" */
 } figure;
 
 static bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -97,8 +97,11 @@ static bool read_figure(const char *s, size_t n, figure *f)
         const char *written, *cx;
         char show;
     } suffixes[] = {
-        {"bn", "B", 0}, {"bp", "bp", 'b'}, {"pp", "pp", 'p'}, {"k", "k", 0}, {"K", "k", 0},
-        {"M", "M", 0},  {"m", "M", 0},     {"B", "B", 0},     {"T", "T", 0}, {"%", "%", '%'},
+        {"bn", "B", 0},       {"bp", "bp", 'b'},    {"pp", "pp", 'p'},     {"k", "k", 0},
+        {"K", "k", 0},        {"M", "M", 0},        {"m", "M", 0},         {"mn", "M", 0},
+        {"B", "B", 0},        {"T", "T", 0},        {"%", "%", '%'},       {" thousand", "k", 0},
+        {" million", "M", 0}, {" billion", "B", 0}, {" trillion", "T", 0}, {" percent", "%", '%'},
+        {" bn", "B", 0},      {" m", "M", 0},
     };
     if (i < n) {
         size_t k;

@@ -155,6 +155,7 @@ Test(api_report, bound_numbers_use_the_written_precision)
         {"25bp", "0.00245", CX_RUN_OK},
         {"6.01bn", "6.0149B", CX_RUN_OK},
     };
+    /* (word suffixes: below) */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cx_bound_result b;
         cx_run_status st = bound(cases[i].fig, cases[i].expr, &b);
@@ -186,6 +187,27 @@ Test(api_report, the_value_is_written_as_the_figure_was)
         cr_assert(eq(str, b.value, (char *)cases[i][2]));
         cx_bound_result_free(&b);
     }
+}
+
+Test(api_report, figures_with_words)
+{
+    load("[$6.0 billion] [61 percent] [14 thousand] [2.5 million] | 6.04B 0.605 14499 2.449M");
+    static const char *const cases[][2] = {
+        {"$6.0 billion", "6.04B"},
+        {"61 percent", "0.605"},
+        {"14 thousand", "14499"},
+        {"2.5 million", "2.449M"},
+    };
+    for (size_t i = 0; i < 4; i++) {
+        cx_bound_result b;
+        cx_run_status want = i == 3 ? CX_RUN_CHECK_FAILED : CX_RUN_OK;
+        cr_assert(eq(int, (int)bound(cases[i][0], cases[i][1], &b), (int)want), "%s", cases[i][0]);
+        cx_bound_result_free(&b);
+    }
+    cx_bound_result b;
+    bound("2.5 million", "2.449M", &b);
+    cr_assert(eq(str, b.value, "2.4 million"));
+    cx_bound_result_free(&b);
 }
 
 Test(api_report, an_empty_figure_is_filled_in)
