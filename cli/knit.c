@@ -195,27 +195,6 @@ static int status_of(cx_run_status s)
     return K_ERROR;
 }
 
-/* Prints every error of the state's last call.  With --keep-going (`into`
- * not NULL) they are also kept, without colour, in *into (appended) for the
- * output to show in place. */
-static void print_errors(const cx_state *cx, bool color, char **into)
-{
-    for (size_t i = 0; i < cx_error_count(cx); i++) {
-        char *m = cx_error_render(cx, i, color);
-        if (m) fputs(m, stderr);
-        free(m);
-        if (!into) continue;
-        m = cx_error_render(cx, i, false);
-        size_t had = *into ? strlen(*into) : 0, n = m ? strlen(m) : 0;
-        char *all = m ? realloc(*into, had + n + 1) : NULL;
-        if (all) {
-            memcpy(all + had, m, n + 1);
-            *into = all;
-        }
-        free(m);
-    }
-}
-
 typedef struct knit_run {
     knit_doc doc;
     knit_item *current; /* the block whose records arrive */
@@ -224,9 +203,50 @@ typedef struct knit_run {
     size_t lc_at, lc_line, lc_line_start; /* line_col's place */
     size_t n_failed;                      /* failure lines so far (stderr shows the first ones) */
     bool keep_going;                      /* --keep-going: errors shown in place, the run goes on */
+    size_t n_errors;                      /* errors so far (stderr shows the first ones) */
+    bool too_many;                        /* --keep-going gave up (MAX_ERRORS_KEPT) */
     int digits;
     bool oom;
 } knit_run;
+
+/* Errors shown on stderr: the first ones, then a count (a report of 100,000
+ * broken blocks must not print 100,000 carets; with --keep-going each is
+ * still shown in place in the output). */
+#define MAX_ERRORS_SHOWN 20
+/* --keep-going gives up past this many errors (each is rendered into the
+ * output, at a cost that grows with its line): the report is then not
+ * written, as without --keep-going. */
+#define MAX_ERRORS_KEPT 100
+
+/* Prints the errors of the state's last call (the first `from` skipped),
+ * up to MAX_ERRORS_SHOWN over the run.  With --keep-going (`into` not NULL)
+ * they are also kept, without colour, in *into (appended) for the output to
+ * show in place. */
+static void print_errors(knit_run *k, size_t from, bool color, char **into)
+{
+    for (size_t i = from; i < cx_error_count(k->cx); i++) {
+        if (k->n_errors++ < MAX_ERRORS_SHOWN) {
+            char *m = cx_error_render(k->cx, i, color);
+            if (m) fputs(m, stderr);
+            free(m);
+        }
+        if (!into) continue;
+        if (k->n_errors > MAX_ERRORS_KEPT) {
+            k->too_many = true;
+            continue;
+        }
+        char *m = cx_error_render(k->cx, i, false);
+        size_t had = *into ? strlen(*into) : 0, n = m ? strlen(m) : 0;
+        char *all = m ? realloc(*into, had + n + 1) : NULL;
+        if (all) {
+            memcpy(all + had, m, n + 1);
+            *into = all;
+        } else {
+            k->oom = true;
+        }
+        free(m);
+    }
+}
 
 /* Failed checks and figures shown on stderr; the output marks every one. */
 #define MAX_FAIL_LINES 20
@@ -377,9 +397,7 @@ static int check_syntax(knit_run *k, uint32_t report, bool color)
                 k->oom = true;
                 return K_IO;
             }
-            char *m = cx_error_render(k->cx, cx_error_count(k->cx) - 1, color);
-            if (m) fputs(m, stderr);
-            free(m);
+            print_errors(k, cx_error_count(k->cx) - 1, color, NULL);
             status = K_ERROR;
         }
         if (i == d->n_items) break;
@@ -394,13 +412,13 @@ static int check_syntax(knit_run *k, uint32_t report, bool color)
         char **keep = k->keep_going ? &it->error : NULL;
         int s = status_of(cx_region_check(k->cx, it->region));
         if (s != K_OK) {
-            print_errors(k->cx, color, keep);
+            print_errors(k, 0, color, keep);
             if (s > status) status = s;
         }
         if (it->kind == KNIT_BOUND) {
             s = status_of(cx_figure_check(k->cx, report, it->text, it->text_len));
             if (s != K_OK) {
-                print_errors(k->cx, color, keep);
+                print_errors(k, 0, color, keep);
                 if (s > status) status = s;
             }
         }
@@ -499,9 +517,9 @@ static int run_items(knit_run *k, uint32_t report, bool color)
         k->current = NULL;
         int s = status_of(rs);
         if (s >= K_ERROR) {
-            print_errors(k->cx, color, k->keep_going ? &it->error : NULL);
-            note_later(k, i);
-            if (!k->keep_going) return s;
+            print_errors(k, 0, color, k->keep_going ? &it->error : NULL);
+            if (k->n_errors <= MAX_ERRORS_SHOWN) note_later(k, i);
+            if (!k->keep_going || k->too_many) return s;
         }
         if (s > status) status = s;
     }
@@ -609,6 +627,14 @@ static int knit(const knit_req *q)
     if (q->output && same_file(q->input, q->output))
         return usage("the output '%s' is the report itself; the report is never overwritten",
                      q->output);
+    /* The output is replaced by renaming a new file over it: never do that
+     * to a device, a pipe or a folder (-o /dev/null as root would replace
+     * the device with a file). */
+    struct stat ost;
+    if (q->output && lstat(q->output, &ost) == 0 && !S_ISREG(ost.st_mode))
+        return usage("the output '%s' exists and is not a regular file; give a file name "
+                     "(--check writes nothing)",
+                     q->output);
     knit_run k = {
         .digits = q->opt.digits, .name = q->input, .lc_line = 1, .keep_going = q->keep_going};
     k.cx = cx_state_new(&q->opt);
@@ -628,7 +654,7 @@ static int knit(const knit_req *q)
         }
     uint32_t report = cx_report_load(k.cx, q->input, &k.doc.text, &k.doc.len);
     if (!report) {
-        print_errors(k.cx, color, NULL);
+        print_errors(&k, 0, color, NULL);
         cx_error_info e;
         status = cx_error_get(k.cx, 0, &e) && e.kind == CX_ERRK_LIMIT ? K_LIMIT : K_IO;
         cx_state_free(k.cx);
@@ -636,10 +662,15 @@ static int knit(const knit_req *q)
     }
     if (!cx_knit_scan(&k.doc)) k.oom = true;
     if (!k.oom) status = check_syntax(&k, report, color);
-    if (!k.oom && (status == K_OK || q->keep_going)) {
+    if (!k.oom && (status == K_OK || (q->keep_going && !k.too_many))) {
         int s = run_items(&k, report, color);
         if (s > status) status = s;
     }
+    if (k.n_errors > MAX_ERRORS_SHOWN)
+        fprintf(stderr, "cx knit: %zu more errors not shown here\n", k.n_errors - MAX_ERRORS_SHOWN);
+    if (k.too_many)
+        fprintf(stderr, "cx knit: more than %d errors: --keep-going gave up; nothing written\n",
+                MAX_ERRORS_KEPT);
     if (k.n_failed > MAX_FAIL_LINES)
         fprintf(stderr, "cx knit: %zu more failed checks and figures not shown here\n",
                 k.n_failed - MAX_FAIL_LINES);
@@ -647,7 +678,8 @@ static int knit(const knit_req *q)
         fputs("cx knit: error: out of memory\n", stderr);
         status = K_IO;
     }
-    if ((status == K_OK || status == K_CHECK || (q->keep_going && !k.oom)) && q->output) {
+    if ((status == K_OK || status == K_CHECK || (q->keep_going && !k.oom && !k.too_many)) &&
+        q->output) {
         knit_buf out = {0};
         const char *base = strrchr(q->input, '/');
         bool ok = true;

@@ -211,7 +211,7 @@ static bool starts_at(const knit_doc *d, size_t at, const char *s)
 
 /* A hidden block at `at` ("<!--cx"): recorded; returns where scanning goes
  * on (past "-->"), or d->len after an unclosed one. */
-static size_t hidden(knit_doc *d, size_t at, size_t line_start, bool *ok)
+static size_t hidden(knit_doc *d, size_t at, bool *ok)
 {
     size_t body = at + 6;
     const char *close = NULL;
@@ -237,10 +237,14 @@ static size_t hidden(knit_doc *d, size_t at, size_t line_start, bool *ok)
                     .code = body,
                     .code_len = (size_t)(close - d->text) - body,
                     .eval = true};
-    size_t e = line_end(d, end);
-    it.whole_lines = blank(d->text + line_start, at - line_start) && blank(d->text + end, e - end);
+    /* Alone on its lines?  Look only as far as the first other character
+     * either side, so many comments on one long line stay linear. */
+    size_t b = at, e = end;
+    while (b > 0 && (d->text[b - 1] == ' ' || d->text[b - 1] == '\t')) b--;
+    while (e < d->len && (d->text[e] == ' ' || d->text[e] == '\t' || d->text[e] == '\r')) e++;
+    it.whole_lines = (b == 0 || d->text[b - 1] == '\n') && (e == d->len || d->text[e] == '\n');
     if (it.whole_lines) {
-        it.start = line_start;
+        it.start = b;
         it.end = e < d->len ? e + 1 : e;
     }
     *ok = add_item(d, it);
@@ -358,13 +362,12 @@ static bool bound_number(knit_doc *d, size_t at, size_t limit, size_t *end, bool
 
 /* Scans the inline text [at, limit) (a paragraph's lines); returns where
  * the block scan goes on (past limit after a hidden block that runs on). */
-static size_t scan_inline(knit_doc *d, size_t at, size_t limit, size_t line_start, bool *ok)
+static size_t scan_inline(knit_doc *d, size_t at, size_t limit, bool *ok)
 {
     size_t i = at;
     tick_table ticks = {.filled = false};
     while (i < limit && *ok) {
         char c = d->text[i];
-        if (c == '\n') line_start = i + 1;
         if (c == '\\' && i + 1 < limit) {
             i += 2;
         } else if (c == '`') {
@@ -379,7 +382,7 @@ static size_t scan_inline(knit_doc *d, size_t at, size_t limit, size_t line_star
             }
         } else if (c == '<' && starts_at(d, i, "<!--cx") &&
                    (i + 6 >= d->len || strchr(" \t\r\n-", d->text[i + 6]))) {
-            size_t next = hidden(d, i, line_start, ok);
+            size_t next = hidden(d, i, ok);
             if (next > limit) return next;
             i = next;
         } else if (c == '[' && (i == 0 || d->text[i - 1] != '!')) { /* not an image */
@@ -437,7 +440,7 @@ bool cx_knit_scan(knit_doc *d)
             if (blank(d->text + end, le - end) || fence_open(d, end, &g)) break;
             end = next_line(d, end);
         }
-        size_t next = scan_inline(d, at, end, at, &ok);
+        size_t next = scan_inline(d, at, end, &ok);
         in_para = next <= end && next > at;
         at = next;
         /* Resumed mid-line after a hidden block: go on from there. */

@@ -18,7 +18,10 @@ static void source_clear(cx_source *src)
     free(src->name);
     free(src->dir);
     free(src->text);
-    if (!src->region) free(src->line_starts); /* a region borrows its root's */
+    if (!src->region) {
+        free(src->line_starts); /* a region borrows its root's */
+        free(src->col_cache);
+    }
 }
 
 void cx_sources_free(cx_sources *s)
@@ -70,7 +73,8 @@ uint32_t cx_sources_add(cx_sources *s, const char *name, const char *text, size_
     src.dir = src.name ? dir_of(src.name) : NULL;
     src.text = copy_bytes(text, len);
     src.len = len;
-    if (!src.name || !src.dir || !src.text || !build_lines(&src)) {
+    src.col_cache = calloc(1, sizeof *src.col_cache);
+    if (!src.name || !src.dir || !src.text || !src.col_cache || !build_lines(&src)) {
         source_clear(&src);
         return 0;
     }
@@ -105,6 +109,7 @@ uint32_t cx_sources_add_region(cx_sources *s, uint32_t parent, size_t start, siz
     src.len = len + extra;
     src.line_starts = p->line_starts;
     src.n_lines = p->n_lines;
+    src.col_cache = p->col_cache;
     src.root_text = p->root_text;
     src.root_len = p->root_len;
     src.base = cx_source_abs(p, (uint32_t)start);
@@ -153,8 +158,14 @@ void cx_source_line_col(const cx_source *src, uint32_t offset, size_t *line, siz
     size_t chars = 0;
     uint32_t from = src->line_starts[i];
     if (i == 0 && offset >= bom_len(src)) from = bom_len(src);
+    cx_col_cache *c = src->col_cache;
+    if (c && c->valid && c->line == i && c->at >= from && c->at <= offset) {
+        from = c->at;
+        chars = c->chars;
+    }
     for (uint32_t p = from; p < offset; p++)
         if (((unsigned char)src->root_text[p] & 0xC0) != 0x80) chars++;
+    if (c) *c = (cx_col_cache){.line = i, .at = offset, .chars = chars, .valid = true};
     *line = i + 1;
     *col = chars + 1;
 }

@@ -9,6 +9,16 @@
 #include <stdint.h>
 #include "../include/cx.h"
 
+/* Where the last line:column answer was, so that asking again further along
+ * the same line counts from there: many records on one long line (a
+ * report's 100,000 hidden checks) cost their line once, not once each. */
+typedef struct cx_col_cache {
+    size_t line;  /* line index of the answer */
+    uint32_t at;  /* its root offset */
+    size_t chars; /* characters from the line's start to `at` */
+    bool valid;
+} cx_col_cache;
+
 typedef struct cx_source {
     char *name; /* as shown in messages: "examples/thesis.cx", "<-e>", "<stdin>" */
     char *dir;  /* directory for relative includes ("" = current) */
@@ -27,6 +37,7 @@ typedef struct cx_source {
     size_t root_len;
     uint32_t base, mapped;
     bool region;
+    cx_col_cache *col_cache; /* the root's (owned by the root, borrowed by its regions) */
 } cx_source;
 
 typedef struct cx_sources {

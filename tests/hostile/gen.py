@@ -73,6 +73,19 @@ def reports():
     # finding code spans stays linear.
     yield "knit_backticks_12mb", " ".join("`" * i for i in range(1, 5000)) + "\n"
 
+    # 100,000 blocks with a syntax error each: all found in one pass, the
+    # first 20 shown on stderr, then a count.
+    yield "knit_syntax_100k", "```cx\nx = 1 +;\n```\n" * 100_000
+
+    # 100,000 unknown names under --keep-going: each shown in place in the
+    # output, the run goes on, stderr stays short, and the "defined later"
+    # search is not repeated 100,000 times over the report.
+    yield "knit_keep_going_100k", "`{cx} nope` " * 100_000 + "\n\n```cx\nnope = 1;\n```\n"
+
+    # 100,000 hidden checks on one 2.5 MB line: each check's line and column
+    # is found from the last one's, not from the line's start.
+    yield "knit_hidden_one_line_100k", "<!--cx check 1 == 1; --> " * 100_000 + "\n"
+
     # 100,000 bound numbers whose '(' is never closed, in one paragraph.
     yield "knit_open_bounds_100k", "[1](cx:(" * 100_000 + "\n"
 

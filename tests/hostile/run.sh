@@ -73,6 +73,9 @@ knit_unclosed_fence_10mb 2       --check
 knit_unclosed_hidden_10mb 2      --check
 knit_backticks_12mb      0       --check
 knit_open_bounds_100k    2       --check
+knit_syntax_100k         2       --check
+knit_keep_going_100k     2       --keep-going --check
+knit_hidden_one_line_100k 0      --check
 '
 # Why these statuses (0 ok, 2 script error, 3 limit, 4 I/O; see cx --help):
 # - sum_10mb: a 10 MB one-line sum (2,621,440 ones).  The parser folds sums
