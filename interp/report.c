@@ -185,6 +185,8 @@ cx_run_status cx_region_check(cx_state *st, uint32_t id)
 {
     cx_numalloc_account *prev = region_begin(st);
     const cx_source *src = cx_sources_get(&st->sources, id);
+    /* An expression region is the one with a suffix (the ';' that
+     * cx_region_new adds): its text runs past the bytes it maps. */
     region_run R = {.E = {.st = st}, .expression = src && src->len != src->mapped};
     cx_value_init(&R.value);
     region_parse(st, id, &R);
