@@ -205,6 +205,7 @@ typedef struct knit_run {
     bool keep_going;                      /* --keep-going: errors shown in place, the run goes on */
     size_t n_errors;                      /* errors so far (stderr shows the first ones) */
     bool too_many;                        /* --keep-going gave up (MAX_ERRORS_KEPT) */
+    bool out_of_memory;                   /* an error said so: the status is 3 at least */
     int digits;
     bool oom;
 } knit_run;
@@ -218,6 +219,17 @@ typedef struct knit_run {
  * written, as without --keep-going. */
 #define MAX_ERRORS_KEPT 100
 
+/* An error without its source line and caret, for want of memory to render
+ * them: the position and the message, which the state holds already. */
+static void plain_error(const cx_state *cx, size_t i)
+{
+    cx_error_info e;
+    if (!cx_error_get(cx, i, &e)) fputs("cx knit: error: out of memory\n", stderr);
+    else if (e.file && e.line)
+        fprintf(stderr, "%s:%zu:%zu: error: %s\n", e.file, e.line, e.col, e.message);
+    else fprintf(stderr, "cx knit: error: %s\n", e.message);
+}
+
 /* Prints the errors of the state's last call (the first `from` skipped),
  * up to MAX_ERRORS_SHOWN over the run.  With --keep-going (`into` not NULL)
  * they are also kept, without colour, in *into (appended) for the output to
@@ -225,9 +237,15 @@ typedef struct knit_run {
 static void print_errors(knit_run *k, size_t from, bool color, char **into)
 {
     for (size_t i = from; i < cx_error_count(k->cx); i++) {
+        /* Memory that ran out is the run's status, even after a syntax
+         * error in the same block (the state reports the first error's). */
+        cx_error_info e;
+        if (cx_error_get(k->cx, i, &e) && strcmp(e.code, "limit-memory") == 0)
+            k->out_of_memory = true;
         if (k->n_errors++ < MAX_ERRORS_SHOWN) {
             char *m = cx_error_render(k->cx, i, color);
             if (m) fputs(m, stderr);
+            else plain_error(k->cx, i);
             free(m);
         }
         if (!into) continue;
@@ -666,6 +684,7 @@ static int knit(const knit_req *q)
         int s = run_items(&k, report, color);
         if (s > status) status = s;
     }
+    if (k.out_of_memory && status < K_LIMIT) status = K_LIMIT;
     if (k.n_errors > MAX_ERRORS_SHOWN)
         fprintf(stderr, "cx knit: %zu more errors not shown here\n", k.n_errors - MAX_ERRORS_SHOWN);
     if (k.too_many)
@@ -690,7 +709,10 @@ static int knit(const knit_req *q)
             fputs("cx knit: error: out of memory while rendering\n", stderr);
             status = K_IO;
         } else if (!write_atomic(q->output, out.data ? out.data : "", out.len, 0)) {
-            fprintf(stderr, "cx knit: error: cannot write '%s': %s\n", q->output, strerror(errno));
+            if (errno == ENOMEM) fputs("cx knit: error: out of memory\n", stderr);
+            else
+                fprintf(stderr, "cx knit: error: cannot write '%s': %s\n", q->output,
+                        strerror(errno));
             status = K_IO;
         }
         free(out.data);
@@ -698,7 +720,9 @@ static int knit(const knit_req *q)
     if ((status == K_OK || status == K_CHECK) && q->fix) status = fix(&k, q->input, status);
     if (q->json && k.doc.text &&
         !cx_knit_json(&k.doc, q->input, status, json_line_col, &k, stdout)) {
-        fputs("cx knit: error: cannot write the JSON document\n", stderr);
+        fputs(errno == ENOMEM ? "cx knit: error: out of memory\n"
+                              : "cx knit: error: cannot write the JSON document\n",
+              stderr);
         status = K_IO;
     }
     cx_knit_doc_free(&k.doc);

@@ -2,6 +2,7 @@
  * lists every cx construct of the report in order, with its line and column
  * in the report (columns in characters), its code, what it gave and, for
  * checks and bound numbers, the verdict.  docs/knit.md describes it. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,7 @@ bool cx_knit_json(const knit_doc *d, const char *name, int status, knit_line_col
     raw(&j, d->n_items ? "\n ],\n \"status\": " : "],\n \"status\": ");
     num(&j, (size_t)status);
     raw(&j, "}\n");
+    if (!j.ok) errno = ENOMEM;
     bool ok = j.ok && fwrite(j.buf, 1, j.len, out) == j.len;
     free(j.buf);
     return ok;

@@ -139,8 +139,10 @@ static char *show_num(const cx_num *x, char suffix, const cx_state *st)
  * decimals and suffix ("$6.0B" and 6,012,000,000 -> "$6.0B", "−4.8B" and
  * -4.75B -> "−4.8B"), rounded half away from zero.  NULL when out of
  * memory or too large. */
-static char *styled(const cx_num *x, const figure *f, long scale10, const cx_num_ctx *ctx)
+static char *styled(const cx_num *x, const figure *f, long scale10, const cx_num_ctx *ctx,
+                    bool *oom)
 {
+    *oom = false;
     cx_num unit, y;
     cx_num_init(&unit);
     cx_num_init(&y);
@@ -150,12 +152,15 @@ static char *styled(const cx_num *x, const figure *f, long scale10, const cx_num
     if (ns == CX_NUM_OK) {
         cx_num_abs(&unit, &y);
         digits = cx_fmt_fixed(&unit, f->decimals);
+        if (!digits) *oom = true;
     }
+    if (ns == CX_NUM_NOMEM) *oom = true;
     if (digits) {
         /* An approximate value's mark does not belong in prose. */
         const char *d = strncmp(digits, CX_MARK_APPROX, 3) == 0 ? digits + 3 : digits;
         size_t n = 0;
         char *plain = malloc(strlen(d) + 1);
+        if (!plain) *oom = true;
         for (size_t i = 0; plain && d[i]; i++)
             if (d[i] != ',' || f->commas) plain[n++] = d[i];
         if (plain) plain[n] = '\0';
@@ -168,10 +173,12 @@ static char *styled(const cx_num *x, const figure *f, long scale10, const cx_num
             free(plain);
             plain = NULL;
         }
-        if (plain)
+        if (plain) {
             out = f->sign_first || !f->currency[0]
                       ? cx_strdupf("%s%s%s%s", sign, f->currency, plain, f->suffix)
                       : cx_strdupf("%s%s%s%s", f->currency, sign, plain, f->suffix);
+            if (!out) *oom = true;
+        }
         free(plain);
     }
     free(digits);
@@ -193,7 +200,8 @@ static cx_status decide(cx_state *st, const cx_value *v, const figure *f, const 
     cx_num_status ns =
         cx_check_rounds_to(&v->u.num, fig, info->quantum10, &lo, &hi, &passed, &st->nctx);
     if (ns != CX_NUM_OK) {
-        cx_diag_add(&st->diag, CX_E_LIMIT_RESULT_SIZE, at, "the figure is too large to check");
+        if (ns == CX_NUM_NOMEM) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        else cx_diag_add(&st->diag, CX_E_LIMIT_RESULT_SIZE, at, "the figure is too large to check");
         goto out;
     }
     int sign = cx_num_sgn(fig);
@@ -201,8 +209,9 @@ static cx_status decide(cx_state *st, const cx_value *v, const figure *f, const 
     out->checked = true;
     out->passed = passed;
     char *shown = cx_display_as(v, f->show, st->opt.digits, &st->nctx);
-    out->value = styled(&v->u.num, f, info->scale10, &st->nctx);
-    if (!out->value) out->value = cx_display_as(v, f->show, st->opt.digits, &st->nctx);
+    bool oom;
+    out->value = styled(&v->u.num, f, info->scale10, &st->nctx, &oom);
+    if (!out->value && !oom) out->value = cx_display_as(v, f->show, st->opt.digits, &st->nctx);
     out->figure = cx_strdupf("%s%s", f->negative ? "-" : "", f->text);
     if (ls && hs && shown)
         out->detail = cx_strdupf("%s is %s %s%s .. %s%s", shown, passed ? "in" : "outside",
@@ -276,11 +285,14 @@ cx_run_status cx_region_bound(cx_state *st, uint32_t region, uint32_t src, size_
     cx_literal_info info;
     if (fig_len > 0) {
         cx_literal_status ls = cx_literal_number(f.text, strlen(f.text), &st->nctx, &fig, &info);
+        if (ls == CX_LIT_NOMEM) {
+            cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+            goto out;
+        }
         if (ls != CX_LIT_OK) {
             cx_diag_add(&st->diag,
-                        ls == CX_LIT_NOMEM                              ? CX_E_LIMIT_MEMORY
-                        : ls == CX_LIT_TOO_BIG || ls == CX_LIT_TOO_LONG ? CX_E_LIMIT_LITERAL_DIGITS
-                                                                        : CX_E_SYNTAX_REPORT,
+                        ls == CX_LIT_TOO_BIG || ls == CX_LIT_TOO_LONG ? CX_E_LIMIT_LITERAL_DIGITS
+                                                                      : CX_E_SYNTAX_REPORT,
                         at, "cannot read the figure '%s'", f.text);
             goto out;
         }
