@@ -139,16 +139,23 @@ static cx_status region_parse(cx_state *st, uint32_t id, region_run *R)
                         .on_stmt = on_stmt,
                         .stmt_ud = R};
     bool run = R->run;
-    R->run = false;
-    cx_unit check;
-    cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
-    cx_unit_free(&check);
-    if (s != CX_OK && R->expression) say_end(st, id, src->mapped);
-    if (s == CX_OK && R->expression && R->n_stmts == 0) {
-        cx_span at = {id, 0, (uint32_t)src->len};
-        cx_error *e = cx_diag_add(&st->diag, CX_E_SYNTAX_REPORT, at, "an inline value is empty");
-        if (e) cx_error_set_hint(e, "write an expression after {cx}: `{cx} capex 2025`");
-        s = CX_FAIL;
+    cx_status s = CX_OK;
+    /* The syntax pass, unless cx_region_check has made it already (a
+     * report is checked whole before anything runs). */
+    if (!src->checked) {
+        R->run = false;
+        cx_unit check;
+        s = cx_parse(&check, &st->sources, id, &po, &st->diag);
+        cx_unit_free(&check);
+        if (s != CX_OK && R->expression) say_end(st, id, src->mapped);
+        if (s == CX_OK && R->expression && R->n_stmts == 0) {
+            cx_span at = {id, 0, (uint32_t)src->len};
+            cx_error *e =
+                cx_diag_add(&st->diag, CX_E_SYNTAX_REPORT, at, "an inline value is empty");
+            if (e) cx_error_set_hint(e, "write an expression after {cx}: `{cx} capex 2025`");
+            s = CX_FAIL;
+        }
+        if (s == CX_OK) st->sources.items[id - 1].checked = true;
     }
     if (s != CX_OK || !run) return s;
 

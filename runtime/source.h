@@ -38,6 +38,7 @@ typedef struct cx_source {
     uint32_t base, mapped;
     bool region;
     cx_col_cache *col_cache; /* the root's (owned by the root, borrowed by its regions) */
+    bool checked; /* a region that parsed without a syntax error (its syntax pass is done) */
 } cx_source;
 
 typedef struct cx_sources {
