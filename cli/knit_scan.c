@@ -306,7 +306,8 @@ static bool inline_value(knit_doc *d, size_t at, size_t n, size_t close, bool *o
     while (i < e && (d->text[i] == ' ' || d->text[i] == '\n')) i++;
     if (e - i < 4 || memcmp(d->text + i, "{cx}", 4) != 0) return false;
     i += 4;
-    if (i < e && d->text[i] != ' ' && d->text[i] != '\n' && d->text[i] != '\t') return false;
+    /* `{cx}` alone is the name of the construct in prose, not one. */
+    if (i >= e || (d->text[i] != ' ' && d->text[i] != '\n' && d->text[i] != '\t')) return false;
     while (i < e && (d->text[i] == ' ' || d->text[i] == '\n' || d->text[i] == '\t')) i++;
     while (e > i && (d->text[e - 1] == ' ' || d->text[e - 1] == '\n' || d->text[e - 1] == '\t'))
         e--;
