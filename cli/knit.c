@@ -702,10 +702,21 @@ static int knit(const knit_req *q)
         knit_buf out = {0};
         const char *base = strrchr(q->input, '/');
         bool ok = true;
+        size_t lost = SIZE_MAX;
         if (q->html)
-            ok = cx_knit_html(&k.doc, base ? base + 1 : q->input, q->unsafe, q->opt.digits, &out);
+            ok = cx_knit_html(&k.doc, base ? base + 1 : q->input, q->unsafe, q->opt.digits, &out,
+                              &lost);
         else cx_knit_markdown(&k.doc, &out, NULL);
-        if (!ok || out.failed) {
+        if (lost != SIZE_MAX) {
+            const knit_item *it = &k.doc.items[lost];
+            if (cx_report_error(k.cx, report, it->start, it->end - it->start,
+                                "this cx construct has no place in the HTML page: Markdown "
+                                "reads it as part of raw HTML, a link or a code block",
+                                "move it out; cx blocks start at the left margin, outside "
+                                "lists and quotes"))
+                print_errors(&k, cx_error_count(k.cx) - 1, color, NULL);
+            status = K_ERROR;
+        } else if (!ok || out.failed) {
             fputs("cx knit: error: out of memory while rendering\n", stderr);
             status = K_IO;
         } else if (!write_atomic(q->output, out.data ? out.data : "", out.len, 0)) {

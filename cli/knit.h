@@ -92,8 +92,11 @@ char *cx_knit_placeholder(const knit_doc *doc);
 
 /* knit_html.c: the standalone page.  `unsafe`: the report's own raw HTML is
  * kept (trusted authors); otherwise it is dropped, as are javascript: links.
- * False when cmark or memory failed. */
-bool cx_knit_html(const knit_doc *doc, const char *name, bool unsafe, int digits, knit_buf *out);
+ * False when cmark or memory failed, or when a construct has no place in
+ * the page (cmark reads it as part of raw HTML, a link or code): then
+ * *lost is its index (else SIZE_MAX). */
+bool cx_knit_html(const knit_doc *doc, const char *name, bool unsafe, int digits, knit_buf *out,
+                  size_t *lost);
 
 /* The first line of an item's error ("report.md:3:7: error: ..."), for an
  * inline mark; its length in *len. */

@@ -234,9 +234,11 @@ static void put_title(knit_buf *b, cmark_node *doc, const char *name, const char
     put_html(b, name);
 }
 
-bool cx_knit_html(const knit_doc *d, const char *name, bool unsafe, int digits, knit_buf *out)
+bool cx_knit_html(const knit_doc *d, const char *name, bool unsafe, int digits, knit_buf *out,
+                  size_t *lost)
 {
     (void)digits;
+    *lost = SIZE_MAX;
     char *ph = cx_knit_placeholder(d);
     knit_buf md = {0};
     if (ph) cx_knit_markdown(d, &md, ph);
@@ -268,6 +270,8 @@ bool cx_knit_html(const knit_doc *d, const char *name, bool unsafe, int digits, 
      * a table cell, so cx renders unsafe and is safe itself.) */
     cmark_node **marks = NULL;
     size_t n_marks = 0, cap = 0;
+    bool *placed = calloc(d->n_items + 1, sizeof *placed);
+    if (!placed) ok = false;
     cmark_iter *iter = doc ? cmark_iter_new(doc) : NULL;
     cmark_event_type ev;
     while (iter && (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -307,6 +311,7 @@ bool cx_knit_html(const knit_doc *d, const char *name, bool unsafe, int digits, 
         const char *key = block ? cmark_node_get_fence_info(n) : cmark_node_get_literal(n);
         const knit_item *it = &d->items[mark_item(key, ph, d->n_items)];
         knit_buf h = {0};
+        placed[it - d->items] = true;
         if (block && it->kind == KNIT_HIDDEN) hidden_html(&h, it);
         else if (block) block_html(&h, d, it);
         else inline_html(&h, d, it);
@@ -321,6 +326,19 @@ bool cx_knit_html(const knit_doc *d, const char *name, bool unsafe, int digits, 
         free(h.data);
     }
     free(marks);
+
+    /* Every construct must have found its place: one that cmark read as
+     * part of raw HTML, a link target or code would otherwise be missing
+     * from the page, or its mark shown. */
+    for (size_t i = 0; ok && i < d->n_items; i++) {
+        const knit_item *it = &d->items[i];
+        bool marked = it->kind != KNIT_HIDDEN || it->n_records || it->error;
+        if (marked && !placed[i]) {
+            *lost = i;
+            ok = false;
+        }
+    }
+    free(placed);
 
     char *body = ok ? cmark_render_html(doc, opts, cmark_parser_get_syntax_extensions(p)) : NULL;
     if (body) {

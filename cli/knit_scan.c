@@ -397,6 +397,42 @@ static size_t scan_inline(knit_doc *d, size_t at, size_t limit, bool *ok)
     return limit;
 }
 
+/* A ```cx fence behind a quote or list marker ("> ```cx", "- ```{cx}"):
+ * cx looks for blocks at the left margin only, so say so rather than skip
+ * it in silence.  Records a problem; false when memory ran out. */
+static bool nested_fence(knit_doc *d, size_t at)
+{
+    size_t e = line_end(d, at), i = at, markers = 0;
+    for (;;) {
+        while (i < e && (d->text[i] == ' ' || d->text[i] == '\t')) i++;
+        if (i < e &&
+            (d->text[i] == '>' || d->text[i] == '-' || d->text[i] == '*' || d->text[i] == '+')) {
+            i++, markers++;
+            continue;
+        }
+        size_t j = i;
+        while (j < e && d->text[j] >= '0' && d->text[j] <= '9') j++;
+        if (j > i && j < e && (d->text[j] == '.' || d->text[j] == ')')) {
+            i = j + 1, markers++;
+            continue;
+        }
+        break;
+    }
+    if (!markers || e - i < 5) return true;
+    char ch = d->text[i];
+    if ((ch != '`' && ch != '~') || d->text[i + 1] != ch || d->text[i + 2] != ch) return true;
+    size_t k = i;
+    while (k < e && d->text[k] == ch) k++;
+    while (k < e && d->text[k] == ' ') k++;
+    if (k < e && d->text[k] == '{') k++;
+    if (e - k < 2 || memcmp(d->text + k, "cx", 2) != 0 ||
+        (k + 2 < e && d->text[k + 2] != ' ' && d->text[k + 2] != '}' && d->text[k + 2] != ',' &&
+         d->text[k + 2] != '\r'))
+        return true;
+    return problem(d, i, e - i, "this cx block is inside a quote or a list, where cx does not look",
+                   "start the ```cx fence at the left margin");
+}
+
 bool cx_knit_scan(knit_doc *d)
 {
     /* A UTF-8 byte-order mark is no text of the first line. */
@@ -434,8 +470,10 @@ bool cx_knit_scan(knit_doc *d)
             continue;
         }
         /* A paragraph (or any other text): up to a blank line or a fence. */
+        ok = nested_fence(d, at);
         size_t end = next_line(d, at);
-        while (end < d->len) {
+        while (end < d->len && ok) {
+            ok = nested_fence(d, end);
             size_t le = line_end(d, end);
             fence g;
             if (blank(d->text + end, le - end) || fence_open(d, end, &g)) break;
