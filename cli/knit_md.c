@@ -53,6 +53,11 @@ void cx_knit_put_html(knit_buf *b, const char *s, size_t n)
 static void put_md_text(knit_buf *b, const char *s)
 {
     for (; *s; s++) {
+        /* A line break would end a table row or a paragraph: a space. */
+        if (*s == '\n' || *s == '\r') {
+            cx_knit_put(b, " ", 1);
+            continue;
+        }
         if (strchr("\\`*_{}[]<>()#|~$&!", *s)) cx_knit_put(b, "\\", 1);
         cx_knit_put(b, s, 1);
     }
