@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include "cli.h"
 #include "knit.h"
@@ -546,6 +548,28 @@ static int run_items(knit_run *k, uint32_t report, bool color)
 
 /* ==== writing ================================================================ */
 
+/* cmark-gfm runs outside libcx's time budget; a report built to be slow to
+ * render (a table of a million cells takes seconds) is stopped by a timer
+ * of the same --timeout.  Nothing has been written yet: the output is made
+ * in memory first. */
+static void render_too_long(int sig)
+{
+    (void)sig;
+    static const char msg[] = "cx knit: error: rendering the page took longer than --timeout; "
+                              "nothing written\n";
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(K_LIMIT);
+    _exit(K_LIMIT);
+}
+
+/* Arms (ms > 0) or disarms (0) the rendering timer. */
+static void render_deadline(long ms)
+{
+    struct itimerval t = {{0, 0}, {ms / 1000, (ms % 1000) * 1000}};
+    if (ms > 0) signal(SIGALRM, render_too_long);
+    setitimer(ITIMER_REAL, &t, NULL);
+    if (ms == 0) signal(SIGALRM, SIG_DFL);
+}
+
 /* The output must not be the report: compared as files (the same inode)
  * when it exists, and as resolved paths otherwise. */
 static bool same_file(const char *a, const char *b)
@@ -703,10 +727,12 @@ static int knit(const knit_req *q)
         const char *base = strrchr(q->input, '/');
         bool ok = true;
         size_t lost = SIZE_MAX;
-        if (q->html)
+        if (q->html) {
+            render_deadline(q->opt.timeout_ms);
             ok = cx_knit_html(&k.doc, base ? base + 1 : q->input, q->unsafe, q->opt.digits, &out,
                               &lost);
-        else cx_knit_markdown(&k.doc, &out, NULL);
+            render_deadline(0);
+        } else cx_knit_markdown(&k.doc, &out, NULL);
         if (lost != SIZE_MAX) {
             const knit_item *it = &k.doc.items[lost];
             if (cx_report_error(k.cx, report, it->start, it->end - it->start,
