@@ -30,6 +30,8 @@ LDLIBS    = -lcsv -lmpfr -lgmp -lm
 # Extra flags for the generated scanner and parser only (the fuzz build).
 GEN_CFLAGS ?=
 TEST_LIBS = -lcriterion
+# cx knit's Markdown parser and HTML renderer (GitHub tables): the program only.
+KNIT_LIBS = -lcmark-gfm-extensions -lcmark-gfm
 
 GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 GEN_H   = $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
@@ -49,12 +51,13 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit-dev pkg-config bc python3 valgrind \
+DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit-dev \
+           libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config bc python3 valgrind \
            python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace clang gcovr
 
-.PHONY: all deps check check-unit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
-        fuzz fuzz-build fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
+.PHONY: all deps check check-unit check-knit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
+        fuzz fuzz-build fuzz-knit fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
 all: $(BUILD)/cx $(BUILD)/libcx.a $(BUILD)/libcx.so
@@ -76,7 +79,7 @@ $(BUILD)/libcx.so: $(BUILD)/libcx.so.$(VERSION)
 	ln -sf $(SONAME) $@
 
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS) $(KNIT_LIBS)
 
 # Grouped targets (&:): one bison run makes both, even under make -j.
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: lang/parser.y
@@ -131,12 +134,22 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/cx examples/thesis.cx; st=$$?; [ $$st -le 1 ] || exit $$st
+	$(BUILD)/cx knit examples/reports/thesis.md -o $(BUILD)/thesis.html
+	@echo "the thesis as a report: $(abspath $(BUILD))/thesis.html (source: examples/reports/thesis.md)"
 
 # ---- tests ---------------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
-	@$(MAKE) --no-print-directory check-unit check-golden check-repl check-docs check-confine \
-	  check-threads check-embed check-python
+	@$(MAKE) --no-print-directory check-unit check-golden check-knit check-repl check-docs \
+	  check-confine check-threads check-embed check-python
+
+# cx knit's Markdown keeps the report's block structure (cmark-gfm reads both).
+$(BUILD)/tests/knit_structure: tests/knit/structure.c
+	@mkdir -p $(@D)
+	$(CC) $(CX_CFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(KNIT_LIBS)
+
+check-knit: $(BUILD)/cx $(BUILD)/tests/knit_structure
+	bash tests/knit/structure.sh $(BUILD)/tests/knit_structure
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
@@ -234,6 +247,20 @@ fuzz-build:
 build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c build/fuzz/libcx.a
 	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
 	  -o $@ tests/fuzz/fuzz_parse.c build/fuzz/libcx.a $(LDLIBS) -lpthread
+
+# cx knit's own harness: the command over a report (cli/knit*.c linked in).
+KNIT_FUZZ_SRC = cli/knit.c cli/knit_scan.c cli/knit_md.c cli/knit_html.c cli/knit_json.c \
+                cli/options.c cli/json.c cli/report.c cli/csv.c
+build/fuzz/fuzz_knit: tests/fuzz/fuzz_knit.c $(KNIT_FUZZ_SRC) build/fuzz/libcx.a
+	clang -std=c11 -D_GNU_SOURCE -Iinclude -Icli $(FUZZ_SAN) -fsanitize=fuzzer \
+	  -o $@ tests/fuzz/fuzz_knit.c $(KNIT_FUZZ_SRC) build/fuzz/libcx.a $(LDLIBS) $(KNIT_LIBS) -lpthread
+
+# FUZZ_TIME seconds of fuzzing cx knit, seeded from the golden reports.
+fuzz-knit: fuzz-build build/fuzz/fuzz_knit
+	@mkdir -p build/fuzz/knit-corpus build/fuzz/artifacts
+	build/fuzz/fuzz_knit -max_len=2048 -max_total_time=$(FUZZ_TIME) -close_fd_mask=3 \
+	  -rss_limit_mb=2048 -artifact_prefix=build/fuzz/artifacts/knit- -print_final_stats=1 \
+	  build/fuzz/knit-corpus tests/golden/knit </dev/null
 
 fuzz: fuzz-build
 	@python3 tests/fuzz/check_dict.py
@@ -385,11 +412,13 @@ help:
 	@echo "make check-asan the suites under AddressSanitizer + UBSan (build/asan), hostile inputs, fuzz-smoke"
 	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
+	@echo "make check-knit      cx knit: the knitted Markdown keeps the report's block structure"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make check-confine   no file outside the allowed folders is opened (strace)"
 	@echo "make check-oom  the N-th allocation fails, for every N over examples and golden scripts (build/oom)"
 	@echo "make fuzz       FUZZ_TIME seconds (or FUZZ_RUNS inputs) of libFuzzer on one core (clang, build/fuzz)"
 	@echo "make fuzz-smoke one minute of libFuzzer in a fresh corpus (part of check-asan)"
+	@echo "make fuzz-knit  FUZZ_TIME seconds of libFuzzer on cx knit (reports; clang, build/fuzz)"
 	@echo "make coverage   line and branch coverage of the unit, golden and REPL suites (gcovr, build/cov)"
 	@echo "make bench      cx against C on GMP, bc, calc and python3 (bench/)"
 	@echo "make lint       layers, exported-symbol prefix, libcx.so exports cx.h, no printing in library code, format"

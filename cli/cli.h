@@ -59,6 +59,14 @@ void cx_cli_complain(const cx_cli_report *r, const char *msg, const char *arg);
  * frees what the report holds. */
 void cx_cli_report_end(cx_cli_report *r, const cx_state *cx, int status);
 
+/* ---- options.c: option values, for main.c and knit.c -------------------- */
+/* A whole decimal number in [lo, hi]. */
+bool cx_cli_parse_long(const char *s, long lo, long hi, long *out);
+/* A memory size: megabytes, or 512K, 64M, 2G, 1T; *mb in whole megabytes. */
+bool cx_cli_parse_size_mb(const char *s, long *mb);
+/* Seconds with up to three decimals and an optional 's'; *ms in ms. */
+bool cx_cli_parse_seconds(const char *s, long *ms);
+
 /* ---- json.c: a small JSON writer ------------------------------------------ */
 /* Appends s as a JSON string literal (quotes included) to the growing buffer
  * *buf (malloc'ed, *len bytes used of *cap); NULL s gives `null`.  Bytes that

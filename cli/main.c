@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "cx.h"
+#include "knit.h"
 
 enum {
     EXIT_OK = 0,
@@ -24,6 +25,9 @@ enum {
 
 static const char usage_text[] =
     "usage: cx [options] FILE.cx...   run scripts (in one state, in order)\n"
+    "       cx knit REPORT.md -o OUT.html|OUT.md|--check\n"
+    "                                 knit a report: Markdown with cx in it\n"
+    "                                 (cx knit --help, docs/knit.md)\n"
     "       cx [options] -e 'EXPR'    evaluate an expression or statements\n"
     "       cx [options] -            run the script on standard input\n"
     "       cx [options]              the REPL on a terminal; otherwise read\n"
@@ -90,66 +94,6 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'cx --help' for more information.\n", stderr);
     return EXIT_USAGE;
-}
-
-/* A whole decimal number in [lo, hi], or false. */
-static bool parse_long(const char *s, long lo, long hi, long *out)
-{
-    if (!s || !*s) return false;
-    errno = 0;
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < lo || v > hi) return false;
-    *out = v;
-    return true;
-}
-
-/* A memory size: a whole number of megabytes, or with a unit: 512K, 64M,
- * 2G, 1T (also 64MB, 2gb).  *mb in whole megabytes (K rounds up). */
-static bool parse_size_mb(const char *s, long *mb)
-{
-    if (!s || !*s || !isdigit((unsigned char)*s)) return false;
-    errno = 0;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    if (errno || v < 1) return false;
-    long long scale_kb = 1024; /* plain numbers are megabytes */
-    switch (toupper((unsigned char)*end)) {
-    case '\0': break;
-    case 'K': scale_kb = 1, end++; break;
-    case 'M': end++; break;
-    case 'G': scale_kb = 1024LL * 1024, end++; break;
-    case 'T': scale_kb = 1024LL * 1024 * 1024, end++; break;
-    default: return false;
-    }
-    if (toupper((unsigned char)*end) == 'B') end++;
-    if (*end || v > 1048576LL * 1024 * 1024 / scale_kb) return false;
-    long long kb = v * scale_kb;
-    *mb = (long)((kb + 1023) / 1024);
-    return *mb >= 1 && *mb <= 1048576;
-}
-
-/* A duration in seconds, with up to three decimals and an optional 's':
- * 5, 0.5, 2.25s.  0 means no limit.  *ms in milliseconds. */
-static bool parse_seconds_ms(const char *s, long *ms)
-{
-    if (!s || !isdigit((unsigned char)*s)) return false;
-    long long whole = 0, frac = 0;
-    int places = 0;
-    for (; isdigit((unsigned char)*s); s++) {
-        whole = whole * 10 + (*s - '0');
-        if (whole > 60LL * 60 * 24 * 365) return false;
-    }
-    if (*s == '.') {
-        for (s++; isdigit((unsigned char)*s); s++)
-            if (places < 3) frac = frac * 10 + (*s - '0'), places++;
-            else if (*s != '0') return false; /* finer than a millisecond */
-    }
-    while (places < 3) frac *= 10, places++;
-    if (*s == 's') s++;
-    if (*s) return false;
-    *ms = (long)(whole * 1000 + frac);
-    return true;
 }
 
 static int exit_for(cx_run_status st)
@@ -292,7 +236,7 @@ static int parse_args(int argc, char **argv, request *q)
             } else if (strcmp(name, "--chart-svg") == 0) {
                 q->chart_dir = val;
             } else if (strcmp(name, "--timeout") == 0) {
-                if (!parse_seconds_ms(val, &q->opt.timeout_ms)) {
+                if (!cx_cli_parse_seconds(val, &q->opt.timeout_ms)) {
                     fprintf(stderr,
                             "cx: invalid value '%s' for --timeout (seconds, such as 5 or "
                             "0.5; 0 for none)\n",
@@ -300,7 +244,7 @@ static int parse_args(int argc, char **argv, request *q)
                     fputs("Try 'cx --help' for more information.\n", stderr);
                     return EXIT_USAGE;
                 }
-            } else if (!parse_size_mb(val, &q->opt.max_memory_mb)) {
+            } else if (!cx_cli_parse_size_mb(val, &q->opt.max_memory_mb)) {
                 fprintf(stderr,
                         "cx: invalid value '%s' for --max-memory (megabytes, or a size "
                         "such as 64M or 2G, up to 1T)\n",
@@ -327,7 +271,7 @@ static int parse_args(int argc, char **argv, request *q)
                 val = argv[++i];
             }
             long v;
-            if (!parse_long(val, nums[k].lo, nums[k].hi, &v)) {
+            if (!cx_cli_parse_long(val, nums[k].lo, nums[k].hi, &v)) {
                 fprintf(stderr, "cx: invalid value '%s' for %s (a whole number from %ld to %ld)\n",
                         val, nums[k].name, nums[k].lo, nums[k].hi);
                 fputs("Try 'cx --help' for more information.\n", stderr);
@@ -494,6 +438,14 @@ int main(int argc, char **argv)
                  .allow_read = calloc((size_t)argc, sizeof *q.allow_read),
                  .sets = calloc((size_t)argc, sizeof *q.sets)};
     int status;
+    if (argc > 1 && strcmp(argv[1], "knit") == 0) {
+        free(q.files);
+        free(q.allow_read);
+        free(q.sets);
+        signal(SIGPIPE, SIG_IGN);
+        cx_set_out_of_memory_handler(out_of_memory);
+        return cx_cli_knit(argc - 1, argv + 1);
+    }
     if (q.files && q.sets && q.allow_read) status = run(argc, argv, &q);
     else {
         fputs("cx: error: out of memory\n", stderr);

@@ -183,6 +183,77 @@ cx_run_status cx_run_string(cx_state *cx, const char *name, const char *text, si
 size_t cx_checks_passed(const cx_state *cx);
 size_t cx_checks_failed(const cx_state *cx);
 
+/* ---- reports (cx knit) --------------------------------------------------------- */
+/* A report is a Markdown file with cx in it; the host finds the cx parts
+ * (blocks, inline values, bound numbers) and runs them in order in one
+ * state through the functions below.  Each part is a *region* of the
+ * report: a source of its own, parsed alone, whose errors point at the
+ * report's own line and column ("report.md:42:36: error: ...").  The time
+ * budget (timeout_ms, max_steps) covers the whole report: it starts at
+ * cx_report_load and no region call restarts it.  Every call below clears
+ * the errors of the one before. */
+
+/* Reads the report file at `path` (at most max_source_bytes) as the entry
+ * of the reads that follow: its folder becomes the tree `include` and
+ * csv() may read (with the cx_state_allow_read folders).  Returns its
+ * source id with its bytes in *text and *len (borrowed until
+ * cx_state_free), or 0 after an error (the status by cx_error_get: io or
+ * limit). */
+uint32_t cx_report_load(cx_state *cx, const char *path, const char **text, size_t *len);
+/* A region of source `parent` (the report, or a region): its bytes [start,
+ * start + len).  An `expression` region holds one expression without a
+ * final ';'.  Its id, or 0 on a bad range or when memory ran out. */
+uint32_t cx_region_new(cx_state *cx, uint32_t parent, size_t start, size_t len, bool expression);
+/* Parses the region for syntax errors only; runs nothing.  An expression
+ * region must be exactly one expression. */
+cx_run_status cx_region_check(cx_state *cx, uint32_t region);
+/* Runs a script region's statements; their records reach the output
+ * callback as for a script (stamped with the report's name and line). */
+cx_run_status cx_region_run(cx_state *cx, uint32_t region);
+/* Evaluates an expression region into *text: its value as cx displays it
+ * (a string without quotes: money(x, 0) gives $6B).  malloc'ed (cx_free);
+ * NULL unless the status is CX_RUN_OK.  A note it raises reaches the
+ * output callback. */
+cx_run_status cx_region_value(cx_state *cx, uint32_t region, char **text);
+
+/* A bound number: the figure an author wrote, checked against an
+ * expression. */
+typedef struct cx_bound_result {
+    bool checked; /* false for an empty figure (nothing to check: fill it in) */
+    bool passed;  /* the expression rounds to the figure at its written precision */
+    /* The computed value written as the figure was (its currency, sign,
+     * commas, decimals and suffix: "$6.0B", "61%", "−4.8B"); for an empty
+     * figure, as cx displays it ("6,012,000,000"). */
+    char *value;
+    char *figure; /* the figure as cx read it ("$6.0B" -> "6.0B"); NULL when empty */
+    char *detail; /* how it was decided ("6,012,000,000 is in [5.95B .. 6.05B)"); NULL when empty */
+} cx_bound_result;
+/* Evaluates expression region `region` and checks EXPR ~ FIGURE, where
+ * FIGURE is the `fig_len` bytes at `fig_start` of source `src` as an article
+ * writes numbers: an optional sign ('-' or U+2212), an optional currency
+ * sign ($, U+20AC, U+00A3), digits with optional thousands commas and
+ * decimals, and an optional suffix k, K, M, m, B, bn, T, %, bp, pp.  The
+ * precision is the one the figure was written with, as for `check A ~ B`
+ * ($6.0B: half of 0.1B either side), so a verdict is never looser than
+ * the figure.  A failed figure is not an error: out->passed is false and
+ * the status CX_RUN_CHECK_FAILED (counted in cx_checks_failed).  A figure
+ * cx cannot read is a syntax error located at it.  Free *out with
+ * cx_bound_result_free. */
+cx_run_status cx_region_bound(cx_state *cx, uint32_t region, uint32_t src, size_t fig_start,
+                              size_t fig_len, cx_bound_result *out);
+void cx_bound_result_free(cx_bound_result *r);
+/* Whether the `len` bytes at `start` of source `src` are a figure
+ * cx_region_bound can read (or empty): the syntax pass over a report's
+ * bound numbers, which runs nothing.  A syntax error when not. */
+cx_run_status cx_figure_check(cx_state *cx, uint32_t src, size_t start, size_t len);
+/* Adds an error the host found in source `src` (an unclosed fence of a
+ * report, an unknown block option) at bytes [start, start + len), with
+ * code syntax-report: it is then read and rendered like cx's own errors
+ * (cx_error_count, cx_error_get, cx_error_render).  Clears nothing; false
+ * when memory ran out. */
+bool cx_report_error(cx_state *cx, uint32_t src, size_t start, size_t len, const char *message,
+                     const char *hint);
+
 /* ---- inputs ------------------------------------------------------------------- */
 /* Defines `name` before a run from `text`, which cx reads as it reads a
  * script: a number literal ("8%", "4.8B", "-1_250.5", "1/3"), a period

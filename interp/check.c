@@ -398,6 +398,28 @@ static cx_status tolerance_kind(cx_eval *E, const cx_ast *t, tol_kind *out)
     return CX_OK;
 }
 
+cx_num_status cx_check_rounds_to(const cx_num *a, const cx_num *shown, int64_t q10, cx_num *lo,
+                                 cx_num *hi, bool *passed, const cx_num_ctx *ctx)
+{
+    cx_num q;
+    cx_num_init(&q);
+    *passed = false;
+    cx_num_status ns = cx_num_from_decimal(&q, "5", 1, q10 - 1, ctx);
+    if (ns == CX_NUM_OK) ns = cx_num_sub(lo, shown, &q, ctx);
+    if (ns == CX_NUM_OK) ns = cx_num_add(hi, shown, &q, ctx);
+    if (ns == CX_NUM_OK) {
+        /* A rounds to B, half away from zero: [lo, hi) for B > 0, (lo, hi]
+         * for B < 0, (lo, hi) for B = 0. */
+        int s = cx_num_sgn(shown);
+        int cl = cx_num_cmp(a, lo), ch = cx_num_cmp(a, hi);
+        bool lo_ok = s < 0 || s == 0 ? cl > 0 : cl >= 0;
+        bool hi_ok = s > 0 || s == 0 ? ch < 0 : ch <= 0;
+        *passed = lo_ok && hi_ok;
+    }
+    cx_num_clear(&q);
+    return ns;
+}
+
 static cx_status check_approx(cx_eval *E, const cx_ast *n)
 {
     cx_value a, b, tol;
@@ -469,20 +491,12 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     } else {
         int64_t q10;
         if (!figure_quantum(E, cx_ast_check_rhs(n), &b.u.num, &q10, &shown)) goto out;
-        cx_num_status ns = cx_num_from_decimal(&q, "5", 1, q10 - 1, ctx);
-        if (ns == CX_NUM_OK) ns = cx_num_sub(&lo, &shown, &q, ctx);
-        if (ns == CX_NUM_OK) ns = cx_num_add(&hi, &shown, &q, ctx);
+        cx_num_status ns = cx_check_rounds_to(&a.u.num, &shown, q10, &lo, &hi, &passed, ctx);
         if (ns != CX_NUM_OK) {
             cx_eval_num_error(E, ns, cx_ast_check_rhs(n)->span);
             goto out;
         }
-        /* A rounds to B, half away from zero: [lo, hi) for B > 0, (lo, hi] for
-         * B < 0, (lo, hi) for B = 0. */
         int s = cx_num_sgn(&shown);
-        int cl = cx_num_cmp(&a.u.num, &lo), ch = cx_num_cmp(&a.u.num, &hi);
-        bool lo_ok = s < 0 || s == 0 ? cl > 0 : cl >= 0;
-        bool hi_ok = s > 0 || s == 0 ? ch < 0 : ch <= 0;
-        passed = lo_ok && hi_ok;
         as = show(E, &a, m);
         bs = show(E, &b, m);
         x1 = show_num(E, &lo, m);

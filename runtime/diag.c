@@ -88,10 +88,12 @@ static void show_span(cx_strbuf *b, const cx_source *src, cx_span sp, bool color
     if (width < 4) width = 4;
     /* Bytes before the span on this line (none for a span inside a
      * byte-order mark, which the line's text leaves out). */
-    size_t lead = src->text + sp.start > text ? (size_t)(src->text + sp.start - text) : 0;
+    uint32_t abs_start = cx_source_abs(src, sp.start);
+    size_t lead =
+        src->root_text + abs_start > text ? (size_t)(src->root_text + abs_start - text) : 0;
     if (lead > len) lead = len;
-    size_t span_end = sp.end > sp.start ? sp.end : sp.start;
-    size_t on_line = span_end - sp.start;
+    uint32_t abs_end = cx_source_abs(src, sp.end > sp.start ? sp.end : sp.start);
+    size_t on_line = abs_end - abs_start;
     if (lead + on_line > len) on_line = len > lead ? len - lead : 0;
     size_t lead_chars = utf8_chars(text, lead), total = utf8_chars(text, len);
     size_t span_chars = utf8_chars(text + lead, on_line);

@@ -18,7 +18,10 @@ static void source_clear(cx_source *src)
     free(src->name);
     free(src->dir);
     free(src->text);
-    free(src->line_starts);
+    if (!src->region) {
+        free(src->line_starts); /* a region borrows its root's */
+        free(src->col_cache);
+    }
 }
 
 void cx_sources_free(cx_sources *s)
@@ -70,12 +73,55 @@ uint32_t cx_sources_add(cx_sources *s, const char *name, const char *text, size_
     src.dir = src.name ? dir_of(src.name) : NULL;
     src.text = copy_bytes(text, len);
     src.len = len;
-    if (!src.name || !src.dir || !src.text || !build_lines(&src)) {
+    src.col_cache = calloc(1, sizeof *src.col_cache);
+    if (!src.name || !src.dir || !src.text || !src.col_cache || !build_lines(&src)) {
         source_clear(&src);
         return 0;
     }
+    src.root_text = src.text;
+    src.root_len = len;
+    src.base = 0;
+    src.mapped = (uint32_t)len;
     s->items[s->len++] = src;
     return (uint32_t)s->len;
+}
+
+uint32_t cx_sources_add_region(cx_sources *s, uint32_t parent, size_t start, size_t len,
+                               const char *suffix)
+{
+    const cx_source *p = cx_sources_get(s, parent);
+    size_t extra = suffix ? strlen(suffix) : 0;
+    if (!p || start > p->len || len > p->len - start || s->len >= UINT32_MAX - 1) return 0;
+    if (!CX_GROW(s->items, s->cap, s->len, 8)) return 0;
+    p = &s->items[parent - 1]; /* the array may have moved */
+    cx_source src = {0};
+    src.region = true;
+    src.name = copy_bytes(p->name, strlen(p->name));
+    src.dir = copy_bytes(p->dir, strlen(p->dir));
+    src.text = malloc(len + extra + 1);
+    if (!src.name || !src.dir || !src.text) {
+        source_clear(&src);
+        return 0;
+    }
+    if (len) memcpy(src.text, p->text + start, len);
+    if (extra) memcpy(src.text + len, suffix, extra);
+    src.text[len + extra] = '\0';
+    src.len = len + extra;
+    src.line_starts = p->line_starts;
+    src.n_lines = p->n_lines;
+    src.col_cache = p->col_cache;
+    src.root_text = p->root_text;
+    src.root_len = p->root_len;
+    src.base = cx_source_abs(p, (uint32_t)start);
+    src.mapped = (uint32_t)len;
+    s->items[s->len++] = src;
+    return (uint32_t)s->len;
+}
+
+uint32_t cx_source_abs(const cx_source *src, uint32_t offset)
+{
+    if (offset > src->mapped) offset = src->mapped;
+    return src->base + offset;
 }
 
 const cx_source *cx_sources_get(const cx_sources *s, uint32_t id)
@@ -85,7 +131,7 @@ const cx_source *cx_sources_get(const cx_sources *s, uint32_t id)
 }
 
 /* Index of the line holding `offset`: the last line start <= offset. */
-static size_t line_index(const cx_source *src, uint32_t offset)
+static size_t line_index(const cx_source *src, uint32_t offset) /* a root offset */
 {
     size_t lo = 0, hi = src->n_lines; /* answer in [lo, hi) */
     while (hi - lo > 1) {
@@ -101,18 +147,25 @@ static size_t line_index(const cx_source *src, uint32_t offset)
  * there are those of the text an editor shows. */
 static uint32_t bom_len(const cx_source *src)
 {
-    return src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    return src->root_len >= 3 && memcmp(src->root_text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
 void cx_source_line_col(const cx_source *src, uint32_t offset, size_t *line, size_t *col)
 {
     if (offset > src->len) offset = (uint32_t)src->len;
+    offset = cx_source_abs(src, offset);
     size_t i = line_index(src, offset);
     size_t chars = 0;
     uint32_t from = src->line_starts[i];
     if (i == 0 && offset >= bom_len(src)) from = bom_len(src);
+    cx_col_cache *c = src->col_cache;
+    if (c && c->valid && c->line == i && c->at >= from && c->at <= offset) {
+        from = c->at;
+        chars = c->chars;
+    }
     for (uint32_t p = from; p < offset; p++)
-        if (((unsigned char)src->text[p] & 0xC0) != 0x80) chars++;
+        if (((unsigned char)src->root_text[p] & 0xC0) != 0x80) chars++;
+    if (c) *c = (cx_col_cache){.line = i, .at = offset, .chars = chars, .valid = true};
     *line = i + 1;
     *col = chars + 1;
 }
@@ -122,13 +175,13 @@ const char *cx_source_line(const cx_source *src, size_t line, size_t *len)
     if (line == 0 || line > src->n_lines) {
         /* Out of range: an empty line at the end, never NULL. */
         *len = 0;
-        return src->text + src->len;
+        return src->root_text + src->root_len;
     }
     size_t start = line == 1 ? bom_len(src) : src->line_starts[line - 1];
-    size_t end = line < src->n_lines ? src->line_starts[line] - 1 : src->len; /* at the '\n' */
-    if (end > start && src->text[end - 1] == '\r') end--;
+    size_t end = line < src->n_lines ? src->line_starts[line] - 1 : src->root_len; /* at the '\n' */
+    if (end > start && src->root_text[end - 1] == '\r') end--;
     *len = end - start;
-    return src->text + start;
+    return src->root_text + start;
 }
 
 char *cx_sources_text(const cx_sources *s, cx_span span)

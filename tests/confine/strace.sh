@@ -31,6 +31,13 @@ printf 'csv("inc/ok.csv", "x");\n' > "$tmp/home/csv_inside.cx"
 printf 'csv("%s/secret/s.csv", "x");\n' "$tmp" > "$tmp/home/csv_absolute.cx"
 printf 'csv("../secret/s.csv", "x");\n' > "$tmp/home/csv_dotdot.cx"
 printf 'csv("inc/link.csv", "x");\n' > "$tmp/home/csv_symlink.cx"
+# Reports (cx knit): the report's folder is the root; the output is the
+# only file written (a temporary file beside it, renamed).
+printf '<!--cx\ninclude "inc/ok.cx";\n-->\nok is `{cx} ok`, [3](cx:sum(csv("inc/ok.csv", "x"))).\n' \
+  > "$tmp/home/knit_inside.md"
+printf 'Secret: `{cx} sum(csv("../secret/s.csv", "x"))`.\n' > "$tmp/home/knit_dotdot.md"
+printf '```cx\ninclude "inc/link.cx";\n```\n' > "$tmp/home/knit_symlink.md"
+printf 'Other: `{cx} sum(csv("%s/secret/s.csv", "x"))`.\n' "$tmp" > "$tmp/home/knit_absolute.md"
 
 pass=0; fail=0
 # case        exit  options
@@ -38,8 +45,9 @@ while read -r name want opts; do
   [ -z "$name" ] && continue
   log="$tmp/$name.log"
   # shellcheck disable=SC2086
-  (cd "$tmp/home" && strace -f -qq -e trace=open,openat,creat -o "$log" "$CX" $opts "$name.cx" \
-     >"$tmp/out" 2>"$tmp/err")
+  if [ -f "$tmp/home/$name.md" ]; then set -- knit "$name.md" $opts; else set -- $opts "$name.cx"; fi
+  (cd "$tmp/home" && strace -f -qq -e trace=open,openat,creat,rename,renameat,renameat2,unlink,mkdir \
+     -o "$log" "$CX" "$@" >"$tmp/out" 2>"$tmp/err")
   code=$?
   why=()
   [ "$code" = "$want" ] || why+=("exit status $code, expected $want")
@@ -53,7 +61,13 @@ while read -r name want opts; do
       /etc/ld.so.cache|/lib/*|/lib64/*|/usr/lib/*|/usr/lib64/*) ;;  # the dynamic loader
       *) why+=("opened $real, outside the allowed folders") ;;
     esac
-  done < <(sed -n 's/.*open\(at\)\?([^"]*"\([^"]*\)".*/\2/p' "$log")
+  done < <(sed -n 's/.*\(open\|openat\|creat\|rename\|renameat2\?\|unlink\|mkdir\)([^"]*"\([^"]*\)".*/\2/p' "$log")
+  # A report writes only its output (and the temporary file renamed to it).
+  while IFS= read -r path; do
+    case "$path" in out.html|out.html.tmp??????|"$tmp"/home/out.html*) ;;
+      *) why+=("wrote $path") ;;
+    esac
+  done < <(sed -n 's/.*open\(at\)\?([^"]*"\([^"]*\)", [^)]*O_\(WRONLY\|RDWR\|CREAT\).*/\2/p' "$log")
   if grep -q 'secret' "$log"; then why+=("touched the secret folder: $(grep secret "$log" | head -1)"); fi
   if [ ${#why[@]} = 0 ]; then
     pass=$((pass+1)); printf 'ok   %-12s exit %s\n' "$name" "$code"
@@ -73,6 +87,10 @@ csv_inside   0
 csv_absolute 4
 csv_dotdot   4
 csv_symlink  4
+knit_inside   0  -o out.html
+knit_dotdot   4  -o out.html
+knit_symlink  4  --check
+knit_absolute 4  -o out.html
 EOT
 echo "confine: $pass passed, $fail failed"
 [ $fail = 0 ]

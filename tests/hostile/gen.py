@@ -51,6 +51,45 @@ def cases():
     yield "string_20mb", 's = "' + "z" * (20 * MB) + '";\n'
 
 
+def reports():
+    """Reports for `cx knit` (cases named knit_*)."""
+    # 100,000 tiny blocks, then an inline value and a bound number that read
+    # the last one: each block is a region of the report parsed alone, so
+    # this is linear (about 0.3 s), not 100,000 re-scans of 2.5 MB.
+    blocks = "".join(f"```cx\nx{i} = {i};\n```\n" for i in range(100_000))
+    yield "knit_blocks_100k", blocks + "Last: `{cx} x99999`, [99,999](cx:x99999).\n"
+
+    # 100,000 bound numbers that all fail: stderr shows the first 20 and a
+    # count, the output marks every one (exit 1).
+    yield "knit_fails_100k", "```cx\nx = 1;\n```\n" + "[2](cx:x) `{cx} x`\n" * 100_000
+
+    # A fence opened at the top of 10 MB and never closed: one located error.
+    yield "knit_unclosed_fence_10mb", "# Report\n\n```cx\nx = 1;\n" + "y = 2;\n" * (10 * MB // 7)
+
+    # A hidden block never closed, and 10 MB of '-' that never make '-->'.
+    yield "knit_unclosed_hidden_10mb", "<!--cx\nx = 1;\n" + "- " * (5 * MB)
+
+    # Backtick runs of every length up to 5,000 in one paragraph (12 MB):
+    # finding code spans stays linear.
+    yield "knit_backticks_12mb", " ".join("`" * i for i in range(1, 5000)) + "\n"
+
+    # 100,000 blocks with a syntax error each: all found in one pass, the
+    # first 20 shown on stderr, then a count.
+    yield "knit_syntax_100k", "```cx\nx = 1 +;\n```\n" * 100_000
+
+    # 100,000 unknown names under --keep-going: each shown in place in the
+    # output, the run goes on, stderr stays short, and the "defined later"
+    # search is not repeated 100,000 times over the report.
+    yield "knit_keep_going_100k", "`{cx} nope` " * 100_000 + "\n\n```cx\nnope = 1;\n```\n"
+
+    # 100,000 hidden checks on one 2.5 MB line: each check's line and column
+    # is found from the last one's, not from the line's start.
+    yield "knit_hidden_one_line_100k", "<!--cx check 1 == 1; --> " * 100_000 + "\n"
+
+    # 100,000 bound numbers whose '(' is never closed, in one paragraph.
+    yield "knit_open_bounds_100k", "[1](cx:(" * 100_000 + "\n"
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: gen.py OUTDIR")
@@ -58,6 +97,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     for name, text in cases():
         with open(os.path.join(out, name + ".cx"), "w", encoding="ascii") as f:
+            f.write(text)
+    for name, text in reports():
+        with open(os.path.join(out, name + ".md"), "w", encoding="ascii") as f:
             f.write(text)
     # Including a FIFO that no one writes to: open() would wait forever, so
     # it must be refused as "not a regular file" (the path is absolute, hence

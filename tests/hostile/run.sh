@@ -69,6 +69,15 @@ recursion_raised_depth   3       --max-depth 100000
 calls_nested_20k         3       --max-nesting 100000
 chart_days_span          3
 chart_wide               0       --quiet
+knit_blocks_100k         0       --check
+knit_fails_100k          1       --check
+knit_unclosed_fence_10mb 2       --check
+knit_unclosed_hidden_10mb 2      --check
+knit_backticks_12mb      0       --check
+knit_open_bounds_100k    2       --check
+knit_syntax_100k         2       --check
+knit_keep_going_100k     2       --keep-going --check
+knit_hidden_one_line_100k 0      --check
 '
 # Why these statuses (0 ok, 2 script error, 3 limit, 4 I/O; see cx --help):
 # - sum_10mb: a 10 MB one-line sum (2,621,440 ones).  The parser folds sums
@@ -91,6 +100,10 @@ chart_wide               0       --quiet
 #   chart_wide: the largest chart the limits allow draws in time (0).
 # - recursion_raised_depth, calls_nested_20k: limits raised past what the C
 #   stack holds end with limit-nesting ("for the stack"), not a crash (3).
+# - knit_*: reports for `cx knit FILE.md OPTIONS` (gen.py's reports()).
+#   knit_fails_100k: every figure is wrong (1); stderr stays short.
+#   knit_open_bounds_100k: 100,000 unclosed bound numbers are one error
+#   each, capped by the paragraph (2).
 
 tr_ctl() { tr -d '\n\t\040-\176\200-\377' <"$1" | wc -c; }  # raw control bytes
 
@@ -99,12 +112,15 @@ while read -r name want opts; do
   [ -z "$name" ] && continue
   [ -n "$filter" ] && [[ "$name" != *"$filter"* ]] && continue
   script="$here/$name.cx"; [ -f "$script" ] || script="$tmp/gen/$name.cx"
+  knit=""
+  if [[ "$name" == knit_* ]]; then knit=knit; script="$tmp/gen/$name.md"; fi
   if [ ! -f "$script" ]; then
     echo "--- $name: no such case"; fail=$((fail+1)); failed+=("$name"); continue
   fi
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  ( ulimit -v "$vmem"; exec timeout -k 1 5 "$CX" $opts "$script" ) \
+  if [ -n "$knit" ]; then set -- knit "$script" $opts; else set -- $opts "$script"; fi
+  ( ulimit -v "$vmem"; exec timeout -k 1 5 "$CX" "$@" ) \
     >"$tmp/out" 2>"$tmp/err" </dev/null
   code=$?
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))

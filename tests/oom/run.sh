@@ -2,8 +2,9 @@
 # The allocation-failure sweep (robustness goal G4; tests/oom/failalloc.c
 # says how a run is judged): every N over the examples that make at most
 # OOM_EXAMPLE_MAX (5,000) allocations and the golden scripts that make at
-# most OOM_MAX (500), with the N-th allocation failing persistently and then
-# transiently.  One script at a time, on one core: about 6 minutes.
+# most OOM_MAX (500), and the golden reports of cx knit under the same
+# bound, with the N-th allocation failing persistently and then
+# transiently.  One script at a time, on one core: about 9 minutes.
 # OOM_MAX=2000 OOM_EXAMPLE_MAX=20000 is the full sweep (every example and
 # all but three golden scripts): about 12 minutes.
 #   usage: tests/oom/run.sh build/oom/cx [FILTER]
@@ -21,15 +22,26 @@ export CX_FAIL_KNOWN=$PWD/tests/oom/known.txt
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s)
 scripts=0; failed=0; skipped=0; allocs=0; runs=0; known=0
-for script in $(ls examples/*.cx tests/oom/*.cx; find tests/golden -name '*.cx' | sort); do
-  base=${script%.cx}
+# Reports (cx knit) are swept too: tests/golden/knit/**/NAME.md with its
+# NAME.args (OUT.html and OUT.md become a temporary output), except the
+# command-line cases (NAME.cmd) and --json (whose document, printed even
+# after an error, is not the start of the reference's).
+reports=$(find tests/golden/knit -name '*.md' ! -name '*.expected.md' | sort)
+for script in $(ls examples/*.cx tests/oom/*.cx; find tests/golden -name '*.cx' | sort) $reports; do
+  knit=""
+  case "$script" in *.md) knit=knit ;; esac
+  base=${script%.cx}; base=${base%.md}
   case "$script" in */inc/*) continue ;; esac   # only included by others
   [ -f "$base.cmd" ] && continue                 # command-line and stdin tests
   [ -n "$filter" ] && [[ "$script" != *"$filter"* ]] && continue
   args=""; [ -f "$base.args" ] && args=$(cat "$base.args")
+  [ -n "$knit" ] && [ -z "$args" ] && args="--check"
+  [[ "$args" == *--json* ]] && continue
+  args=${args//OUT.html/$tmp/out.html}; args=${args//OUT.md/$tmp/out.md}
   lim=$max; case "$script" in examples/* | tests/oom/*) lim=$exmax ;; esac
   # shellcheck disable=SC2086
-  CX_FAIL_MAX=$lim CX_FAIL_SWEEP="$tmp/run" "$CX" $args "$script" </dev/null >/dev/null 2>"$tmp/log"
+  if [ -n "$knit" ]; then set -- knit "$script" $args; else set -- $args "$script"; fi
+  CX_FAIL_MAX=$lim CX_FAIL_SWEEP="$tmp/run" "$CX" "$@" </dev/null >/dev/null 2>"$tmp/log"
   st=$?
   summary=$(tail -1 "$tmp/log")
   case "$summary" in
@@ -44,5 +56,5 @@ for script in $(ls examples/*.cx tests/oom/*.cx; find tests/golden -name '*.cx' 
     grep -v '^  known:' "$tmp/log" | head -n -1 | head -20
   fi
 done
-echo "oom: $scripts scripts ($skipped skipped: over $exmax allocations for an example, $max for a golden script), $allocs allocations, $runs runs, $known at known sites, $failed scripts with failures, $(( $(date +%s) - start ))s"
+echo "oom: $scripts scripts and reports ($skipped skipped: over $exmax allocations for an example, $max for a golden script), $allocs allocations, $runs runs, $known at known sites, $failed scripts with failures, $(( $(date +%s) - start ))s"
 [ $failed = 0 ]

@@ -179,3 +179,69 @@ Test(source, a_byte_order_mark_takes_no_column)
     cr_assert(eq(sz, len, 4));
     cx_sources_free(&f.s);
 }
+
+/* ---- regions: a report's cx parts as sources of their own ---------------- */
+
+Test(source, region_positions_are_the_parents)
+{
+    fixture f;
+    add(&f, "r.md", "# Title é\n\nText `{cx} capx` here.\n");
+    /* The region is "capx" (bytes 23..27 of the parent, line 3). */
+    const char *at = strstr(f.src->text, "capx");
+    uint32_t id = cx_sources_add_region(&f.s, 1, (size_t)(at - f.src->text), 4, NULL);
+    cr_assert(eq(u32, id, 2));
+    const cx_source *r = cx_sources_get(&f.s, id);
+    cr_assert(eq(sz, r->len, 4));
+    cr_assert(STR_EQ(r->text, "capx"));
+    cr_assert(STR_EQ(r->name, "r.md"));
+    expect_pos(r, 0, 3, 12);
+    expect_pos(r, 4, 3, 16);
+    size_t len;
+    const char *line = cx_source_line(r, 3, &len);
+    cr_assert(eq(sz, len, 22));
+    cr_assert(eq(int, strncmp(line, "Text `{cx} capx` here.", len), 0));
+    cx_sources_free(&f.s);
+}
+
+Test(source, region_suffix_shows_at_its_end)
+{
+    fixture f;
+    add(&f, "r.md", "a `{cx} 1 +` b\n");
+    const char *at = strstr(f.src->text, "1 +");
+    uint32_t id = cx_sources_add_region(&f.s, 1, (size_t)(at - f.src->text), 3, "\n;");
+    const cx_source *r = cx_sources_get(&f.s, id);
+    cr_assert(eq(sz, r->len, 5));
+    cr_assert(eq(int, memcmp(r->text, "1 +\n;", 5), 0));
+    /* The added ';' (offset 4) shows just past the expression: column 12. */
+    expect_pos(r, 4, 1, 12);
+    expect_pos(r, 3, 1, 12);
+    expect_pos(r, 0, 1, 9);
+    cx_sources_free(&f.s);
+}
+
+Test(source, region_of_a_region_and_bad_ranges)
+{
+    fixture f;
+    add(&f, "r.md", "line one\nline two\n");
+    uint32_t outer = cx_sources_add_region(&f.s, 1, 9, 8, NULL);     /* "line two" */
+    uint32_t inner = cx_sources_add_region(&f.s, outer, 5, 3, NULL); /* "two" */
+    const cx_source *r = cx_sources_get(&f.s, inner);
+    cr_assert(STR_EQ(r->text, "two"));
+    expect_pos(r, 0, 2, 6);
+    cr_assert(eq(u32, cx_sources_add_region(&f.s, 1, 10, 100, NULL), 0));
+    cr_assert(eq(u32, cx_sources_add_region(&f.s, 1, 100, 0, NULL), 0));
+    cr_assert(eq(u32, cx_sources_add_region(&f.s, 99, 0, 0, NULL), 0));
+    cx_sources_free(&f.s);
+}
+
+Test(source, many_regions_share_the_line_table)
+{
+    fixture f;
+    add(&f, "r.md", "x\ny\nz\n");
+    for (int i = 0; i < 1000; i++)
+        cr_assert(ne(u32, cx_sources_add_region(&f.s, 1, 2, 1, NULL), 0));
+    const cx_source *r = cx_sources_get(&f.s, 1001);
+    cr_assert(eq(ptr, (void *)r->line_starts, (void *)cx_sources_get(&f.s, 1)->line_starts));
+    expect_pos(r, 0, 2, 1);
+    cx_sources_free(&f.s); /* the line table is freed once, by its owner */
+}
