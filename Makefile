@@ -56,7 +56,7 @@ DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit
            python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace clang gcovr
 
-.PHONY: all deps check check-unit check-knit check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
+.PHONY: all deps check check-unit check-knit check-browser check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
         fuzz fuzz-build fuzz-knit fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
@@ -150,6 +150,15 @@ $(BUILD)/tests/knit_structure: tests/knit/structure.c
 
 check-knit: $(BUILD)/cx $(BUILD)/tests/knit_structure
 	bash tests/knit/structure.sh $(BUILD)/tests/knit_structure
+
+# The knitted example reports in Debian's headless Chromium: the rendered
+# page shows what cx computed (tests/browser/run.py).  Out of `make check`
+# (Chromium is a large package and takes seconds to start); .ci/run runs it.
+BROWSER_PKGS = chromium
+check-browser: deps
+	@$(MAKE) --no-print-directory DEB_PKGS="$(BROWSER_PKGS)" deps
+	@$(MAKE) --no-print-directory $(BUILD)/cx
+	python3 tests/browser/run.py $(BUILD)/cx $(BUILD)/browser
 
 check-unit: $(BUILD)/tests/unit
 	$(BUILD)/tests/unit -j2
@@ -413,6 +422,7 @@ help:
 	@echo "make check-tsan threads running scripts at once under ThreadSanitizer (build/tsan)"
 	@echo "make check-valgrind  the golden suite under valgrind"
 	@echo "make check-knit      cx knit: the knitted Markdown keeps the report's block structure"
+	@echo "make check-browser   the example reports knitted and opened in headless Chromium (installs chromium)"
 	@echo "make check-hostile   hostile inputs under time and memory caps"
 	@echo "make check-confine   no file outside the allowed folders is opened (strace)"
 	@echo "make check-oom  the N-th allocation fails, for every N over examples and golden scripts (build/oom)"

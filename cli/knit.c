@@ -382,6 +382,12 @@ static void on_output(void *ud, const cx_output *o)
     r->passed = o->passed;
     r->text = dup_or_oom(k, o->text);
     if (o->kind == CX_OUT_TABLE) keep_table(k, r, o);
+    if (o->kind == CX_OUT_CHART) {
+        /* Drawn now: the record's chart lives only during this call. */
+        r->svg = cx_output_chart_svg(o);
+        r->alt = dup_or_oom(k, o->chart_title && *o->chart_title ? o->chart_title : "chart");
+        if (!r->svg) k->oom = true;
+    }
 }
 
 /* Line and column (in characters) of byte `at` of the report.  Called in
@@ -570,6 +576,55 @@ static void render_deadline(long ms)
     if (ms == 0) signal(SIGALRM, SIG_DFL);
 }
 
+static bool write_atomic(const char *path, const char *data, size_t len, mode_t mode);
+
+/* Markdown output: each chart of a shown block goes to NAME-chart-K.svg
+ * beside OUT.md (NAME: the output's name without its extension, anything
+ * but letters, digits, '.', '-' and '_' made '-', so the link needs no
+ * escaping), written before the Markdown that links it.  False with errno
+ * and the file's path in *failed (malloc'ed) when one cannot be written. */
+static bool write_charts(knit_doc *d, const char *output, char **failed)
+{
+    const char *slash = strrchr(output, '/');
+    size_t dir_len = slash ? (size_t)(slash - output) + 1 : 0;
+    const char *name = output + dir_len;
+    const char *dot = strrchr(name, '.');
+    size_t stem = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_items; i++) {
+        knit_item *it = &d->items[i];
+        if (it->kind != KNIT_BLOCK || !it->output || !it->eval) continue;
+        for (size_t r = 0; r < it->n_records; r++) {
+            knit_record *rec = &it->records[r];
+            if (rec->kind != CX_OUT_CHART || !rec->svg) continue;
+            size_t size = stem + 32;
+            char *file = malloc(size), *path = malloc(dir_len + size);
+            if (!file || !path) {
+                free(file);
+                free(path);
+                errno = ENOMEM;
+                return false;
+            }
+            for (size_t c = 0; c < stem; c++) {
+                char ch = name[c];
+                bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                          (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
+                file[c] = ok ? ch : '-';
+            }
+            snprintf(file + stem, size - stem, "-chart-%zu.svg", ++n);
+            memcpy(path, output, dir_len);
+            strcpy(path + dir_len, file);
+            rec->svg_file = file;
+            if (!write_atomic(path, rec->svg, strlen(rec->svg), 0)) {
+                *failed = path;
+                return false;
+            }
+            free(path);
+        }
+    }
+    return true;
+}
+
 /* The output must not be the report: compared as files (the same inode)
  * when it exists, and as resolved paths otherwise. */
 static bool same_file(const char *a, const char *b)
@@ -725,15 +780,30 @@ static int knit(const knit_req *q)
         q->output) {
         knit_buf out = {0};
         const char *base = strrchr(q->input, '/');
-        bool ok = true;
+        bool ok = true, charts_failed = false;
         size_t lost = SIZE_MAX;
         if (q->html) {
             render_deadline(q->opt.timeout_ms);
             ok = cx_knit_html(&k.doc, base ? base + 1 : q->input, q->unsafe, q->opt.digits, &out,
                               &lost);
             render_deadline(0);
-        } else cx_knit_markdown(&k.doc, &out, NULL);
-        if (lost != SIZE_MAX) {
+        } else {
+            char *failed = NULL;
+            if (write_charts(&k.doc, q->output, &failed)) {
+                cx_knit_markdown(&k.doc, &out, NULL);
+            } else {
+                if (errno == ENOMEM) fputs("cx knit: error: out of memory\n", stderr);
+                else
+                    fprintf(stderr, "cx knit: error: cannot write '%s': %s\n", failed,
+                            strerror(errno));
+                free(failed);
+                charts_failed = true;
+                status = K_IO;
+            }
+        }
+        if (charts_failed) {
+            /* Said above: no Markdown without the images it links. */
+        } else if (lost != SIZE_MAX) {
             const knit_item *it = &k.doc.items[lost];
             if (cx_report_error(k.cx, report, it->start, it->end - it->start,
                                 "this cx construct has no place in the HTML page: Markdown "

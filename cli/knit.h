@@ -26,6 +26,9 @@ typedef struct knit_record {
     char **cells;  /* TABLE: n_columns header strings, then the rows' cells */
     bool *numeric; /* TABLE: per cell after the header, whether it is a number */
     size_t n_columns, n_cells;
+    char *svg;      /* CHART: the chart as SVG (cx_output_chart_svg) */
+    char *alt;      /* CHART: its title, or "chart": the image's text */
+    char *svg_file; /* CHART, Markdown output: the .svg beside it, as linked */
 } knit_record;
 
 typedef struct knit_item {

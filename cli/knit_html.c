@@ -112,6 +112,15 @@ static void block_html(knit_buf *b, const knit_doc *d, const knit_item *it)
                 put_table(b, r);
                 continue;
             }
+            if (r->kind == CX_OUT_CHART && r->svg) {
+                /* cx draws the SVG itself, every text in it escaped. */
+                if (open) cx_knit_puts(b, "</pre>\n");
+                open = false;
+                cx_knit_puts(b, "<figure class=\"cx-chart\">\n");
+                cx_knit_puts(b, r->svg);
+                cx_knit_puts(b, "</figure>\n");
+                continue;
+            }
             if (!open) cx_knit_puts(b, "<pre class=\"cx-out\">");
             open = true;
             cx_knit_puts(b, "<span class=\"");

@@ -64,6 +64,7 @@ static const char *record_kind(cx_output_kind k)
     case CX_OUT_CHECK: return "check";
     case CX_OUT_TABLE: return "table";
     case CX_OUT_NOTE: return "note";
+    case CX_OUT_CHART: return "chart";
     }
     return "?";
 }

@@ -101,12 +101,12 @@ static void put_fence(knit_buf *b, size_t n)
     for (size_t i = 0; i < n; i++) cx_knit_put(b, "`", 1);
 }
 
-/* A block's output as a fenced block of plain text. */
-static void block_output(knit_buf *b, const knit_item *it)
+/* Records [from, to) of a block's output as a fenced block of plain text. */
+static void text_output(knit_buf *b, const knit_item *it, size_t from, size_t to)
 {
-    if (!it->output || !it->eval || it->n_records == 0) return;
+    if (from == to) return;
     knit_buf all = {0};
-    for (size_t r = 0; r < it->n_records; r++) {
+    for (size_t r = from; r < to; r++) {
         cx_knit_puts(&all, it->records[r].text);
         cx_knit_puts(&all, "\n");
     }
@@ -121,6 +121,26 @@ static void block_output(knit_buf *b, const knit_item *it)
     put_fence(b, n);
     cx_knit_puts(b, "\n");
     free(all.data);
+}
+
+/* A block's output: plain text, and each chart as the image written
+ * beside the output (knit.c names and writes the .svg files). */
+static void block_output(knit_buf *b, const knit_item *it)
+{
+    if (!it->output || !it->eval || it->n_records == 0) return;
+    size_t from = 0;
+    for (size_t r = 0; r < it->n_records; r++) {
+        const knit_record *rec = &it->records[r];
+        if (rec->kind != CX_OUT_CHART || !rec->svg_file) continue;
+        text_output(b, it, from, r);
+        from = r + 1;
+        cx_knit_puts(b, "![");
+        put_md_text(b, rec->alt ? rec->alt : "chart");
+        cx_knit_puts(b, "](");
+        cx_knit_puts(b, rec->svg_file); /* a name knit.c made: letters, digits, - . _ */
+        cx_knit_puts(b, ")\n\n");
+    }
+    text_output(b, it, from, it->n_records);
 }
 
 const char *cx_knit_error_line(const knit_item *it, size_t *len)

@@ -53,6 +53,9 @@ void cx_knit_doc_free(knit_doc *d)
         for (size_t r = 0; r < it->n_records; r++) {
             knit_record *rec = &it->records[r];
             free(rec->text);
+            free(rec->svg);
+            free(rec->alt);
+            free(rec->svg_file);
             for (size_t c = 0; c < rec->n_cells; c++) free(rec->cells[c]);
             free(rec->cells);
             free(rec->numeric);

@@ -2,13 +2,27 @@
  * (with GitHub tables) parses it: one line per block, indented by depth,
  * leaving out code blocks and raw HTML blocks.  tests/knit/structure.sh runs
  * it over a report and its knitted Markdown: cx constructs are code blocks,
- * HTML comments or inline text, so the two must print the same lines.
+ * HTML comments or inline text, so the two must print the same lines.  A
+ * paragraph that is only a chart's image (![...](NAME-chart-K.svg), what a
+ * block's chart becomes) is part of that block's output and left out too.
  *   usage: structure FILE.md */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+
+/* A paragraph holding one image whose link ends in -chart-K.svg. */
+static bool chart_image(cmark_node *para)
+{
+    cmark_node *img = cmark_node_first_child(para);
+    if (!img || cmark_node_next(img) || cmark_node_get_type(img) != CMARK_NODE_IMAGE) return false;
+    const char *url = cmark_node_get_url(img);
+    const char *at = url ? strstr(url, "-chart-") : NULL;
+    size_t n = url ? strlen(url) : 0;
+    return at && n > 4 && strcmp(url + n - 4, ".svg") == 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -45,6 +59,10 @@ int main(int argc, char **argv)
             t == CMARK_NODE_THEMATIC_BREAK) {
             if (t == CMARK_NODE_THEMATIC_BREAK) printf("%*shr\n", depth * 2, "");
             continue; /* leaves without children: no exit event */
+        }
+        if (t == CMARK_NODE_PARAGRAPH && chart_image(node)) {
+            cmark_iter_reset(it, node, CMARK_EVENT_EXIT); /* skip it whole */
+            continue;
         }
         printf("%*s%s\n", depth * 2, "", cmark_node_get_type_string(node));
         depth++;
