@@ -76,6 +76,10 @@ static char *output_json(const cx_output *o, int digits)
     STR(o->detail);
     RAW(", \"passed\": ");
     RAW(check ? (o->passed ? "true" : "false") : "null");
+    if (o->scenario) { /* a member checks in all scenarios alone have (docs/json.md) */
+        RAW(", \"scenario\": ");
+        STR(o->scenario);
+    }
     RAW(", \"approx\": ");
     RAW(o->approx ? "true" : "false");
     RAW(", \"file\": ");

@@ -139,6 +139,9 @@ typedef struct cx_output {
     const char *chart_format;
     const char *chart_title;
     const cx_chart *chart; /* CHART: for cx_output_chart_svg; NULL otherwise */
+    /* CHECK of `... in all scenarios`: the scenario it was decided in
+     * ("base" for the script as written); NULL for any other check. */
+    const char *scenario;
 } cx_output;
 
 /* A CHART record drawn as a standalone SVG document (UTF-8, no XML

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "scenario.h"
 
 #include "../runtime/format.h"
 #include "../runtime/series.h"
@@ -18,7 +19,7 @@
  * also through a name bound to such a figure (`g = 61.0%; check x ~ g;`). */
 typedef enum { SHOW_PLAIN, SHOW_PCT, SHOW_BP, SHOW_PP } show_mode;
 
-static const cx_figure computed = {0, 0, false};
+static const cx_figure computed = {0, 0, false, false};
 
 /* A period written as a literal in an index or after a name (2025, 2025Q3),
  * without reporting anything: false when it is not one. */
@@ -49,7 +50,7 @@ static cx_figure figure_of(cx_eval *E, const cx_ast *n)
     const cx_binding *b;
     cx_period p;
     switch (n->kind) {
-    case CX_AST_NUM: return (cx_figure){n->num.quantum10, n->num.suffix, true};
+    case CX_AST_NUM: return (cx_figure){n->num.quantum10, n->num.suffix, true, true};
     case CX_AST_NAME: b = global_of(E, n->name); return b ? b->figure : computed;
     case CX_AST_AT:
     case CX_AST_INDEX: {
@@ -114,7 +115,10 @@ static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs,
                                                : cx_ast_check_lhs(n);
     cx_span span = {n->span.src, cx_ast_check_lhs(n)->span.start, last->span.end};
     char *claim = cx_sources_text(&E->st->sources, span);
-    char *text = claim ? cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim, detail) : NULL;
+    const char *in = E->st->scen.label;
+    char *text = claim ? cx_strdupf("%s  %s  %s%s%s[%s]", passed ? "PASS" : "FAIL", claim,
+                                    in ? "in " : "", in ? in : "", in ? "  " : "", detail)
+                       : NULL;
     if (!text) {
         free(claim);
         return cx_eval_oom(E, n->span);
@@ -128,7 +132,8 @@ static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs,
                      .passed = passed,
                      .approx = approx,
                      .result = lv,
-                     .rhs_result = rv};
+                     .rhs_result = rv,
+                     .scenario = E->st->scen.label};
     cx_output_emit(E->st, &rec, n->span);
     if (passed) E->st->passed++;
     else E->st->failed++;

@@ -107,7 +107,7 @@ cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord)
 {
     for (size_t i = b->n_periods; i-- > 0;)
         if (b->period_ords[i] == ord) return b->period_figures[i];
-    return (cx_figure){0, 0, false};
+    return (cx_figure){0, 0, false, false};
 }
 
 cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
@@ -138,4 +138,14 @@ bool cx_env_push_local(cx_env *e, const char *name, cx_value *v)
 void cx_env_pop_locals(cx_env *e, size_t mark)
 {
     while (e->n_locals > mark) cx_value_clear(&e->locals[--e->n_locals].value);
+}
+
+/* A number literal, possibly negated, keeps its written precision and
+ * suffix; anything else is computed.  A constant (no names) is a fact. */
+cx_figure cx_written_figure(const cx_ast *n)
+{
+    bool fact = cx_ast_not_constant(n) == NULL;
+    while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
+    if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false, fact};
+    return (cx_figure){n->num.quantum10, n->num.suffix, true, fact};
 }

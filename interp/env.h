@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "../lang/ast.h"
 #include "../runtime/error.h"
 #include "../runtime/value.h"
 
@@ -19,6 +20,7 @@ typedef struct cx_figure {
     int64_t quantum10; /* the written precision is 10^quantum10 */
     char suffix;       /* the literal's suffix: 0, 'k', 'M', 'B', 'T', '%', 'b' (bp), 'p' (pp) */
     bool written;      /* false: a computed value, no written precision */
+    bool fact;         /* bound to a constant (no names): a scenario may set it */
 } cx_figure;
 
 typedef struct cx_binding {
@@ -64,6 +66,9 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord);
 /* How period `ord` was last written; a figure with written = false when it
  * was computed or never set. */
 cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord);
+
+/* How a value node was written (`claimed = 100B;`, `capex 2025 = -4.8B;`). */
+cx_figure cx_written_figure(const cx_ast *n);
 
 /* The innermost visible local named name, or NULL. */
 cx_value *cx_env_local(cx_env *e, const char *name);

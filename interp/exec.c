@@ -13,6 +13,7 @@
 #include "display.h"
 #include "eval.h"
 #include "output.h"
+#include "scenario.h"
 #include "table.h"
 #include "../runtime/grow.h"
 
@@ -53,7 +54,7 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
         cx_value_clear(&b->value);
         E->st->env.generation++;
         b->span = span;
-        b->figure = (cx_figure){0, 0, false};
+        b->figure = (cx_figure){0, 0, false, false};
         b->n_periods = 0;
     } else if (!(b = cx_env_define(&E->st->env, name, span))) {
         return cx_eval_oom(E, span);
@@ -62,24 +63,17 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
     return CX_OK;
 }
 
-/* How a value node was written: a number literal, possibly negated, keeps
- * its written precision and suffix; anything else is computed. */
-static cx_figure written_figure(const cx_ast *n)
-{
-    while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
-    if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false};
-    return (cx_figure){n->num.quantum10, n->num.suffix, true};
-}
-
 static cx_status exec_assign(cx_eval *E, const cx_ast *n)
 {
     cx_value v;
     cx_value_init(&v);
     cx_status st = cx_eval_expr(E, cx_ast_value(n), &v);
     cx_binding *b;
+    cx_figure fig = cx_written_figure(cx_ast_value(n));
+    if (st == CX_OK) cx_scenario_override(E->st, n->name, NULL, &v, &fig);
     if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK) {
         cx_value_move(&b->value, &v);
-        b->figure = written_figure(cx_ast_value(n));
+        b->figure = fig;
     }
     cx_value_clear(&v);
     return st;
@@ -98,10 +92,9 @@ static cx_series *writable_series(cx_binding *b)
     return s;
 }
 
-static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
-                            cx_span span, const cx_ast *value_node)
+static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, const cx_value *v,
+                              cx_span span, cx_span value_span, cx_figure fig)
 {
-    cx_span value_span = value_node->span;
     if (v->kind != CX_VAL_NUM)
         return cx_eval_error(E, CX_E_TYPE_SERIES_VALUE, value_span,
                              "a period of a series holds a number, got %s", kind_name(v));
@@ -124,9 +117,25 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
     }
     E->st->env.generation++; /* a function reading the series may now see more */
     if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
-        !cx_binding_note_period(b, p->ord, span, written_figure(value_node)))
+        !cx_binding_note_period(b, p->ord, span, fig))
         return cx_eval_oom(E, span);
     return CX_OK;
+}
+
+/* Stores v (its value node says how it was written); while the script runs
+ * again for a scenario, the scenario's value when it sets this period. */
+static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const cx_value *v,
+                            cx_span span, const cx_ast *value_node)
+{
+    cx_figure fig = cx_written_figure(value_node);
+    if (!E->st->scen.replay) return store_period(E, b, p, v, span, value_node->span, fig);
+    cx_value own; /* v may be an item of a shared list */
+    cx_value_init(&own);
+    cx_value_copy(&own, v);
+    cx_scenario_override(E->st, b->name, p, &own, &fig);
+    cx_status st = store_period(E, b, p, &own, span, value_node->span, fig);
+    cx_value_clear(&own);
+    return st;
 }
 
 /* The periods a period assignment writes, from literals (`x 2025Q1..2025Q4`). */
@@ -358,12 +367,14 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_ASSIGN_INDEX: return exec_assign_at(E, n);
     case CX_AST_EXPR_STMT: return exec_expr_stmt(E, n);
     case CX_AST_PRINT: return exec_print(E, n);
-    case CX_AST_CHECK: return cx_check_exec(E, n);
+    case CX_AST_CHECK: return n->boolean ? cx_check_all_scenarios(E, n) : cx_check_exec(E, n);
     case CX_AST_FN: return exec_fn(E, n);
     case CX_AST_INCLUDE: return exec_include(E, n);
     case CX_AST_TABLE: return cx_exec_table(E, n);
     case CX_AST_CHART: return cx_exec_chart(E, n);
     case CX_AST_SOURCE: return exec_source(E, n);
+    case CX_AST_SCENARIO: return cx_exec_scenario(E, n);
+    case CX_AST_SCENARIO_TABLE: return cx_exec_scenario_table(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);
     }
@@ -371,8 +382,14 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
 
 cx_status cx_exec_stmt(cx_eval *E, const cx_ast *n)
 {
+    switch (cx_scenario_gate(E->st, n)) {
+    case CX_GATE_SKIP: return CX_OK;
+    case CX_GATE_STOP: return CX_FAIL; /* a re-run for a scenario ends here */
+    case CX_GATE_RUN: break;
+    }
     cx_status st = cx_eval_step(E, n->span);
     if (st == CX_OK) st = exec_stmt(E, n);
+    if (st != CX_OK) cx_scenario_failed(E->st);
     /* after the statement's own output */
     if (!cx_output_flush_notes(E->st, st == CX_OK) && st == CX_OK) st = cx_eval_oom(E, n->span);
     return st == CX_OK ? cx_eval_poll(E, n->span) : CX_FAIL;

@@ -88,6 +88,7 @@ cx_state *cx_state_new(const cx_options *o)
     cx_diag_init(&st->diag);
     cx_files_init(&st->files);
     cx_memo_init(&st->memo);
+    cx_scenarios_init(&st->scen);
     st->stack_budget = stack_budget();
     st->budget = (cx_budget){.max_steps = (uint64_t)o->max_steps,
                              .timeout_ms = o->timeout_ms,
@@ -103,6 +104,7 @@ void cx_state_free(cx_state *st)
     cx_memo_free(&st->memo);                /* before the units: entries point at their nodes */
     (void)cx_output_flush_notes(st, false); /* drops them: cannot fail */
     free(st->notes);
+    cx_scenarios_free(&st->scen);
     cx_env_free(&st->env);
     for (size_t i = 0; i < st->n_units; i++) {
         cx_unit_free(st->units[i]);
@@ -173,6 +175,26 @@ static cx_status out_of_memory(cx_state *st, cx_span at)
     return CX_FAIL;
 }
 
+/* The second pass: parses source `id` into u and runs each statement as it
+ * comes. */
+static cx_status run_parsed(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts *po, cx_span at)
+{
+    if (!cx_scenarios_run_begin(st, id)) {
+        cx_scenarios_run_end(st);
+        return out_of_memory(st, at);
+    }
+    cx_eval E = {.st = st};
+    po->on_stmt = run_stmt;
+    po->stmt_ud = &E;
+    /* The outermost run marks where the stack starts (includes nest). */
+    bool outermost = st->stack_base == 0;
+    if (outermost) st->stack_base = (uintptr_t)&E;
+    cx_status s = cx_parse(u, &st->sources, id, po, &st->diag);
+    if (outermost) st->stack_base = 0;
+    cx_scenarios_run_end(st);
+    return s;
+}
+
 static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
 {
     cx_unit *u = calloc(1, sizeof *u);
@@ -191,15 +213,23 @@ static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
     cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
     cx_unit_free(&check);
     if (s != CX_OK) return CX_FAIL;
-    cx_eval E = {.st = st};
-    po.on_stmt = run_stmt;
-    po.stmt_ud = &E;
-    /* The outermost run marks where the stack starts (includes nest). */
-    bool outermost = st->stack_base == 0;
-    if (outermost) st->stack_base = (uintptr_t)&E;
-    s = cx_parse(u, &st->sources, id, &po, &st->diag);
-    if (outermost) st->stack_base = 0;
-    return s;
+    return run_parsed(st, u, id, &po, at);
+}
+
+cx_status cx_state_rerun(cx_state *st, uint32_t id)
+{
+    cx_unit *u = calloc(1, sizeof *u);
+    if (!u) return out_of_memory(st, CX_NO_SPAN);
+    if (!CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
+        free(u);
+        return out_of_memory(st, CX_NO_SPAN);
+    }
+    st->units[st->n_units++] = u;
+    cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
+                        .max_nesting = st->opt.max_nesting,
+                        .max_errors = CX_MAX_SYNTAX_ERRORS,
+                        .num_ctx = &st->nctx};
+    return run_parsed(st, u, id, &po, CX_NO_SPAN);
 }
 
 static cx_run_status run_status(cx_state *st, size_t failed_before)

@@ -13,6 +13,7 @@
 #include "env.h"
 #include "files.h"
 #include "memo.h"
+#include "scenario.h"
 #include "../runtime/error.h"
 #include "../runtime/budget.h"
 #include "../runtime/number.h"
@@ -47,6 +48,7 @@ struct cx_state {
     cx_memo memo;           /* remembered user function results */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
+    cx_scenarios scen; /* declared scenarios and the log a re-run follows */
     unsigned n_charts; /* charts drawn so far: each SVG's ids are unique in a page */
     /* The C stack a run may use for nested evaluation: the limits on
      * nesting and call depth bound it in kinds, this bounds it in bytes,
@@ -64,6 +66,9 @@ typedef struct cx_eval {
  * file; `written` as the script wrote it) in the same environment.  `at`
  * is the include statement's span. */
 cx_status cx_state_include(struct cx_state *st, const char *path, const char *written, cx_span at);
+/* Parses source `id` again and runs its statements (the second pass of a
+ * run, without the first: it was parsed before), for a scenario. */
+cx_status cx_state_rerun(struct cx_state *st, uint32_t id);
 /* When sources a and b are one file read twice: the statements that read
  * each (files.h). */
 static inline bool cx_state_same_file(const struct cx_state *st, uint32_t a, uint32_t b,

@@ -406,6 +406,59 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
     return n;
 }
 
+/* ---- scenarios -------------------------------------------------------------- */
+
+cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check)
+{
+    (void)P;
+    if (check) check->boolean = true;
+    return check;
+}
+
+cx_ast *cx_ast_scenario(cx_parse_ctx *P, cx_span name_span, cx_ast *overrides, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_SCENARIO, name_span, span);
+    if (!n || !overrides) return NULL;
+    n->list = overrides->list;
+    return n;
+}
+
+cx_ast *cx_ast_scenario_table(cx_parse_ctx *P, cx_span word_span, cx_ast *columns, cx_span span)
+{
+    if (!columns) return NULL;
+    if (!span_is(P, word_span, "scenarios"))
+        return bad_option(P, word_span, "a table without a variable compares the scenarios",
+                          "write table scenarios: a, b; or table x in 1..5: a, b;", span);
+    cx_ast *n = named(P, CX_AST_SCENARIO_TABLE, word_span, span);
+    if (!n) return NULL;
+    n->list = columns->list;
+    return n;
+}
+
+const cx_ast *cx_ast_not_constant(const cx_ast *n)
+{
+    if (!n) return NULL;
+    switch (n->kind) {
+    case CX_AST_NUM:
+    case CX_AST_CONST:
+    case CX_AST_PERIOD:
+    case CX_AST_STR:
+    case CX_AST_BOOL: return NULL;
+    case CX_AST_UNARY: return cx_ast_not_constant(cx_ast_operand(n));
+    case CX_AST_BINARY: {
+        const cx_ast *bad = cx_ast_not_constant(cx_ast_lhs(n));
+        return bad ? bad : cx_ast_not_constant(cx_ast_rhs(n));
+    }
+    case CX_AST_LIST:
+        for (size_t i = 0; i < n->list.len; i++) {
+            const cx_ast *bad = cx_ast_not_constant(n->list.items[i]);
+            if (bad) return bad;
+        }
+        return NULL;
+    default: return n;
+    }
+}
+
 bool cx_ast_op_is_comparison(int op)
 {
     switch (op) {

@@ -47,6 +47,7 @@ typedef enum cx_ast_kind {
     CX_AST_EXPR_STMT, /* bare expression: a (prints "text = value") */
     CX_AST_PRINT,     /* print list... */
     /* check a;               check_kind CX_CHECK_COND
+     * (boolean: `... in all scenarios`)
      * check a ~ b;           check_kind CX_CHECK_APPROX
      * check a ~ b within c;  check_kind CX_CHECK_WITHIN */
     CX_AST_CHECK,
@@ -58,6 +59,10 @@ typedef enum cx_ast_kind {
      * cx_chart_style, check_kind = cx_chart_format, a = the title's string
      * node or NULL; name/name_span = the style word as written */
     CX_AST_CHART,
+    /* scenario name: list = its facts, ASSIGN and ASSIGN_AT nodes */
+    CX_AST_SCENARIO,
+    /* table scenarios: list = the columns (as CX_AST_TABLE's) */
+    CX_AST_SCENARIO_TABLE,
     CX_AST_ERROR, /* placeholder after a reported error (never evaluated) */
 } cx_ast_kind;
 
@@ -192,6 +197,10 @@ cx_ast *cx_ast_unary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a,
 cx_ast *cx_ast_binary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b,
                       cx_span span);
 bool cx_ast_list_push(struct cx_parse_ctx *P, cx_ast_list *l, cx_ast *item);
+
+/* The first part of n that is not a constant, or NULL when n is one:
+ * literals, operators and lists of them (no names, no calls). */
+const cx_ast *cx_ast_not_constant(const cx_ast *n);
 
 /* The operator as written: "+", "==", "and", "not"; "?" for anything else. */
 const char *cx_ast_op_text(int op);

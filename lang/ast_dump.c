@@ -197,6 +197,10 @@ static void expand(dumper *d, const cx_ast *n)
         break;
     case CX_AST_EXPR_STMT: push(d, n->a, NULL); break;
     case CX_AST_CHECK:
+        if (n->boolean) { /* ... in all scenarios */
+            put(d, "(all-scenarios ");
+            push_text(d, ")");
+        }
         if (n->check_kind == CX_CHECK_COND) {
             form(d, "check", n->a, NULL, NULL);
         } else {
@@ -249,6 +253,17 @@ static void expand(dumper *d, const cx_ast *n)
         push_kids(d, n->list.items, n->list.len);
         break;
     }
+    case CX_AST_SCENARIO:
+        put(d, "(scenario ");
+        put(d, n->name);
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
+    case CX_AST_SCENARIO_TABLE:
+        put(d, "(table scenarios");
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
     case CX_AST_TABLE:
         put(d, "(table ");
         put(d, n->name);

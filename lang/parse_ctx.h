@@ -125,6 +125,11 @@ cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, 
 cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body, cx_span span);
 cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span);
 /* table r in rows, c in cols: cell; -- a grid, one column per item of cols */
+/* Marks a check `... in all scenarios`. */
+cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check);
+cx_ast *cx_ast_scenario(cx_parse_ctx *P, cx_span name_span, cx_ast *overrides, cx_span span);
+/* `table scenarios: ...`; any other word there is an error. */
+cx_ast *cx_ast_scenario_table(cx_parse_ctx *P, cx_span word_span, cx_ast *columns, cx_span span);
 cx_ast *cx_ast_table_grid(cx_parse_ctx *P, cx_span row_span, cx_ast *rows, cx_ast *col_var,
                           cx_ast *cols, cx_ast *cell, cx_span span);
 cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *columns,

@@ -71,6 +71,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token CHECK "'check'" WITHIN "'within'" PRINT "'print'" FN "'fn'"
 %token IF "'if'" THEN "'then'" ELSE "'else'" INCLUDE "'include'" TABLE "'table'"
 %token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'" CHART "'chart'"
+%token SCENARIO "'scenario'" ALL_SCENARIOS "'in all scenarios'"
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
@@ -88,6 +89,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 
 %type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
 %type <cx_ast *> postfix primary generator exprs params columns column chart_opts
+%type <cx_ast *> overrides override
 
 %%
 
@@ -110,6 +112,13 @@ stmt:
   | CHECK expr ';'                       { $$ = cx_ast_check(P, CX_CHECK_COND, $2, NULL, NULL, @1, @$); }
   | CHECK expr '~' expr ';'              { $$ = cx_ast_check(P, CX_CHECK_APPROX, $2, $4, NULL, @3, @$); }
   | CHECK expr '~' expr WITHIN expr ';'  { $$ = cx_ast_check(P, CX_CHECK_WITHIN, $2, $4, $6, @3, @$); }
+  | CHECK expr ALL_SCENARIOS ';'         { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_COND, $2, NULL, NULL, @1, @$)); }
+  | CHECK expr '~' expr ALL_SCENARIOS ';'
+                                         { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_APPROX, $2, $4, NULL, @3, @$)); }
+  | CHECK expr '~' expr WITHIN expr ALL_SCENARIOS ';'
+                                         { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_WITHIN, $2, $4, $6, @3, @$)); }
+  | SCENARIO NAME ':' overrides ';'      { $$ = cx_ast_scenario(P, @2, $4, @$); }
+  | TABLE NAME ':' columns ';'           { $$ = cx_ast_scenario_table(P, @2, $4, @$); }
   | FN NAME '(' ')' '=' expr ';'         { $$ = cx_ast_fn(P, @2, NULL, $6, @$); }
   | FN NAME '(' params ')' '=' expr ';'  { $$ = cx_ast_fn(P, @2, $4, $7, @$); }
   | INCLUDE string ';'                   { $$ = cx_ast_include(P, $2, @$); }
@@ -120,6 +129,18 @@ stmt:
   | CHART NAME exprs chart_opts ';'      { $$ = cx_ast_chart(P, @2, $3, $4, @$); }
   | ';'                                  { $$ = NULL; }
   | error ';'                            { yyerrok; $$ = cx_parse_resync(P); }
+  ;
+
+/* A scenario's facts: `growth = 3%`, `capex 2026 = 140B`. */
+overrides:
+    override                             { $$ = cx_ast_list_new(P, $1, @$); }
+  | overrides ',' override               { $$ = cx_ast_list_add(P, $1, $3, @$); }
+  ;
+
+override:
+    NAME '=' expr                        { $$ = cx_ast_assign(P, @1, $3, @$); }
+  | NAME NUMBER '=' expr                 { $$ = cx_ast_assign_at(P, @1, cx_ast_num(P, @2), NULL, $4, @$); }
+  | NAME PERIOD '=' expr                 { $$ = cx_ast_assign_at(P, @1, cx_ast_period(P, @2), NULL, $4, @$); }
   ;
 
 /* A period literal where only a literal may stand: a range assignment's end. */
@@ -654,6 +675,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
             yysymbol_kind_t s = exp[i];
             if (want_expr && starts_expr(s)) continue;
             if (pass == 0 && continues_expr(s)) continue;
+            if (s == YYSYMBOL_ALL_SCENARIOS) continue; /* a rare ending, not worth a mention */
             keep[k++] = s;
         }
     for (int i = 1; i < k; i++)
