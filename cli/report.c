@@ -80,6 +80,10 @@ static char *output_json(const cx_output *o, int digits)
         RAW(", \"scenario\": ");
         STR(o->scenario);
     }
+    if (o->verdict) { /* a member checks over bounds alone have */
+        RAW(", \"verdict\": ");
+        STR(o->verdict);
+    }
     RAW(", \"approx\": ");
     RAW(o->approx ? "true" : "false");
     RAW(", \"file\": ");

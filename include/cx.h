@@ -142,6 +142,10 @@ typedef struct cx_output {
     /* CHECK of `... in all scenarios`: the scenario it was decided in
      * ("base" for the script as written); NULL for any other check. */
     const char *scenario;
+    /* CHECK over bounded values: "PASS", "FAIL", "DEPENDS" (holds for some
+     * values, not others) or "UNDECIDED"; NULL for any other check.  Only
+     * PASS has `passed` true. */
+    const char *verdict;
 } cx_output;
 
 /* A CHART record drawn as a standalone SVG document (UTF-8, no XML
@@ -334,6 +338,7 @@ typedef enum cx_kind {
     CX_KIND_SERIES,   /* numbers by period, in period order, one frequency */
     CX_KIND_RANGE,    /* lo..hi step s (read its text) */
     CX_KIND_FUNCTION, /* a user function (read its text) */
+    CX_KIND_BOUND,    /* every value from lo to hi, none more likely (read its text) */
 } cx_kind;
 
 /* A number inside a value (opaque, borrowed like the value it is in). */

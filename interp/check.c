@@ -106,8 +106,9 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
 
 /* Reports a verdict.  A claim whose text cannot be made is an error, never
  * a verdict reported without its words (nor one counted unseen). */
-static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
-                      const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
+static cx_status emit_verdict(cx_eval *E, const cx_ast *n, const char *word, bool passed,
+                              const char *lhs, const char *rhs, const char *detail, bool approx,
+                              const cx_value *lv, const cx_value *rv)
 {
     /* The claim as written: from its first operand to its last. */
     const cx_ast *last = cx_ast_tolerance(n)   ? cx_ast_tolerance(n)
@@ -116,8 +117,11 @@ static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs,
     cx_span span = {n->span.src, cx_ast_check_lhs(n)->span.start, last->span.end};
     char *claim = cx_sources_text(&E->st->sources, span);
     const char *in = E->st->scen.label;
-    char *text = claim ? cx_strdupf("%s  %s  %s%s%s[%s]", passed ? "PASS" : "FAIL", claim,
-                                    in ? "in " : "", in ? in : "", in ? "  " : "", detail)
+    char *text = claim ? cx_strdupf("%s  %s  %s%s%s[%s]",
+                                    word     ? word
+                                    : passed ? "PASS"
+                                             : "FAIL",
+                                    claim, in ? "in " : "", in ? in : "", in ? "  " : "", detail)
                        : NULL;
     if (!text) {
         free(claim);
@@ -133,13 +137,20 @@ static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs,
                      .approx = approx,
                      .result = lv,
                      .rhs_result = rv,
-                     .scenario = E->st->scen.label};
+                     .scenario = E->st->scen.label,
+                     .verdict = word};
     cx_output_emit(E->st, &rec, n->span);
     if (passed) E->st->passed++;
     else E->st->failed++;
     free(claim);
     free(text);
     return CX_OK;
+}
+
+static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
+                      const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
+{
+    return emit_verdict(E, n, NULL, passed, lhs, rhs, detail, approx, lv, rv);
 }
 
 static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const char *side)
@@ -281,6 +292,20 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
         show_mode m = mode_of(E, rn) != SHOW_PLAIN ? mode_of(E, rn) : mode_of(E, cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
+        if (c->op != CX_OP_IN && (l.kind == CX_VAL_BOUND || r.kind == CX_VAL_BOUND)) {
+            /* Bounds: PASS, FAIL, DEPENDS or UNDECIDED, with a witness. */
+            const char *word = NULL;
+            bool passed = false;
+            if (!ls || !rs) {
+                cx_eval_oom(E, n->span);
+                goto out;
+            }
+            if (cx_bounded_verdict(E, c->op, c->op_span, &l, &r, ls, rs, &word, &detail, &passed) !=
+                CX_OK)
+                goto out;
+            st = emit_verdict(E, n, word, passed, ls, rs, detail, false, &l, &r);
+            goto out;
+        }
         if (c->op != CX_OP_IN && (l.kind == CX_VAL_SERIES || r.kind == CX_VAL_SERIES)) {
             bool holds = false;
             if (series_claim(E, c, &l, &r, m, &holds, &detail) != CX_OK) goto out;
@@ -425,6 +450,89 @@ cx_num_status cx_check_rounds_to(const cx_num *a, const cx_num *shown, int64_t q
     return ns;
 }
 
+static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, int64_t *q10,
+                           cx_num *shown);
+static cx_status tolerance_kind(cx_eval *E, const cx_ast *t, tol_kind *out);
+
+/* `A ~ B` and `A ~ B within T` for a bound A: the interval the figure (or
+ * the tolerance) allows, and whether all, none or part of A lies in it. */
+static cx_status bounded_approx(cx_eval *E, const cx_ast *n, const cx_value *a, const cx_value *b)
+{
+    const cx_num_ctx *ctx = &E->st->nctx;
+    show_mode m = mode_of(E, cx_ast_check_rhs(n));
+    cx_num lo, hi, q, mid;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    cx_num_init(&q);
+    cx_num_init(&mid);
+    cx_value tol;
+    cx_value_init(&tol);
+    char *as = NULL, *bs = NULL, *x1 = NULL, *x2 = NULL, *detail = NULL;
+    bool lo_in = true, hi_in = false, passed = false;
+    const char *word = NULL;
+    cx_status st = CX_FAIL;
+    cx_num_status ns = CX_NUM_OK;
+    if (n->check_kind == CX_CHECK_WITHIN) {
+        const cx_ast *tn = cx_ast_tolerance(n);
+        tol_kind tk;
+        if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
+            tolerance_kind(E, tn, &tk) != CX_OK)
+            goto out;
+        if (cx_num_sgn(&tol.u.num) < 0) {
+            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
+                          "a tolerance cannot be negative");
+            goto out;
+        }
+        if (tk == TOL_POINTS && m == SHOW_PLAIN) m = SHOW_PCT;
+        cx_num_abs(&q, &b->u.num);
+        if (tk == TOL_RELATIVE) ns = cx_num_mul(&q, &tol.u.num, &q, ctx);
+        else cx_num_set(&q, &tol.u.num);
+        if (ns == CX_NUM_OK) ns = cx_num_sub(&lo, &b->u.num, &q, ctx);
+        if (ns == CX_NUM_OK) ns = cx_num_add(&hi, &b->u.num, &q, ctx);
+        hi_in = true;
+    } else {
+        int64_t q10;
+        bool unused;
+        if (!figure_quantum(E, cx_ast_check_rhs(n), &b->u.num, &q10, &mid)) goto out;
+        ns = cx_check_rounds_to(&mid, &mid, q10, &lo, &hi, &unused, ctx);
+        if (cx_num_sgn(&mid) < 0) lo_in = false, hi_in = true;
+    }
+    if (ns != CX_NUM_OK) {
+        cx_eval_num_error(E, ns, n->op_span);
+        goto out;
+    }
+    if (cx_bounded_inside(E, n->op_span, a, &lo, lo_in, &hi, hi_in, &word, &passed) != CX_OK)
+        goto out;
+    as = show(E, a, m);
+    bs = show(E, b, m);
+    x1 = show_num(E, &lo, m);
+    x2 = show_num(E, &hi, m);
+    const char *how = !strcmp(word, "PASS")      ? "every value in"
+                      : !strcmp(word, "FAIL")    ? "no value in"
+                      : !strcmp(word, "DEPENDS") ? "part in"
+                                                 : "cx cannot tell how much in";
+    if (as && x1 && x2)
+        detail = cx_strdupf("%s: %s %s%s .. %s%s", as, how, lo_in ? "[" : "(", x1, x2,
+                            hi_in ? "]" : ")");
+    if (!detail || !bs) {
+        cx_eval_oom(E, n->span);
+        goto out;
+    }
+    st = emit_verdict(E, n, word, passed, as, bs, detail, false, a, b);
+out:
+    free(as);
+    free(bs);
+    free(x1);
+    free(x2);
+    free(detail);
+    cx_value_clear(&tol);
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    cx_num_clear(&q);
+    cx_num_clear(&mid);
+    return st;
+}
+
 static cx_status check_approx(cx_eval *E, const cx_ast *n)
 {
     cx_value a, b, tol;
@@ -443,10 +551,14 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     const cx_num_ctx *ctx = &E->st->nctx;
     /* Name lookups for the figure's form happen after both sides ran. */
     if (cx_eval_expr(E, cx_ast_check_lhs(n), &a) != CX_OK ||
-        need_number(E, &a, cx_ast_check_lhs(n)->span, "left side") ||
+        (a.kind != CX_VAL_BOUND && need_number(E, &a, cx_ast_check_lhs(n)->span, "left side")) ||
         cx_eval_expr(E, cx_ast_check_rhs(n), &b) != CX_OK ||
         need_number(E, &b, cx_ast_check_rhs(n)->span, "right side"))
         goto out;
+    if (a.kind == CX_VAL_BOUND) {
+        st = bounded_approx(E, n, &a, &b);
+        goto out;
+    }
     show_mode m = mode_of(E, cx_ast_check_rhs(n));
     bool passed;
     bool approx = !cx_num_is_exact(&a.u.num) || !cx_num_is_exact(&b.u.num);

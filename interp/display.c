@@ -17,12 +17,44 @@ static void put_owned(cx_strbuf *b, char *s)
     free(s);
 }
 
+char *cx_display_bound(const cx_aff *f, int digits, char suffix)
+{
+    /* The ends are sums of the form's coefficients: no larger than the
+     * numbers the form was made of, which passed the size checks. */
+    cx_num_ctx big = {.max_bits = 1L << 40, .prec = 256};
+    cx_aff_ctx ctx = {.num = &big};
+    cx_num lo, hi;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    char *text = NULL;
+    if (cx_aff_lo(&lo, f, &ctx) == CX_AFF_OK && cx_aff_hi(&hi, f, &ctx) == CX_AFF_OK) {
+        cx_value a, b;
+        cx_value_init(&a);
+        cx_value_init(&b);
+        cx_value_set_num(&a, &lo);
+        cx_value_set_num(&b, &hi);
+        char *l =
+            suffix ? cx_display_as(&a, suffix, digits, &big) : cx_fmt_number(&lo, digits, true);
+        char *h =
+            suffix ? cx_display_as(&b, suffix, digits, &big) : cx_fmt_number(&hi, digits, true);
+        if (l && h) text = cx_strdupf("%s%s to %s", f->approx ? "≈" : "", l, h);
+        free(l);
+        free(h);
+        cx_value_clear(&a);
+        cx_value_clear(&b);
+    }
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    return text;
+}
+
 static void put_value(cx_strbuf *b, const cx_value *v, int digits)
 {
     char pbuf[32];
     switch (v->kind) {
     case CX_VAL_NONE: cx_strbuf_puts(b, "nothing"); break;
     case CX_VAL_NUM: put_owned(b, cx_fmt_number(&v->u.num, digits, true)); break;
+    case CX_VAL_BOUND: put_owned(b, cx_display_bound(&v->u.bound->f, digits, 0)); break;
     case CX_VAL_BOOL: cx_strbuf_puts(b, v->u.b ? "true" : "false"); break;
     case CX_VAL_STR: cx_strbuf_puts(b, v->u.str->data); break;
     case CX_VAL_PERIOD:
@@ -152,6 +184,8 @@ char *cx_display_table(char *const *cells, size_t n_cells, size_t cols, const bo
 
 char *cx_display_as(const cx_value *v, char suffix, int digits, const cx_num_ctx *ctx)
 {
+    if (v->kind == CX_VAL_BOUND && (suffix == '%' || suffix == 'b' || suffix == 'p'))
+        return cx_display_bound(&v->u.bound->f, digits, suffix);
     if (v->kind != CX_VAL_NUM || (suffix != '%' && suffix != 'b' && suffix != 'p'))
         return cx_display_value(v, digits);
     cx_num k, x;

@@ -280,6 +280,9 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
     } else if (v.kind == CX_VAL_NUM) {
         if (n->op == '-') cx_num_neg(&v.u.num, &v.u.num);
         cx_value_move(out, &v);
+    } else if (v.kind == CX_VAL_BOUND) {
+        if (n->op == '-') st = cx_bounded_neg(E, &v, n->span);
+        if (st == CX_OK) cx_value_move(out, &v);
     } else if (v.kind == CX_VAL_SERIES) {
         if (n->op == '-') {
             cx_num minus1;
@@ -300,6 +303,20 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
     }
 out:
     cx_value_clear(&v);
+    return st;
+}
+
+/* `8% to 12%`, `150B ± 10B`: bounded.c makes the input. */
+static cx_status eval_bound(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_value a, b;
+    cx_value_init(&a);
+    cx_value_init(&b);
+    cx_status st = cx_eval_expr(E, n->a, &a);
+    if (st == CX_OK) st = cx_eval_expr(E, n->b, &b);
+    if (st == CX_OK) st = cx_bounded_make(E, n, &a, &b, out);
+    cx_value_clear(&a);
+    cx_value_clear(&b);
     return st;
 }
 
@@ -593,6 +610,7 @@ typedef struct comp_ctx {
     cx_list *list;
     cx_sum sum;         /* SINK_SUM: reduced once at the end (runtime/sum.h) */
     cx_product product; /* SINK_PRODUCT: a balanced tree (runtime/product.h) */
+    cx_value bounded;   /* the bounded items so far, summed or multiplied; NONE: none */
 } comp_ctx;
 
 static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
@@ -622,6 +640,13 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
             goto out;
         }
         if (!cx_list_push_take(c->list, &v)) st = cx_eval_oom(E, c->comp->span);
+    } else if (v.kind == CX_VAL_BOUND) {
+        /* Bounds add and multiply as forms, apart from the plain numbers. */
+        int op = c->sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL;
+        if (c->bounded.kind == CX_VAL_NONE) cx_value_move(&c->bounded, &v);
+        else
+            st = cx_bounded_binop(E, op, cx_ast_comp_elem(c->comp)->span, &c->bounded, &v,
+                                  &c->bounded);
     } else {
         if (v.kind != CX_VAL_NUM) {
             st = cx_eval_error(E, CX_E_TYPE_ARG, cx_ast_comp_elem(c->comp)->span,
@@ -645,6 +670,7 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
     cx_value_init(&iter);
     cx_value_init(&none);
     comp_ctx c = {.comp = comp, .sink = sink};
+    cx_value_init(&c.bounded);
     cx_sum_init(&c.sum);
     cx_product_init(&c.product);
     cx_env *env = &E->st->env;
@@ -674,6 +700,9 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
             if (ns == CX_NUM_OK) cx_value_take_num(out, &acc);
             else st = cx_eval_num_error(E, ns, comp->span);
             cx_num_clear(&acc);
+            if (st == CX_OK && c.bounded.kind != CX_VAL_NONE)
+                st = cx_bounded_binop(E, sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL, comp->span,
+                                      &c.bounded, out, out);
         }
     }
 out:
@@ -681,6 +710,7 @@ out:
     if (c.list) cx_list_unref(c.list);
     cx_product_clear(&c.product);
     cx_sum_clear(&c.sum);
+    cx_value_clear(&c.bounded);
     cx_value_clear(&iter);
     return st;
 }
@@ -1012,6 +1042,7 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_RANGE: return eval_range(E, n, out);
     case CX_AST_COMP: return run_comp(E, n, SINK_LIST, out);
     case CX_AST_IF: return eval_if(E, n, out);
+    case CX_AST_BOUND: return eval_bound(E, n, out);
     default:
         return cx_eval_error(E, CX_E_INTERNAL, n->span,
                              "internal error: not an expression (node kind %d)", (int)n->kind);

@@ -74,6 +74,7 @@ static cx_status exec_assign(cx_eval *E, const cx_ast *n)
     if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK) {
         cx_value_move(&b->value, &v);
         b->figure = fig;
+        cx_bounded_name(E->st, cx_ast_value(n), &b->value, n->name);
     }
     cx_value_clear(&v);
     return st;

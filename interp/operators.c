@@ -266,6 +266,8 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, con
         return concat(E, span, a, b, out);
     if (cx_ast_op_is_comparison(op) && (a->kind == CX_VAL_SERIES || b->kind == CX_VAL_SERIES))
         return compare_series(E, op, span, a, b, out);
+    if (a->kind == CX_VAL_BOUND || b->kind == CX_VAL_BOUND)
+        return cx_bounded_binop(E, op, span, a, b, out);
     cx_num_binop fn = arith_fn(op);
     if (a->kind == CX_VAL_NUM && b->kind == CX_VAL_NUM) {
         if (fn) {

@@ -89,6 +89,7 @@ cx_state *cx_state_new(const cx_options *o)
     cx_files_init(&st->files);
     cx_memo_init(&st->memo);
     cx_scenarios_init(&st->scen);
+    cx_bounds_init(&st->bounds);
     st->stack_budget = stack_budget();
     st->budget = (cx_budget){.max_steps = (uint64_t)o->max_steps,
                              .timeout_ms = o->timeout_ms,
@@ -106,6 +107,7 @@ void cx_state_free(cx_state *st)
     free(st->notes);
     cx_scenarios_free(&st->scen);
     cx_env_free(&st->env);
+    cx_bounds_free(&st->bounds); /* after the values that use its inputs */
     for (size_t i = 0; i < st->n_units; i++) {
         cx_unit_free(st->units[i]);
         free(st->units[i]);

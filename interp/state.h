@@ -14,6 +14,7 @@
 #include "files.h"
 #include "memo.h"
 #include "scenario.h"
+#include "bounded.h"
 #include "../runtime/error.h"
 #include "../runtime/budget.h"
 #include "../runtime/number.h"
@@ -49,6 +50,7 @@ struct cx_state {
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
     cx_scenarios scen; /* declared scenarios and the log a re-run follows */
+    cx_bounds bounds;  /* the inputs bounded values depend on, and their labels */
     unsigned n_charts; /* charts drawn so far: each SVG's ids are unique in a page */
     /* The C stack a run may use for nested evaluation: the limits on
      * nesting and call depth bound it in kinds, this bounds it in bytes,

@@ -36,14 +36,15 @@ cx_kind cx_value_kind(const cx_value *v)
     case CX_VAL_SERIES: return CX_KIND_SERIES;
     case CX_VAL_RANGE: return CX_KIND_RANGE;
     case CX_VAL_FUNC: return CX_KIND_FUNCTION;
+    case CX_VAL_BOUND: return CX_KIND_BOUND;
     }
     return CX_KIND_NONE;
 }
 
 const char *cx_kind_name(cx_kind kind)
 {
-    static const char *const names[] = {"none", "number", "boolean", "string",  "period",
-                                        "list", "series", "range",   "function"};
+    static const char *const names[] = {"none", "number", "boolean", "string",   "period",
+                                        "list", "series", "range",   "function", "bound"};
     unsigned k = (unsigned)kind;
     return k < sizeof names / sizeof *names ? names[k] : "none";
 }

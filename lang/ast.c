@@ -406,6 +406,17 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
     return n;
 }
 
+cx_ast *cx_ast_bound(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_BOUND, span);
+    if (!n) return NULL;
+    n->op = op;
+    n->op_span = op_span;
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
 /* ---- scenarios -------------------------------------------------------------- */
 
 cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check)
@@ -445,7 +456,8 @@ const cx_ast *cx_ast_not_constant(const cx_ast *n)
     case CX_AST_STR:
     case CX_AST_BOOL: return NULL;
     case CX_AST_UNARY: return cx_ast_not_constant(cx_ast_operand(n));
-    case CX_AST_BINARY: {
+    case CX_AST_BINARY:
+    case CX_AST_BOUND: {
         const cx_ast *bad = cx_ast_not_constant(cx_ast_lhs(n));
         return bad ? bad : cx_ast_not_constant(cx_ast_rhs(n));
     }

@@ -32,7 +32,8 @@ typedef enum cx_ast_kind {
      * or NULL; a list comprehension `[... for ...]` is the same node with
      * comp_is_list = true */
     CX_AST_COMP,
-    CX_AST_IF, /* if a then b else c */
+    CX_AST_IF,    /* if a then b else c */
+    CX_AST_BOUND, /* a to b (op CX_OP_TO), a ± b (op CX_OP_PM): a bounded value */
     /* a sum of plain literals folded while parsing (lang/fold.c): num.value
      * only, and computed, not written (no precision, suffix or year) */
     CX_AST_CONST,
@@ -82,6 +83,8 @@ typedef enum cx_op {
     CX_OP_OR,
     CX_OP_NOT,
     CX_OP_IN, /* x in a..b, x in [list]: membership */
+    CX_OP_TO, /* a to b: a bound (CX_AST_BOUND) */
+    CX_OP_PM, /* a ± b: a bound (CX_AST_BOUND) */
 } cx_op;
 
 typedef enum cx_check_kind { CX_CHECK_COND, CX_CHECK_APPROX, CX_CHECK_WITHIN } cx_check_kind;

@@ -104,6 +104,8 @@ const char *cx_ast_op_text(int op)
     case CX_OP_IN: return "in";
     case CX_OP_OR: return "or";
     case CX_OP_NOT: return "not";
+    case CX_OP_TO: return "to";
+    case CX_OP_PM: return "±";
     default: return "?";
     }
 }
@@ -139,7 +141,8 @@ static void expand(dumper *d, const cx_ast *n)
     case CX_AST_UNARY:
         form(d, n->op == '-' ? "neg" : n->op == '+' ? "pos" : "not", n->a, NULL, NULL);
         break;
-    case CX_AST_BINARY: form(d, cx_ast_op_text(n->op), n->a, n->b, NULL); break;
+    case CX_AST_BINARY:
+    case CX_AST_BOUND: form(d, cx_ast_op_text(n->op), n->a, n->b, NULL); break;
     case CX_AST_AT: form(d, "at", n->a, n->b, NULL); break;
     case CX_AST_INDEX: form(d, "index", n->a, n->b, NULL); break;
     case CX_AST_RANGE: form(d, "range", n->a, n->b, n->c); break;

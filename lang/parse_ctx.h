@@ -125,6 +125,8 @@ cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, 
 cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body, cx_span span);
 cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span);
 /* table r in rows, c in cols: cell; -- a grid, one column per item of cols */
+/* `lo to hi` (CX_OP_TO), `c ± r` (CX_OP_PM). */
+cx_ast *cx_ast_bound(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span);
 /* Marks a check `... in all scenarios`. */
 cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check);
 cx_ast *cx_ast_scenario(cx_parse_ctx *P, cx_span name_span, cx_ast *overrides, cx_span span);

@@ -71,7 +71,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token CHECK "'check'" WITHIN "'within'" PRINT "'print'" FN "'fn'"
 %token IF "'if'" THEN "'then'" ELSE "'else'" INCLUDE "'include'" TABLE "'table'"
 %token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'" CHART "'chart'"
-%token SCENARIO "'scenario'" ALL_SCENARIOS "'in all scenarios'"
+%token SCENARIO "'scenario'" ALL_SCENARIOS "'in all scenarios'" TO "'to'" PLUSMINUS "'±'"
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
@@ -87,7 +87,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %precedence DOTDOT
 %precedence STEP
 
-%type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
+%type <cx_ast *> stmt plit string expr range disj conj neg cmp bnd sum term unary power
 %type <cx_ast *> postfix primary generator exprs params columns column chart_opts
 %type <cx_ast *> overrides override
 
@@ -229,6 +229,14 @@ cmp:
   | sum LE sum                           { $$ = cx_ast_binary(P, CX_OP_LE, @2, $1, $3, @$); }
   | sum '>' sum                          { $$ = cx_ast_binary(P, CX_OP_GT, @2, $1, $3, @$); }
   | sum GE sum                           { $$ = cx_ast_binary(P, CX_OP_GE, @2, $1, $3, @$); }
+  | bnd
+  ;
+
+/* A bounded value: `8% to 12%`, `150B ± 10B` (or +/-).  Below the
+ * comparisons: compare a bound in brackets. */
+bnd:
+    sum TO sum                           { $$ = cx_ast_bound(P, CX_OP_TO, @2, $1, $3, @$); }
+  | sum PLUSMINUS sum                    { $$ = cx_ast_bound(P, CX_OP_PM, @2, $1, $3, @$); }
   | sum
   ;
 
@@ -315,7 +323,8 @@ static bool continues_expr(yysymbol_kind_t s)
            s == SYM('<') || s == SYM('>') || s == YYSYMBOL_EQ || s == YYSYMBOL_NE ||
            s == YYSYMBOL_LE || s == YYSYMBOL_GE || s == YYSYMBOL_AND || s == YYSYMBOL_OR ||
            s == YYSYMBOL_DOTDOT || s == YYSYMBOL_STEP || s == SYM('(') || s == SYM('[') ||
-           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN;
+           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN || s == YYSYMBOL_TO ||
+           s == YYSYMBOL_PLUSMINUS;
 }
 
 /* The most useful tokens come first when the list is cut to four. */

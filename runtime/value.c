@@ -89,6 +89,7 @@ void cx_value_clear(cx_value *v)
     case CX_VAL_LIST: cx_list_unref(v->u.list); break;
     case CX_VAL_SERIES: cx_series_unref(v->u.series); break;
     case CX_VAL_RANGE: cx_range_unref(v->u.range); break;
+    case CX_VAL_BOUND: cx_bound_unref(v->u.bound); break;
     case CX_VAL_NONE:
     case CX_VAL_BOOL:
     case CX_VAL_PERIOD:
@@ -125,6 +126,10 @@ void cx_value_copy(cx_value *dst, const cx_value *src)
     case CX_VAL_RANGE:
         t.u.range = src->u.range;
         t.u.range->rc++;
+        break;
+    case CX_VAL_BOUND:
+        t.u.bound = src->u.bound;
+        t.u.bound->rc++;
         break;
     case CX_VAL_BOOL: t.u.b = src->u.b; break;
     case CX_VAL_PERIOD: t.u.period = src->u.period; break;
@@ -231,6 +236,29 @@ void cx_value_take_range(cx_value *v, cx_range *r)
     v->u.range = r;
 }
 
+void cx_value_take_bound(cx_value *v, cx_bound *b)
+{
+    cx_value_clear(v);
+    v->kind = CX_VAL_BOUND;
+    v->u.bound = b;
+}
+
+cx_bound *cx_bound_new(void)
+{
+    cx_bound *b = malloc(sizeof *b);
+    if (!b) return NULL;
+    b->rc = 1;
+    cx_aff_init(&b->f);
+    return b;
+}
+
+void cx_bound_unref(cx_bound *b)
+{
+    if (!b || --b->rc > 0) return;
+    cx_aff_clear(&b->f);
+    free(b);
+}
+
 const char *cx_value_kind_name(cx_val_kind k)
 {
     switch (k) {
@@ -242,6 +270,7 @@ const char *cx_value_kind_name(cx_val_kind k)
     case CX_VAL_LIST: return "list";
     case CX_VAL_SERIES: return "series";
     case CX_VAL_RANGE: return "range";
+    case CX_VAL_BOUND: return "bound";
     case CX_VAL_FUNC: return "function";
     }
     return "value";

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "affine.h"
 #include "number.h"
 #include "period.h"
 
@@ -25,7 +26,8 @@ typedef enum cx_val_kind {
     CX_VAL_LIST,
     CX_VAL_SERIES,
     CX_VAL_RANGE,
-    CX_VAL_FUNC, /* a user function: its CX_AST_FN node */
+    CX_VAL_FUNC,  /* a user function: its CX_AST_FN node */
+    CX_VAL_BOUND, /* a bounded value (`8% to 12%`): an affine form, runtime/affine.h */
 } cx_val_kind;
 
 typedef struct cx_str {
@@ -50,6 +52,12 @@ typedef struct cx_range {
     bool has_step;       /* written with `step` (else 1): `x in a..b` is then on the grid */
 } cx_range;
 
+/* A bounded value: every value in [lo, hi] of its form, none more likely. */
+typedef struct cx_bound {
+    int rc;
+    cx_aff f;
+} cx_bound;
+
 typedef struct cx_value {
     cx_val_kind kind;
     union {
@@ -60,6 +68,7 @@ typedef struct cx_value {
         cx_list *list;
         struct cx_series *series;
         cx_range *range;
+        cx_bound *bound;
         const struct cx_ast *fn;
     } u;
 } cx_value;
@@ -78,12 +87,15 @@ bool cx_value_set_str(cx_value *v, const char *s, size_t len); /* false on alloc
 void cx_value_take_list(cx_value *v, cx_list *l);              /* takes the caller's reference */
 void cx_value_take_series(cx_value *v, struct cx_series *s);
 void cx_value_take_range(cx_value *v, cx_range *r);
+void cx_value_take_bound(cx_value *v, cx_bound *b); /* takes the caller's reference */
 
 cx_list *cx_list_new(size_t cap);                   /* rc 1, len 0; NULL on failure */
 bool cx_list_push_take(cx_list *l, cx_value *item); /* moves item in */
 void cx_list_unref(cx_list *l);
 cx_range *cx_range_new(void); /* rc 1, numbers zeroed */
 void cx_range_unref(cx_range *r);
+cx_bound *cx_bound_new(void); /* rc 1, the point 0; NULL on failure */
+void cx_bound_unref(cx_bound *b);
 
 const char *cx_value_kind_name(cx_val_kind k); /* "number", "series", ... for messages */
 
