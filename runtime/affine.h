@@ -133,8 +133,9 @@ cx_aff_status cx_aff_div_num(cx_aff *out, const cx_aff *x, const cx_num *k, cons
 
 /* --- non-linear operations (sound; may add one fresh noise symbol) -------- */
 /* x * y: the linear part exactly, the quadratic part bounded with e_i^2 in
- * [0, 1] for the symbols x and y share (so x * x of one symbol is exact in
- * range) and |e_i e_j| <= 1 for the rest. */
+ * [0, 1] for the symbols x and y share and |e_i e_j| <= 1 for the rest.
+ * Sound, not always tight: (a e)^2 is exactly [0, a^2], but (6 + 2e)^2
+ * comes out as [12, 64] for the true [16, 64]. */
 cx_aff_status cx_aff_mul(cx_aff *out, const cx_aff *x, const cx_aff *y, const cx_aff_ctx *ctx);
 /* 1 / x by the min-range linearization (rational, exact arithmetic); a
  * range of x that includes 0 is CX_AFF_DIV_ZERO. */
