@@ -376,6 +376,7 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_SOURCE: return exec_source(E, n);
     case CX_AST_SCENARIO: return cx_exec_scenario(E, n);
     case CX_AST_SCENARIO_TABLE: return cx_exec_scenario_table(E, n);
+    case CX_AST_TORNADO: return cx_exec_tornado(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);
     }

@@ -97,6 +97,10 @@ void cx_scenario_override(struct cx_state *st, const char *name, const cx_period
 
 cx_status cx_exec_scenario(struct cx_eval *E, const cx_ast *n);
 cx_status cx_exec_scenario_table(struct cx_eval *E, const cx_ast *n);
+/* `tornado EXPR over a, b;`: EXPR with each bounded input at its low and
+ * high end and the others at their middle, sorted by swing, and whether
+ * the inputs interact (the swings against the joint range). */
+cx_status cx_exec_tornado(struct cx_eval *E, const cx_ast *n);
 /* `check ... in all scenarios;`: the check in the base and in each
  * scenario, one verdict each (check.c decides them). */
 cx_status cx_check_all_scenarios(struct cx_eval *E, const cx_ast *n);

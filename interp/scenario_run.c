@@ -342,3 +342,346 @@ cx_status cx_check_all_scenarios(cx_eval *E, const cx_ast *n)
     }
     return s;
 }
+
+/* ==== tornado =============================================================== */
+
+enum { MAX_TORNADO_INPUTS = 50 };
+
+typedef struct tornado_input {
+    const cx_ast *name; /* its NAME node */
+    char suffix;        /* how its bound was written */
+    cx_num lo, hi, mid;
+    cx_value at_lo, at_hi;
+    cx_num swing; /* |at_hi - at_lo| */
+} tornado_input;
+
+/* The value of expr with input i at at[i]. */
+static cx_status value_at(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k,
+                          const cx_num *const *at, cx_value *out)
+{
+    cx_scenario sc = {.name = (char *)"tornado", .span = n->span, .n = k, .cap_ov = k};
+    cx_override *ov = calloc(k, sizeof *ov);
+    if (!ov) return cx_eval_oom(E, n->span);
+    for (size_t i = 0; i < k; i++) {
+        ov[i] = (cx_override){
+            .name = (char *)in[i].name->name, .span = in[i].name->span, .figure = {.fact = true}};
+        cx_value_init(&ov[i].value);
+        cx_value_set_num(&ov[i].value, at[i]);
+    }
+    sc.ov = ov;
+    saved sv;
+    cx_status s = enter(E, &sc, &sv, n->span);
+    if (s == CX_OK) {
+        s = cx_eval_expr(E, n->a, out);
+        give_back(E->st, &sv);
+    }
+    for (size_t i = 0; i < k; i++) cx_value_clear(&ov[i].value);
+    free(ov);
+    if (s == CX_OK && out->kind != CX_VAL_NUM) {
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_BOUND, n->a->span,
+                                  out->kind == CX_VAL_BOUND
+                                      ? "with its inputs set, the tornado's expression is still "
+                                        "a bound"
+                                      : "the tornado's expression is a %s, not a number",
+                                  cx_value_kind_name(out->kind));
+        if (e)
+            cx_error_set_hint(e, out->kind == CX_VAL_BOUND
+                                     ? "it depends on other bounds too: name them after over"
+                                     : "a tornado compares one number");
+        s = CX_FAIL;
+    }
+    return s;
+}
+
+/* The value with the inputs at their middles, except input `moved` at `to`. */
+static cx_status value_with(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k, size_t moved,
+                            const cx_num *to, cx_value *out)
+{
+    const cx_num **at = malloc(k * sizeof *at);
+    if (!at) return cx_eval_oom(E, n->span);
+    for (size_t i = 0; i < k; i++) at[i] = i == moved ? to : &in[i].mid;
+    cx_status s = value_at(E, n, in, k, at, out);
+    free(at);
+    return s;
+}
+
+/* The lowest and highest value over every corner (each input at its low
+ * or high end), and the first corner where the value is not what the
+ * inputs' separate effects add to (base + the sum of each input's change
+ * alone): *bad_mask gets it, or UINT32_MAX when every corner adds up, as
+ * it does when the inputs do not interact. */
+static cx_status corner_range(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k,
+                              const cx_num *base, cx_num *lo, cx_num *hi, uint32_t *bad_mask,
+                              cx_num *bad_value, cx_num *bad_sum)
+{
+    const cx_num **at = malloc(k * sizeof *at);
+    if (!at) return cx_eval_oom(E, n->span);
+    cx_status s = CX_OK;
+    cx_num sum, d;
+    cx_num_init(&sum);
+    cx_num_init(&d);
+    *bad_mask = UINT32_MAX;
+    for (uint32_t mask = 0; mask < (1u << k) && s == CX_OK; mask++) {
+        for (size_t i = 0; i < k; i++) at[i] = mask >> i & 1 ? &in[i].hi : &in[i].lo;
+        cx_value v;
+        cx_value_init(&v);
+        s = value_at(E, n, in, k, at, &v);
+        cx_num_status ns = CX_NUM_OK;
+        cx_num_set(&sum, base);
+        for (size_t i = 0; i < k && s == CX_OK && ns == CX_NUM_OK; i++) {
+            const cx_value *alone = mask >> i & 1 ? &in[i].at_hi : &in[i].at_lo;
+            ns = cx_num_sub(&d, &alone->u.num, base, &E->st->nctx);
+            if (ns == CX_NUM_OK) ns = cx_num_add(&sum, &sum, &d, &E->st->nctx);
+        }
+        if (s == CX_OK && ns != CX_NUM_OK) s = cx_eval_num_error(E, ns, n->span);
+        if (s == CX_OK) {
+            if (mask == 0 || cx_num_cmp(&v.u.num, lo) < 0) cx_num_set(lo, &v.u.num);
+            if (mask == 0 || cx_num_cmp(&v.u.num, hi) > 0) cx_num_set(hi, &v.u.num);
+            if (*bad_mask == UINT32_MAX && cx_num_cmp(&v.u.num, &sum) != 0) {
+                *bad_mask = mask;
+                cx_num_set(bad_value, &v.u.num);
+                cx_num_set(bad_sum, &sum);
+            }
+        }
+        cx_value_clear(&v);
+    }
+    cx_num_clear(&sum);
+    cx_num_clear(&d);
+    free(at);
+    return s;
+}
+
+/* An input: a name bound to a bound written in the script. */
+static cx_status tornado_input_of(cx_eval *E, const cx_ast *name, tornado_input *t)
+{
+    cx_state *st = E->st;
+    const cx_binding *b = cx_env_global(&st->env, name->name);
+    if (!b) return cx_eval_error(E, CX_E_NAME_UNKNOWN, name->span, "unknown name '%s'", name->name);
+    if (b->value.kind != CX_VAL_BOUND || !b->figure.fact) {
+        cx_error *e = cx_diag_add(&st->diag, CX_E_TYPE_BOUND, name->span,
+                                  "'%s' is not a bound the script gives: a tornado moves each "
+                                  "input from its low to its high end",
+                                  name->name);
+        if (e)
+            cx_error_set_hint(e, "give it a range where it is defined: %s = 8%% to 12%%;",
+                              name->name);
+        return CX_FAIL;
+    }
+    const cx_aff *f = &b->value.u.bound->f;
+    cx_aff_ctx ctx = cx_bounds_ctx(st);
+    if (cx_aff_lo(&t->lo, f, &ctx) != CX_AFF_OK || cx_aff_hi(&t->hi, f, &ctx) != CX_AFF_OK)
+        return cx_eval_num_error(E, CX_NUM_TOO_BIG, name->span);
+    cx_aff_mid(&t->mid, f);
+    const cx_aff_input *in = f->n == 1 ? cx_aff_gen_input(&st->bounds.gen, f->t[0].sym) : NULL;
+    t->suffix =
+        in && in->tag >= 1 && in->tag <= st->bounds.n ? st->bounds.labels[in->tag - 1].suffix : 0;
+    t->name = name;
+    return CX_OK;
+}
+
+static char *show_in(cx_eval *E, const cx_num *x, char suffix)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_value_set_num(&v, x);
+    char *s =
+        suffix ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx) : cx_eval_render(E, &v);
+    cx_value_clear(&v);
+    return s;
+}
+
+/* The line under the table: the joint range over the corners, and whether
+ * the inputs interact: every corner is what the separate effects add to
+ * exactly when they do not (an additive model). */
+enum { MAX_TORNADO_CORNERS_LOG2 = 10 };
+
+static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k,
+                              const cx_num *swings)
+{
+    char *text = NULL, *sw = show_in(E, swings, 0), *what = NULL, *ls = NULL, *hs = NULL,
+         *vs = NULL, *ss = NULL, *corner = strdup("");
+    cx_value base;
+    cx_value_init(&base);
+    cx_num lo, hi, bad_value, bad_sum;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    cx_num_init(&bad_value);
+    cx_num_init(&bad_sum);
+    uint32_t bad = UINT32_MAX;
+    if (!sw || !corner || !(what = cx_sources_text(&E->st->sources, n->a->span))) goto out;
+    if (k > MAX_TORNADO_CORNERS_LOG2) {
+        text = cx_strdupf("the swings add to %s; with more than %d inputs the corners are not "
+                          "run, so interactions are not shown",
+                          sw, MAX_TORNADO_CORNERS_LOG2);
+        goto out;
+    }
+    if (value_with(E, n, in, k, k, NULL, &base) != CX_OK ||
+        corner_range(E, n, in, k, &base.u.num, &lo, &hi, &bad, &bad_value, &bad_sum) != CX_OK)
+        goto out;
+    if (!(ls = show_in(E, &lo, 0)) || !(hs = show_in(E, &hi, 0))) goto out;
+    if (bad == UINT32_MAX) {
+        text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s, "
+                          "and at each corner the inputs' separate effects add up: they do not "
+                          "interact",
+                          sw, 1u << k, what, ls, hs);
+        goto out;
+    }
+    for (size_t i = 0; i < k && corner; i++) {
+        char *v = show_in(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix);
+        char *c = v ? cx_strdupf("%s%s%s = %s", corner, i ? ", " : "", in[i].name->name, v) : NULL;
+        free(v);
+        free(corner);
+        corner = c;
+    }
+    if (corner && (vs = show_in(E, &bad_value, 0)) && (ss = show_in(E, &bad_sum, 0)))
+        text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s; "
+                          "the inputs interact: at %s it is %s, not the %s their separate "
+                          "effects add to",
+                          sw, 1u << k, what, ls, hs, corner, vs, ss);
+out:
+    if (!text && !E->st->diag.len) cx_eval_oom(E, n->span);
+    free(sw);
+    free(what);
+    free(ls);
+    free(hs);
+    free(vs);
+    free(ss);
+    free(corner);
+    cx_value_clear(&base);
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    cx_num_clear(&bad_value);
+    cx_num_clear(&bad_sum);
+    return text;
+}
+
+cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
+{
+    cx_state *st = E->st;
+    size_t k = n->list.len;
+    if (k > MAX_TORNADO_INPUTS)
+        return cx_eval_error(E, CX_E_LIMIT_SCENARIOS, n->list.items[MAX_TORNADO_INPUTS]->span,
+                             "a tornado has at most %d inputs", MAX_TORNADO_INPUTS);
+    tornado_input *in = calloc(k, sizeof *in);
+    size_t *order = calloc(k, sizeof *order);
+    grid g = {0};
+    char *table = NULL, *expr = NULL, *footer = NULL;
+    cx_num total;
+    cx_num_init(&total);
+    cx_status s = in && order ? CX_OK : cx_eval_oom(E, n->span);
+    for (size_t i = 0; in && i < k; i++) {
+        cx_num_init(&in[i].lo);
+        cx_num_init(&in[i].hi);
+        cx_num_init(&in[i].mid);
+        cx_num_init(&in[i].swing);
+        cx_value_init(&in[i].at_lo);
+        cx_value_init(&in[i].at_hi);
+    }
+    for (size_t i = 0; i < k && s == CX_OK; i++) {
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0) {
+                s = cx_eval_error(E, CX_E_NAME_REDEFINED, n->list.items[i]->span,
+                                  "'%s' is named twice", n->list.items[i]->name);
+                break;
+            }
+        if (s == CX_OK) s = tornado_input_of(E, n->list.items[i], &in[i]);
+    }
+    for (size_t i = 0; i < k && s == CX_OK; i++) {
+        s = value_with(E, n, in, k, i, &in[i].lo, &in[i].at_lo);
+        if (s == CX_OK) s = value_with(E, n, in, k, i, &in[i].hi, &in[i].at_hi);
+        cx_num_status ns = CX_NUM_OK;
+        if (s == CX_OK)
+            ns = cx_num_sub(&in[i].swing, &in[i].at_hi.u.num, &in[i].at_lo.u.num, &st->nctx);
+        if (ns == CX_NUM_OK && s == CX_OK) cx_num_abs(&in[i].swing, &in[i].swing);
+        if (ns == CX_NUM_OK && s == CX_OK) ns = cx_num_add(&total, &total, &in[i].swing, &st->nctx);
+        if (ns != CX_NUM_OK) s = cx_eval_num_error(E, ns, n->span);
+        order[i] = i;
+    }
+    if (s != CX_OK) goto out;
+    /* Largest swing first; ties keep the order written. */
+    for (size_t i = 1; i < k; i++)
+        for (size_t j = i; j > 0 && cx_num_cmp(&in[order[j]].swing, &in[order[j - 1]].swing) > 0;
+             j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    s = CX_FAIL;
+    const char *head[] = {"input", "low", "high", "at low", "at high", "swing"};
+    if (!(g.rows = cx_list_new(k))) goto oom;
+    for (size_t i = 0; i < 6; i++)
+        if (!put_cell(&g, strdup(head[i]))) goto oom;
+    for (size_t r = 0; r < k; r++) {
+        tornado_input *t = &in[order[r]];
+        cx_list *row = cx_list_new(6);
+        cx_value rv;
+        cx_value_init(&rv);
+        if (!row) goto oom;
+        cx_value_take_list(&rv, row);
+        if (!cx_list_push_take(g.rows, &rv)) {
+            cx_value_clear(&rv);
+            goto oom;
+        }
+        cx_value cells[6];
+        for (size_t c = 0; c < 6; c++) cx_value_init(&cells[c]);
+        bool ok = cx_value_set_str(&cells[0], t->name->name, strlen(t->name->name));
+        cx_value_set_num(&cells[1], &t->lo);
+        cx_value_set_num(&cells[2], &t->hi);
+        cx_value_copy(&cells[3], &t->at_lo);
+        cx_value_copy(&cells[4], &t->at_hi);
+        cx_value_set_num(&cells[5], &t->swing);
+        char *texts[6] = {strdup(t->name->name),         show_in(E, &t->lo, t->suffix),
+                          show_in(E, &t->hi, t->suffix), cx_eval_render(E, &t->at_lo),
+                          cx_eval_render(E, &t->at_hi),  show_in(E, &t->swing, 0)};
+        for (size_t c = 0; c < 6; c++) {
+            if (ok) ok = put_cell(&g, texts[c]) && cx_list_push_take(row, &cells[c]);
+            else free(texts[c]);
+            cx_value_clear(&cells[c]);
+        }
+        if (!ok) goto oom;
+    }
+    bool left[6] = {true, false, false, false, false, false};
+    table = cx_display_table(g.cells, g.n_cells, 6, left);
+    footer = interaction_text(E, n, in, k, &total);
+    if (!footer) goto out;
+    expr = cx_sources_text(&st->sources, n->span);
+    if (!table || !footer || !expr) goto oom;
+    cx_value rows;
+    cx_value_init(&rows);
+    cx_value_take_list(&rows, g.rows);
+    g.rows = NULL;
+    cx_output rec = {.kind = CX_OUT_TABLE,
+                     .text = table,
+                     .expr = expr,
+                     .result = &rows,
+                     .columns = (const char *const *)g.cells,
+                     .n_columns = 6};
+    cx_output_emit(st, &rec, n->span);
+    cx_value_clear(&rows);
+    /* The interaction line follows the table as a line of its own. */
+    cx_output line = {.kind = CX_OUT_PRINT, .text = footer};
+    cx_output_emit(st, &line, n->span);
+    s = CX_OK;
+    goto out;
+oom:
+    s = cx_eval_oom(E, n->span);
+out:
+    for (size_t i = 0; in && i < k; i++) {
+        cx_num_clear(&in[i].lo);
+        cx_num_clear(&in[i].hi);
+        cx_num_clear(&in[i].mid);
+        cx_num_clear(&in[i].swing);
+        cx_value_clear(&in[i].at_lo);
+        cx_value_clear(&in[i].at_hi);
+    }
+    free(in);
+    free(order);
+    cx_num_clear(&total);
+    for (size_t i = 0; i < g.n_cells; i++) free(g.cells[i]);
+    free(g.cells);
+    if (g.rows) cx_list_unref(g.rows);
+    free(table);
+    free(footer);
+    free(expr);
+    return s;
+}

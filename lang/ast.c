@@ -446,6 +446,20 @@ cx_ast *cx_ast_scenario_table(cx_parse_ctx *P, cx_span word_span, cx_ast *column
     return n;
 }
 
+cx_ast *cx_ast_tornado(cx_parse_ctx *P, cx_ast *expr, cx_span over_span, cx_ast *names,
+                       cx_span span)
+{
+    if (!expr || !names) return NULL;
+    if (!span_is(P, over_span, "over"))
+        return bad_option(P, over_span, "a tornado names its inputs after 'over'",
+                          "write tornado npv(10%, fcf) over growth, margin;", span);
+    cx_ast *n = cx_ast_new(P, CX_AST_TORNADO, span);
+    if (!n) return NULL;
+    n->a = expr;
+    n->list = names->list;
+    return n;
+}
+
 const cx_ast *cx_ast_not_constant(const cx_ast *n)
 {
     if (!n) return NULL;

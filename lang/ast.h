@@ -64,6 +64,8 @@ typedef enum cx_ast_kind {
     CX_AST_SCENARIO,
     /* table scenarios: list = the columns (as CX_AST_TABLE's) */
     CX_AST_SCENARIO_TABLE,
+    /* tornado a over list: the inputs, NAME nodes */
+    CX_AST_TORNADO,
     CX_AST_ERROR, /* placeholder after a reported error (never evaluated) */
 } cx_ast_kind;
 

@@ -262,6 +262,14 @@ static void expand(dumper *d, const cx_ast *n)
         push_text(d, ")");
         push_kids(d, n->list.items, n->list.len);
         break;
+    case CX_AST_TORNADO:
+        put(d, "(tornado");
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        push_text(d, " over");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
     case CX_AST_SCENARIO_TABLE:
         put(d, "(table scenarios");
         push_text(d, ")");

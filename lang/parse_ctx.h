@@ -127,6 +127,9 @@ cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span);
 /* table r in rows, c in cols: cell; -- a grid, one column per item of cols */
 /* `lo to hi` (CX_OP_TO), `c ± r` (CX_OP_PM). */
 cx_ast *cx_ast_bound(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span);
+/* `tornado EXPR over a, b;`: the word at over_span must be `over`. */
+cx_ast *cx_ast_tornado(cx_parse_ctx *P, cx_ast *expr, cx_span over_span, cx_ast *names,
+                       cx_span span);
 /* Marks a check `... in all scenarios`. */
 cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check);
 cx_ast *cx_ast_scenario(cx_parse_ctx *P, cx_span name_span, cx_ast *overrides, cx_span span);

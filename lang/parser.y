@@ -72,6 +72,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token IF "'if'" THEN "'then'" ELSE "'else'" INCLUDE "'include'" TABLE "'table'"
 %token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'" CHART "'chart'"
 %token SCENARIO "'scenario'" ALL_SCENARIOS "'in all scenarios'" TO "'to'" PLUSMINUS "'±'"
+%token TORNADO "'tornado'"
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
@@ -119,6 +120,7 @@ stmt:
                                          { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_WITHIN, $2, $4, $6, @3, @$)); }
   | SCENARIO NAME ':' overrides ';'      { $$ = cx_ast_scenario(P, @2, $4, @$); }
   | TABLE NAME ':' columns ';'           { $$ = cx_ast_scenario_table(P, @2, $4, @$); }
+  | TORNADO expr NAME params ';'         { $$ = cx_ast_tornado(P, $2, @3, $4, @$); }
   | FN NAME '(' ')' '=' expr ';'         { $$ = cx_ast_fn(P, @2, NULL, $6, @$); }
   | FN NAME '(' params ')' '=' expr ';'  { $$ = cx_ast_fn(P, @2, $4, $7, @$); }
   | INCLUDE string ';'                   { $$ = cx_ast_include(P, $2, @$); }
