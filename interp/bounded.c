@@ -165,9 +165,14 @@ static cx_aff_op aff_op(int op)
     }
 }
 
-/* d = a - b, and its verdict. */
 static cx_status decide(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
                         cx_aff_witness *w)
+{
+    return cx_bounded_decide(E, op, span, a, b, w);
+}
+
+cx_status cx_bounded_decide(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
+                            cx_aff_witness *w)
 {
     cx_aff_ctx ctx = cx_bounds_ctx(E->st);
     cx_aff x, y;
@@ -280,7 +285,7 @@ static char *show_num(cx_eval *E, const cx_num *x, char suffix)
 }
 
 /* "growth = 12%, margin = 20%": the inputs of a point, each as written. */
-static char *point_text(cx_eval *E, const cx_aff_point *p)
+char *cx_bounded_point_text(cx_eval *E, const cx_aff_point *p)
 {
     cx_state *st = E->st;
     char *text = strdup("");
@@ -328,19 +333,19 @@ cx_status cx_bounded_verdict(cx_eval *E, int op, cx_span span, const cx_value *l
     case CX_AFF_PASS:
         *word = "PASS";
         *passed = true;
-        pt = point_text(E, &w.hold);
+        pt = cx_bounded_point_text(E, &w.hold);
         *detail = pt && *pt ? cx_strdupf("%s %s %s for every value; closest at %s", ls, ops, rs, pt)
                             : cx_strdupf("%s %s %s for every value", ls, ops, rs);
         break;
     case CX_AFF_FAIL:
         *word = "FAIL";
-        pt = point_text(E, &w.fail);
+        pt = cx_bounded_point_text(E, &w.fail);
         *detail = pt && *pt ? cx_strdupf("%s %s %s for no value; closest at %s", ls, ops, rs, pt)
                             : cx_strdupf("%s %s %s for no value", ls, ops, rs);
         break;
     case CX_AFF_DEPENDS:
         *word = "DEPENDS";
-        pt = point_text(E, &w.fail);
+        pt = cx_bounded_point_text(E, &w.fail);
         if (w.has_break_even && w.be_tag >= 1 && w.be_tag <= E->st->bounds.n) {
             const cx_input_label *lab = &E->st->bounds.labels[w.be_tag - 1];
             char *v = show_num(E, &w.be_value, lab->suffix);
@@ -390,4 +395,11 @@ cx_status cx_bounded_inside(cx_eval *E, cx_span span, const cx_value *l, const c
     cx_value_clear(&lo);
     cx_value_clear(&hi);
     return s;
+}
+
+const cx_input_label *cx_bounded_label(const cx_state *st, cx_aff_sym s)
+{
+    const cx_aff_input *in = cx_aff_gen_input(&st->bounds.gen, s);
+    if (!in || in->tag == 0 || in->tag > st->bounds.n) return NULL;
+    return &st->bounds.labels[in->tag - 1];
 }

@@ -50,6 +50,16 @@ cx_status cx_bounded_neg(struct cx_eval *E, cx_value *v, cx_span span);
 void cx_bounded_name(struct cx_state *st, const cx_ast *value_node, const cx_value *v,
                      const char *name);
 
+/* The verdict on `a op b` (a comparison; numbers or bounds) with its
+ * witness points (runtime/affine.h). */
+cx_status cx_bounded_decide(struct cx_eval *E, int op, cx_span span, const cx_value *a,
+                            const cx_value *b, cx_aff_witness *w);
+/* "growth = 12%, margin = 20%": a point's inputs, each as written;
+ * malloc'ed. */
+char *cx_bounded_point_text(struct cx_eval *E, const cx_aff_point *p);
+/* The label table's entry of an input symbol, or NULL. */
+const cx_input_label *cx_bounded_label(const struct cx_state *st, cx_aff_sym s);
+
 /* The verdict on `l op r` (a comparison, one side a bound, shown as ls
  * and rs): the word ("PASS", "FAIL", "DEPENDS", "UNDECIDED") and a detail
  * with the witness, malloc'ed.  *passed is true only for PASS. */

@@ -303,6 +303,9 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
             if (cx_bounded_verdict(E, c->op, c->op_span, &l, &r, ls, rs, &word, &detail, &passed) !=
                 CX_OK)
                 goto out;
+            if (strcmp(word, "UNDECIDED") == 0 &&
+                cx_bounded_split(E, c, &l, &r, ls, rs, &word, &detail, &passed) != CX_OK)
+                goto out;
             st = emit_verdict(E, n, word, passed, ls, rs, detail, false, &l, &r);
             goto out;
         }

@@ -101,6 +101,14 @@ cx_status cx_exec_scenario_table(struct cx_eval *E, const cx_ast *n);
  * high end and the others at their middle, sorted by swing, and whether
  * the inputs interact (the swings against the joint range). */
 cx_status cx_exec_tornado(struct cx_eval *E, const cx_ast *n);
+/* A claim over bounds left UNDECIDED (`l op r`, shown as ls and rs): the
+ * script runs again with the inputs' ranges split in halves, up to 64
+ * times, until every part passes or fails; *word, *detail and *passed
+ * change when that settles it.  Inputs not bound to a name cannot be set
+ * again: the verdict then stays. */
+cx_status cx_bounded_split(struct cx_eval *E, const cx_ast *claim, const cx_value *l,
+                           const cx_value *r, const char *ls, const char *rs, const char **word,
+                           char **detail, bool *passed);
 /* `check ... in all scenarios;`: the check in the base and in each
  * scenario, one verdict each (check.c decides them). */
 cx_status cx_check_all_scenarios(struct cx_eval *E, const cx_ast *n);

@@ -685,3 +685,300 @@ out:
     free(expr);
     return s;
 }
+
+/* ==== splitting bounds ====================================================== */
+
+enum { MAX_SPLIT_RUNS = 64 };
+
+/* An input of the claim and the part of its range a box holds. */
+typedef struct split_box {
+    cx_num *lo, *hi; /* one per input */
+} split_box;
+
+static void box_free(split_box *b, size_t k)
+{
+    for (size_t i = 0; i < k && b->lo; i++) {
+        cx_num_clear(&b->lo[i]);
+        cx_num_clear(&b->hi[i]);
+    }
+    free(b->lo);
+    free(b->hi);
+    b->lo = b->hi = NULL;
+}
+
+static bool box_new(split_box *b, size_t k)
+{
+    b->lo = calloc(k, sizeof *b->lo);
+    b->hi = calloc(k, sizeof *b->hi);
+    if (!b->lo || !b->hi) {
+        free(b->lo);
+        free(b->hi);
+        b->lo = b->hi = NULL;
+        return false;
+    }
+    for (size_t i = 0; i < k; i++) {
+        cx_num_init(&b->lo[i]);
+        cx_num_init(&b->hi[i]);
+    }
+    return true;
+}
+
+/* The claim's verdict with each input bound to its part of the box. */
+static cx_status decide_in_box(cx_eval *E, const cx_ast *claim, const char *const *names,
+                               const uint64_t *tags, size_t k, const split_box *b,
+                               cx_aff_witness *w)
+{
+    cx_state *st = E->st;
+    cx_aff_ctx ctx = cx_bounds_ctx(st);
+    cx_override *ov = calloc(k, sizeof *ov);
+    if (!ov) return cx_eval_oom(E, claim->span);
+    cx_status s = CX_OK;
+    for (size_t i = 0; i < k; i++) {
+        ov[i] =
+            (cx_override){.name = (char *)names[i], .span = claim->span, .figure = {.fact = true}};
+        cx_value_init(&ov[i].value);
+    }
+    for (size_t i = 0; i < k && s == CX_OK; i++) {
+        cx_bound *bd = cx_bound_new();
+        if (!bd) {
+            s = cx_eval_oom(E, claim->span);
+            break;
+        }
+        cx_aff_status as = cx_aff_input_range(&bd->f, NULL, &b->lo[i], &b->hi[i], tags[i], &ctx);
+        if (as != CX_AFF_OK) {
+            cx_bound_unref(bd);
+            s = cx_eval_error(
+                E, CX_E_LIMIT_BOUNDS, claim->span, "cannot split the bounds further: %s",
+                as == CX_AFF_TOO_MANY_SYMBOLS ? "too many bounds in one run" : "out of memory");
+            break;
+        }
+        cx_value_take_bound(&ov[i].value, bd);
+    }
+    cx_scenario sc = {.name = (char *)"split", .span = claim->span, .ov = ov, .n = k, .cap_ov = k};
+    saved sv;
+    if (s == CX_OK && (s = enter(E, &sc, &sv, claim->span)) == CX_OK) {
+        cx_value l, r;
+        cx_value_init(&l);
+        cx_value_init(&r);
+        s = cx_eval_expr(E, cx_ast_lhs(claim), &l);
+        if (s == CX_OK) s = cx_eval_expr(E, cx_ast_rhs(claim), &r);
+        if (s == CX_OK) s = cx_bounded_decide(E, claim->op, claim->op_span, &l, &r, w);
+        cx_value_clear(&l);
+        cx_value_clear(&r);
+        give_back(st, &sv);
+    }
+    for (size_t i = 0; i < k; i++) cx_value_clear(&ov[i].value);
+    free(ov);
+    return s;
+}
+
+/* The claim at each corner of the full box, exactly (every input a number):
+ * a corner that holds and one that fails make it DEPENDS for certain.
+ * *fail_at gets the first failing corner as text. */
+enum { MAX_EXACT_CORNERS_LOG2 = 6 };
+
+static cx_status exact_corners(cx_eval *E, const cx_ast *claim, const char *const *names,
+                               const cx_aff_sym *syms, size_t k, const split_box *b, bool *held,
+                               bool *failed, char **fail_at)
+{
+    cx_state *st = E->st;
+    cx_override *ov = calloc(k, sizeof *ov);
+    if (!ov) return cx_eval_oom(E, claim->span);
+    for (size_t i = 0; i < k; i++) {
+        ov[i] =
+            (cx_override){.name = (char *)names[i], .span = claim->span, .figure = {.fact = true}};
+        cx_value_init(&ov[i].value);
+    }
+    cx_scenario sc = {.name = (char *)"corner", .span = claim->span, .ov = ov, .n = k, .cap_ov = k};
+    cx_status s = CX_OK;
+    for (uint32_t mask = 0; mask < (1u << k) && s == CX_OK && !(*held && *failed); mask++) {
+        for (size_t i = 0; i < k; i++)
+            cx_value_set_num(&ov[i].value, mask >> i & 1 ? &b->hi[i] : &b->lo[i]);
+        saved sv;
+        if ((s = enter(E, &sc, &sv, claim->span)) != CX_OK) break;
+        cx_value l, r;
+        cx_value_init(&l);
+        cx_value_init(&r);
+        cx_aff_witness w;
+        cx_aff_witness_init(&w);
+        s = cx_eval_expr(E, cx_ast_lhs(claim), &l);
+        if (s == CX_OK) s = cx_eval_expr(E, cx_ast_rhs(claim), &r);
+        if (s == CX_OK) s = cx_bounded_decide(E, claim->op, claim->op_span, &l, &r, &w);
+        give_back(st, &sv);
+        if (s == CX_OK && w.verdict == CX_AFF_PASS) *held = true;
+        if (s == CX_OK && w.verdict == CX_AFF_FAIL && !*failed) {
+            *failed = true;
+            char *text = strdup("");
+            for (size_t i = 0; i < k && text; i++) {
+                const cx_input_label *lab = cx_bounded_label(st, syms[i]);
+                char *v = show_in(E, &ov[i].value.u.num, lab ? lab->suffix : 0);
+                char *t = v ? cx_strdupf("%s%s%s = %s", text, i ? ", " : "", names[i], v) : NULL;
+                free(v);
+                free(text);
+                text = t;
+            }
+            if (!text) s = cx_eval_oom(E, claim->span);
+            *fail_at = text;
+        }
+        cx_aff_witness_clear(&w);
+        cx_value_clear(&l);
+        cx_value_clear(&r);
+    }
+    for (size_t i = 0; i < k; i++) cx_value_clear(&ov[i].value);
+    free(ov);
+    return s;
+}
+
+cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, const cx_value *r,
+                           const char *ls, const char *rs, const char **word, char **detail,
+                           bool *passed)
+{
+    cx_state *st = E->st;
+    /* The inputs of l - r, each a name the script binds to it. */
+    cx_aff_ctx ctx = cx_bounds_ctx(st);
+    cx_aff d, y;
+    cx_aff_init(&d);
+    cx_aff_init(&y);
+    bool ok = (l->kind == CX_VAL_BOUND ? cx_aff_set(&d, &l->u.bound->f)
+                                       : cx_aff_set_num(&d, &l->u.num)) == CX_AFF_OK &&
+              (r->kind == CX_VAL_BOUND ? cx_aff_set(&y, &r->u.bound->f)
+                                       : cx_aff_set_num(&y, &r->u.num)) == CX_AFF_OK &&
+              cx_aff_sub(&d, &d, &y, &ctx) == CX_AFF_OK;
+    size_t k = ok ? cx_aff_inputs(&d, NULL, 0) : 0;
+    cx_aff_sym *syms = k ? calloc(k, sizeof *syms) : NULL;
+    const char **names = k ? calloc(k, sizeof *names) : NULL;
+    uint64_t *tags = k ? calloc(k, sizeof *tags) : NULL;
+    split_box *q = NULL;
+    size_t nq = 0, head = 0, runs = 0, n_pass = 0, n_fail = 0;
+    char *fail_at = NULL;
+    bool depends = false;
+    cx_status s = CX_OK;
+    if (!k || !syms || !names || !tags) goto out; /* nothing to split: stays UNDECIDED */
+    cx_aff_inputs(&d, syms, k);
+    if (!(q = calloc(2 * MAX_SPLIT_RUNS + 1, sizeof *q)) || !box_new(&q[0], k)) goto oom;
+    nq = 1;
+    for (size_t i = 0; i < k; i++) {
+        const cx_input_label *lab = cx_bounded_label(st, syms[i]);
+        const cx_binding *b = lab ? cx_env_global(&st->env, lab->text) : NULL;
+        const cx_aff_input *in = cx_aff_gen_input(&st->bounds.gen, syms[i]);
+        /* Only an input bound to a name as written can be set again. */
+        if (!b || !b->figure.fact || b->value.kind != CX_VAL_BOUND || b->value.u.bound->f.n != 1 ||
+            b->value.u.bound->f.t[0].sym != syms[i] || !in) {
+            char *why = cx_strdupf("%s %s %s: the ranges overlap, and after a non-linear step "
+                                   "they are wider than the true ones; the input %s is not a "
+                                   "name, so cx cannot split it and tell",
+                                   ls, cx_ast_op_text(claim->op), rs, lab ? lab->text : "?");
+            if (!why) goto oom;
+            free(*detail);
+            *detail = why;
+            goto out;
+        }
+        names[i] = b->name;
+        tags[i] = in->tag;
+        if (cx_aff_lo(&q[0].lo[i], &b->value.u.bound->f, &ctx) != CX_AFF_OK ||
+            cx_aff_hi(&q[0].hi[i], &b->value.u.bound->f, &ctx) != CX_AFF_OK)
+            goto out;
+    }
+    if (k <= MAX_EXACT_CORNERS_LOG2) {
+        bool held = false, failed = false;
+        s = exact_corners(E, claim, names, syms, k, &q[0], &held, &failed, &fail_at);
+        if (s != CX_OK) goto out;
+        runs += 1u << k;
+        depends = held && failed;
+    }
+    while (head < nq && runs < MAX_SPLIT_RUNS && !depends) {
+        split_box *b = &q[head++];
+        runs++;
+        cx_aff_witness w;
+        cx_aff_witness_init(&w);
+        s = decide_in_box(E, claim, names, tags, k, b, &w);
+        if (s == CX_OK) {
+            if (w.verdict == CX_AFF_PASS) n_pass++;
+            if (w.verdict == CX_AFF_FAIL || w.verdict == CX_AFF_DEPENDS) {
+                n_fail += w.verdict == CX_AFF_FAIL;
+                depends = w.verdict == CX_AFF_DEPENDS;
+                if (!fail_at) fail_at = cx_bounded_point_text(E, &w.fail);
+                else if (w.verdict == CX_AFF_DEPENDS) {
+                    free(fail_at);
+                    fail_at = cx_bounded_point_text(E, &w.fail);
+                }
+            }
+            if (w.verdict == CX_AFF_UNDECIDED) {
+                /* Halve the input with the widest part of its range left. */
+                size_t j = 0;
+                cx_num wj, wi;
+                cx_num_init(&wj);
+                cx_num_init(&wi);
+                for (size_t i = 0; i < k; i++) {
+                    cx_num_sub(&wi, &b->hi[i], &b->lo[i], &st->nctx);
+                    if (i == 0 || cx_num_cmp(&wi, &wj) > 0) {
+                        cx_num_set(&wj, &wi);
+                        j = i;
+                    }
+                }
+                cx_num_clear(&wi);
+                cx_num_clear(&wj);
+                if (!box_new(&q[nq], k) || !box_new(&q[nq + 1], k)) {
+                    cx_aff_witness_clear(&w);
+                    goto oom;
+                }
+                cx_num m, two;
+                cx_num_init(&m);
+                cx_num_init(&two);
+                cx_num_set_si(&two, 2);
+                cx_num_status ns = cx_num_add(&m, &b->lo[j], &b->hi[j], &st->nctx);
+                if (ns == CX_NUM_OK) ns = cx_num_div(&m, &m, &two, &st->nctx);
+                for (size_t i = 0; i < k; i++) {
+                    cx_num_set(&q[nq].lo[i], &b->lo[i]);
+                    cx_num_set(&q[nq].hi[i], i == j ? &m : &b->hi[i]);
+                    cx_num_set(&q[nq + 1].lo[i], i == j ? &m : &b->lo[i]);
+                    cx_num_set(&q[nq + 1].hi[i], &b->hi[i]);
+                }
+                cx_num_clear(&m);
+                cx_num_clear(&two);
+                nq += 2;
+                if (ns != CX_NUM_OK) s = cx_eval_num_error(E, ns, claim->span);
+            }
+        }
+        cx_aff_witness_clear(&w);
+        if (s != CX_OK) goto out;
+    }
+    const char *ops = cx_ast_op_text(claim->op);
+    char *new_detail = NULL;
+    if (depends || (n_pass && n_fail)) {
+        *word = "DEPENDS";
+        new_detail = cx_strdupf("%s %s %s: fails at %s (found by running the script again with "
+                                "the inputs set, %zu time%s)",
+                                ls, ops, rs, fail_at ? fail_at : "?", runs, runs == 1 ? "" : "s");
+    } else if (head == nq && n_fail == 0) {
+        *word = "PASS";
+        *passed = true;
+        new_detail = cx_strdupf("%s %s %s for every value (the ranges split into %zu parts)", ls,
+                                ops, rs, n_pass);
+    } else if (head == nq && n_pass == 0) {
+        *word = "FAIL";
+        new_detail = cx_strdupf("%s %s %s for no value (the ranges split into %zu parts)", ls, ops,
+                                rs, n_fail);
+    } else {
+        new_detail = cx_strdupf("%s %s %s: the ranges overlap, and after a non-linear step they "
+                                "are wider than the true ones; splitting them %d times did not "
+                                "settle it",
+                                ls, ops, rs, MAX_SPLIT_RUNS);
+    }
+    if (!new_detail) goto oom;
+    free(*detail);
+    *detail = new_detail;
+    goto out;
+oom:
+    s = cx_eval_oom(E, claim->span);
+out:
+    for (size_t i = 0; q && i < nq; i++) box_free(&q[i], k);
+    free(q);
+    free(syms);
+    free(names);
+    free(tags);
+    free(fail_at);
+    cx_aff_clear(&d);
+    cx_aff_clear(&y);
+    return s;
+}
