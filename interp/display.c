@@ -9,6 +9,7 @@
 #include "../runtime/format.h"
 #include "../runtime/series.h"
 #include "../runtime/strbuf.h"
+#include "../runtime/unit.h"
 
 static void put_owned(cx_strbuf *b, char *s)
 {
@@ -17,12 +18,24 @@ static void put_owned(cx_strbuf *b, char *s)
     free(s);
 }
 
+/* A number with its unit, if any: $6,000,000,000/yr, 1,200 EUR. */
+static void put_num(cx_strbuf *b, const cx_num *x, const cx_uom *unit, int digits)
+{
+    char *s = cx_fmt_number(x, digits, true);
+    if (s && unit) {
+        char *t = cx_uom_show(s, unit);
+        free(s);
+        s = t;
+    }
+    put_owned(b, s);
+}
+
 static void put_value(cx_strbuf *b, const cx_value *v, int digits)
 {
     char pbuf[32];
     switch (v->kind) {
     case CX_VAL_NONE: cx_strbuf_puts(b, "nothing"); break;
-    case CX_VAL_NUM: put_owned(b, cx_fmt_number(&v->u.num, digits, true)); break;
+    case CX_VAL_NUM: put_num(b, &v->u.num, v->unit, digits); break;
     case CX_VAL_BOOL: cx_strbuf_puts(b, v->u.b ? "true" : "false"); break;
     case CX_VAL_STR: cx_strbuf_puts(b, v->u.str->data); break;
     case CX_VAL_PERIOD:
@@ -53,7 +66,7 @@ static void put_value(cx_strbuf *b, const cx_value *v, int digits)
             cx_period_format(&p, pbuf, sizeof pbuf);
             cx_strbuf_puts(b, pbuf);
             cx_strbuf_puts(b, ": ");
-            put_owned(b, cx_fmt_number(&s->vals[i], digits, true));
+            put_num(b, &s->vals[i], v->unit, digits);
         }
         cx_strbuf_puts(b, "}");
         break;

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "display.h"
 #include "eval.h"
+#include "units.h"
 #include "output.h"
 #include "table.h"
 #include "../runtime/grow.h"
@@ -67,6 +68,7 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
 static cx_figure written_figure(const cx_ast *n)
 {
     while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
+    if (n->kind == CX_AST_UNIT_NUM) n = n->a; /* 4.8B USD/qtr: written as 4.8B */
     if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false};
     return (cx_figure){n->num.quantum10, n->num.suffix, true};
 }
@@ -92,7 +94,9 @@ static cx_series *writable_series(cx_binding *b)
     if (s->rc > 1) {
         cx_series *c = cx_series_copy(s);
         if (!c) return NULL;
+        cx_uom *u = cx_uom_ref(b->value.unit);
         cx_value_take_series(&b->value, c);
+        b->value.unit = u;
         s = c;
     }
     return s;
@@ -113,6 +117,33 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
         cx_status st = redefined(E, what ? what : b->name, span, cx_binding_period_span(b, p->ord));
         free(what);
         return st;
+    }
+    /* The periods of a series share one unit: the first period's; a later
+     * one in another unit of the same dimension is converted exactly. */
+    if (s->len == 0 && !cx_series_has(s, p->ord)) {
+        cx_value_set_unit(&b->value, v->unit);
+    } else if (!cx_uom_equal(b->value.unit, v->unit)) {
+        if (!b->value.unit || !v->unit || !cx_uom_same_dim(b->value.unit, v->unit)) {
+            char *su = b->value.unit ? cx_uom_text(b->value.unit) : cx_strdupf("no unit");
+            char *vu = v->unit ? cx_uom_text(v->unit) : cx_strdupf("no unit");
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_UNIT, value_span,
+                                      "the periods of '%s' are in %s; this one is in %s", b->name,
+                                      su ? su : "?", vu ? vu : "?");
+            if (e) {
+                cx_error_add_note(e, b->span, "'%s' was first defined here", b->name);
+                cx_error_set_hint(e, "the periods of one series measure one thing: write each "
+                                     "in the same unit");
+            }
+            free(su);
+            free(vu);
+            return CX_FAIL;
+        }
+        mpq_t f;
+        mpq_init(f);
+        cx_uom_factor(v->unit, b->value.unit, f);
+        cx_status cs = cx_units_scale(E, v, f, value_span);
+        mpq_clear(f);
+        if (cs != CX_OK) return cs;
     }
     if (!(s = writable_series(b))) return cx_eval_oom(E, span);
     if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
@@ -364,6 +395,7 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_TABLE: return cx_exec_table(E, n);
     case CX_AST_CHART: return cx_exec_chart(E, n);
     case CX_AST_SOURCE: return exec_source(E, n);
+    case CX_AST_UNIT_DECL: return cx_units_declare(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);
     }

@@ -3,6 +3,7 @@
  * period), text joined with +, periods moved and compared, and membership
  * (x in a..b, x in [list]).  No expressions: both sides are values. */
 #include "eval.h"
+#include "units.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +262,8 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, con
                         cx_value *out)
 {
     const cx_num_ctx *ctx = &E->st->nctx;
+    if (a->unit || b->unit)
+        return cx_units_binop(E, op, span, a, b, out, (cx_span){0, 0, 0}, (cx_span){0, 0, 0});
     if (op == CX_OP_IN) return membership(E, span, a, b, out);
     if (op == CX_OP_ADD && (a->kind == CX_VAL_STR || b->kind == CX_VAL_STR))
         return concat(E, span, a, b, out);

@@ -47,7 +47,10 @@ struct cx_state {
     cx_memo memo;           /* remembered user function results */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
-    unsigned n_charts; /* charts drawn so far: each SVG's ids are unique in a page */
+    unsigned n_charts;    /* charts drawn so far: each SVG's ids are unique in a page */
+    char **counts;        /* units the script declared (`unit employee;`), units.c */
+    cx_span *count_spans; /* where each was declared */
+    size_t n_counts, cap_counts;
     /* The C stack a run may use for nested evaluation: the limits on
      * nesting and call depth bound it in kinds, this bounds it in bytes,
      * whatever the mix (a deep expression inside deep recursion). */

@@ -73,6 +73,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'" CHART "'chart'"
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
+%token UNIT "unit" DOLLAR "dollar amount" AS "'as'" UNITDECL "'unit'"
 
 /* `x in 7B..10B` is `x in (7B..10B)`: IN_SET, below '..', makes the parser
  * shift the '..' rather than close `x in 7B`.
@@ -87,7 +88,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %precedence STEP
 
 %type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
-%type <cx_ast *> postfix primary generator exprs params columns column chart_opts
+%type <cx_ast *> postfix primary generator exprs params columns column chart_opts chart_opts1 conv
 
 %%
 
@@ -118,6 +119,7 @@ stmt:
                                          { $$ = cx_ast_table_grid(P, @2, $4, cx_ast_name(P, @6), $8, $10, @$); }
   | SOURCE NAME '=' string ';'           { $$ = cx_ast_source(P, @2, $4, @$); }
   | CHART NAME exprs chart_opts ';'      { $$ = cx_ast_chart(P, @2, $3, $4, @$); }
+  | UNITDECL params ';'                  { $$ = cx_ast_unit_decl(P, $2, @$); }
   | ';'                                  { $$ = NULL; }
   | error ';'                            { yyerrok; $$ = cx_parse_resync(P); }
   ;
@@ -159,8 +161,18 @@ column:
  * name or a string, so the series list ends where the first option begins. */
 chart_opts:
     %empty                               { $$ = NULL; }
-  | chart_opts NAME string               { $$ = cx_ast_chart_opt(P, $1, @2, $3, @$); }
-  | chart_opts NAME NAME                 { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
+  | chart_opts1
+  ;
+
+/* `as money` right after the series reads as a conversion `x as money`:
+ * cx_ast_chart takes it back as the format.  After another option it is
+ * an option here. */
+chart_opts1:
+    NAME string                          { $$ = cx_ast_chart_opt(P, NULL, @1, $2, @$); }
+  | NAME NAME                            { $$ = cx_ast_chart_opt(P, NULL, @1, cx_ast_name(P, @2), @$); }
+  | chart_opts1 NAME string              { $$ = cx_ast_chart_opt(P, $1, @2, $3, @$); }
+  | chart_opts1 NAME NAME                { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
+  | chart_opts1 AS UNIT                  { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
   ;
 
 /* ---- expressions, lowest precedence first --------------------------------- */
@@ -193,21 +205,27 @@ neg:
 /* Comparisons do not chain: `a < b < c` is a syntax error.  `x in 7B..10B`
  * (a range claim) and `x in [a, b]` test membership. */
 cmp:
-    sum EQ sum                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
-  | sum IN sum %prec IN_SET              { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1, $3, @$); }
-  | sum IN sum DOTDOT sum %prec DOTDOT   { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
+    conv EQ conv                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
+  | conv IN conv %prec IN_SET              { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1, $3, @$); }
+  | conv IN conv DOTDOT conv %prec DOTDOT   { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
                                                             cx_ast_range(P, $3, $5, NULL, @4,
                                                                          (cx_span){@3.src, @3.start, @5.end}),
                                                             @$); }
-  | sum IN sum DOTDOT sum STEP sum       { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
+  | conv IN conv DOTDOT conv STEP conv       { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
                                                             cx_ast_range(P, $3, $5, $7, @4,
                                                                          (cx_span){@3.src, @3.start, @7.end}),
                                                             @$); }
-  | sum NE sum                           { $$ = cx_ast_binary(P, CX_OP_NE, @2, $1, $3, @$); }
-  | sum '<' sum                          { $$ = cx_ast_binary(P, CX_OP_LT, @2, $1, $3, @$); }
-  | sum LE sum                           { $$ = cx_ast_binary(P, CX_OP_LE, @2, $1, $3, @$); }
-  | sum '>' sum                          { $$ = cx_ast_binary(P, CX_OP_GT, @2, $1, $3, @$); }
-  | sum GE sum                           { $$ = cx_ast_binary(P, CX_OP_GE, @2, $1, $3, @$); }
+  | conv NE conv                           { $$ = cx_ast_binary(P, CX_OP_NE, @2, $1, $3, @$); }
+  | conv '<' conv                          { $$ = cx_ast_binary(P, CX_OP_LT, @2, $1, $3, @$); }
+  | conv LE conv                           { $$ = cx_ast_binary(P, CX_OP_LE, @2, $1, $3, @$); }
+  | conv '>' conv                          { $$ = cx_ast_binary(P, CX_OP_GT, @2, $1, $3, @$); }
+  | conv GE conv                           { $$ = cx_ast_binary(P, CX_OP_GE, @2, $1, $3, @$); }
+  | conv
+  ;
+
+/* `x as USD/yr`: a conversion, below the comparisons and above + -. */
+conv:
+    conv AS UNIT                         { $$ = cx_ast_as(P, $1, @2, @3, @$); }
   | sum
   ;
 
@@ -247,6 +265,8 @@ postfix:
 
 primary:
     NUMBER                               { $$ = cx_ast_num(P, @1); }
+  | NUMBER UNIT                          { $$ = cx_ast_unit_num(P, cx_ast_num(P, @1), @2, @$); }
+  | DOLLAR                               { $$ = cx_ast_dollar(P, @1); }
   | PERIOD                               { $$ = cx_ast_period(P, @1); }
   | string
   | NAME                                 { $$ = cx_ast_name(P, @1); }
@@ -281,7 +301,7 @@ static bool starts_only(yysymbol_kind_t s)
 static bool starts_expr(yysymbol_kind_t s)
 {
     return starts_only(s) || s == YYSYMBOL_NOT || s == YYSYMBOL_IF || s == YYSYMBOL_STRING ||
-           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_NAME || s == SYM('(') ||
+           s == YYSYMBOL_NUMBER || s == YYSYMBOL_DOLLAR || s == YYSYMBOL_PERIOD || s == YYSYMBOL_NAME || s == SYM('(') ||
            s == SYM('[') || s == SYM('-') || s == SYM('+');
 }
 
@@ -294,7 +314,7 @@ static bool continues_expr(yysymbol_kind_t s)
            s == SYM('<') || s == SYM('>') || s == YYSYMBOL_EQ || s == YYSYMBOL_NE ||
            s == YYSYMBOL_LE || s == YYSYMBOL_GE || s == YYSYMBOL_AND || s == YYSYMBOL_OR ||
            s == YYSYMBOL_DOTDOT || s == YYSYMBOL_STEP || s == SYM('(') || s == SYM('[') ||
-           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN;
+           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN || s == YYSYMBOL_AS;
 }
 
 /* The most useful tokens come first when the list is cut to four. */
@@ -309,7 +329,8 @@ static int usefulness(yysymbol_kind_t s)
 /* "name 'capex'", "number '12'", "')'", "end of input". */
 static char *describe_token(struct cx_parse_ctx *P, yysymbol_kind_t sym, const CX_YYLTYPE *loc)
 {
-    if (sym == YYSYMBOL_NAME || sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERIOD) {
+    if (sym == YYSYMBOL_NAME || sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERIOD ||
+        sym == YYSYMBOL_UNIT || sym == YYSYMBOL_DOLLAR) {
         /* Names, numbers and periods are ASCII (the scanner saw to it). */
         size_t len = loc->end - loc->start;
         bool cut = len > 40;
@@ -652,6 +673,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     for (int pass = 0; pass < 2 && k == 0; pass++)
         for (int i = 0; i < n; i++) {
             yysymbol_kind_t s = exp[i];
+            if (s == YYSYMBOL_UNIT) continue; /* only ever after a number, by the scanner */
             if (want_expr && starts_expr(s)) continue;
             if (pass == 0 && continues_expr(s)) continue;
             keep[k++] = s;

@@ -31,12 +31,12 @@ static const char *const iso_codes[] = {
 /* Time units: symbol, family, scale in the family's base (num/den). */
 static const struct {
     const char *sym;
-    cx_unit_sym_kind kind;
+    cx_uom_sym_kind kind;
     long num, den;
 } time_units[] = {
-    {"yr", CX_UNIT_SYM_TIME_YR, 1, 1},   {"half", CX_UNIT_SYM_TIME_YR, 1, 2},
-    {"qtr", CX_UNIT_SYM_TIME_YR, 1, 4},  {"mo", CX_UNIT_SYM_TIME_YR, 1, 12},
-    {"day", CX_UNIT_SYM_TIME_DAY, 1, 1}, {"week", CX_UNIT_SYM_TIME_DAY, 7, 1},
+    {"yr", CX_UOM_SYM_TIME_YR, 1, 1},   {"half", CX_UOM_SYM_TIME_YR, 1, 2},
+    {"qtr", CX_UOM_SYM_TIME_YR, 1, 4},  {"mo", CX_UOM_SYM_TIME_YR, 1, 12},
+    {"day", CX_UOM_SYM_TIME_DAY, 1, 1}, {"week", CX_UOM_SYM_TIME_DAY, 7, 1},
 };
 enum { N_TIME = sizeof time_units / sizeof time_units[0] };
 
@@ -45,7 +45,7 @@ static int cmp_code(const void *k, const void *e)
     return strcmp((const char *)k, *(const char *const *)e);
 }
 
-bool cx_unit_is_iso_currency(const char *name, size_t len)
+bool cx_uom_is_iso_currency(const char *name, size_t len)
 {
     if (len != 3) return false;
     char k[4] = {name[0], name[1], name[2], 0};
@@ -60,19 +60,18 @@ static int time_index(const char *sym, size_t len)
     return -1;
 }
 
-bool cx_unit_is_builtin(const char *name, size_t len)
+bool cx_uom_is_builtin(const char *name, size_t len)
 {
-    return cx_unit_is_iso_currency(name, len) || time_index(name, len) >= 0;
+    return cx_uom_is_iso_currency(name, len) || time_index(name, len) >= 0;
 }
 
-cx_unit_sym_kind cx_unit_sym_kind_of(const char *sym, size_t len, cx_unit_is_count is_count,
-                                     void *ud)
+cx_uom_sym_kind cx_uom_sym_kind_of(const char *sym, size_t len, cx_uom_is_count is_count, void *ud)
 {
-    if (cx_unit_is_iso_currency(sym, len)) return CX_UNIT_SYM_CURRENCY;
+    if (cx_uom_is_iso_currency(sym, len)) return CX_UOM_SYM_CURRENCY;
     int t = time_index(sym, len);
     if (t >= 0) return time_units[t].kind;
-    if (is_count && is_count(ud, sym, len)) return CX_UNIT_SYM_COUNT;
-    return CX_UNIT_SYM_UNKNOWN;
+    if (is_count && is_count(ud, sym, len)) return CX_UOM_SYM_COUNT;
+    return CX_UOM_SYM_UNKNOWN;
 }
 
 /* The dimension a symbol measures: its time family's base, else itself. */
@@ -80,7 +79,7 @@ static const char *dim_of(const char *sym)
 {
     int t = time_index(sym, strlen(sym));
     if (t < 0) return sym;
-    return time_units[t].kind == CX_UNIT_SYM_TIME_YR ? "yr" : "day";
+    return time_units[t].kind == CX_UOM_SYM_TIME_YR ? "yr" : "day";
 }
 
 /* The symbol's scale in its dimension's base unit. */
@@ -108,20 +107,20 @@ static void mul_pow(mpq_t out, const mpq_t base, int e)
 
 /* ==== life =============================================================== */
 
-static cx_unit *unit_new(void)
+static cx_uom *unit_new(void)
 {
-    cx_unit *u = calloc(1, sizeof *u);
+    cx_uom *u = calloc(1, sizeof *u);
     if (u) u->rc = 1;
     return u;
 }
 
-cx_unit *cx_unit_ref(cx_unit *u)
+cx_uom *cx_uom_ref(cx_uom *u)
 {
     if (u) u->rc++;
     return u;
 }
 
-void cx_unit_unref(cx_unit *u)
+void cx_uom_unref(cx_uom *u)
 {
     if (u && --u->rc == 0) free(u);
 }
@@ -131,7 +130,7 @@ void cx_unit_unref(cx_unit *u)
 /* A unit under construction: factors that may hold zero exponents. */
 typedef struct ubuild {
     int n;
-    cx_unit_term f[CX_UNIT_MAX_FACTORS];
+    cx_uom_term f[CX_UOM_MAX_FACTORS];
 } ubuild;
 
 static int find_sym(const ubuild *b, const char *sym)
@@ -145,13 +144,13 @@ static bool add_factor(ubuild *b, const char *sym, int exp)
 {
     int i = find_sym(b, sym);
     if (i < 0) {
-        if (b->n == CX_UNIT_MAX_FACTORS) return false;
+        if (b->n == CX_UOM_MAX_FACTORS) return false;
         i = b->n++;
         strcpy(b->f[i].sym, sym);
         b->f[i].exp = 0;
     }
     long e = (long)b->f[i].exp + exp;
-    if (e > CX_UNIT_MAX_EXP || e < -CX_UNIT_MAX_EXP) return false;
+    if (e > CX_UOM_MAX_EXP || e < -CX_UOM_MAX_EXP) return false;
     b->f[i].exp = (int)e;
     return true;
 }
@@ -159,7 +158,7 @@ static bool add_factor(ubuild *b, const char *sym, int exp)
 /* Brings every symbol of a dimension to the first one of it (yr after qtr
  * becomes 4 qtr), multiplying `factor` by what that takes, drops zero
  * exponents, and makes the unit (NULL when nothing is left). */
-static bool finish(ubuild *b, cx_unit **out, mpq_t factor)
+static bool finish(ubuild *b, cx_uom **out, mpq_t factor)
 {
     mpq_t s1, s2;
     mpq_init(s1);
@@ -175,7 +174,7 @@ static bool finish(ubuild *b, cx_unit **out, mpq_t factor)
             mpq_div(s1, s1, s2);
             mul_pow(factor, s1, b->f[j].exp);
             long e = (long)b->f[i].exp + b->f[j].exp;
-            if (e > CX_UNIT_MAX_EXP || e < -CX_UNIT_MAX_EXP) ok = false;
+            if (e > CX_UOM_MAX_EXP || e < -CX_UOM_MAX_EXP) ok = false;
             b->f[i].exp = (int)e;
             b->f[j].exp = 0;
         }
@@ -188,7 +187,7 @@ static bool finish(ubuild *b, cx_unit **out, mpq_t factor)
     for (int i = 0; i < b->n; i++)
         if (b->f[i].exp != 0) n++;
     if (n == 0) return true;
-    cx_unit *u = unit_new();
+    cx_uom *u = unit_new();
     if (!u) return false;
     for (int i = 0; i < b->n; i++)
         if (b->f[i].exp != 0) u->f[u->n++] = b->f[i];
@@ -196,7 +195,7 @@ static bool finish(ubuild *b, cx_unit **out, mpq_t factor)
     return true;
 }
 
-static void load(ubuild *b, const cx_unit *u)
+static void load(ubuild *b, const cx_uom *u)
 {
     b->n = 0;
     if (!u) return;
@@ -210,9 +209,8 @@ static bool sym_char(char c, bool first)
            (!first && c >= '0' && c <= '9');
 }
 
-cx_unit_parse_status cx_unit_parse(const char *text, size_t len, cx_unit_is_count is_count,
-                                   void *ud, cx_unit **out, mpq_t factor, size_t *at,
-                                   size_t *bad_len)
+cx_uom_parse_status cx_uom_parse(const char *text, size_t len, cx_uom_is_count is_count, void *ud,
+                                 cx_uom **out, mpq_t factor, size_t *at, size_t *bad_len)
 {
     ubuild b = {0};
     size_t i = 0;
@@ -230,18 +228,18 @@ cx_unit_parse_status cx_unit_parse(const char *text, size_t len, cx_unit_is_coun
         if (i == s) {
             *at = i;
             *bad_len = i < len ? 1 : 0;
-            return CX_UNIT_PARSE_SYNTAX;
+            return CX_UOM_PARSE_SYNTAX;
         }
         size_t slen = i - s;
-        if (slen > CX_UNIT_MAX_SYM) {
+        if (slen > CX_UOM_MAX_SYM) {
             *at = s;
             *bad_len = slen;
-            return CX_UNIT_PARSE_TOO_LARGE;
+            return CX_UOM_PARSE_TOO_LARGE;
         }
-        if (cx_unit_sym_kind_of(text + s, slen, is_count, ud) == CX_UNIT_SYM_UNKNOWN) {
+        if (cx_uom_sym_kind_of(text + s, slen, is_count, ud) == CX_UOM_SYM_UNKNOWN) {
             *at = s;
             *bad_len = slen;
-            return CX_UNIT_PARSE_UNKNOWN;
+            return CX_UOM_PARSE_UNKNOWN;
         }
         long e = 1;
         if (i < len && text[i] == '^') {
@@ -250,33 +248,33 @@ cx_unit_parse_status cx_unit_parse(const char *text, size_t len, cx_unit_is_coun
             if (neg) i++;
             long v = 0;
             size_t ds = i;
-            while (i < len && text[i] >= '0' && text[i] <= '9' && v <= CX_UNIT_MAX_EXP)
+            while (i < len && text[i] >= '0' && text[i] <= '9' && v <= CX_UOM_MAX_EXP)
                 v = v * 10 + (text[i++] - '0');
             if (i == ds) {
                 *at = es;
                 *bad_len = i - es + (i < len);
-                return CX_UNIT_PARSE_SYNTAX;
+                return CX_UOM_PARSE_SYNTAX;
             }
-            if (v > CX_UNIT_MAX_EXP) {
+            if (v > CX_UOM_MAX_EXP) {
                 *at = es;
                 *bad_len = i - es;
-                return CX_UNIT_PARSE_TOO_LARGE;
+                return CX_UOM_PARSE_TOO_LARGE;
             }
             e = neg ? -v : v;
         }
-        char sym[CX_UNIT_MAX_SYM + 1];
+        char sym[CX_UOM_MAX_SYM + 1];
         memcpy(sym, text + s, slen);
         sym[slen] = '\0';
         if (!add_factor(&b, sym, (int)(sign * e))) {
             *at = s;
             *bad_len = i - s;
-            return CX_UNIT_PARSE_TOO_LARGE;
+            return CX_UOM_PARSE_TOO_LARGE;
         }
         if (i == len) break;
         if (text[i] != '*' && text[i] != '/') {
             *at = i;
             *bad_len = 1;
-            return CX_UNIT_PARSE_SYNTAX;
+            return CX_UOM_PARSE_SYNTAX;
         }
         sign = text[i] == '/' ? -1 : 1;
         i++;
@@ -290,12 +288,12 @@ cx_unit_parse_status cx_unit_parse(const char *text, size_t len, cx_unit_is_coun
     if (!ok) {
         *at = 0;
         *bad_len = len;
-        return *out ? CX_UNIT_PARSE_NOMEM : CX_UNIT_PARSE_TOO_LARGE;
+        return *out ? CX_UOM_PARSE_NOMEM : CX_UOM_PARSE_TOO_LARGE;
     }
-    return CX_UNIT_PARSE_OK;
+    return CX_UOM_PARSE_OK;
 }
 
-bool cx_unit_mul(const cx_unit *a, const cx_unit *b, int sign, cx_unit **out, mpq_t factor)
+bool cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t factor)
 {
     ubuild r;
     load(&r, a);
@@ -307,18 +305,18 @@ bool cx_unit_mul(const cx_unit *a, const cx_unit *b, int sign, cx_unit **out, mp
     return finish(&r, out, factor);
 }
 
-bool cx_unit_pow(const cx_unit *a, long n, cx_unit **out)
+bool cx_uom_pow(const cx_uom *a, long n, cx_uom **out)
 {
     *out = NULL;
     if (!a || n == 0) return true;
-    if (n > CX_UNIT_MAX_EXP || n < -CX_UNIT_MAX_EXP) return false;
-    cx_unit *u = unit_new();
+    if (n > CX_UOM_MAX_EXP || n < -CX_UOM_MAX_EXP) return false;
+    cx_uom *u = unit_new();
     if (!u) return false;
     *u = *a;
     u->rc = 1;
     for (int i = 0; i < u->n; i++) {
         long e = u->f[i].exp * n;
-        if (e > CX_UNIT_MAX_EXP || e < -CX_UNIT_MAX_EXP) {
+        if (e > CX_UOM_MAX_EXP || e < -CX_UOM_MAX_EXP) {
             free(u);
             return false;
         }
@@ -331,7 +329,7 @@ bool cx_unit_pow(const cx_unit *a, long n, cx_unit **out)
 /* ==== comparing ========================================================== */
 
 /* The exponent of dimension `dim` in u. */
-static int dim_exp(const cx_unit *u, const char *dim)
+static int dim_exp(const cx_uom *u, const char *dim)
 {
     int e = 0;
     if (u)
@@ -340,7 +338,7 @@ static int dim_exp(const cx_unit *u, const char *dim)
     return e;
 }
 
-static bool dims_within(const cx_unit *a, const cx_unit *b)
+static bool dims_within(const cx_uom *a, const cx_uom *b)
 {
     if (!a) return true;
     for (int i = 0; i < a->n; i++) {
@@ -350,12 +348,12 @@ static bool dims_within(const cx_unit *a, const cx_unit *b)
     return true;
 }
 
-bool cx_unit_same_dim(const cx_unit *a, const cx_unit *b)
+bool cx_uom_same_dim(const cx_uom *a, const cx_uom *b)
 {
     return dims_within(a, b) && dims_within(b, a);
 }
 
-bool cx_unit_equal(const cx_unit *a, const cx_unit *b)
+bool cx_uom_equal(const cx_uom *a, const cx_uom *b)
 {
     int na = a ? a->n : 0, nb = b ? b->n : 0;
     if (na != nb) return false;
@@ -368,7 +366,7 @@ bool cx_unit_equal(const cx_unit *a, const cx_unit *b)
     return true;
 }
 
-static void unit_scale(const cx_unit *u, mpq_t out)
+static void unit_scale(const cx_uom *u, mpq_t out)
 {
     mpq_set_ui(out, 1, 1);
     if (!u) return;
@@ -381,7 +379,7 @@ static void unit_scale(const cx_unit *u, mpq_t out)
     mpq_clear(s);
 }
 
-void cx_unit_factor(const cx_unit *from, const cx_unit *to, mpq_t factor)
+void cx_uom_factor(const cx_uom *from, const cx_uom *to, mpq_t factor)
 {
     mpq_t t;
     mpq_init(t);
@@ -391,7 +389,7 @@ void cx_unit_factor(const cx_unit *from, const cx_unit *to, mpq_t factor)
     mpq_clear(t);
 }
 
-bool cx_unit_time_denominator(const cx_unit *u, int *sym)
+bool cx_uom_time_denominator(const cx_uom *u, int *sym)
 {
     if (!u) return false;
     int found = -1;
@@ -405,12 +403,12 @@ bool cx_unit_time_denominator(const cx_unit *u, int *sym)
     return true;
 }
 
-cx_unit *cx_unit_with_time(const cx_unit *u, const char *sym)
+cx_uom *cx_uom_with_time(const cx_uom *u, const char *sym)
 {
     int k;
-    if (!cx_unit_time_denominator(u, &k)) return NULL;
+    if (!cx_uom_time_denominator(u, &k)) return NULL;
     if (!sym && u->n == 1) return NULL;
-    cx_unit *r = unit_new();
+    cx_uom *r = unit_new();
     if (!r) return NULL;
     for (int i = 0; i < u->n; i++) {
         if (i == k && !sym) continue;
@@ -423,14 +421,14 @@ cx_unit *cx_unit_with_time(const cx_unit *u, const char *sym)
 
 /* ==== text =============================================================== */
 
-static void put_factor(cx_strbuf *b, const cx_unit_term *f, int exp)
+static void put_factor(cx_strbuf *b, const cx_uom_term *f, int exp)
 {
     cx_strbuf_puts(b, f->sym);
     if (exp != 1) cx_strbuf_printf(b, "^%d", exp);
 }
 
 /* The numerator symbols from index `from` joined by '*', then "/den" each. */
-static void put_unit(cx_strbuf *b, const cx_unit *u, int skip)
+static void put_unit(cx_strbuf *b, const cx_uom *u, int skip)
 {
     bool any = false;
     for (int i = 0; i < u->n; i++) {
@@ -447,7 +445,7 @@ static void put_unit(cx_strbuf *b, const cx_unit *u, int skip)
     }
 }
 
-char *cx_unit_text(const cx_unit *u)
+char *cx_uom_text(const cx_uom *u)
 {
     cx_strbuf b = {0};
     if (!u) cx_strbuf_puts(&b, "1");
@@ -455,7 +453,7 @@ char *cx_unit_text(const cx_unit *u)
     return cx_strbuf_take(&b);
 }
 
-char *cx_unit_dim_text(const cx_unit *u)
+char *cx_uom_dim_text(const cx_uom *u)
 {
     cx_strbuf b = {0};
     if (!u) {
@@ -463,7 +461,7 @@ char *cx_unit_dim_text(const cx_unit *u)
         return cx_strbuf_take(&b);
     }
     /* One entry per dimension, in the order the symbols were written. */
-    const char *seen[CX_UNIT_MAX_FACTORS];
+    const char *seen[CX_UOM_MAX_FACTORS];
     int ns = 0;
     bool any_num = false;
     for (int pass = 0; pass < 2; pass++) {
@@ -488,7 +486,7 @@ char *cx_unit_dim_text(const cx_unit *u)
     return cx_strbuf_take(&b);
 }
 
-char *cx_unit_show(const char *num_text, const cx_unit *u)
+char *cx_uom_show(const char *num_text, const cx_uom *u)
 {
     cx_strbuf b = {0};
     if (!u) {
@@ -531,7 +529,7 @@ char *cx_unit_show(const char *num_text, const cx_unit *u)
     return cx_strbuf_take(&b);
 }
 
-char *cx_unit_factor_text(const mpq_t f)
+char *cx_uom_factor_text(const mpq_t f)
 {
     cx_strbuf b = {0};
     char *n = mpz_get_str(NULL, 10, mpq_numref(f));
@@ -550,34 +548,35 @@ char *cx_unit_factor_text(const mpq_t f)
 }
 
 /* The kinds of dimension a unit has, for the hint. */
-static bool has_kind(const cx_unit *u, cx_unit_sym_kind k)
+static bool has_kind(const cx_uom *u, cx_uom_sym_kind k)
 {
     if (!u) return false;
     for (int i = 0; i < u->n; i++) {
         int t = time_index(u->f[i].sym, strlen(u->f[i].sym));
-        cx_unit_sym_kind sk = t >= 0 ? time_units[t].kind
-                              : cx_unit_is_iso_currency(u->f[i].sym, strlen(u->f[i].sym))
-                                  ? CX_UNIT_SYM_CURRENCY
-                                  : CX_UNIT_SYM_COUNT;
+        cx_uom_sym_kind sk = t >= 0 ? time_units[t].kind
+                             : cx_uom_is_iso_currency(u->f[i].sym, strlen(u->f[i].sym))
+                                 ? CX_UOM_SYM_CURRENCY
+                                 : CX_UOM_SYM_COUNT;
         if (sk == k) return true;
     }
     return false;
 }
 
-bool cx_unit_mismatch(const cx_unit *a, const cx_unit *b, const char *lhs, const char *rhs,
-                      const char *op, char **msg, char **hint, char **notes)
+bool cx_uom_mismatch(const cx_uom *a, const cx_uom *b, const char *lhs, const char *rhs,
+                     const char *op, char **msg, char **hint, char **notes)
 {
-    char *ta = cx_unit_text(a), *tb = cx_unit_text(b);
-    char *da = cx_unit_dim_text(a), *db = cx_unit_dim_text(b);
+    char *ta = a ? cx_uom_text(a) : cx_strdupf("a plain number"),
+         *tb = b ? cx_uom_text(b) : cx_strdupf("a plain number");
+    char *da = cx_uom_dim_text(a), *db = cx_uom_dim_text(b);
     *msg = *hint = *notes = NULL;
     bool ok = ta && tb && da && db;
-    if (ok && cx_unit_same_dim(a, b)) {
+    if (ok && cx_uom_same_dim(a, b)) {
         mpq_t f, g;
         mpq_init(f);
         mpq_init(g);
-        cx_unit_factor(a, b, f);
+        cx_uom_factor(a, b, f);
         mpq_inv(g, f);
-        char *fa = cx_unit_factor_text(f), *fb = cx_unit_factor_text(g);
+        char *fa = cx_uom_factor_text(f), *fb = cx_uom_factor_text(g);
         *msg = cx_strdupf("'%s' needs one unit on both sides: %s %s %s", op, ta, op, tb);
         *hint = fa && fb
                     ? cx_strdupf("write %s as %s (%s) or %s as %s (%s)", lhs, tb, fa, rhs, ta, fb)
@@ -588,13 +587,13 @@ bool cx_unit_mismatch(const cx_unit *a, const cx_unit *b, const char *lhs, const
         mpq_clear(g);
     } else if (ok) {
         *msg = cx_strdupf("'%s' needs the same dimension on both sides: %s and %s", op, ta, tb);
-        bool ya = has_kind(a, CX_UNIT_SYM_TIME_YR) || has_kind(b, CX_UNIT_SYM_TIME_YR);
-        bool dd = has_kind(a, CX_UNIT_SYM_TIME_DAY) || has_kind(b, CX_UNIT_SYM_TIME_DAY);
-        bool ca = has_kind(a, CX_UNIT_SYM_CURRENCY), cb = has_kind(b, CX_UNIT_SYM_CURRENCY);
+        bool ya = has_kind(a, CX_UOM_SYM_TIME_YR) || has_kind(b, CX_UOM_SYM_TIME_YR);
+        bool dd = has_kind(a, CX_UOM_SYM_TIME_DAY) || has_kind(b, CX_UOM_SYM_TIME_DAY);
+        bool ca = has_kind(a, CX_UOM_SYM_CURRENCY), cb = has_kind(b, CX_UOM_SYM_CURRENCY);
         if (!a || !b)
-            *hint = cx_strdupf("give the plain number a unit (write 5 %s, not 5), or "
-                               "divide the other side by its unit",
-                               a ? ta : tb);
+            *hint = cx_strdupf("write %s %s if %s is an amount in %s; a plain number meets a "
+                               "unit in %s only when it is 0",
+                               a ? rhs : lhs, a ? ta : tb, a ? rhs : lhs, a ? ta : tb, op);
         else if (ya && dd)
             *hint = cx_strdupf("cx does not choose a length of year: convert with a day "
                                "count you write, x * 365 day/yr or x * 360 day/yr");

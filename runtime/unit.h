@@ -16,60 +16,59 @@
  *
  * NULL is the unit of a plain number (dimensionless, scale 1).  Units are
  * immutable and reference counted; every function here that returns a
- * cx_unit * returns a new reference (or NULL for "no unit"). */
-#ifndef CX_UNIT_H
-#define CX_UNIT_H
+ * cx_uom * returns a new reference (or NULL for "no unit"). */
+#ifndef CX_UOM_H
+#define CX_UOM_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <gmp.h>
 
 enum {
-    CX_UNIT_MAX_FACTORS = 16, /* distinct symbols in one unit */
-    CX_UNIT_MAX_SYM = 64,     /* bytes in one symbol */
-    CX_UNIT_MAX_EXP = 64,     /* |exponent| of one symbol */
+    CX_UOM_MAX_FACTORS = 16, /* distinct symbols in one unit */
+    CX_UOM_MAX_SYM = 64,     /* bytes in one symbol */
+    CX_UOM_MAX_EXP = 64,     /* |exponent| of one symbol */
 };
 
-typedef struct cx_unit_term {
-    char sym[CX_UNIT_MAX_SYM + 1];
+typedef struct cx_uom_term {
+    char sym[CX_UOM_MAX_SYM + 1];
     int exp; /* never 0 */
-} cx_unit_term;
+} cx_uom_term;
 
-typedef struct cx_unit {
+typedef struct cx_uom {
     int rc;
-    int n; /* 1..CX_UNIT_MAX_FACTORS */
-    cx_unit_term f[CX_UNIT_MAX_FACTORS];
-} cx_unit;
+    int n; /* 1..CX_UOM_MAX_FACTORS */
+    cx_uom_term f[CX_UOM_MAX_FACTORS];
+} cx_uom;
 
 /* What a symbol is. */
-typedef enum cx_unit_sym_kind {
-    CX_UNIT_SYM_CURRENCY,
-    CX_UNIT_SYM_TIME_YR,  /* yr half qtr mo */
-    CX_UNIT_SYM_TIME_DAY, /* day week */
-    CX_UNIT_SYM_COUNT,    /* declared by the script */
-    CX_UNIT_SYM_UNKNOWN,
-} cx_unit_sym_kind;
+typedef enum cx_uom_sym_kind {
+    CX_UOM_SYM_CURRENCY,
+    CX_UOM_SYM_TIME_YR,  /* yr half qtr mo */
+    CX_UOM_SYM_TIME_DAY, /* day week */
+    CX_UOM_SYM_COUNT,    /* declared by the script */
+    CX_UOM_SYM_UNKNOWN,
+} cx_uom_sym_kind;
 
 /* Whether name[0..len) is a declared count (the caller's registry). */
-typedef bool (*cx_unit_is_count)(void *ud, const char *name, size_t len);
+typedef bool (*cx_uom_is_count)(void *ud, const char *name, size_t len);
 
 /* The kind of a symbol: built-in ones, then is_count (may be NULL). */
-cx_unit_sym_kind cx_unit_sym_kind_of(const char *sym, size_t len, cx_unit_is_count is_count,
-                                     void *ud);
+cx_uom_sym_kind cx_uom_sym_kind_of(const char *sym, size_t len, cx_uom_is_count is_count, void *ud);
 /* Whether name is a built-in unit (a currency or a time unit): a count may
  * not be declared with such a name. */
-bool cx_unit_is_builtin(const char *name, size_t len);
+bool cx_uom_is_builtin(const char *name, size_t len);
 /* Whether name is an ISO 4217 currency code in use. */
-bool cx_unit_is_iso_currency(const char *name, size_t len);
+bool cx_uom_is_iso_currency(const char *name, size_t len);
 
 /* Why a unit's text did not parse. */
-typedef enum cx_unit_parse_status {
-    CX_UNIT_PARSE_OK,
-    CX_UNIT_PARSE_UNKNOWN,   /* a symbol that is no unit: at/len name it */
-    CX_UNIT_PARSE_SYNTAX,    /* malformed text at `at` */
-    CX_UNIT_PARSE_TOO_LARGE, /* too many symbols, an exponent past the limit */
-    CX_UNIT_PARSE_NOMEM,
-} cx_unit_parse_status;
+typedef enum cx_uom_parse_status {
+    CX_UOM_PARSE_OK,
+    CX_UOM_PARSE_UNKNOWN,   /* a symbol that is no unit: at/len name it */
+    CX_UOM_PARSE_SYNTAX,    /* malformed text at `at` */
+    CX_UOM_PARSE_TOO_LARGE, /* too many symbols, an exponent past the limit */
+    CX_UOM_PARSE_NOMEM,
+} cx_uom_parse_status;
 
 /* Parses `USD/qtr`, `USD/employee/yr`, `day/yr`, `USD*yr^2`: symbols joined
  * by `*` and `/` (each `/` divides by the one symbol after it), each with an
@@ -77,55 +76,54 @@ typedef enum cx_unit_parse_status {
  * NULL when the symbols cancel (`yr/yr`); the text's own exact factor of
  * such a cancellation (`yr/qtr` is 4) goes to `factor` (may be NULL, then
  * it must be 1).  On failure *at and *len locate the fault in text. */
-cx_unit_parse_status cx_unit_parse(const char *text, size_t len, cx_unit_is_count is_count,
-                                   void *ud, cx_unit **out, mpq_t factor, size_t *at,
-                                   size_t *bad_len);
+cx_uom_parse_status cx_uom_parse(const char *text, size_t len, cx_uom_is_count is_count, void *ud,
+                                 cx_uom **out, mpq_t factor, size_t *at, size_t *bad_len);
 
-cx_unit *cx_unit_ref(cx_unit *u); /* NULL-safe; returns u */
-void cx_unit_unref(cx_unit *u);   /* NULL-safe */
+cx_uom *cx_uom_ref(cx_uom *u); /* NULL-safe; returns u */
+void cx_uom_unref(cx_uom *u);  /* NULL-safe */
 
 /* The product a * b^sign (sign +1 multiplies, -1 divides).  Symbols of one
  * dimension are brought to the first one written (USD/qtr * yr is 4 USD):
  * the exact factor this takes multiplies the value and is stored in
  * `factor` (set to 1 first).  *out is NULL when the result is
  * dimensionless.  false when out of memory or past the limits. */
-bool cx_unit_mul(const cx_unit *a, const cx_unit *b, int sign, cx_unit **out, mpq_t factor);
+bool cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t factor);
 /* a^n (n may be negative or 0); false past the exponent limit. */
-bool cx_unit_pow(const cx_unit *a, long n, cx_unit **out);
+bool cx_uom_pow(const cx_uom *a, long n, cx_uom **out);
 
 /* Whether a and b measure the same dimension (NULL: dimensionless). */
-bool cx_unit_same_dim(const cx_unit *a, const cx_unit *b);
+bool cx_uom_same_dim(const cx_uom *a, const cx_uom *b);
 /* Whether a and b are written with the same symbols and exponents. */
-bool cx_unit_equal(const cx_unit *a, const cx_unit *b);
+bool cx_uom_equal(const cx_uom *a, const cx_uom *b);
 /* The factor that turns an amount in `from` into one in `to`:
- * x from == x * factor to.  Requires cx_unit_same_dim(from, to). */
-void cx_unit_factor(const cx_unit *from, const cx_unit *to, mpq_t factor);
+ * x from == x * factor to.  Requires cx_uom_same_dim(from, to). */
+void cx_uom_factor(const cx_uom *from, const cx_uom *to, mpq_t factor);
 
 /* Whether the unit is a flow: exactly one time symbol, with exponent -1
  * (USD/qtr, employee/yr).  *sym is that symbol's index. */
-bool cx_unit_time_denominator(const cx_unit *u, int *sym);
+bool cx_uom_time_denominator(const cx_uom *u, int *sym);
 /* u with its time denominator replaced by `sym` (yr) or removed (NULL sym). */
-cx_unit *cx_unit_with_time(const cx_unit *u, const char *sym);
+cx_uom *cx_uom_with_time(const cx_uom *u, const char *sym);
 
 /* Text, malloc'ed (NULL on failure):
- *   cx_unit_text      the unit as written: "USD/employee/yr", "USD*yr", "1/yr"
- *   cx_unit_dim_text  its dimension: "USD / time(yr)", "1 (no unit)"
- *   cx_unit_show      a number's text with its unit: "$6,000,000,000/yr",
+ *   cx_uom_text      the unit as written: "USD/employee/yr", "USD*yr", "1/yr"
+ *   cx_uom_dim_text  its dimension: "USD / time(yr)", "1 (no unit)"
+ *   cx_uom_show      a number's text with its unit: "$6,000,000,000/yr",
  *                     "-$4.8B/qtr", "1,200 EUR", "30,000 employee",
  *                     "8%/yr"; USD^1 first shows as a `$` prefix. */
-char *cx_unit_text(const cx_unit *u);
-char *cx_unit_dim_text(const cx_unit *u);
-char *cx_unit_show(const char *num_text, const cx_unit *u);
+char *cx_uom_text(const cx_uom *u);
+char *cx_uom_dim_text(const cx_uom *u);
+char *cx_uom_show(const char *num_text, const cx_uom *u);
 
 /* A factor for a hint: "×4", "÷4", "×2/3". */
-char *cx_unit_factor_text(const mpq_t f);
+char *cx_uom_factor_text(const mpq_t f);
 
 /* The message and hint of a dimension or scale mismatch between two sides
  * written as lhs and rhs (source text, quoted in the hint), for operator
  * op ("+", "<", "as", ...).  *msg, *hint and *notes are malloc'ed (notes:
  * two lines aligning both sides' units and dimensions, Numbat-style, joined
  * by '\n').  false when out of memory. */
-bool cx_unit_mismatch(const cx_unit *a, const cx_unit *b, const char *lhs, const char *rhs,
-                      const char *op, char **msg, char **hint, char **notes);
+bool cx_uom_mismatch(const cx_uom *a, const cx_uom *b, const char *lhs, const char *rhs,
+                     const char *op, char **msg, char **hint, char **notes);
 
 #endif

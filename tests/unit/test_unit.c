@@ -14,21 +14,21 @@ static bool counts(void *ud, const char *name, size_t len)
            (len == 4 && memcmp(name, "head", 4) == 0);
 }
 
-static cx_unit *parse(const char *text)
+static cx_uom *parse(const char *text)
 {
-    cx_unit *u = NULL;
+    cx_uom *u = NULL;
     size_t at, len;
     mpq_t f;
     mpq_init(f);
-    cx_unit_parse_status st = cx_unit_parse(text, strlen(text), counts, NULL, &u, f, &at, &len);
-    cr_assert(eq(int, st, CX_UNIT_PARSE_OK), "%s", text);
+    cx_uom_parse_status st = cx_uom_parse(text, strlen(text), counts, NULL, &u, f, &at, &len);
+    cr_assert(eq(int, st, CX_UOM_PARSE_OK), "%s", text);
     mpq_clear(f);
     return u;
 }
 
-static void text_is(const cx_unit *u, const char *want)
+static void text_is(const cx_uom *u, const char *want)
 {
-    char *t = cx_unit_text(u);
+    char *t = cx_uom_text(u);
     cr_assert(eq(str, t, (char *)want));
     free(t);
 }
@@ -37,37 +37,36 @@ Test(unit, parse_and_text)
 {
     const char *cases[] = {"USD", "USD/qtr", "USD/employee/yr", "day/yr", "USD*yr^2", "EUR/week"};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        cx_unit *u = parse(cases[i]);
+        cx_uom *u = parse(cases[i]);
         text_is(u, cases[i]);
-        cx_unit_unref(u);
+        cx_uom_unref(u);
     }
 }
 
 Test(unit, parse_errors)
 {
-    cx_unit *u = NULL;
+    cx_uom *u = NULL;
     size_t at, len;
-    cr_assert(eq(int, cx_unit_parse("USD/apples", 10, counts, NULL, &u, NULL, &at, &len),
-                 CX_UNIT_PARSE_UNKNOWN));
+    cr_assert(eq(int, cx_uom_parse("USD/apples", 10, counts, NULL, &u, NULL, &at, &len),
+                 CX_UOM_PARSE_UNKNOWN));
     cr_assert(eq(sz, at, 4));
     cr_assert(eq(sz, len, 6));
     cr_assert(
-        eq(int, cx_unit_parse("usd", 3, counts, NULL, &u, NULL, &at, &len), CX_UNIT_PARSE_UNKNOWN));
-    cr_assert(eq(int, cx_unit_parse("USD//yr", 7, counts, NULL, &u, NULL, &at, &len),
-                 CX_UNIT_PARSE_SYNTAX));
-    cr_assert(eq(int, cx_unit_parse("yr^999", 6, counts, NULL, &u, NULL, &at, &len),
-                 CX_UNIT_PARSE_TOO_LARGE));
+        eq(int, cx_uom_parse("usd", 3, counts, NULL, &u, NULL, &at, &len), CX_UOM_PARSE_UNKNOWN));
+    cr_assert(eq(int, cx_uom_parse("USD//yr", 7, counts, NULL, &u, NULL, &at, &len),
+                 CX_UOM_PARSE_SYNTAX));
+    cr_assert(eq(int, cx_uom_parse("yr^999", 6, counts, NULL, &u, NULL, &at, &len),
+                 CX_UOM_PARSE_TOO_LARGE));
     cr_assert_null(u);
 }
 
 Test(unit, parse_cancels_with_factor)
 {
-    cx_unit *u = (cx_unit *)1;
+    cx_uom *u = (cx_uom *)1;
     size_t at, len;
     mpq_t f;
     mpq_init(f);
-    cr_assert(
-        eq(int, cx_unit_parse("yr/qtr", 6, counts, NULL, &u, f, &at, &len), CX_UNIT_PARSE_OK));
+    cr_assert(eq(int, cx_uom_parse("yr/qtr", 6, counts, NULL, &u, f, &at, &len), CX_UOM_PARSE_OK));
     cr_assert_null(u);
     cr_assert(eq(int, mpq_cmp_si(f, 4, 1), 0));
     mpq_clear(f);
@@ -75,61 +74,61 @@ Test(unit, parse_cancels_with_factor)
 
 Test(unit, dimensions_and_factors)
 {
-    cx_unit *q = parse("USD/qtr"), *y = parse("USD/yr"), *d = parse("USD/day"),
-            *e = parse("EUR/yr"), *m = parse("USD/mo"), *w = parse("USD/week");
-    cr_assert(cx_unit_same_dim(q, y));
-    cr_assert(cx_unit_same_dim(q, m));
-    cr_assert_not(cx_unit_same_dim(q, d)); /* two time families */
-    cr_assert_not(cx_unit_same_dim(y, e)); /* two currencies */
-    cr_assert(cx_unit_same_dim(d, w));
-    cr_assert_not(cx_unit_same_dim(y, NULL));
+    cx_uom *q = parse("USD/qtr"), *y = parse("USD/yr"), *d = parse("USD/day"), *e = parse("EUR/yr"),
+           *m = parse("USD/mo"), *w = parse("USD/week");
+    cr_assert(cx_uom_same_dim(q, y));
+    cr_assert(cx_uom_same_dim(q, m));
+    cr_assert_not(cx_uom_same_dim(q, d)); /* two time families */
+    cr_assert_not(cx_uom_same_dim(y, e)); /* two currencies */
+    cr_assert(cx_uom_same_dim(d, w));
+    cr_assert_not(cx_uom_same_dim(y, NULL));
     mpq_t f;
     mpq_init(f);
-    cx_unit_factor(q, y, f); /* 1 USD/qtr = 4 USD/yr */
+    cx_uom_factor(q, y, f); /* 1 USD/qtr = 4 USD/yr */
     cr_assert(eq(int, mpq_cmp_si(f, 4, 1), 0));
-    cx_unit_factor(m, q, f); /* 1 USD/mo = 3 USD/qtr */
+    cx_uom_factor(m, q, f); /* 1 USD/mo = 3 USD/qtr */
     cr_assert(eq(int, mpq_cmp_si(f, 3, 1), 0));
-    cx_unit_factor(w, d, f); /* 1 USD/week = 1/7 USD/day */
+    cx_uom_factor(w, d, f); /* 1 USD/week = 1/7 USD/day */
     cr_assert(eq(int, mpq_cmp_si(f, 1, 7), 0));
     mpq_clear(f);
-    cx_unit *units[] = {q, y, d, e, m, w};
-    for (int i = 0; i < 6; i++) cx_unit_unref(units[i]);
+    cx_uom *units[] = {q, y, d, e, m, w};
+    for (int i = 0; i < 6; i++) cx_uom_unref(units[i]);
 }
 
 Test(unit, products_cancel)
 {
-    cx_unit *q = parse("USD/qtr"), *yr = parse("yr"), *dpy = parse("day/yr"),
-            *usdday = parse("USD/day"), *rate = parse("USD/EUR"), *eur = parse("EUR"), *r = NULL;
+    cx_uom *q = parse("USD/qtr"), *yr = parse("yr"), *dpy = parse("day/yr"),
+           *usdday = parse("USD/day"), *rate = parse("USD/EUR"), *eur = parse("EUR"), *r = NULL;
     mpq_t f;
     mpq_init(f);
-    cr_assert(cx_unit_mul(q, yr, 1, &r, f)); /* USD/qtr * yr = 4 USD */
+    cr_assert(cx_uom_mul(q, yr, 1, &r, f)); /* USD/qtr * yr = 4 USD */
     text_is(r, "USD");
     cr_assert(eq(int, mpq_cmp_si(f, 4, 1), 0));
-    cx_unit_unref(r);
-    cr_assert(cx_unit_mul(usdday, dpy, 1, &r, f)); /* USD/day * day/yr = USD/yr */
+    cx_uom_unref(r);
+    cr_assert(cx_uom_mul(usdday, dpy, 1, &r, f)); /* USD/day * day/yr = USD/yr */
     text_is(r, "USD/yr");
     cr_assert(eq(int, mpq_cmp_si(f, 1, 1), 0));
-    cx_unit_unref(r);
-    cr_assert(cx_unit_mul(eur, rate, 1, &r, f)); /* EUR * USD/EUR = USD */
+    cx_uom_unref(r);
+    cr_assert(cx_uom_mul(eur, rate, 1, &r, f)); /* EUR * USD/EUR = USD */
     text_is(r, "USD");
-    cx_unit_unref(r);
-    cr_assert(cx_unit_mul(q, q, -1, &r, f)); /* a ratio has no unit */
+    cx_uom_unref(r);
+    cr_assert(cx_uom_mul(q, q, -1, &r, f)); /* a ratio has no unit */
     cr_assert_null(r);
-    cr_assert(cx_unit_pow(yr, 2, &r));
+    cr_assert(cx_uom_pow(yr, 2, &r));
     text_is(r, "yr^2");
-    cx_unit_unref(r);
+    cx_uom_unref(r);
     mpq_clear(f);
-    cx_unit *units[] = {q, yr, dpy, usdday, rate, eur};
-    for (int i = 0; i < 6; i++) cx_unit_unref(units[i]);
+    cx_uom *units[] = {q, yr, dpy, usdday, rate, eur};
+    for (int i = 0; i < 6; i++) cx_uom_unref(units[i]);
 }
 
 static void show_is(const char *num, const char *unit, const char *want)
 {
-    cx_unit *u = unit ? parse(unit) : NULL;
-    char *t = cx_unit_show(num, u);
+    cx_uom *u = unit ? parse(unit) : NULL;
+    char *t = cx_uom_show(num, u);
     cr_assert(eq(str, t, (char *)want));
     free(t);
-    cx_unit_unref(u);
+    cx_uom_unref(u);
 }
 
 Test(unit, show)
@@ -148,24 +147,24 @@ Test(unit, show)
 
 Test(unit, flows)
 {
-    cx_unit *q = parse("USD/qtr"), *s = parse("USD"), *dd = parse("day/yr");
+    cx_uom *q = parse("USD/qtr"), *s = parse("USD"), *dd = parse("day/yr");
     int k;
-    cr_assert(cx_unit_time_denominator(q, &k));
-    cr_assert_not(cx_unit_time_denominator(s, &k));
-    cr_assert_not(cx_unit_time_denominator(dd, &k));
-    cx_unit *y = cx_unit_with_time(q, "yr");
+    cr_assert(cx_uom_time_denominator(q, &k));
+    cr_assert_not(cx_uom_time_denominator(s, &k));
+    cr_assert_not(cx_uom_time_denominator(dd, &k));
+    cx_uom *y = cx_uom_with_time(q, "yr");
     text_is(y, "USD/yr");
-    cx_unit *st = cx_unit_with_time(q, NULL);
+    cx_uom *st = cx_uom_with_time(q, NULL);
     text_is(st, "USD");
-    cx_unit *units[] = {q, s, dd, y, st};
-    for (int i = 0; i < 5; i++) cx_unit_unref(units[i]);
+    cx_uom *units[] = {q, s, dd, y, st};
+    for (int i = 0; i < 5; i++) cx_uom_unref(units[i]);
 }
 
 Test(unit, mismatch_message)
 {
-    cx_unit *q = parse("USD/qtr"), *y = parse("USD/yr"), *d = parse("USD/day");
+    cx_uom *q = parse("USD/qtr"), *y = parse("USD/yr"), *d = parse("USD/day");
     char *msg, *hint, *notes;
-    cr_assert(cx_unit_mismatch(q, y, "fcf", "savings", "+", &msg, &hint, &notes));
+    cr_assert(cx_uom_mismatch(q, y, "fcf", "savings", "+", &msg, &hint, &notes));
     cr_assert(eq(str, msg, "'+' needs one unit on both sides: USD/qtr + USD/yr"));
     cr_assert(eq(str, hint,
                  "write fcf as USD/yr (\xC3\x97"
@@ -176,7 +175,7 @@ Test(unit, mismatch_message)
     free(msg);
     free(hint);
     free(notes);
-    cr_assert(cx_unit_mismatch(y, d, "a", "b", "<", &msg, &hint, &notes));
+    cr_assert(cx_uom_mismatch(y, d, "a", "b", "<", &msg, &hint, &notes));
     cr_assert(eq(str, msg, "'<' needs the same dimension on both sides: USD/yr and USD/day"));
     cr_assert(eq(str, hint,
                  "cx does not choose a length of year: convert with a day count you write, x * "
@@ -184,9 +183,9 @@ Test(unit, mismatch_message)
     free(msg);
     free(hint);
     free(notes);
-    cx_unit_unref(q);
-    cx_unit_unref(y);
-    cx_unit_unref(d);
+    cx_uom_unref(q);
+    cx_uom_unref(y);
+    cx_uom_unref(d);
 }
 
 /* (x as A) as B == x as B, and (x as A) as X == x, over many values and
@@ -208,14 +207,14 @@ Test(unit, round_trip_property)
         mpq_canonicalize(x);
         const char **set = round % 3 == 0 ? days : flows;
         int n = round % 3 == 0 ? 2 : 4;
-        cx_unit *a = parse(set[round % n]), *b = parse(set[(round / n) % n]);
-        cx_unit_factor(a, b, f);
+        cx_uom *a = parse(set[round % n]), *b = parse(set[(round / n) % n]);
+        cx_uom_factor(a, b, f);
         mpq_mul(y, x, f); /* x as b */
-        cx_unit_factor(b, a, f);
+        cx_uom_factor(b, a, f);
         mpq_mul(y, y, f); /* ... as a */
         cr_assert(mpq_equal(x, y), "round %d", round);
-        cx_unit_unref(a);
-        cx_unit_unref(b);
+        cx_uom_unref(a);
+        cx_uom_unref(b);
     }
     mpq_clear(x);
     mpq_clear(y);
