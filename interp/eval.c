@@ -256,8 +256,8 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
         cx_value_clear(&res);
-        if (cx_units_binop(E, node->op, node->op_span, &acc, &rhs, &res, cx_ast_lhs(node)->span,
-                           cx_ast_rhs(node)->span) != CX_OK)
+        if (cx_eval_binop_spans(E, node->op, node->op_span, &acc, &rhs, &res,
+                                cx_ast_lhs(node)->span, cx_ast_rhs(node)->span) != CX_OK)
             goto out;
         cx_value_move(&acc, &res);
     }
@@ -1044,7 +1044,14 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_COMP: return run_comp(E, n, SINK_LIST, out);
     case CX_AST_IF: return eval_if(E, n, out);
     case CX_AST_UNIT_NUM: return cx_units_literal(E, n, out);
-    case CX_AST_AS: return cx_units_as(E, n, out);
+    case CX_AST_AS: {
+        cx_value v;
+        cx_value_init(&v);
+        cx_status st = cx_eval_expr(E, n->a, &v);
+        if (st == CX_OK) st = cx_units_as(E, n, &v, out);
+        cx_value_clear(&v);
+        return st;
+    }
     default:
         return cx_eval_error(E, CX_E_INTERNAL, n->span,
                              "internal error: not an expression (node kind %d)", (int)n->kind);

@@ -214,22 +214,19 @@ cx_status cx_units_mismatch(cx_eval *E, const cx_uom *a, const cx_uom *b, cx_spa
     return CX_FAIL;
 }
 
-cx_status cx_units_as(cx_eval *E, const cx_ast *n, cx_value *out)
+cx_status cx_units_as(cx_eval *E, const cx_ast *n, cx_value *v, cx_value *out)
 {
-    cx_value v;
-    cx_value_init(&v);
     cx_uom *u = NULL;
     mpq_t f;
     mpq_init(f);
-    cx_status st = cx_eval_expr(E, n->a, &v);
-    if (st == CX_OK) st = parse_unit(E, n->name, n->name_span, &u, f);
+    cx_status st = parse_unit(E, n->name, n->name_span, &u, f);
     if (st == CX_OK && !u) {
         st = cx_eval_error(E, CX_E_TYPE_UNIT, n->name_span,
                            "'%s' cancels to no unit: convert to a unit", n->name);
-    } else if (st == CX_OK && v.kind != CX_VAL_NUM && v.kind != CX_VAL_SERIES) {
+    } else if (st == CX_OK && v->kind != CX_VAL_NUM && v->kind != CX_VAL_SERIES) {
         st = cx_eval_error(E, CX_E_TYPE_UNIT, n->a->span, "cannot convert %s to a unit",
-                           cx_value_kind_name(v.kind));
-    } else if (st == CX_OK && !v.unit) {
+                           cx_value_kind_name(v->kind));
+    } else if (st == CX_OK && !v->unit) {
         char *t = cx_uom_text(u);
         cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_UNIT, n->a->span,
                                   "a plain number has no unit to convert from");
@@ -244,28 +241,22 @@ cx_status cx_units_as(cx_eval *E, const cx_ast *n, cx_value *out)
         }
         free(t);
         st = CX_FAIL;
-    } else if (st == CX_OK && !cx_uom_same_dim(v.unit, u)) {
-        st = cx_units_mismatch(E, v.unit, u, n->op_span, n->a->span, n->name_span, "as");
+    } else if (st == CX_OK && !cx_uom_same_dim(v->unit, u)) {
+        st = cx_units_mismatch(E, v->unit, u, n->op_span, n->a->span, n->name_span, "as");
     } else if (st == CX_OK) {
-        cx_uom_factor(v.unit, u, f);
-        st = cx_units_scale(E, &v, f, n->span);
+        cx_uom_factor(v->unit, u, f);
+        st = cx_units_scale(E, v, f, n->span);
         if (st == CX_OK) {
-            cx_value_set_unit(&v, u);
-            cx_value_move(out, &v);
+            cx_value_set_unit(v, u);
+            cx_value_move(out, v);
         }
     }
     cx_uom_unref(u);
     mpq_clear(f);
-    cx_value_clear(&v);
     return st;
 }
 
 /* ==== operators =========================================================== */
-
-static bool is_plain_zero(const cx_value *v)
-{
-    return v->kind == CX_VAL_NUM && !v->unit && cx_num_is_zero(&v->u.num);
-}
 
 bool cx_units_any(const cx_value *v)
 {
@@ -285,71 +276,6 @@ cx_status cx_units_refuse(cx_eval *E, const cx_value *v, cx_span span, const cha
         cx_error_set_hint(e, "divide by the unit to say what the plain number is: x / (1 USD) "
                              "is x in dollars");
     return CX_FAIL;
-}
-
-/* v without its unit: shares the payload. */
-static void plain_copy(cx_value *dst, const cx_value *v)
-{
-    cx_value_copy(dst, v);
-    cx_value_set_unit(dst, NULL);
-}
-
-cx_status cx_units_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
-                         cx_value *out, cx_span ls, cx_span rs)
-{
-    if (!a->unit && !b->unit) return cx_eval_binop(E, op, span, a, b, out);
-    cx_value pa, pb;
-    cx_value_init(&pa);
-    cx_value_init(&pb);
-    plain_copy(&pa, a);
-    plain_copy(&pb, b);
-    cx_uom *ru = NULL;
-    mpq_t f;
-    mpq_init(f);
-    mpq_set_ui(f, 1, 1);
-    cx_status st = CX_OK;
-    const char *opt = cx_ast_op_text(op);
-    bool additive = op == CX_OP_ADD || op == CX_OP_SUB || cx_ast_op_is_comparison(op);
-    if (additive) {
-        if (a->unit && b->unit) {
-            if (!cx_uom_equal(a->unit, b->unit))
-                st = cx_units_mismatch(E, a->unit, b->unit, span, ls, rs, opt);
-            ru = cx_uom_ref(a->unit);
-        } else if (is_plain_zero(a) || is_plain_zero(b)) {
-            ru = cx_uom_ref(a->unit ? a->unit : b->unit); /* 0 is 0 in every unit */
-        } else {
-            st = cx_units_mismatch(E, a->unit, b->unit, span, ls, rs, opt);
-        }
-    } else if (op == CX_OP_MUL || op == CX_OP_DIV) {
-        if (!cx_uom_mul(a->unit, b->unit, op == CX_OP_MUL ? 1 : -1, &ru, f))
-            st = cx_eval_error(E, CX_E_TYPE_UNIT, span,
-                               "unit too large: at most %d symbols, exponents up to %d",
-                               CX_UOM_MAX_FACTORS, CX_UOM_MAX_EXP);
-    } else if (op == CX_OP_POW) {
-        int64_t n = 0;
-        if (b->unit)
-            st = cx_eval_error(E, CX_E_TYPE_UNIT, rs.end > rs.start ? rs : span,
-                               "an exponent has no unit");
-        else if (b->kind != CX_VAL_NUM || !cx_num_get_si(&b->u.num, &n) ||
-                 !cx_num_is_integer(&b->u.num))
-            st = cx_eval_error(E, CX_E_TYPE_UNIT, rs.end > rs.start ? rs : span,
-                               "a value with a unit is raised to whole powers only");
-        else if (!cx_uom_pow(a->unit, (long)n, &ru))
-            st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "unit too large: exponents up to %d",
-                               CX_UOM_MAX_EXP);
-    } else {
-        st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "'%s' takes no values with units", opt);
-    }
-    if (st == CX_OK) st = cx_eval_binop(E, op, span, &pa, &pb, out);
-    if (st == CX_OK && (out->kind == CX_VAL_NUM || out->kind == CX_VAL_SERIES)) {
-        st = cx_units_scale(E, out, f, span);
-        cx_value_set_unit(out, ru);
-    }
-    cx_uom_unref(ru);
-    mpq_clear(f);
-    cx_value_clear(&pa);
-    cx_value_clear(&pb);
-    return st;
 }
 
 char *cx_units_decorate(char *text, const cx_value *v)

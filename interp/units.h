@@ -12,15 +12,10 @@
 
 /* `unit employee, customer;` */
 cx_status cx_units_declare(cx_eval *E, const cx_ast *n);
-/* `4.8B USD/qtr`, `$125B/yr` (CX_AST_UNIT_NUM) and `x as USD/yr` (CX_AST_AS). */
+/* `4.8B USD/qtr`, `$125B/yr` (CX_AST_UNIT_NUM), and `x as USD/yr`
+ * (CX_AST_AS) of v, the value of x (v is used up). */
 cx_status cx_units_literal(cx_eval *E, const cx_ast *n, cx_value *out);
-cx_status cx_units_as(cx_eval *E, const cx_ast *n, cx_value *out);
-
-/* a OP b when a or b has a unit.  lhs and rhs are the operands' spans
- * (for the mismatch hint, which quotes them; an empty span: "x", "y").
- * Falls through to cx_eval_binop on the plain numbers. */
-cx_status cx_units_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
-                         cx_value *out, cx_span lhs, cx_span rhs);
+cx_status cx_units_as(cx_eval *E, const cx_ast *n, cx_value *v, cx_value *out);
 
 /* A built-in called under its unit rule (stdlib/unit_rules.h); without
  * units anywhere in its arguments, the plain call.  unit_calls.c. */

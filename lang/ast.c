@@ -457,34 +457,6 @@ cx_ast *cx_ast_unit_num(cx_parse_ctx *P, cx_ast *num, cx_span unit_span, cx_span
     return n;
 }
 
-cx_ast *cx_ast_dollar(cx_parse_ctx *P, cx_span span)
-{
-    /* $125B/yr: the number after the '$', then the unit USD and what
-     * follows the number ("/yr"). */
-    const char *t = P->text + span.start;
-    size_t len = span.end - span.start;
-    size_t slash = 1;
-    while (slash < len && t[slash] != '/') slash++;
-    cx_span num_span = {span.src, span.start + 1, span.start + (uint32_t)slash};
-    cx_ast *num = cx_ast_num(P, num_span);
-    cx_ast *n = cx_ast_new(P, CX_AST_UNIT_NUM, span);
-    if (!n || !num) return NULL;
-    n->a = num;
-    size_t rest = len - slash;
-    char *u = cx_arena_alloc(&P->unit->arena, 3 + rest + 1);
-    if (!u) {
-        P->oom = true;
-        return NULL;
-    }
-    memcpy(u, "USD", 3);
-    memcpy(u + 3, t + slash, rest);
-    u[3 + rest] = '\0';
-    n->name = u;
-    n->name_span = rest ? (cx_span){span.src, span.start + (uint32_t)slash, span.end}
-                        : (cx_span){span.src, span.start, span.start + 1};
-    return n;
-}
-
 cx_ast *cx_ast_as(cx_parse_ctx *P, cx_ast *a, cx_span op_span, cx_span unit_span, cx_span span)
 {
     cx_ast *n = named(P, CX_AST_AS, unit_span, span);

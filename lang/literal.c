@@ -762,3 +762,33 @@ void cx_literal_bad_number_hint(const char *text, size_t len, char *out, size_t 
         snprintf(out, cap, "the suffixes are k M B T %% bp pp, right after the digits");
     }
 }
+
+/* $125B/yr: the number after the '$', with the unit USD and what follows
+ * the number ("/yr"); the node ast.c's cx_ast_unit_num makes. */
+cx_ast *cx_ast_dollar(cx_parse_ctx *P, cx_span span)
+{
+    /* $125B/yr: the number after the '$', then the unit USD and what
+     * follows the number ("/yr"). */
+    const char *t = P->text + span.start;
+    size_t len = span.end - span.start;
+    size_t slash = 1;
+    while (slash < len && t[slash] != '/') slash++;
+    cx_span num_span = {span.src, span.start + 1, span.start + (uint32_t)slash};
+    cx_ast *num = cx_ast_num(P, num_span);
+    cx_ast *n = cx_ast_new(P, CX_AST_UNIT_NUM, span);
+    if (!n || !num) return NULL;
+    n->a = num;
+    size_t rest = len - slash;
+    char *u = cx_arena_alloc(&P->unit->arena, 3 + rest + 1);
+    if (!u) {
+        P->oom = true;
+        return NULL;
+    }
+    memcpy(u, "USD", 3);
+    memcpy(u + 3, t + slash, rest);
+    u[3 + rest] = '\0';
+    n->name = u;
+    n->name_span = rest ? (cx_span){span.src, span.start + (uint32_t)slash, span.end}
+                        : (cx_span){span.src, span.start, span.start + 1};
+    return n;
+}
