@@ -38,6 +38,7 @@ int cx_yylex(CX_YYSTYPE *lval, CX_YYLTYPE *lloc, yyscan_t scanner);
 #include "literal.h"
 #include "parse_ctx.h"
 #include "../runtime/suggest.h"
+#include "../runtime/unit.h"
 
 /* A rule's span runs from its first symbol to its last; an empty rule sits
  * where the previous symbol ended.  cx_parse_span also pops the opening
@@ -468,6 +469,13 @@ static bool number_then_word(const char *num, size_t nlen, const char *word, siz
     cx_number_word w;
     if (!cx_literal_number_fix(num, nlen, &n)) return false;
     bool plain = n.word_at == nlen; /* no suffix yet */
+    char code[4] = {0};
+    for (size_t i = 0; i < 3 && wlen == 3; i++)
+        code[i] = word[i] >= 'a' && word[i] <= 'z' ? (char)(word[i] - 'a' + 'A') : word[i];
+    if (wlen == 3 && cx_uom_is_iso_currency(code, 3)) {
+        snprintf(buf, cap, "currencies are ISO codes in capitals: write %s %s", n.text, code);
+        return true;
+    }
     if (cx_literal_number_word(word, wlen, &w)) {
         if (!w.suffix[0]) snprintf(buf, cap, "%s: write %s", w.meaning, n.text);
         else if (!plain) return false;

@@ -493,28 +493,26 @@ char *cx_uom_show(const char *num_text, const cx_uom *u)
         cx_strbuf_puts(&b, num_text);
         return cx_strbuf_take(&b);
     }
-    /* USD to the first power, written first: the `$` goes before the
-     * digits, after a sign or an ≈. */
-    if (strcmp(u->f[0].sym, "USD") == 0 && u->f[0].exp == 1) {
+    /* USD to the first power as the first symbol of the numerator: the `$`
+     * goes before the digits, after a sign or an ≈; the rest follows. */
+    int lead = -1;
+    for (int i = 0; i < u->n && lead < 0; i++)
+        if (u->f[i].exp > 0) lead = i;
+    if (lead >= 0 && strcmp(u->f[lead].sym, "USD") == 0 && u->f[lead].exp == 1) {
         const char *d = num_text;
         if (strncmp(d, "\xE2\x89\x88", 3) == 0) d += 3; /* ≈ */
         if (*d == '-') d++;
         cx_strbuf_put(&b, num_text, (size_t)(d - num_text));
         cx_strbuf_putc(&b, '$');
         cx_strbuf_puts(&b, d);
-        bool more = false;
-        for (int i = 1; i < u->n; i++) more = more || u->f[i].exp > 0;
-        if (more) {
-            cx_strbuf_putc(&b, ' ');
-            bool first = true;
-            for (int i = 1; i < u->n; i++) {
-                if (u->f[i].exp < 0) continue;
-                if (!first) cx_strbuf_putc(&b, '*');
-                put_factor(&b, &u->f[i], u->f[i].exp);
-                first = false;
-            }
+        bool first = true;
+        for (int i = 0; i < u->n; i++) {
+            if (i == lead || u->f[i].exp < 0) continue;
+            cx_strbuf_putc(&b, first ? ' ' : '*');
+            put_factor(&b, &u->f[i], u->f[i].exp);
+            first = false;
         }
-        for (int i = 1; i < u->n; i++) {
+        for (int i = 0; i < u->n; i++) {
             if (u->f[i].exp > 0) continue;
             cx_strbuf_putc(&b, '/');
             put_factor(&b, &u->f[i], -u->f[i].exp);
@@ -522,10 +520,8 @@ char *cx_uom_show(const char *num_text, const cx_uom *u)
         return cx_strbuf_take(&b);
     }
     cx_strbuf_puts(&b, num_text);
-    bool num = false;
-    for (int i = 0; i < u->n; i++) num = num || u->f[i].exp > 0;
-    if (num) cx_strbuf_putc(&b, ' ');
-    put_unit(&b, u, num ? -1 : -2);
+    if (lead >= 0) cx_strbuf_putc(&b, ' ');
+    put_unit(&b, u, lead >= 0 ? -1 : -2);
     return cx_strbuf_take(&b);
 }
 
