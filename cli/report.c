@@ -98,6 +98,19 @@ static char *output_json(const cx_output *o, int digits)
     ok = ok && cx_cli_json_value(&b, &len, &cap, table ? NULL : o->result, digits);
     RAW(", \"rhs_result\": ");
     ok = ok && cx_cli_json_value(&b, &len, &cap, o->rhs_result, digits);
+    /* Units (docs/json.md): members only values with a unit have. */
+    char *unit = table ? NULL : cx_value_unit(o->result);
+    char *rhs_unit = cx_value_unit(o->rhs_result);
+    if (unit) {
+        RAW(", \"unit\": ");
+        STR(unit);
+    }
+    if (rhs_unit) {
+        RAW(", \"rhs_unit\": ");
+        STR(rhs_unit);
+    }
+    cx_free(unit);
+    cx_free(rhs_unit);
     RAW(", \"columns\": ");
     if (table) {
         RAW("[");

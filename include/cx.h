@@ -370,6 +370,11 @@ const char *cx_kind_name(cx_kind kind);
 /* The text cx shows for the value with `digits` significant digits for
  * rounded numbers ("6,000,000,000", "0.3333333333…", "{2024: 83, ...}"). */
 char *cx_value_text(const cx_value *v, int digits);
+/* The unit of measure of a NUMBER or SERIES value as cx writes it
+ * ("USD/yr", "EUR", "USD/employee/yr"; docs/language.md, "Units"),
+ * malloc'ed (cx_free); NULL for a value without a unit.  The numbers of
+ * cx_value_number and cx_value_series_number are in this unit. */
+char *cx_value_unit(const cx_value *v);
 /* The number of a NUMBER value; NULL for other kinds. */
 const cx_number *cx_value_number(const cx_value *v);
 /* A BOOLEAN's truth; false for other kinds. */

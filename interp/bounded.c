@@ -9,6 +9,8 @@
 #include "display.h"
 #include "eval.h"
 #include "state.h"
+#include "units.h"
+#include "../runtime/unit.h"
 
 void cx_bounds_init(cx_bounds *b)
 {
@@ -19,15 +21,13 @@ void cx_bounds_init(cx_bounds *b)
 
 void cx_bounds_free(cx_bounds *b)
 {
-    for (size_t i = 0; i < b->n; i++) free(b->labels[i].text);
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->labels[i].text);
+        cx_uom_unref(b->labels[i].unit);
+    }
     free(b->labels);
     cx_aff_gen_clear(&b->gen);
     memset(b, 0, sizeof *b);
-}
-
-cx_aff_ctx cx_bounds_ctx(cx_state *st)
-{
-    return (cx_aff_ctx){.num = &st->nctx, .max_terms = CX_MAX_BOUND_TERMS, .gen = &st->bounds.gen};
 }
 
 static cx_status aff_error(cx_eval *E, cx_aff_status s, cx_span span)
@@ -112,6 +112,9 @@ cx_status cx_bounded_make(cx_eval *E, const cx_ast *n, const cx_value *pa, const
     cx_aff_init(&f);
     cx_status s = need_exact(E, pa, n->a);
     if (s == CX_OK) s = need_exact(E, pb, n->b);
+    if (s == CX_OK && pa->unit && pb->unit && !cx_uom_equal(pa->unit, pb->unit))
+        s = cx_units_mismatch(E, pa->unit, pb->unit, n->op_span, n->a->span, n->b->span,
+                              cx_ast_op_text(n->op));
     if (s != CX_OK) goto out;
     bool to = n->op == CX_OP_TO;
     if (to && cx_num_cmp(&pa->u.num, &pb->u.num) > 0) {
@@ -140,6 +143,7 @@ cx_status cx_bounded_make(cx_eval *E, const cx_ast *n, const cx_value *pa, const
         goto out;
     }
     lab->suffix = literal_suffix(n->a);
+    lab->unit = cx_uom_ref(pa->unit ? pa->unit : pb->unit);
     st->bounds.n++;
     cx_aff_ctx ctx = cx_bounds_ctx(st);
     uint64_t tag = st->bounds.n;
@@ -148,9 +152,16 @@ cx_status cx_bounded_make(cx_eval *E, const cx_ast *n, const cx_value *pa, const
                      : cx_aff_input_pm(&f, NULL, &pa->u.num, &pb->u.num, tag, &ctx),
                   n->span);
     if (s == CX_OK) s = give(E, &f, out, n->span);
+    /* `150B ± 10B USD`, `$140B to $160B`: one unit for the whole bound. */
+    if (s == CX_OK) cx_value_set_unit(out, pa->unit ? pa->unit : pb->unit);
 out:
     cx_aff_clear(&f);
     return s;
+}
+
+static bool number_or_bound(const cx_value *v)
+{
+    return v->kind == CX_VAL_NUM || v->kind == CX_VAL_BOUND;
 }
 
 static cx_aff_op aff_op(int op)
@@ -178,18 +189,23 @@ cx_status cx_bounded_decide(cx_eval *E, int op, cx_span span, const cx_value *a,
     cx_aff x, y;
     cx_aff_init(&x);
     cx_aff_init(&y);
-    cx_status s = as_form(E, a, &x, span);
+    cx_status s = CX_OK;
+    if (!number_or_bound(a) || !number_or_bound(b))
+        s = cx_eval_error(E, CX_E_TYPE_OPERANDS, span, "cannot compare %s with %s",
+                          cx_value_kind_name(a->kind), cx_value_kind_name(b->kind));
+    /* Units must agree, as for any comparison (a plain 0 takes any). */
+    bool zero = (a->kind == CX_VAL_NUM && !a->unit && cx_num_is_zero(&a->u.num)) ||
+                (b->kind == CX_VAL_NUM && !b->unit && cx_num_is_zero(&b->u.num));
+    if (s == CX_OK && (a->unit || b->unit) && !zero && !cx_uom_equal(a->unit, b->unit))
+        s = cx_units_mismatch(E, a->unit, b->unit, span, (cx_span){0, 0, 0}, (cx_span){0, 0, 0},
+                              cx_ast_op_text(op));
+    if (s == CX_OK) s = as_form(E, a, &x, span);
     if (s == CX_OK) s = as_form(E, b, &y, span);
     if (s == CX_OK) s = aff_error(E, cx_aff_sub(&x, &x, &y, &ctx), span);
     if (s == CX_OK) s = aff_error(E, cx_aff_decide(w, &x, aff_op(op), &ctx), span);
     cx_aff_clear(&x);
     cx_aff_clear(&y);
     return s;
-}
-
-static bool number_or_bound(const cx_value *v)
-{
-    return v->kind == CX_VAL_NUM || v->kind == CX_VAL_BOUND;
 }
 
 cx_status cx_bounded_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
@@ -256,8 +272,20 @@ cx_status cx_bounded_binop(cx_eval *E, int op, cx_span span, const cx_value *a, 
 
 cx_status cx_bounded_neg(cx_eval *E, cx_value *v, cx_span span)
 {
+    /* The form may be shared (a name's value): negate a new one. */
     cx_aff_ctx ctx = cx_bounds_ctx(E->st);
-    return aff_error(E, cx_aff_neg(&v->u.bound->f, &v->u.bound->f, &ctx), span);
+    cx_bound *r = cx_bound_new();
+    if (!r) return cx_eval_oom(E, span);
+    cx_status s = aff_error(E, cx_aff_neg(&r->f, &v->u.bound->f, &ctx), span);
+    if (s != CX_OK) {
+        cx_bound_unref(r);
+        return s;
+    }
+    cx_uom *u = cx_uom_ref(v->unit);
+    cx_value_take_bound(v, r);
+    cx_value_set_unit(v, u);
+    cx_uom_unref(u);
+    return CX_OK;
 }
 
 void cx_bounded_name(cx_state *st, const cx_ast *value_node, const cx_value *v, const char *name)
@@ -273,13 +301,14 @@ void cx_bounded_name(cx_state *st, const cx_ast *value_node, const cx_value *v, 
 
 /* ==== verdicts ============================================================== */
 
-static char *show_num(cx_eval *E, const cx_num *x, char suffix)
+static char *show_num(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
 {
     cx_value v;
     cx_value_init(&v);
     cx_value_set_num(&v, x);
-    char *s =
-        suffix ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx) : cx_eval_render(E, &v);
+    cx_value_set_unit(&v, unit);
+    char *s = suffix && !unit ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx)
+                              : cx_eval_render(E, &v);
     cx_value_clear(&v);
     return s;
 }
@@ -297,7 +326,7 @@ char *cx_bounded_point_text(cx_eval *E, const cx_aff_point *p)
         cx_num_init(&x);
         char *val = NULL;
         if (cx_aff_input_value(&x, &st->bounds.gen, p->sym[i], &p->eps[i], &st->nctx) == CX_AFF_OK)
-            val = show_num(E, &x, lab->suffix);
+            val = show_num(E, &x, lab->suffix, lab->unit);
         cx_num_clear(&x);
         char *t = val ? cx_strdupf("%s%s%s = %s", text, *text ? ", " : "", lab->text, val) : NULL;
         free(val);
@@ -348,7 +377,7 @@ cx_status cx_bounded_verdict(cx_eval *E, int op, cx_span span, const cx_value *l
         pt = cx_bounded_point_text(E, &w.fail);
         if (w.has_break_even && w.be_tag >= 1 && w.be_tag <= E->st->bounds.n) {
             const cx_input_label *lab = &E->st->bounds.labels[w.be_tag - 1];
-            char *v = show_num(E, &w.be_value, lab->suffix);
+            char *v = show_num(E, &w.be_value, lab->suffix, lab->unit);
             be = v ? cx_strdupf("; holds when %s %s %s", lab->text, op_word(w.be_op), v) : NULL;
             free(v);
         }

@@ -19,8 +19,9 @@ struct cx_state;
 struct cx_eval;
 
 typedef struct cx_input_label {
-    char *text;  /* the name the input is bound to, or the bound as written */
-    char suffix; /* how its ends were written ('%', 'b', 'p' or 0), to show it so */
+    char *text;          /* the name the input is bound to, or the bound as written */
+    char suffix;         /* how its ends were written ('%', 'b', 'p' or 0), to show it so */
+    struct cx_uom *unit; /* its unit (a reference), or NULL */
 } cx_input_label;
 
 typedef struct cx_bounds {
@@ -31,8 +32,6 @@ typedef struct cx_bounds {
 
 void cx_bounds_init(cx_bounds *b);
 void cx_bounds_free(cx_bounds *b);
-/* The context every affine operation of the state runs with. */
-cx_aff_ctx cx_bounds_ctx(struct cx_state *st);
 
 /* `lo to hi`, `c ± r` (CX_AST_BOUND n) from its operands' values a, b. */
 cx_status cx_bounded_make(struct cx_eval *E, const cx_ast *n, const cx_value *a, const cx_value *b,

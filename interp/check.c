@@ -13,6 +13,7 @@
 #include "env.h"
 #include "eval.h"
 #include "output.h"
+#include "units.h"
 
 /* How a side is shown: as a plain number, or in percent, basis points or
  * percentage points when the claim's figure was written that way (`~ 61%`),
@@ -49,6 +50,7 @@ static cx_figure figure_of(cx_eval *E, const cx_ast *n)
     while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
     const cx_binding *b;
     cx_period p;
+    if (n->kind == CX_AST_UNIT_NUM) n = n->a; /* 6B USD/yr: written as 6B */
     switch (n->kind) {
     case CX_AST_NUM: return (cx_figure){n->num.quantum10, n->num.suffix, true, true};
     case CX_AST_NAME: b = global_of(E, n->name); return b ? b->figure : computed;
@@ -102,6 +104,15 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
     char *s = show(E, &v, m);
     cx_value_clear(&v);
     return s;
+}
+
+/* A side's text with the claim's unit ($6,000,000,000/yr); takes s. */
+static char *with_unit(char *s, const cx_uom *u)
+{
+    if (!s || !u) return s;
+    char *t = cx_uom_show(s, u);
+    free(s);
+    return t;
 }
 
 /* Reports a verdict.  A claim whose text cannot be made is an error, never
@@ -550,6 +561,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     cx_num_init(&diff);
     cx_num_init(&shown);
     char *as = NULL, *bs = NULL, *detail = NULL, *x1 = NULL, *x2 = NULL;
+    cx_uom *unit = NULL;
     cx_status st = CX_FAIL;
     const cx_num_ctx *ctx = &E->st->nctx;
     /* Name lookups for the figure's form happen after both sides ran. */
@@ -565,12 +577,32 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     show_mode m = mode_of(E, cx_ast_check_rhs(n));
     bool passed;
     bool approx = !cx_num_is_exact(&a.u.num) || !cx_num_is_exact(&b.u.num);
+    /* Units: both sides in one unit (the right side's, which the line
+     * shows); the numbers are then compared plain. */
+    if (!cx_uom_equal(a.unit, b.unit)) {
+        cx_units_mismatch(E, a.unit, b.unit, n->op_span, cx_ast_check_lhs(n)->span,
+                          cx_ast_check_rhs(n)->span, "~");
+        goto out;
+    }
+    unit = cx_uom_ref(b.unit);
+    cx_value_set_unit(&a, NULL);
+    cx_value_set_unit(&b, NULL);
     if (n->check_kind == CX_CHECK_WITHIN) {
         const cx_ast *tn = cx_ast_tolerance(n);
         tol_kind tk;
         if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
             tolerance_kind(E, tn, &tk) != CX_OK)
             goto out;
+        if (tk == TOL_ABSOLUTE && !cx_uom_equal(tol.unit, unit) && !cx_num_is_zero(&tol.u.num)) {
+            cx_units_mismatch(E, tol.unit, unit, tn->span, tn->span, cx_ast_check_rhs(n)->span,
+                              "within");
+            goto out;
+        }
+        if (tk != TOL_ABSOLUTE && tol.unit) {
+            cx_units_refuse(E, &tol, tn->span, "a relative tolerance");
+            goto out;
+        }
+        cx_value_set_unit(&tol, NULL);
         if (cx_num_sgn(&tol.u.num) < 0) {
             cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
                           "a tolerance cannot be negative");
@@ -594,12 +626,13 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         passed = cx_num_cmp(&diff, &q) <= 0;
         /* A difference of two percentages is in points. */
         show_mode dm = m == SHOW_PCT || m == SHOW_PP ? SHOW_PP : m;
-        as = show(E, &a, m);
-        bs = show(E, &b, m);
-        x1 = show_num(E, &diff, dm);
+        as = with_unit(show(E, &a, m), unit);
+        bs = with_unit(show(E, &b, m), unit);
+        x1 = with_unit(show_num(E, &diff, dm), unit);
         x2 = show(E, &tol, tk == TOL_RELATIVE ? mode_of(E, tn) : tk == TOL_POINTS ? SHOW_PP : dm);
+        if (tk == TOL_ABSOLUTE) x2 = with_unit(x2, unit);
         char *rel = has_rel && tk != TOL_POINTS ? show_num(E, &lo, SHOW_PCT) : NULL;
-        char *bound = tk == TOL_RELATIVE ? show_num(E, &q, dm) : NULL;
+        char *bound = tk == TOL_RELATIVE ? with_unit(show_num(E, &q, dm), unit) : NULL;
         if (as && bs && x1 && x2 && (!has_rel || tk == TOL_POINTS || rel) &&
             (tk != TOL_RELATIVE || bound))
             detail = cx_strdupf("%s differs from %s by %s%s%s%s, %s %s%s%s%s", as, bs, x1,
@@ -617,10 +650,10 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
             goto out;
         }
         int s = cx_num_sgn(&shown);
-        as = show(E, &a, m);
-        bs = show(E, &b, m);
-        x1 = show_num(E, &lo, m);
-        x2 = show_num(E, &hi, m);
+        as = with_unit(show(E, &a, m), unit);
+        bs = with_unit(show(E, &b, m), unit);
+        x1 = with_unit(show_num(E, &lo, m), unit);
+        x2 = with_unit(show_num(E, &hi, m), unit);
         if (as && x1 && x2)
             detail = cx_strdupf("%s is %s %s%s .. %s%s", as, passed ? "in" : "outside",
                                 s > 0 ? "[" : "(", x1, x2, s < 0 ? "]" : ")");
@@ -629,8 +662,11 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         cx_eval_oom(E, n->span);
         goto out;
     }
+    cx_value_set_unit(&a, unit);
+    cx_value_set_unit(&b, unit);
     st = emit(E, n, passed, as, bs, detail, approx, &a, &b);
 out:
+    cx_uom_unref(unit);
     free(as);
     free(bs);
     free(detail);

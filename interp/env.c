@@ -146,6 +146,7 @@ cx_figure cx_written_figure(const cx_ast *n)
 {
     bool fact = cx_ast_not_constant(n) == NULL;
     while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
+    if (n->kind == CX_AST_UNIT_NUM) n = n->a; /* 4.8B USD/qtr: written as 4.8B */
     if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false, fact};
     return (cx_figure){n->num.quantum10, n->num.suffix, true, fact};
 }

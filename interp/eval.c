@@ -15,6 +15,7 @@
 #include "../runtime/product.h"
 #include "../runtime/sum.h"
 #include "../runtime/series.h"
+#include "units.h"
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
 #include "display.h"
@@ -142,7 +143,8 @@ cx_status cx_eval_value_period(cx_eval *E, const cx_value *v, cx_span span, cx_p
         return CX_OK;
     }
     int64_t y;
-    if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
+    if (v->kind == CX_VAL_NUM && !v->unit && cx_num_get_si(&v->u.num, &y) &&
+        cx_period_from_year(y, out))
         return CX_OK;
     char *what = describe(E, v);
     cx_eval_error(E, CX_E_TYPE_PERIOD, span, "expected a period or a year (1 to 9999), got %s",
@@ -254,7 +256,9 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
         cx_value_clear(&res);
-        if (cx_eval_binop(E, node->op, node->op_span, &acc, &rhs, &res) != CX_OK) goto out;
+        if (cx_eval_binop_spans(E, node->op, node->op_span, &acc, &rhs, &res,
+                                cx_ast_lhs(node)->span, cx_ast_rhs(node)->span) != CX_OK)
+            goto out;
         cx_value_move(&acc, &res);
     }
     if (len > 64 && cx_eval_poll(E, n->span) != CX_OK) goto out;
@@ -293,7 +297,10 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_series_scalar(&r, v.u.series, &minus1, false, cx_num_mul, &E->st->nctx, &bad);
             cx_num_clear(&minus1);
             if (!r) st = cx_eval_oom(E, n->span);
-            else cx_value_take_series(out, r);
+            else {
+                cx_value_take_series(out, r);
+                cx_value_set_unit(out, v.unit);
+            }
         } else {
             cx_value_move(out, &v);
         }
@@ -337,7 +344,9 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
                              (int)(cx_ast_at_period(n)->span.end - cx_ast_at_period(n)->span.start),
                              cx_sources_get(&E->st->sources, cx_ast_at_period(n)->span.src)->text +
                                  cx_ast_at_period(n)->span.start);
-    return series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
+    cx_status st = series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
+    if (st == CX_OK) cx_value_set_unit(out, base->unit);
+    return st;
 }
 
 /* A slice asks for every period of its range: a missing one is an error,
@@ -427,10 +436,11 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
             if (cx_eval_value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
             st = series_at(E, name, base->u.series, &p, n->span, out);
         }
+        if (st == CX_OK) cx_value_set_unit(out, base->unit);
     } else if (base->kind == CX_VAL_LIST) {
         const cx_list *l = base->u.list;
         int64_t i;
-        if (idx.kind != CX_VAL_NUM || !cx_num_get_si(&idx.u.num, &i)) {
+        if (idx.kind != CX_VAL_NUM || idx.unit || !cx_num_get_si(&idx.u.num, &i)) {
             char *what = describe(E, &idx);
             st = cx_eval_error(E, CX_E_TYPE_INDEX, cx_ast_index_key(n)->span,
                                "a list is indexed by a whole number (1 is the first item), got %s",
@@ -489,6 +499,7 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
         for (size_t i = 0; i < s->len && st == CX_OK; i++) {
             if ((st = cx_eval_step(E, span)) != CX_OK) break;
             cx_value_set_num(&item, &s->vals[i]);
+            cx_value_set_unit(&item, it->unit);
             st = fn(E, &item, ud);
             cx_value_clear(&item);
         }
@@ -539,6 +550,10 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_eval_expr(E, cx_ast_range_hi(n), &hi) != CX_OK)
         goto out;
     if (cx_ast_range_step(n) && cx_eval_expr(E, cx_ast_range_step(n), &step) != CX_OK) goto out;
+    if (cx_units_refuse(E, &lo, cx_ast_range_lo(n)->span, "a range") != CX_OK ||
+        cx_units_refuse(E, &hi, cx_ast_range_hi(n)->span, "a range") != CX_OK ||
+        cx_units_refuse(E, &step, n->span, "a range") != CX_OK)
+        goto out;
     if (!(r = cx_range_new())) {
         st = cx_eval_oom(E, n->span);
         goto out;
@@ -611,6 +626,8 @@ typedef struct comp_ctx {
     cx_sum sum;         /* SINK_SUM: reduced once at the end (runtime/sum.h) */
     cx_product product; /* SINK_PRODUCT: a balanced tree (runtime/product.h) */
     cx_value bounded;   /* the bounded items so far, summed or multiplied; NONE: none */
+    cx_uom *unit;       /* SINK_SUM: the unit of the first item; every item has it */
+    bool any_item;
 } comp_ctx;
 
 static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
@@ -645,8 +662,8 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
         int op = c->sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL;
         if (c->bounded.kind == CX_VAL_NONE) cx_value_move(&c->bounded, &v);
         else
-            st = cx_bounded_binop(E, op, cx_ast_comp_elem(c->comp)->span, &c->bounded, &v,
-                                  &c->bounded);
+            st =
+                cx_eval_binop(E, op, cx_ast_comp_elem(c->comp)->span, &c->bounded, &v, &c->bounded);
     } else {
         if (v.kind != CX_VAL_NUM) {
             st = cx_eval_error(E, CX_E_TYPE_ARG, cx_ast_comp_elem(c->comp)->span,
@@ -654,6 +671,17 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
                                kind_name(&v));
             goto out;
         }
+        if (c->sink == SINK_PRODUCT && v.unit) {
+            st = cx_units_refuse(E, &v, cx_ast_comp_elem(c->comp)->span, "product");
+            goto out;
+        }
+        if (!c->any_item) c->unit = cx_uom_ref(v.unit);
+        else if (!cx_uom_equal(c->unit, v.unit)) {
+            st = cx_eval_error(E, CX_E_TYPE_UNIT, cx_ast_comp_elem(c->comp)->span,
+                               "sum adds amounts in one unit; an item is in another");
+            goto out;
+        }
+        c->any_item = true;
         cx_num_status ns = c->sink == SINK_PRODUCT
                                ? cx_product_add(&c->product, &v.u.num, &E->st->nctx)
                                : cx_sum_add(&c->sum, &v.u.num, &E->st->nctx);
@@ -697,12 +725,14 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
             cx_num_status ns = sink == SINK_PRODUCT
                                    ? cx_product_take(&c.product, &acc, &E->st->nctx)
                                    : cx_sum_take(&c.sum, &acc, &E->st->nctx);
-            if (ns == CX_NUM_OK) cx_value_take_num(out, &acc);
-            else st = cx_eval_num_error(E, ns, comp->span);
+            if (ns == CX_NUM_OK) {
+                cx_value_take_num(out, &acc);
+                cx_value_set_unit(out, c.unit);
+            } else st = cx_eval_num_error(E, ns, comp->span);
             cx_num_clear(&acc);
             if (st == CX_OK && c.bounded.kind != CX_VAL_NONE)
-                st = cx_bounded_binop(E, sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL, comp->span,
-                                      &c.bounded, out, out);
+                st = cx_eval_binop(E, sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL, comp->span,
+                                   &c.bounded, out, out);
         }
     }
 out:
@@ -711,6 +741,7 @@ out:
     cx_product_clear(&c.product);
     cx_sum_clear(&c.sum);
     cx_value_clear(&c.bounded);
+    cx_uom_unref(c.unit);
     cx_value_clear(&iter);
     return st;
 }
@@ -898,7 +929,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                    kind_name(&it));
             if (st == CX_OK) {
                 cx_call c = make_call(E, bi, &it, 1, &cx_ast_comp_iter(g)->span, n->span);
-                st = bi->fn(&c, out);
+                st = cx_units_call(E, bi, &c, out);
                 st = finish_call(E, &c, st);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
@@ -954,7 +985,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
             st = CX_FAIL;
         } else {
             cx_call c = make_call(E, bi, args, nargs, spans, n->span);
-            st = bi->fn(&c, out);
+            st = cx_units_call(E, bi, &c, out);
             st = finish_call(E, &c, st);
             if (st == CX_OK) st = cx_eval_poll(E, n->span);
         }
@@ -1043,6 +1074,15 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_COMP: return run_comp(E, n, SINK_LIST, out);
     case CX_AST_IF: return eval_if(E, n, out);
     case CX_AST_BOUND: return eval_bound(E, n, out);
+    case CX_AST_UNIT_NUM: return cx_units_literal(E, n, out);
+    case CX_AST_AS: {
+        cx_value v;
+        cx_value_init(&v);
+        cx_status st = cx_eval_expr(E, n->a, &v);
+        if (st == CX_OK) st = cx_units_as(E, n, &v, out);
+        cx_value_clear(&v);
+        return st;
+    }
     default:
         return cx_eval_error(E, CX_E_INTERNAL, n->span,
                              "internal error: not an expression (node kind %d)", (int)n->kind);

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "display.h"
 #include "eval.h"
+#include "units.h"
 #include "output.h"
 #include "scenario.h"
 #include "table.h"
@@ -87,13 +88,15 @@ static cx_series *writable_series(cx_binding *b)
     if (s->rc > 1) {
         cx_series *c = cx_series_copy(s);
         if (!c) return NULL;
+        cx_uom *u = cx_uom_ref(b->value.unit);
         cx_value_take_series(&b->value, c);
+        b->value.unit = u;
         s = c;
     }
     return s;
 }
 
-static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, const cx_value *v,
+static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
                               cx_span span, cx_span value_span, cx_figure fig)
 {
     if (v->kind != CX_VAL_NUM)
@@ -107,6 +110,33 @@ static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, con
         cx_status st = redefined(E, what ? what : b->name, span, cx_binding_period_span(b, p->ord));
         free(what);
         return st;
+    }
+    /* The periods of a series share one unit: the first period's; a later
+     * one in another unit of the same dimension is converted exactly. */
+    if (s->len == 0 && !cx_series_has(s, p->ord)) {
+        cx_value_set_unit(&b->value, v->unit);
+    } else if (!cx_uom_equal(b->value.unit, v->unit)) {
+        if (!b->value.unit || !v->unit || !cx_uom_same_dim(b->value.unit, v->unit)) {
+            char *su = b->value.unit ? cx_uom_text(b->value.unit) : cx_strdupf("no unit");
+            char *vu = v->unit ? cx_uom_text(v->unit) : cx_strdupf("no unit");
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_UNIT, value_span,
+                                      "the periods of '%s' are in %s; this one is in %s", b->name,
+                                      su ? su : "?", vu ? vu : "?");
+            if (e) {
+                cx_error_add_note(e, b->span, "'%s' was first defined here", b->name);
+                cx_error_set_hint(e, "the periods of one series measure one thing: write each "
+                                     "in the same unit");
+            }
+            free(su);
+            free(vu);
+            return CX_FAIL;
+        }
+        mpq_t f;
+        mpq_init(f);
+        cx_uom_factor(v->unit, b->value.unit, f);
+        cx_status cs = cx_units_scale(E, v, f, value_span);
+        mpq_clear(f);
+        if (cs != CX_OK) return cs;
     }
     if (!(s = writable_series(b))) return cx_eval_oom(E, span);
     if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
@@ -129,8 +159,8 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const
                             cx_span span, const cx_ast *value_node)
 {
     cx_figure fig = cx_written_figure(value_node);
-    if (!E->st->scen.replay) return store_period(E, b, p, v, span, value_node->span, fig);
-    cx_value own; /* v may be an item of a shared list */
+    cx_value own; /* v may be an item of a shared list: a unit conversion or a
+                   * scenario's value changes a copy */
     cx_value_init(&own);
     cx_value_copy(&own, v);
     cx_scenario_override(E->st, b->name, p, &own, &fig);
@@ -377,6 +407,7 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_SCENARIO: return cx_exec_scenario(E, n);
     case CX_AST_SCENARIO_TABLE: return cx_exec_scenario_table(E, n);
     case CX_AST_TORNADO: return cx_exec_tornado(E, n);
+    case CX_AST_UNIT_DECL: return cx_units_declare(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);
     }

@@ -13,6 +13,7 @@
 #include "eval.h"
 #include "output.h"
 #include "state.h"
+#include "../runtime/unit.h"
 
 /* ==== running the script again ============================================== */
 
@@ -171,19 +172,13 @@ static cx_status column_values(cx_eval *E, const cx_ast *n, cx_value *out)
 static cx_status difference(cx_eval *E, const cx_value *v, const cx_value *base, cx_value *d,
                             char **text, cx_span at)
 {
-    if (v->kind != CX_VAL_NUM || base->kind != CX_VAL_NUM) {
+    /* Numbers in one unit (the difference keeps it); anything else shows no
+     * difference. */
+    if (v->kind != CX_VAL_NUM || base->kind != CX_VAL_NUM || !cx_uom_equal(v->unit, base->unit)) {
         *text = strdup("");
         return *text ? CX_OK : cx_eval_oom(E, at);
     }
-    cx_num x;
-    cx_num_init(&x);
-    cx_num_status ns = cx_num_sub(&x, &v->u.num, &base->u.num, &E->st->nctx);
-    if (ns != CX_NUM_OK) {
-        cx_num_clear(&x);
-        return cx_eval_num_error(E, ns, at);
-    }
-    cx_value_take_num(d, &x);
-    cx_num_clear(&x);
+    if (cx_eval_binop(E, CX_OP_SUB, at, v, base, d) != CX_OK) return CX_FAIL;
     char *s = cx_eval_render(E, d);
     *text = s && cx_num_sgn(&d->u.num) > 0 ? cx_strdupf("+%s", s) : s;
     if (s && *text != s) free(s);
@@ -353,6 +348,7 @@ typedef struct tornado_input {
     cx_num lo, hi, mid;
     cx_value at_lo, at_hi;
     cx_num swing; /* |at_hi - at_lo| */
+    cx_uom *unit; /* the input's (borrowed from its binding) */
 } tornado_input;
 
 /* The value of expr with input i at at[i]. */
@@ -367,6 +363,7 @@ static cx_status value_at(cx_eval *E, const cx_ast *n, tornado_input *in, size_t
             .name = (char *)in[i].name->name, .span = in[i].name->span, .figure = {.fact = true}};
         cx_value_init(&ov[i].value);
         cx_value_set_num(&ov[i].value, at[i]);
+        cx_value_set_unit(&ov[i].value, in[i].unit);
     }
     sc.ov = ov;
     saved sv;
@@ -472,6 +469,7 @@ static cx_status tornado_input_of(cx_eval *E, const cx_ast *name, tornado_input 
     if (cx_aff_lo(&t->lo, f, &ctx) != CX_AFF_OK || cx_aff_hi(&t->hi, f, &ctx) != CX_AFF_OK)
         return cx_eval_num_error(E, CX_NUM_TOO_BIG, name->span);
     cx_aff_mid(&t->mid, f);
+    t->unit = b->value.unit;
     const cx_aff_input *in = f->n == 1 ? cx_aff_gen_input(&st->bounds.gen, f->t[0].sym) : NULL;
     t->suffix =
         in && in->tag >= 1 && in->tag <= st->bounds.n ? st->bounds.labels[in->tag - 1].suffix : 0;
@@ -479,13 +477,14 @@ static cx_status tornado_input_of(cx_eval *E, const cx_ast *name, tornado_input 
     return CX_OK;
 }
 
-static char *show_in(cx_eval *E, const cx_num *x, char suffix)
+static char *show_in(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
 {
     cx_value v;
     cx_value_init(&v);
     cx_value_set_num(&v, x);
-    char *s =
-        suffix ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx) : cx_eval_render(E, &v);
+    cx_value_set_unit(&v, unit);
+    char *s = suffix && !unit ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx)
+                              : cx_eval_render(E, &v);
     cx_value_clear(&v);
     return s;
 }
@@ -498,8 +497,8 @@ enum { MAX_TORNADO_CORNERS_LOG2 = 10 };
 static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k,
                               const cx_num *swings)
 {
-    char *text = NULL, *sw = show_in(E, swings, 0), *what = NULL, *ls = NULL, *hs = NULL,
-         *vs = NULL, *ss = NULL, *corner = strdup("");
+    char *text = NULL, *sw = show_in(E, swings, 0, in[0].at_lo.unit), *what = NULL, *ls = NULL,
+         *hs = NULL, *vs = NULL, *ss = NULL, *corner = strdup("");
     cx_value base;
     cx_value_init(&base);
     cx_num lo, hi, bad_value, bad_sum;
@@ -518,7 +517,9 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
     if (value_with(E, n, in, k, k, NULL, &base) != CX_OK ||
         corner_range(E, n, in, k, &base.u.num, &lo, &hi, &bad, &bad_value, &bad_sum) != CX_OK)
         goto out;
-    if (!(ls = show_in(E, &lo, 0)) || !(hs = show_in(E, &hi, 0))) goto out;
+    if (!(ls = show_in(E, &lo, 0, in[0].at_lo.unit)) ||
+        !(hs = show_in(E, &hi, 0, in[0].at_lo.unit)))
+        goto out;
     if (bad == UINT32_MAX) {
         text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s, "
                           "and at each corner the inputs' separate effects add up: they do not "
@@ -527,13 +528,14 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
         goto out;
     }
     for (size_t i = 0; i < k && corner; i++) {
-        char *v = show_in(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix);
+        char *v = show_in(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix, in[i].unit);
         char *c = v ? cx_strdupf("%s%s%s = %s", corner, i ? ", " : "", in[i].name->name, v) : NULL;
         free(v);
         free(corner);
         corner = c;
     }
-    if (corner && (vs = show_in(E, &bad_value, 0)) && (ss = show_in(E, &bad_sum, 0)))
+    if (corner && (vs = show_in(E, &bad_value, 0, in[0].at_lo.unit)) &&
+        (ss = show_in(E, &bad_sum, 0, in[0].at_lo.unit)))
         text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s; "
                           "the inputs interact: at %s it is %s, not the %s their separate "
                           "effects add to",
@@ -626,13 +628,19 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
         for (size_t c = 0; c < 6; c++) cx_value_init(&cells[c]);
         bool ok = cx_value_set_str(&cells[0], t->name->name, strlen(t->name->name));
         cx_value_set_num(&cells[1], &t->lo);
+        cx_value_set_unit(&cells[1], t->unit);
         cx_value_set_num(&cells[2], &t->hi);
+        cx_value_set_unit(&cells[2], t->unit);
         cx_value_copy(&cells[3], &t->at_lo);
         cx_value_copy(&cells[4], &t->at_hi);
         cx_value_set_num(&cells[5], &t->swing);
-        char *texts[6] = {strdup(t->name->name),         show_in(E, &t->lo, t->suffix),
-                          show_in(E, &t->hi, t->suffix), cx_eval_render(E, &t->at_lo),
-                          cx_eval_render(E, &t->at_hi),  show_in(E, &t->swing, 0)};
+        cx_value_set_unit(&cells[5], t->at_lo.unit);
+        char *texts[6] = {strdup(t->name->name),
+                          show_in(E, &t->lo, t->suffix, t->unit),
+                          show_in(E, &t->hi, t->suffix, t->unit),
+                          cx_eval_render(E, &t->at_lo),
+                          cx_eval_render(E, &t->at_hi),
+                          show_in(E, &t->swing, 0, t->at_lo.unit)};
         for (size_t c = 0; c < 6; c++) {
             if (ok) ok = put_cell(&g, texts[c]) && cx_list_push_take(row, &cells[c]);
             else free(texts[c]);
@@ -725,8 +733,8 @@ static bool box_new(split_box *b, size_t k)
 
 /* The claim's verdict with each input bound to its part of the box. */
 static cx_status decide_in_box(cx_eval *E, const cx_ast *claim, const char *const *names,
-                               const uint64_t *tags, size_t k, const split_box *b,
-                               cx_aff_witness *w)
+                               cx_uom *const *units, const uint64_t *tags, size_t k,
+                               const split_box *b, cx_aff_witness *w)
 {
     cx_state *st = E->st;
     cx_aff_ctx ctx = cx_bounds_ctx(st);
@@ -753,6 +761,7 @@ static cx_status decide_in_box(cx_eval *E, const cx_ast *claim, const char *cons
             break;
         }
         cx_value_take_bound(&ov[i].value, bd);
+        cx_value_set_unit(&ov[i].value, units[i]);
     }
     cx_scenario sc = {.name = (char *)"split", .span = claim->span, .ov = ov, .n = k, .cap_ov = k};
     saved sv;
@@ -778,8 +787,8 @@ static cx_status decide_in_box(cx_eval *E, const cx_ast *claim, const char *cons
 enum { MAX_EXACT_CORNERS_LOG2 = 6 };
 
 static cx_status exact_corners(cx_eval *E, const cx_ast *claim, const char *const *names,
-                               const cx_aff_sym *syms, size_t k, const split_box *b, bool *held,
-                               bool *failed, char **fail_at)
+                               cx_uom *const *units, const cx_aff_sym *syms, size_t k,
+                               const split_box *b, bool *held, bool *failed, char **fail_at)
 {
     cx_state *st = E->st;
     cx_override *ov = calloc(k, sizeof *ov);
@@ -792,8 +801,10 @@ static cx_status exact_corners(cx_eval *E, const cx_ast *claim, const char *cons
     cx_scenario sc = {.name = (char *)"corner", .span = claim->span, .ov = ov, .n = k, .cap_ov = k};
     cx_status s = CX_OK;
     for (uint32_t mask = 0; mask < (1u << k) && s == CX_OK && !(*held && *failed); mask++) {
-        for (size_t i = 0; i < k; i++)
+        for (size_t i = 0; i < k; i++) {
             cx_value_set_num(&ov[i].value, mask >> i & 1 ? &b->hi[i] : &b->lo[i]);
+            cx_value_set_unit(&ov[i].value, units[i]);
+        }
         saved sv;
         if ((s = enter(E, &sc, &sv, claim->span)) != CX_OK) break;
         cx_value l, r;
@@ -811,7 +822,7 @@ static cx_status exact_corners(cx_eval *E, const cx_ast *claim, const char *cons
             char *text = strdup("");
             for (size_t i = 0; i < k && text; i++) {
                 const cx_input_label *lab = cx_bounded_label(st, syms[i]);
-                char *v = show_in(E, &ov[i].value.u.num, lab ? lab->suffix : 0);
+                char *v = show_in(E, &ov[i].value.u.num, lab ? lab->suffix : 0, units[i]);
                 char *t = v ? cx_strdupf("%s%s%s = %s", text, i ? ", " : "", names[i], v) : NULL;
                 free(v);
                 free(text);
@@ -848,12 +859,13 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
     cx_aff_sym *syms = k ? calloc(k, sizeof *syms) : NULL;
     const char **names = k ? calloc(k, sizeof *names) : NULL;
     uint64_t *tags = k ? calloc(k, sizeof *tags) : NULL;
+    cx_uom **units = k ? calloc(k, sizeof *units) : NULL;
     split_box *q = NULL;
     size_t nq = 0, head = 0, runs = 0, n_pass = 0, n_fail = 0;
     char *fail_at = NULL;
     bool depends = false;
     cx_status s = CX_OK;
-    if (!k || !syms || !names || !tags) goto out; /* nothing to split: stays UNDECIDED */
+    if (!k || !syms || !names || !tags || !units) goto out; /* nothing to split: stays UNDECIDED */
     cx_aff_inputs(&d, syms, k);
     if (!(q = calloc(2 * MAX_SPLIT_RUNS + 1, sizeof *q)) || !box_new(&q[0], k)) goto oom;
     nq = 1;
@@ -874,6 +886,7 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
             goto out;
         }
         names[i] = b->name;
+        units[i] = b->value.unit;
         tags[i] = in->tag;
         if (cx_aff_lo(&q[0].lo[i], &b->value.u.bound->f, &ctx) != CX_AFF_OK ||
             cx_aff_hi(&q[0].hi[i], &b->value.u.bound->f, &ctx) != CX_AFF_OK)
@@ -881,7 +894,7 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
     }
     if (k <= MAX_EXACT_CORNERS_LOG2) {
         bool held = false, failed = false;
-        s = exact_corners(E, claim, names, syms, k, &q[0], &held, &failed, &fail_at);
+        s = exact_corners(E, claim, names, units, syms, k, &q[0], &held, &failed, &fail_at);
         if (s != CX_OK) goto out;
         runs += 1u << k;
         depends = held && failed;
@@ -891,7 +904,7 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
         runs++;
         cx_aff_witness w;
         cx_aff_witness_init(&w);
-        s = decide_in_box(E, claim, names, tags, k, b, &w);
+        s = decide_in_box(E, claim, names, units, tags, k, b, &w);
         if (s == CX_OK) {
             if (w.verdict == CX_AFF_PASS) n_pass++;
             if (w.verdict == CX_AFF_FAIL || w.verdict == CX_AFF_DEPENDS) {
@@ -977,6 +990,7 @@ out:
     free(syms);
     free(names);
     free(tags);
+    free(units);
     free(fail_at);
     cx_aff_clear(&d);
     cx_aff_clear(&y);

@@ -119,6 +119,9 @@ void cx_state_free(cx_state *st)
     free(st->diag.items);
     for (size_t i = 0; i < st->include_depth; i++) free(st->include_stack[i]);
     free(st->include_stack);
+    for (size_t i = 0; i < st->n_counts; i++) free(st->counts[i]);
+    free(st->counts);
+    free(st->count_spans);
     cx_numalloc_use(prev);
     free(st);
     /* MPFR caches constants; free them so leak checkers see nothing left. */

@@ -19,6 +19,7 @@
 #include "../runtime/budget.h"
 #include "../runtime/number.h"
 #include "../runtime/numalloc.h"
+#include "../runtime/limits.h"
 
 /* A note waiting for the end of its statement (output.h). */
 typedef struct cx_pending_note {
@@ -49,15 +50,24 @@ struct cx_state {
     cx_memo memo;           /* remembered user function results */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
-    cx_scenarios scen; /* declared scenarios and the log a re-run follows */
-    cx_bounds bounds;  /* the inputs bounded values depend on, and their labels */
-    unsigned n_charts; /* charts drawn so far: each SVG's ids are unique in a page */
+    cx_scenarios scen;    /* declared scenarios and the log a re-run follows */
+    cx_bounds bounds;     /* the inputs bounded values depend on, and their labels */
+    unsigned n_charts;    /* charts drawn so far: each SVG's ids are unique in a page */
+    char **counts;        /* units the script declared (`unit employee;`), units.c */
+    cx_span *count_spans; /* where each was declared */
+    size_t n_counts, cap_counts;
     /* The C stack a run may use for nested evaluation: the limits on
      * nesting and call depth bound it in kinds, this bounds it in bytes,
      * whatever the mix (a deep expression inside deep recursion). */
     uintptr_t stack_base; /* an address near the outermost run's frame; 0 outside a run */
     size_t stack_budget;  /* bytes below it the evaluation may use */
 };
+
+/* The context every affine operation of the state runs with (bounded.h). */
+static inline cx_aff_ctx cx_bounds_ctx(struct cx_state *st)
+{
+    return (cx_aff_ctx){.num = &st->nctx, .max_terms = CX_MAX_BOUND_TERMS, .gen = &st->bounds.gen};
+}
 
 typedef struct cx_eval {
     struct cx_state *st;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "display.h"
 #include "state.h"
+#include "../runtime/unit.h"
 #include "../runtime/format.h"
 #include "../runtime/limits.h"
 #include "../runtime/series.h"
@@ -55,6 +56,12 @@ char *cx_value_text(const cx_value *v, int digits)
     if (digits < 1) digits = 1;
     if (digits > CX_MAX_DIGITS) digits = CX_MAX_DIGITS;
     return cx_display_value(v, digits);
+}
+
+char *cx_value_unit(const cx_value *v)
+{
+    if (!v || !v->unit) return NULL;
+    return cx_uom_text(v->unit);
 }
 
 const cx_number *cx_value_number(const cx_value *v)

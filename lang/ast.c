@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "parse_ctx.h"
+#include "../runtime/unit.h"
 
 void cx_unit_free(cx_unit *u)
 {
@@ -375,6 +376,31 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
     n->check_kind = CX_CHART_PLAIN;
     n->list = series->list;
     bool has_format = false;
+    /* `chart bar capex as money;`: the scanner read `as money` as a
+     * conversion of the last series; a word there that is not a unit cx
+     * knows (money, pct, plain, or a wrong one) is the format option. */
+    cx_ast *taken[4];
+    size_t n_taken = 0;
+    cx_ast **lastp = n->list.len ? &n->list.items[n->list.len - 1] : NULL;
+    while (lastp && *lastp && (*lastp)->kind == CX_AST_AS && n_taken < 4 &&
+           strpbrk((*lastp)->name, "/*^") == NULL &&
+           !cx_uom_is_builtin((*lastp)->name, strlen((*lastp)->name))) {
+        taken[n_taken++] = *lastp;
+        *lastp = (*lastp)->a;
+    }
+    if (n_taken) {
+        cx_ast *first = NULL;
+        for (size_t k = n_taken; k-- > 0;) {
+            cx_ast *t = taken[k];
+            cx_span os = {span.src, t->op_span.start, t->name_span.end};
+            cx_ast *value = named(P, CX_AST_NAME, t->name_span, t->name_span);
+            if (!value || !(first = cx_ast_chart_opt(P, first, t->op_span, value, os))) return NULL;
+        }
+        if (opts)
+            for (size_t i = 0; i < opts->list.len; i++)
+                if (!cx_ast_list_add(P, first, opts->list.items[i], span)) return NULL;
+        opts = first;
+    }
     for (size_t i = 0; opts && i < opts->list.len; i++) {
         const cx_ast *o = opts->list.items[i], *v = o->a;
         bool is_title = strcmp(o->name, "title") == 0, is_as = strcmp(o->name, "as") == 0;
@@ -469,7 +495,9 @@ const cx_ast *cx_ast_not_constant(const cx_ast *n)
     case CX_AST_PERIOD:
     case CX_AST_STR:
     case CX_AST_BOOL: return NULL;
-    case CX_AST_UNARY: return cx_ast_not_constant(cx_ast_operand(n));
+    case CX_AST_UNARY:
+    case CX_AST_UNIT_NUM: /* 4.8B USD/qtr: its literal */
+    case CX_AST_AS: return cx_ast_not_constant(n->a);
     case CX_AST_BINARY:
     case CX_AST_BOUND: {
         const cx_ast *bad = cx_ast_not_constant(cx_ast_lhs(n));
@@ -496,4 +524,33 @@ bool cx_ast_op_is_comparison(int op)
     case CX_OP_NE: return true;
     default: return false;
     }
+}
+
+/* ---- units ------------------------------------------------------------------
+ * The unit's text is kept as written; the evaluator reads it (runtime/unit.h)
+ * against the counts the script has declared by then. */
+
+cx_ast *cx_ast_unit_num(cx_parse_ctx *P, cx_ast *num, cx_span unit_span, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_UNIT_NUM, unit_span, span);
+    if (!n || !num) return NULL;
+    n->a = num;
+    return n;
+}
+
+cx_ast *cx_ast_as(cx_parse_ctx *P, cx_ast *a, cx_span op_span, cx_span unit_span, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_AS, unit_span, span);
+    if (!n || !a) return NULL;
+    n->a = a;
+    n->op_span = op_span;
+    return n;
+}
+
+cx_ast *cx_ast_unit_decl(cx_parse_ctx *P, cx_ast *names, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_UNIT_DECL, span);
+    if (!n || !names) return NULL;
+    n->list = names->list;
+    return n;
 }

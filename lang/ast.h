@@ -37,6 +37,11 @@ typedef enum cx_ast_kind {
     /* a sum of plain literals folded while parsing (lang/fold.c): num.value
      * only, and computed, not written (no precision, suffix or year) */
     CX_AST_CONST,
+    /* a number with its unit, `4.8B USD/qtr` or `$125B/yr`: a = the NUM
+     * literal; name = the unit's text (USD/yr for the `$` form), name_span
+     * = where it was written */
+    CX_AST_UNIT_NUM,
+    CX_AST_AS, /* a as UNIT: a; name = the unit's text, name_span; op_span = `as` */
     /* statements */
     CX_AST_ASSIGN, /* name = a */
     /* name PERIOD = b: a = period literal node (NUM year or PERIOD), c = NULL;
@@ -66,7 +71,8 @@ typedef enum cx_ast_kind {
     CX_AST_SCENARIO_TABLE,
     /* tornado a over list: the inputs, NAME nodes */
     CX_AST_TORNADO,
-    CX_AST_ERROR, /* placeholder after a reported error (never evaluated) */
+    CX_AST_UNIT_DECL, /* unit employee, customer;: list of NAME nodes */
+    CX_AST_ERROR,     /* placeholder after a reported error (never evaluated) */
 } cx_ast_kind;
 
 typedef enum cx_op {

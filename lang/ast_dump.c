@@ -138,6 +138,19 @@ static void expand(dumper *d, const cx_ast *n)
     case CX_AST_BOOL: put(d, n->boolean ? "true" : "false"); break;
     case CX_AST_NAME: put(d, n->name); break;
     case CX_AST_ERROR: put(d, "<error>"); break;
+    case CX_AST_UNIT_NUM:
+    case CX_AST_AS:
+        put(d, n->kind == CX_AST_AS ? "(as " : "(unit ");
+        put(d, n->name);
+        push_text(d, ")");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
+    case CX_AST_UNIT_DECL:
+        put(d, "(unit-decl");
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
     case CX_AST_UNARY:
         form(d, n->op == '-' ? "neg" : n->op == '+' ? "pos" : "not", n->a, NULL, NULL);
         break;

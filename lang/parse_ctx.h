@@ -148,5 +148,11 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
 cx_ast *cx_ast_chart_opt(cx_parse_ctx *P, cx_ast *opts, cx_span word_span, cx_ast *value,
                          cx_span span);
 cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span span);
+/* Units: `4.8B USD/qtr` (num, the unit's span), `$125B/yr` (the whole
+ * token), `x as USD/yr`, `unit employee, customer;` (names: a LIST node). */
+cx_ast *cx_ast_unit_num(cx_parse_ctx *P, cx_ast *num, cx_span unit_span, cx_span span);
+cx_ast *cx_ast_dollar(cx_parse_ctx *P, cx_span span);
+cx_ast *cx_ast_as(cx_parse_ctx *P, cx_ast *a, cx_span op_span, cx_span unit_span, cx_span span);
+cx_ast *cx_ast_unit_decl(cx_parse_ctx *P, cx_ast *names, cx_span span);
 
 #endif

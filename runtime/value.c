@@ -8,6 +8,7 @@
 #include <string.h>
 #include "series.h"
 #include "grow.h"
+#include "unit.h"
 
 /* ==== payloads =========================================================== */
 
@@ -95,6 +96,7 @@ void cx_value_clear(cx_value *v)
     case CX_VAL_PERIOD:
     case CX_VAL_FUNC: break;
     }
+    cx_uom_unref(v->unit);
     cx_value_init(v);
 }
 
@@ -136,6 +138,7 @@ void cx_value_copy(cx_value *dst, const cx_value *src)
     case CX_VAL_FUNC: t.u.fn = src->u.fn; break;
     case CX_VAL_NONE: break;
     }
+    t.unit = cx_uom_ref(src->unit);
     cx_value_clear(dst);
     /* A byte copy out of a temporary that is then forgotten is a move, not
      * a second owner. */
@@ -158,6 +161,7 @@ void cx_value_set_num(cx_value *v, const cx_num *n)
 {
     if (v->kind == CX_VAL_NUM) {
         cx_num_set(&v->u.num, n);
+        cx_value_set_unit(v, NULL);
         return;
     }
     /* n may point into v's payload (a value of the series v holds): copy it
@@ -257,6 +261,13 @@ void cx_bound_unref(cx_bound *b)
     if (!b || --b->rc > 0) return;
     cx_aff_clear(&b->f);
     free(b);
+}
+
+void cx_value_set_unit(cx_value *v, struct cx_uom *u)
+{
+    cx_uom_ref(u);
+    cx_uom_unref(v->unit);
+    v->unit = u;
 }
 
 const char *cx_value_kind_name(cx_val_kind k)

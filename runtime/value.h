@@ -16,6 +16,7 @@
 struct cx_ast;
 struct cx_builtin;
 struct cx_series;
+struct cx_uom;
 
 typedef enum cx_val_kind {
     CX_VAL_NONE, /* no value (a statement's result) */
@@ -71,6 +72,10 @@ typedef struct cx_value {
         cx_bound *bound;
         const struct cx_ast *fn;
     } u;
+    /* The unit of measure (runtime/unit.h), orthogonal to the kind: a
+     * number's, or every value of a series'.  NULL: a plain value.  A
+     * reference of its own; the constructors below leave it NULL. */
+    struct cx_uom *unit;
 } cx_value;
 
 void cx_value_init(cx_value *v);                        /* CX_VAL_NONE */
@@ -96,6 +101,9 @@ cx_range *cx_range_new(void); /* rc 1, numbers zeroed */
 void cx_range_unref(cx_range *r);
 cx_bound *cx_bound_new(void); /* rc 1, the point 0; NULL on failure */
 void cx_bound_unref(cx_bound *b);
+
+/* Gives v the unit u (a new reference; NULL removes v's unit). */
+void cx_value_set_unit(cx_value *v, struct cx_uom *u);
 
 const char *cx_value_kind_name(cx_val_kind k); /* "number", "series", ... for messages */
 
