@@ -399,14 +399,16 @@ out:
 }
 
 cx_status cx_bounded_inside(cx_eval *E, cx_span span, const cx_value *l, const cx_num *ilo,
-                            bool lo_in, const cx_num *ihi, bool hi_in, const char **word,
-                            bool *passed)
+                            bool lo_in, const cx_num *ihi, bool hi_in, cx_uom *unit,
+                            const char **word, bool *passed)
 {
     cx_value lo, hi;
     cx_value_init(&lo);
     cx_value_init(&hi);
     cx_value_set_num(&lo, ilo);
     cx_value_set_num(&hi, ihi);
+    cx_value_set_unit(&lo, unit); /* the figure's unit */
+    cx_value_set_unit(&hi, unit);
     cx_aff_witness a, b;
     cx_aff_witness_init(&a);
     cx_aff_witness_init(&b);

@@ -69,7 +69,7 @@ cx_status cx_bounded_verdict(struct cx_eval *E, int op, cx_span span, const cx_v
  * or not) for a bound l: PASS when the whole range is inside, FAIL when
  * none of it is, DEPENDS when part is (an exact range), else UNDECIDED. */
 cx_status cx_bounded_inside(struct cx_eval *E, cx_span span, const cx_value *l, const cx_num *ilo,
-                            bool lo_in, const cx_num *ihi, bool hi_in, const char **word,
-                            bool *passed);
+                            bool lo_in, const cx_num *ihi, bool hi_in, struct cx_uom *unit,
+                            const char **word, bool *passed);
 
 #endif

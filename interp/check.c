@@ -106,6 +106,18 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
     return s;
 }
 
+/* A number in a unit (the figure's), in the claim's form. */
+static char *show_num_in(cx_eval *E, const cx_num *x, show_mode m, cx_uom *unit)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_value_set_num(&v, x);
+    cx_value_set_unit(&v, unit);
+    char *s = show(E, &v, m);
+    cx_value_clear(&v);
+    return s;
+}
+
 /* A side's text with the claim's unit ($6,000,000,000/yr); takes s. */
 static char *with_unit(char *s, const cx_uom *u)
 {
@@ -515,12 +527,13 @@ static cx_status bounded_approx(cx_eval *E, const cx_ast *n, const cx_value *a, 
         cx_eval_num_error(E, ns, n->op_span);
         goto out;
     }
-    if (cx_bounded_inside(E, n->op_span, a, &lo, lo_in, &hi, hi_in, &word, &passed) != CX_OK)
+    if (cx_bounded_inside(E, n->op_span, a, &lo, lo_in, &hi, hi_in, b->unit, &word, &passed) !=
+        CX_OK)
         goto out;
     as = show(E, a, m);
     bs = show(E, b, m);
-    x1 = show_num(E, &lo, m);
-    x2 = show_num(E, &hi, m);
+    x1 = show_num_in(E, &lo, m, b->unit);
+    x2 = show_num_in(E, &hi, m, b->unit);
     const char *how = !strcmp(word, "PASS")      ? "every value in"
                       : !strcmp(word, "FAIL")    ? "no value in"
                       : !strcmp(word, "DEPENDS") ? "part in"
