@@ -122,6 +122,27 @@ static cx_status flow_unit(cx_eval *E, const cx_call *c, const cx_uom *u, cx_uom
     return st;
 }
 
+/* money()'s text for a plain number ("$6.0B", n bytes of t) in unit u:
+ * the unit's own display, its `$` replacing money's.  malloc'ed. */
+static char *money_in_unit(const char *t, size_t n, const cx_uom *u)
+{
+    char *bare = malloc(n + 1), *shown = NULL;
+    if (!bare) return NULL;
+    size_t k = 0;
+    bool dropped = false;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '$' && !dropped) {
+            dropped = true;
+            continue;
+        }
+        bare[k++] = t[i];
+    }
+    bare[k] = '\0';
+    shown = cx_uom_show(bare, u);
+    free(bare);
+    return shown;
+}
+
 cx_status cx_units_call(cx_eval *E, const cx_builtin *bi, cx_call *c, cx_value *out)
 {
     bool any = false;
@@ -211,24 +232,20 @@ cx_status cx_units_call(cx_eval *E, const cx_builtin *bi, cx_call *c, cx_value *
         c->args = orig;
     }
     if (st == CX_OK && r.rule == CX_UR_MONEY && out->kind == CX_VAL_STR && ru) {
-        /* "$6.0B" from money() on the plain number: the unit's own display. */
+        /* "$6.0B" from money() on the plain number: the unit's own display;
+         * a bound's "$140B–$160B" gets it on each end. */
         const char *t = out->u.str->data;
-        char *bare = malloc(strlen(t) + 1), *shown = NULL;
-        if (bare) {
-            size_t k = 0;
-            bool dropped = false;
-            for (const char *p = t; *p; p++) {
-                if (*p == '$' && !dropped) {
-                    dropped = true;
-                    continue;
-                }
-                bare[k++] = *p;
-            }
-            bare[k] = '\0';
-            shown = cx_uom_show(bare, ru);
+        const char *dash = strstr(t, "–");
+        char *shown = money_in_unit(t, dash ? (size_t)(dash - t) : strlen(t), ru);
+        if (shown && dash) {
+            const char *rest = dash + strlen("–");
+            char *second = money_in_unit(rest, strlen(rest), ru);
+            char *both = second ? cx_strdupf("%s–%s", shown, second) : NULL;
+            free(second);
+            free(shown);
+            shown = both;
         }
         if (!shown || !cx_value_set_str(out, shown, strlen(shown))) st = cx_eval_oom(E, c->span);
-        free(bare);
         free(shown);
     } else if (st == CX_OK && ru) {
         give(out, ru);
