@@ -99,6 +99,16 @@ static cx_series *writable_series(cx_binding *b)
 static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
                               cx_span span, cx_span value_span, cx_figure fig)
 {
+    if (v->kind == CX_VAL_BOUND) {
+        /* Series hold numbers: a bound there would have to be read as one
+         * number by every built-in, and cx does not drop a range silently. */
+        cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_BOUND, value_span,
+                                  "a period of a series holds a number, not a bound");
+        if (e)
+            cx_error_set_hint(e, "bind the bound to a name and use it in formulas: capex_2026 = "
+                                 "150B ± 10B;");
+        return CX_FAIL;
+    }
     if (v->kind != CX_VAL_NUM)
         return cx_eval_error(E, CX_E_TYPE_SERIES_VALUE, value_span,
                              "a period of a series holds a number, got %s", kind_name(v));
