@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../runtime/grow.h"
+#include "chart.h"
 #include "check.h"
 #include "display.h"
 #include "eval.h"
@@ -557,6 +558,77 @@ out:
     return text;
 }
 
+/* The tornado as a bar chart: per input, largest swing first, the value at
+ * its low and at its high end (a report draws it as SVG). */
+static cx_status tornado_chart(cx_eval *E, const cx_ast *n, const tornado_input *in,
+                               const size_t *order, size_t k)
+{
+    if (k > CX_CHART_MAX_POINTS) return CX_OK;
+    cx_state *st = E->st;
+    cx_chart *c = calloc(1, sizeof *c);
+    char *text = NULL, *expr = NULL, *unit = NULL;
+    cx_value list;
+    cx_value_init(&list);
+    cx_status s = CX_FAIL;
+    if (!c) goto oom;
+    c->style = CX_CHART_BAR;
+    c->format = CX_CHART_PLAIN;
+    c->n_series = 2;
+    c->n_points = k;
+    c->freq = -1;
+    if (!(c->names = calloc(2, sizeof *c->names)) || !(c->labels = calloc(k, sizeof *c->labels)) ||
+        !(c->values = calloc(2 * k, sizeof *c->values)) ||
+        !(c->present = calloc(2 * k, sizeof *c->present)) ||
+        !(c->approx = calloc(2 * k, sizeof *c->approx)))
+        goto oom;
+    for (size_t i = 0; i < 2 * k; i++) mpq_init(c->values[i]);
+    if (!(c->names[0] = strdup("at low")) || !(c->names[1] = strdup("at high"))) goto oom;
+    char *what = cx_sources_text(&st->sources, n->a->span);
+    unit = in[0].at_lo.unit ? cx_uom_text(in[0].at_lo.unit) : NULL;
+    c->title = what ? cx_strdupf("tornado: %s%s%s%s", what, unit ? " (" : "", unit ? unit : "",
+                                 unit ? ")" : "")
+                    : NULL;
+    free(what);
+    if (!c->title) goto oom;
+    for (size_t r = 0; r < k; r++) {
+        const tornado_input *t = &in[order[r]];
+        if (!(c->labels[r] = strdup(t->name->name))) goto oom;
+        const cx_value *ends[2] = {&t->at_lo, &t->at_hi};
+        for (size_t e = 0; e < 2; e++) {
+            const cx_num *x = &ends[e]->u.num;
+            if (!cx_num_is_exact(x)) { /* exact charts only; the table has it */
+                s = CX_OK;
+                goto out;
+            }
+            cx_num_get_mpq(x, c->values[e * k + r]);
+            c->present[e * k + r] = true;
+        }
+    }
+    c->id = ++st->n_charts;
+    if (!(text = cx_chart_text(c)) || !(expr = cx_sources_text(&st->sources, n->span))) goto oom;
+    cx_output rec = {.kind = CX_OUT_CHART,
+                     .text = text,
+                     .expr = expr,
+                     .columns = (const char *const *)c->names,
+                     .n_columns = 2,
+                     .chart_style = "bar",
+                     .chart_format = "plain",
+                     .chart_title = c->title,
+                     .chart = c};
+    cx_output_emit(st, &rec, n->span);
+    s = CX_OK;
+    goto out;
+oom:
+    s = cx_eval_oom(E, n->span);
+out:
+    cx_chart_free(c);
+    cx_value_clear(&list);
+    free(text);
+    free(expr);
+    free(unit);
+    return s;
+}
+
 cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
 {
     cx_state *st = E->st;
@@ -669,6 +741,7 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
     /* The interaction line follows the table as a line of its own. */
     cx_output line = {.kind = CX_OUT_PRINT, .text = footer};
     cx_output_emit(st, &line, n->span);
+    if (tornado_chart(E, n, in, order, k) != CX_OK) goto out;
     s = CX_OK;
     goto out;
 oom:
