@@ -55,8 +55,10 @@ static const cx_ast *not_constant(const cx_ast *n)
     case CX_AST_CONST:
     case CX_AST_PERIOD:
     case CX_AST_STR:
-    case CX_AST_BOOL: return NULL;
-    case CX_AST_UNARY: return not_constant(cx_ast_operand(n));
+    case CX_AST_BOOL:
+    case CX_AST_UNIT_NUM: return NULL; /* 5 USD, $125B/yr: currencies and time units */
+    case CX_AST_AS:
+    case CX_AST_UNARY: return not_constant(n->a);
     case CX_AST_BINARY: {
         const cx_ast *bad = not_constant(cx_ast_lhs(n));
         return bad ? bad : not_constant(cx_ast_rhs(n));
