@@ -275,6 +275,28 @@ const cx_cli_help_topic cx_cli_help_topics[] = {
                    "sum(rev[2026..2028])",
     },
     {
+        .name = "units",
+        .aliases = "unit as USD EUR currency currencies yr qtr mo half day week dimension "
+                   "dimensions flow flows stock stocks $",
+        .synopsis = "4.8B USD/qtr   $125B/yr   unit NAME;   x as UNIT",
+        .text = "A number may carry a unit after it: 4.8B USD/qtr, 200k USD/employee/yr, "
+                "365 day/yr; $ before the digits is USD ($125B/yr). Symbols: ISO currency "
+                "codes, yr half qtr mo (exact parts of a year), day week (days: a dimension of "
+                "their own, crossed only with a day count you write, x * 365 day/yr), and "
+                "counts declared with unit NAME;.\n"
+                "* and / combine and cancel units. + - and comparisons need one unit on both "
+                "sides (a plain 0 goes with any): USD/qtr + USD/yr is an error whose hint "
+                "writes both conversions. x as UNIT converts exactly. Currencies never convert "
+                "by themselves: state a rate, eurusd = 1.17 USD/EUR. annual, ttm and annualize "
+                "turn a flow per quarter into one per year; a stock (USD) is an error there. "
+                "A built-in without a unit rule refuses units; divide by the unit first.",
+        .see_also = "series money annual numbers",
+        .example = "unit employee\n"
+                   "savings = 30_000 employee * 200k USD/employee/yr\n"
+                   "savings as USD/qtr\n"
+                   "money(savings, 1)",
+    },
+    {
         .name = "include",
         .aliases = "import files file",
         .synopsis = "include \"file.cx\";",

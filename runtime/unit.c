@@ -285,10 +285,10 @@ cx_uom_parse_status cx_uom_parse(const char *text, size_t len, cx_uom_is_count i
     bool ok = finish(&b, out, f);
     if (ok && factor) mpq_set(factor, f);
     mpq_clear(f);
-    if (!ok) {
+    if (!ok) { /* an exponent past the limit once symbols merged, or no memory */
         *at = 0;
         *bad_len = len;
-        return *out ? CX_UOM_PARSE_NOMEM : CX_UOM_PARSE_TOO_LARGE;
+        return CX_UOM_PARSE_TOO_LARGE;
     }
     return CX_UOM_PARSE_OK;
 }

@@ -14,6 +14,9 @@
  *   counts       any other name, declared by the script (`unit employee;`);
  *                the caller decides which names are declared.
  *
+ * The type is cx_uom (unit of measure): lang/ast.h's cx_unit is a parsed
+ * source.
+ *
  * NULL is the unit of a plain number (dimensionless, scale 1).  Units are
  * immutable and reference counted; every function here that returns a
  * cx_uom * returns a new reference (or NULL for "no unit"). */

@@ -65,7 +65,9 @@ static const cx_unit_rule_row rows[] = {
     {"sort", CX_UR_KEEP, CX_UR_ALL, "the items share a unit and keep it"},
     {"stdev", CX_UR_KEEP, CX_UR_ALL, "the items share a unit; the deviation has it"},
     {"stdevp", CX_UR_KEEP, CX_UR_ALL, "the items share a unit; the deviation has it"},
-    {"sum", CX_UR_KEEP, CX_UR_ALL, "the items share a unit; the sum has it"},
+    {"sum", CX_UR_KEEP, CX_UR_ALL,
+     "the items share a unit; the sum has it, as with + (four flows in USD/qtr add up to USD/qtr: "
+     "annual(x) is a year's flow per year, sum(x) * 1 qtr the amount)"},
     {"syd", CX_UR_KEEP, A(0) | A(1), "cost and salvage share a unit; the depreciation has it"},
     {"ttm", CX_UR_FLOW, A(0),
      "a flow per half, quarter or month becomes the flow of the year to that period (USD/yr); a "
