@@ -360,7 +360,9 @@ typedef struct cx_period_info {
     char text[16]; /* as cx writes it: "2025", "2025H1", "2025Q3", "2025-06", "2025-06-30" */
 } cx_period_info;
 
-/* The value `name` is bound to (a global name of the state), or NULL. */
+/* The value `name` is bound to (a global name of the state), or NULL; NULL
+ * too for a series with a period that is a bound (`capex 2026 = 150B ±
+ * 10B`), which is not numbers only: read such periods in the script. */
 const cx_value *cx_state_value(const cx_state *cx, const char *name);
 
 cx_kind cx_value_kind(const cx_value *v);

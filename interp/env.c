@@ -9,8 +9,44 @@
 
 void cx_env_init(cx_env *e) { memset(e, 0, sizeof *e); }
 
+void cx_binding_clear_bound_periods(cx_binding *b)
+{
+    for (size_t i = 0; i < b->n_bound_periods; i++) cx_value_clear(&b->bound_periods[i].value);
+    b->n_bound_periods = 0;
+}
+
+const cx_value *cx_binding_bound_period(const cx_binding *b, int64_t ord)
+{
+    for (size_t i = 0; i < b->n_bound_periods; i++)
+        if (b->bound_periods[i].ord == ord) return &b->bound_periods[i].value;
+    return NULL;
+}
+
+bool cx_binding_set_bound_period(cx_binding *b, int64_t ord, const cx_value *v)
+{
+    for (size_t i = 0; i < b->n_bound_periods; i++)
+        if (b->bound_periods[i].ord == ord) {
+            if (v) {
+                cx_value_copy(&b->bound_periods[i].value, v);
+            } else {
+                cx_value_clear(&b->bound_periods[i].value);
+                b->bound_periods[i] = b->bound_periods[--b->n_bound_periods];
+            }
+            return true;
+        }
+    if (!v) return true;
+    if (!CX_GROW(b->bound_periods, b->cap_bound_periods, b->n_bound_periods, 4)) return false;
+    cx_bound_period *p = &b->bound_periods[b->n_bound_periods++];
+    p->ord = ord;
+    cx_value_init(&p->value);
+    cx_value_copy(&p->value, v);
+    return true;
+}
+
 static void free_binding(cx_binding *b)
 {
+    cx_binding_clear_bound_periods(b);
+    free(b->bound_periods);
     cx_value_clear(&b->value);
     free((char *)b->name);
     free(b->period_ords);

@@ -23,6 +23,14 @@ typedef struct cx_figure {
     bool fact;         /* bound to a constant (no names): a scenario may set it */
 } cx_figure;
 
+/* A period of a series bound to a bound (`capex 2026 = 150B ± 10B`): kept
+ * beside the series, which holds numbers only, so no built-in ever reads a
+ * range as one number (bounded.h). */
+typedef struct cx_bound_period {
+    int64_t ord;
+    cx_value value; /* a CX_VAL_BOUND, with its unit */
+} cx_bound_period;
+
 typedef struct cx_binding {
     const char *name; /* owned copy */
     cx_value value;
@@ -34,6 +42,8 @@ typedef struct cx_binding {
     cx_span *period_spans;
     cx_figure *period_figures;
     size_t n_periods, cap_periods;
+    cx_bound_period *bound_periods; /* series only: its periods that are bounds */
+    size_t n_bound_periods, cap_bound_periods;
 } cx_binding;
 
 typedef struct cx_local {
@@ -66,6 +76,14 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord);
 /* How period `ord` was last written; a figure with written = false when it
  * was computed or never set. */
 cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord);
+
+/* The bound at period ord of series binding b, or NULL. */
+const cx_value *cx_binding_bound_period(const cx_binding *b, int64_t ord);
+/* Sets period ord to the bound v (copied), or removes it (v NULL); false on
+ * allocation failure. */
+bool cx_binding_set_bound_period(cx_binding *b, int64_t ord, const cx_value *v);
+/* Drops every bounded period (a REPL redefinition). */
+void cx_binding_clear_bound_periods(cx_binding *b);
 
 /* How a value node was written (`claimed = 100B;`, `capex 2025 = -4.8B;`). */
 cx_figure cx_written_figure(const cx_ast *n);

@@ -330,6 +330,46 @@ static cx_status eval_bound(cx_eval *E, const cx_ast *n, cx_value *out)
 /* ==== series access ======================================================= */
 
 /* `capex 2025`: the name must denote a series. */
+/* The global binding a series value belongs to, when name is not a local. */
+static const cx_binding *series_binding(cx_eval *E, const char *name, const cx_value *v)
+{
+    if (!name || cx_env_local(&E->st->env, name)) return NULL;
+    const cx_binding *b = cx_env_global(&E->st->env, name);
+    return b && &b->value == v ? b : NULL;
+}
+
+/* A whole series with a period that is a bound cannot be read as numbers:
+ * every built-in and operator would see one number there, or none. */
+static cx_status bounded_series(cx_eval *E, const char *name, const cx_value *v, cx_span span)
+{
+    const cx_binding *b = series_binding(E, name, v);
+    if (!b || b->n_bound_periods == 0) return CX_OK;
+    cx_period p = {b->value.u.series->freq, b->bound_periods[0].ord};
+    char pb[32];
+    cx_period_format(&p, pb, sizeof pb);
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_BOUND, span,
+                              "'%s' has a bound in %s: a whole series holds numbers", name, pb);
+    if (e)
+        cx_error_set_hint(e,
+                          "read its periods one by one (%s %s, %s[t - 1]); a bound combines "
+                          "with numbers and bounds",
+                          name, pb, name);
+    return CX_FAIL;
+}
+
+/* The bound at period p of series `name`, copied into out: true when there
+ * is one. */
+static bool bound_at(cx_eval *E, const char *name, const cx_value *v, const cx_period *p,
+                     cx_value *out)
+{
+    const cx_binding *b = series_binding(E, name, v);
+    const cx_value *bv =
+        b && p->freq == b->value.u.series->freq ? cx_binding_bound_period(b, p->ord) : NULL;
+    if (!bv) return false;
+    cx_value_copy(out, bv);
+    return true;
+}
+
 static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_value *base = lookup(E, cx_ast_at_series(n)->name, cx_ast_at_series(n)->span);
@@ -344,6 +384,7 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
                              (int)(cx_ast_at_period(n)->span.end - cx_ast_at_period(n)->span.start),
                              cx_sources_get(&E->st->sources, cx_ast_at_period(n)->span.src)->text +
                                  cx_ast_at_period(n)->span.start);
+    if (bound_at(E, cx_ast_at_series(n)->name, base, &p, out)) return CX_OK;
     cx_status st = series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
     if (st == CX_OK) cx_value_set_unit(out, base->unit);
     return st;
@@ -430,10 +471,15 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
     if (cx_eval_expr(E, cx_ast_index_key(n), &idx) != CX_OK) goto out;
     if (base->kind == CX_VAL_SERIES) {
         if (idx.kind == CX_VAL_RANGE) {
+            if (bounded_series(E, name, base, n->span) != CX_OK) goto out;
             st = slice_series(E, name, base->u.series, &idx, cx_ast_index_key(n)->span, out);
         } else {
             cx_period p;
             if (cx_eval_value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
+            if (bound_at(E, name, base, &p, out)) {
+                st = CX_OK;
+                goto out;
+            }
             st = series_at(E, name, base->u.series, &p, n->span, out);
         }
         if (st == CX_OK) cx_value_set_unit(out, base->unit);
@@ -1061,6 +1107,8 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_NAME: {
         const cx_value *v = lookup(E, n->name, n->span);
         if (!v) return CX_FAIL;
+        if (v->kind == CX_VAL_SERIES && bounded_series(E, n->name, v, n->span) != CX_OK)
+            return CX_FAIL;
         cx_value_copy(out, v);
         return CX_OK;
     }

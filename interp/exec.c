@@ -57,6 +57,7 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
         b->span = span;
         b->figure = (cx_figure){0, 0, false, false};
         b->n_periods = 0;
+        cx_binding_clear_bound_periods(b);
     } else if (!(b = cx_env_define(&E->st->env, name, span))) {
         return cx_eval_oom(E, span);
     }
@@ -99,21 +100,12 @@ static cx_series *writable_series(cx_binding *b)
 static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
                               cx_span span, cx_span value_span, cx_figure fig)
 {
-    if (v->kind == CX_VAL_BOUND) {
-        /* Series hold numbers: a bound there would have to be read as one
-         * number by every built-in, and cx does not drop a range silently. */
-        cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_BOUND, value_span,
-                                  "a period of a series holds a number, not a bound");
-        if (e)
-            cx_error_set_hint(e, "bind the bound to a name and use it in formulas: capex_2026 = "
-                                 "150B ± 10B;");
-        return CX_FAIL;
-    }
-    if (v->kind != CX_VAL_NUM)
+    if (v->kind != CX_VAL_NUM && v->kind != CX_VAL_BOUND)
         return cx_eval_error(E, CX_E_TYPE_SERIES_VALUE, value_span,
                              "a period of a series holds a number, got %s", kind_name(v));
     cx_series *s = b->value.u.series;
-    if (cx_series_has(s, p->ord) && !E->st->opt.repl) {
+    bool had = cx_series_has(s, p->ord) || cx_binding_bound_period(b, p->ord);
+    if (had && !E->st->opt.repl) {
         char pb[32];
         cx_period_format(p, pb, sizeof pb);
         char *what = cx_strdupf("'%s %s'", b->name, pb);
@@ -123,7 +115,7 @@ static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_
     }
     /* The periods of a series share one unit: the first period's; a later
      * one in another unit of the same dimension is converted exactly. */
-    if (s->len == 0 && !cx_series_has(s, p->ord)) {
+    if (s->len == 0 && b->n_bound_periods == 0) {
         cx_value_set_unit(&b->value, v->unit);
     } else if (!cx_uom_equal(b->value.unit, v->unit)) {
         if (!b->value.unit || !v->unit || !cx_uom_same_dim(b->value.unit, v->unit)) {
@@ -157,7 +149,20 @@ static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_
         return CX_FAIL;
     }
     E->st->env.generation++; /* a function reading the series may now see more */
-    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
+    if (v->kind == CX_VAL_BOUND) {
+        /* Kept beside the series: a whole-series read is then an error
+         * (eval.c), never a range read as one number. */
+        if (cx_series_has(s, p->ord))
+            return cx_eval_error(E, CX_E_TYPE_BOUND, value_span,
+                                 "this period holds a number already; a bound cannot replace it "
+                                 "(define the series again)");
+        if (!cx_binding_set_bound_period(b, p->ord, v) ||
+            !cx_binding_note_period(b, p->ord, span, fig))
+            return cx_eval_oom(E, span);
+        return CX_OK;
+    }
+    if (!cx_binding_set_bound_period(b, p->ord, NULL) ||
+        !cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
         !cx_binding_note_period(b, p->ord, span, fig))
         return cx_eval_oom(E, span);
     return CX_OK;
@@ -175,6 +180,13 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const
     cx_value_copy(&own, v);
     cx_scenario_override(E->st, b->name, p, &own, &fig);
     cx_status st = store_period(E, b, p, &own, span, value_node->span, fig);
+    if (st == CX_OK && own.kind == CX_VAL_BOUND) { /* witnesses name it `capex 2026` */
+        char pb[32];
+        cx_period_format(p, pb, sizeof pb);
+        char *label = cx_strdupf("%s %s", b->name, pb);
+        if (label) cx_bounded_name(E->st, value_node, &own, label);
+        free(label);
+    }
     cx_value_clear(&own);
     return st;
 }

@@ -73,6 +73,7 @@ static cx_status bind(cx_state *st, const char *name, cx_value *v, cx_span span)
         cx_value_clear(&b->value);
         b->span = span;
         b->n_periods = 0;
+        cx_binding_clear_bound_periods(b);
     } else if (!(b = cx_env_define(&st->env, name, span))) {
         cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, span, "out of memory");
         return CX_FAIL;
@@ -117,6 +118,8 @@ static cx_status define_from(cx_state *st, const char *name, uint32_t id)
     cx_eval E = {.st = st};
     s = cx_eval_expr(&E, e, &v);
     if (s == CX_OK) s = bind(st, name, &v, e->span);
+    if (s == CX_OK) /* --set g="8% to 12%": the input is named g in witnesses */
+        cx_bounded_name(st, e, &cx_env_global(&st->env, name)->value, name);
     if (s == CX_OK && !cx_scenarios_log_input(st, name)) {
         cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, e->span, "out of memory");
         s = CX_FAIL;

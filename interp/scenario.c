@@ -177,7 +177,8 @@ static cx_status find_fact(cx_eval *E, const cx_ast *o, cx_override *ov)
                               "write the name alone: growth = 3%", "'%s' is not a series", o->name);
     if (cx_eval_literal_period(E, cx_ast_first_period(o), &ov->period) != CX_OK) return CX_FAIL;
     ov->at = true;
-    if (!cx_series_has(b->value.u.series, ov->period.ord) ||
+    if ((!cx_series_has(b->value.u.series, ov->period.ord) &&
+         !cx_binding_bound_period(b, ov->period.ord)) ||
         b->value.u.series->freq != ov->period.freq) {
         char pb[32];
         cx_period_format(&ov->period, pb, sizeof pb);

@@ -21,6 +21,7 @@
 #include "../runtime/limits.h"
 #include "../runtime/numalloc.h"
 #include "../runtime/grow.h"
+#include "../runtime/series.h"
 
 void cx_options_default(cx_options *o)
 {
@@ -372,6 +373,15 @@ void cx_state_each_name(const cx_state *st,
     for (size_t i = 0; i < st->env.n_globals; i++) {
         const cx_binding *b = st->env.globals[i];
         char *v = cx_display_value(&b->value, st->opt.digits);
+        for (size_t k = 0; v && k < b->n_bound_periods; k++) { /* the periods that are bounds */
+            cx_period p = {b->value.u.series->freq, b->bound_periods[k].ord};
+            char pb[32], *bt = cx_display_value(&b->bound_periods[k].value, st->opt.digits);
+            cx_period_format(&p, pb, sizeof pb);
+            char *t = bt ? cx_strdupf("%s, and %s: %s", v, pb, bt) : NULL;
+            free(bt);
+            free(v);
+            v = t;
+        }
         fn(ud, b->name, v ? v : "?");
         free(v);
     }

@@ -21,7 +21,9 @@ const cx_value *cx_state_value(const cx_state *st, const char *name)
 {
     if (!st || !name) return NULL;
     const cx_binding *b = cx_env_global(&st->env, name);
-    return b ? &b->value : NULL;
+    /* A series with a bound in a period is not numbers only: no host reads
+     * it as if it were (cx.h). */
+    return b && b->n_bound_periods == 0 ? &b->value : NULL;
 }
 
 cx_kind cx_value_kind(const cx_value *v)
