@@ -270,6 +270,34 @@ cx_status cx_bounded_binop(cx_eval *E, int op, cx_span span, const cx_value *a, 
     return s;
 }
 
+bool cx_bounded_is_fn(const char *name)
+{
+    return !strcmp(name, "sqrt") || !strcmp(name, "ln") || !strcmp(name, "exp");
+}
+
+cx_status cx_bounded_apply(cx_eval *E, const char *name, const cx_value *v, cx_span span,
+                           cx_value *out)
+{
+    if (v->unit)
+        return cx_eval_error(E, CX_E_TYPE_UNIT_BUILTIN, span, "%s takes no values with units",
+                             name);
+    cx_aff_fn fn = !strcmp(name, "sqrt") ? CX_AFF_SQRT
+                   : !strcmp(name, "ln") ? CX_AFF_LN
+                                         : CX_AFF_EXP;
+    cx_aff_ctx ctx = cx_bounds_ctx(E->st);
+    cx_aff f;
+    cx_aff_init(&f);
+    cx_aff_status as = cx_aff_apply(&f, &v->u.bound->f, fn, &ctx);
+    cx_status s;
+    if (as == CX_AFF_DOMAIN)
+        s = cx_eval_error(E, CX_E_MATH_DOMAIN, span, "%s is not defined on all of this bound",
+                          name);
+    else s = aff_error(E, as, span);
+    if (s == CX_OK) s = give(E, &f, out, span);
+    cx_aff_clear(&f);
+    return s;
+}
+
 cx_status cx_bounded_neg(cx_eval *E, cx_value *v, cx_span span)
 {
     /* The form may be shared (a name's value): negate a new one. */

@@ -42,6 +42,12 @@ cx_status cx_bounded_make(struct cx_eval *E, const cx_ast *n, const cx_value *a,
  * an error. */
 cx_status cx_bounded_binop(struct cx_eval *E, int op, cx_span span, const cx_value *a,
                            const cx_value *b, cx_value *out);
+/* sqrt, ln and exp take a bound (cx_bounded_apply). */
+bool cx_bounded_is_fn(const char *name);
+/* name(v) for a bound v: [f(lo), f(hi)] rounded outward, marked ≈ when an
+ * end was rounded; a unit on v is an error (as for a number). */
+cx_status cx_bounded_apply(struct cx_eval *E, const char *name, const cx_value *v, cx_span span,
+                           cx_value *out);
 /* -v for a bound v, in place. */
 cx_status cx_bounded_neg(struct cx_eval *E, cx_value *v, cx_span span);
 /* When an assignment binds a bound written there (`growth = 8% to 12%`),

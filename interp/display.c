@@ -29,6 +29,15 @@ char *cx_display_bound(const cx_aff *f, const cx_uom *unit, int digits, char suf
     cx_num_init(&hi);
     char *text = NULL;
     if (cx_aff_lo(&lo, f, &ctx) == CX_AFF_OK && cx_aff_hi(&hi, f, &ctx) == CX_AFF_OK) {
+        if (f->approx) { /* rounded ends show as approximations do, to --digits */
+            mpfr_t t;
+            mpfr_init2(t, big.prec);
+            cx_num_get_mpfr(&lo, t);
+            cx_num_set_mpfr(&lo, t, &big);
+            cx_num_get_mpfr(&hi, t);
+            cx_num_set_mpfr(&hi, t, &big);
+            mpfr_clear(t);
+        }
         cx_value a, b;
         cx_value_init(&a);
         cx_value_init(&b);
@@ -45,7 +54,10 @@ char *cx_display_bound(const cx_aff *f, const cx_uom *unit, int digits, char suf
             l = lu;
             h = hu;
         }
-        if (l && h) text = cx_strdupf("%s%s to %s", f->approx ? "≈" : "", l, h);
+        size_t m = strlen(CX_MARK_APPROX); /* one ≈ for the whole bound */
+        const char *ls = l && !strncmp(l, CX_MARK_APPROX, m) ? l + m : l;
+        const char *hs = h && !strncmp(h, CX_MARK_APPROX, m) ? h + m : h;
+        if (l && h) text = cx_strdupf("%s%s to %s", f->approx ? CX_MARK_APPROX : "", ls, hs);
         free(l);
         free(h);
         cx_value_clear(&a);

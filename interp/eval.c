@@ -1029,6 +1029,10 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                 bi->max_args, nargs);
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
             st = CX_FAIL;
+        } else if (nargs == 1 && args[0].kind == CX_VAL_BOUND && cx_bounded_is_fn(bi->name)) {
+            /* sqrt, ln, exp of a bound: the range through MPFR, rounded
+             * outward (bounded.c). */
+            st = cx_bounded_apply(E, bi->name, &args[0], spans[0], out);
         } else {
             cx_call c = make_call(E, bi, args, nargs, spans, n->span);
             st = cx_units_call(E, bi, &c, out);
