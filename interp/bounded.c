@@ -75,8 +75,20 @@ static cx_status as_form(cx_eval *E, const cx_value *v, cx_aff *out, cx_span spa
 /* Moves f into out: a number when it is one value, else a bound. */
 static cx_status give(cx_eval *E, cx_aff *f, cx_value *out, cx_span span)
 {
-    if (cx_aff_is_point(f) && !f->approx) {
-        cx_value_set_num(out, &f->c);
+    if (cx_aff_is_point(f)) { /* one value: a number (approximate after MPFR) */
+        if (!f->approx) {
+            cx_value_set_num(out, &f->c);
+            return CX_OK;
+        }
+        mpfr_t t;
+        mpfr_init2(t, E->st->nctx.prec);
+        cx_num_get_mpfr(&f->c, t);
+        cx_num x;
+        cx_num_init(&x);
+        cx_num_set_mpfr(&x, t, &E->st->nctx);
+        mpfr_clear(t);
+        cx_value_take_num(out, &x);
+        cx_num_clear(&x);
         return CX_OK;
     }
     cx_bound *b = cx_bound_new();
