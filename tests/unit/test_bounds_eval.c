@@ -87,8 +87,10 @@ Test(bounds_eval, a_form_minus_itself_is_exactly_zero)
                  "x = 2 to 5; y = 1/3 to 7/2; f = %s; d = f - f; d; check f - f == 0;", forms[i]);
         run_result r = run_cx(src, false);
         /* One value, 0 (≈0 after an MPFR step), and the claim passes. */
-        cr_assert(r.out && (strncmp(r.out, "d = 0\nPASS", 10) == 0 ||
-                            strncmp(r.out, "d = \xe2\x89\x88" "0\nPASS", 13) == 0),
+        cr_assert(r.out && (strncmp(r.out, "d = 0\nPASS", 10) == 0 || strncmp(r.out,
+                                                                              "d = \xe2\x89\x88"
+                                                                              "0\nPASS",
+                                                                              13) == 0),
                   "%s\n%s", src, r.out ? r.out : r.error);
         run_result_free(&r);
     }
