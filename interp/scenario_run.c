@@ -248,9 +248,15 @@ cx_status cx_exec_scenario_table(cx_eval *E, const cx_ast *n)
             c->kind == CX_AST_ASSIGN ? strdup(c->name) : cx_sources_text(&st->sources, c->span);
         cx_value lv;
         cx_value_init(&lv);
-        if (!label || !cx_value_set_str(&lv, label, strlen(label)) || !put_cell(&g, label) ||
-            !cx_list_push_take(row, &lv))
+        if (!label) goto oom;
+        if (!cx_value_set_str(&lv, label, strlen(label))) {
+            free(label);
             goto oom;
+        }
+        if (!put_cell(&g, label) || !cx_list_push_take(row, &lv)) { /* put_cell frees label */
+            cx_value_clear(&lv);
+            goto oom;
+        }
         const cx_value *base = &vals[i];
         for (size_t k = 0; k <= ns; k++) {
             cx_value v;
@@ -264,7 +270,10 @@ cx_status cx_exec_scenario_table(cx_eval *E, const cx_ast *n)
             cx_value d;
             char *dt;
             cx_value_init(&d);
-            if (difference(E, &vals[k * nc + i], base, &d, &dt, c->span) != CX_OK) goto out;
+            if (difference(E, &vals[k * nc + i], base, &d, &dt, c->span) != CX_OK) {
+                cx_value_clear(&d);
+                goto out;
+            }
             if (!put_cell(&g, dt) || !cx_list_push_take(row, &d)) {
                 cx_value_clear(&d);
                 goto oom;
