@@ -341,7 +341,7 @@ void cx_bounded_name(cx_state *st, const cx_ast *value_node, const cx_value *v, 
 
 /* ==== verdicts ============================================================== */
 
-static char *show_num(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
+char *cx_bounded_show_num(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
 {
     cx_value v;
     cx_value_init(&v);
@@ -366,7 +366,7 @@ char *cx_bounded_point_text(cx_eval *E, const cx_aff_point *p)
         cx_num_init(&x);
         char *val = NULL;
         if (cx_aff_input_value(&x, &st->bounds.gen, p->sym[i], &p->eps[i], &st->nctx) == CX_AFF_OK)
-            val = show_num(E, &x, lab->suffix, lab->unit);
+            val = cx_bounded_show_num(E, &x, lab->suffix, lab->unit);
         cx_num_clear(&x);
         char *t = val ? cx_strdupf("%s%s%s = %s", text, *text ? ", " : "", lab->text, val) : NULL;
         free(val);
@@ -417,7 +417,7 @@ cx_status cx_bounded_verdict(cx_eval *E, int op, cx_span span, const cx_value *l
         pt = cx_bounded_point_text(E, &w.fail);
         if (w.has_break_even && w.be_tag >= 1 && w.be_tag <= E->st->bounds.n) {
             const cx_input_label *lab = &E->st->bounds.labels[w.be_tag - 1];
-            char *v = show_num(E, &w.be_value, lab->suffix, lab->unit);
+            char *v = cx_bounded_show_num(E, &w.be_value, lab->suffix, lab->unit);
             be = v ? cx_strdupf("; holds when %s %s %s", lab->text, op_word(w.be_op), v) : NULL;
             free(v);
         }

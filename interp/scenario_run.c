@@ -487,18 +487,6 @@ static cx_status tornado_input_of(cx_eval *E, const cx_ast *name, tornado_input 
     return CX_OK;
 }
 
-static char *show_in(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
-{
-    cx_value v;
-    cx_value_init(&v);
-    cx_value_set_num(&v, x);
-    cx_value_set_unit(&v, unit);
-    char *s = suffix && !unit ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx)
-                              : cx_eval_render(E, &v);
-    cx_value_clear(&v);
-    return s;
-}
-
 /* The line under the table: the joint range over the corners, and whether
  * the inputs interact: every corner is what the separate effects add to
  * exactly when they do not (an additive model). */
@@ -507,8 +495,8 @@ enum { MAX_TORNADO_CORNERS_LOG2 = 10 };
 static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k,
                               const cx_num *swings)
 {
-    char *text = NULL, *sw = show_in(E, swings, 0, in[0].at_lo.unit), *what = NULL, *ls = NULL,
-         *hs = NULL, *vs = NULL, *ss = NULL, *corner = strdup("");
+    char *text = NULL, *sw = cx_bounded_show_num(E, swings, 0, in[0].at_lo.unit), *what = NULL,
+         *ls = NULL, *hs = NULL, *vs = NULL, *ss = NULL, *corner = strdup("");
     cx_value base;
     cx_value_init(&base);
     cx_num lo, hi, bad_value, bad_sum;
@@ -527,8 +515,8 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
     if (value_with(E, n, in, k, k, NULL, &base) != CX_OK ||
         corner_range(E, n, in, k, &base.u.num, &lo, &hi, &bad, &bad_value, &bad_sum) != CX_OK)
         goto out;
-    if (!(ls = show_in(E, &lo, 0, in[0].at_lo.unit)) ||
-        !(hs = show_in(E, &hi, 0, in[0].at_lo.unit)))
+    if (!(ls = cx_bounded_show_num(E, &lo, 0, in[0].at_lo.unit)) ||
+        !(hs = cx_bounded_show_num(E, &hi, 0, in[0].at_lo.unit)))
         goto out;
     if (bad == UINT32_MAX) {
         text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s, "
@@ -538,14 +526,15 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
         goto out;
     }
     for (size_t i = 0; i < k && corner; i++) {
-        char *v = show_in(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix, in[i].unit);
+        char *v =
+            cx_bounded_show_num(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix, in[i].unit);
         char *c = v ? cx_strdupf("%s%s%s = %s", corner, i ? ", " : "", in[i].name->name, v) : NULL;
         free(v);
         free(corner);
         corner = c;
     }
-    if (corner && (vs = show_in(E, &bad_value, 0, in[0].at_lo.unit)) &&
-        (ss = show_in(E, &bad_sum, 0, in[0].at_lo.unit)))
+    if (corner && (vs = cx_bounded_show_num(E, &bad_value, 0, in[0].at_lo.unit)) &&
+        (ss = cx_bounded_show_num(E, &bad_sum, 0, in[0].at_lo.unit)))
         text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s; "
                           "the inputs interact: at %s it is %s, not the %s their separate "
                           "effects add to",
@@ -717,11 +706,11 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
         cx_value_set_num(&cells[5], &t->swing);
         cx_value_set_unit(&cells[5], t->at_lo.unit);
         char *texts[6] = {strdup(t->name->name),
-                          show_in(E, &t->lo, t->suffix, t->unit),
-                          show_in(E, &t->hi, t->suffix, t->unit),
+                          cx_bounded_show_num(E, &t->lo, t->suffix, t->unit),
+                          cx_bounded_show_num(E, &t->hi, t->suffix, t->unit),
                           cx_eval_render(E, &t->at_lo),
                           cx_eval_render(E, &t->at_hi),
-                          show_in(E, &t->swing, 0, t->at_lo.unit)};
+                          cx_bounded_show_num(E, &t->swing, 0, t->at_lo.unit)};
         for (size_t c = 0; c < 6; c++) {
             if (ok) ok = put_cell(&g, texts[c]) && cx_list_push_take(row, &cells[c]);
             else free(texts[c]);
@@ -904,7 +893,8 @@ static cx_status exact_corners(cx_eval *E, const cx_ast *claim, const char *cons
             char *text = strdup("");
             for (size_t i = 0; i < k && text; i++) {
                 const cx_input_label *lab = cx_bounded_label(st, syms[i]);
-                char *v = show_in(E, &ov[i].value.u.num, lab ? lab->suffix : 0, units[i]);
+                char *v =
+                    cx_bounded_show_num(E, &ov[i].value.u.num, lab ? lab->suffix : 0, units[i]);
                 char *t = v ? cx_strdupf("%s%s%s = %s", text, i ? ", " : "", names[i], v) : NULL;
                 free(v);
                 free(text);
