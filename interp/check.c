@@ -315,6 +315,29 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
         show_mode m = mode_of(E, rn) != SHOW_PLAIN ? mode_of(E, rn) : mode_of(E, cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
+        if (c->op == CX_OP_IN && l.kind == CX_VAL_BOUND && r.kind == CX_VAL_RANGE &&
+            !r.u.range->of_periods && !r.u.range->has_step) {
+            /* `x in 7B..10B` for a bound x: all, none or part of it inside. */
+            const char *word = NULL;
+            bool passed = false;
+            if (cx_bounded_inside(E, c->op_span, &l, &r.u.range->lo, true, &r.u.range->hi, true,
+                                  r.unit, &word, &passed) != CX_OK)
+                goto out;
+            const char *how = !strcmp(word, "PASS")      ? "every value in"
+                              : !strcmp(word, "FAIL")    ? "no value in"
+                              : !strcmp(word, "DEPENDS") ? "part in"
+                                                         : "cx cannot tell how much in";
+            char *x1 = show_num(E, &r.u.range->lo, m), *x2 = show_num(E, &r.u.range->hi, m);
+            detail = ls && x1 && x2 ? cx_strdupf("%s: %s [%s .. %s]", ls, how, x1, x2) : NULL;
+            free(x1);
+            free(x2);
+            if (!detail) {
+                cx_eval_oom(E, n->span);
+                goto out;
+            }
+            st = emit_verdict(E, n, word, passed, ls, rs, detail, false, &l, &r);
+            goto out;
+        }
         if (c->op != CX_OP_IN && (l.kind == CX_VAL_BOUND || r.kind == CX_VAL_BOUND)) {
             /* Bounds: PASS, FAIL, DEPENDS or UNDECIDED, with a witness. */
             const char *word = NULL;
