@@ -52,8 +52,8 @@ cx_status cx_bounded_apply(struct cx_eval *E, const char *name, const cx_value *
 cx_status cx_bounded_neg(struct cx_eval *E, cx_value *v, cx_span span);
 /* When an assignment binds a bound written there (`growth = 8% to 12%`),
  * its input takes the name (`growth`, `capex 2026`) for witnesses. */
-void cx_bounded_name(struct cx_state *st, const cx_ast *value_node, const cx_value *v,
-                     const char *name);
+bool cx_bounded_name(struct cx_state *st, const cx_ast *value_node, const cx_value *v,
+                     const char *name); /* false: out of memory (name NULL counts as that) */
 
 /* The verdict on `a op b` (a comparison; numbers or bounds) with its
  * witness points (runtime/affine.h). */

@@ -982,10 +982,12 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
             if (w.verdict == CX_AFF_FAIL || w.verdict == CX_AFF_DEPENDS) {
                 n_fail += w.verdict == CX_AFF_FAIL;
                 depends = w.verdict == CX_AFF_DEPENDS;
-                if (!fail_at) fail_at = cx_bounded_point_text(E, &w.fail);
-                else if (w.verdict == CX_AFF_DEPENDS) {
+                if (!fail_at || w.verdict == CX_AFF_DEPENDS) {
                     free(fail_at);
-                    fail_at = cx_bounded_point_text(E, &w.fail);
+                    if (!(fail_at = cx_bounded_point_text(E, &w.fail))) {
+                        cx_aff_witness_clear(&w);
+                        goto oom;
+                    }
                 }
             }
             if (w.verdict == CX_AFF_UNDECIDED) {
@@ -1003,7 +1005,12 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
                 }
                 cx_num_clear(&wi);
                 cx_num_clear(&wj);
-                if (!box_new(&q[nq], k) || !box_new(&q[nq + 1], k)) {
+                if (!box_new(&q[nq], k)) {
+                    cx_aff_witness_clear(&w);
+                    goto oom;
+                }
+                if (!box_new(&q[nq + 1], k)) {
+                    box_free(&q[nq], k);
                     cx_aff_witness_clear(&w);
                     goto oom;
                 }
