@@ -198,8 +198,11 @@ cx_status cx_units_call(cx_eval *E, const cx_builtin *bi, cx_call *c, cx_value *
         }
         break;
     case CX_UR_STOCK:
-        if (u && cx_uom_time_denominator(u, NULL)) ru = cx_uom_with_time(u, NULL);
-        else ru = cx_uom_ref((cx_uom *)u);
+        if (u && cx_uom_time_denominator(u, NULL)) {
+            ru = cx_uom_with_time(u, NULL);
+            /* NULL is no unit only for 1/yr alone; else memory ran out. */
+            if (!ru && u->n > 1) st = cx_eval_oom(E, c->span);
+        } else ru = cx_uom_ref((cx_uom *)u);
         break;
     case CX_UR_FLOW:
         if (u) st = flow_unit(E, c, u, &ru);

@@ -39,14 +39,9 @@ char *cx_clean_text(char *s)
     if (!marks) return s;
     size_t m = strlen(CX_CLEAN_MARK);
     char *r = malloc(n - marked_bytes + marks * m + 1);
-    if (!r) { /* no memory for the marks: '?' in place, still clean */
-        for (size_t i = 0; i < n;) {
-            bool mark;
-            size_t k = cx_clean_char(u + i, n - i, &mark);
-            if (mark) memset(s + i, '?', k);
-            i += k;
-        }
-        return s;
+    if (!r) { /* out of memory, as for the text itself: never a raw byte */
+        free(s);
+        return NULL;
     }
     size_t o = 0;
     for (size_t i = 0; i < n;) {

@@ -16,9 +16,8 @@
 size_t cx_clean_char(const unsigned char *s, size_t n, bool *mark);
 
 /* Takes the malloc'ed string s and returns it clean: s itself when it is,
- * else a cleaned copy (s is freed).  When that copy cannot be made, the
- * bytes to mark become '?' in place, so the result is always clean.  NULL
- * stays NULL. */
+ * else a cleaned copy (s is freed).  NULL when that copy cannot be made (s
+ * is freed: the caller reports out of memory), and for NULL. */
 char *cx_clean_text(char *s);
 
 #endif
