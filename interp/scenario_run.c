@@ -583,6 +583,10 @@ static cx_status tornado_chart(cx_eval *E, const cx_ast *n, const tornado_input 
     if (!(c->names[0] = strdup("at low")) || !(c->names[1] = strdup("at high"))) goto oom;
     char *what = cx_sources_text(&st->sources, n->a->span);
     unit = in[0].at_lo.unit ? cx_uom_text(in[0].at_lo.unit) : NULL;
+    if (in[0].at_lo.unit && !unit) {
+        free(what);
+        goto oom;
+    }
     c->title = what ? cx_strdupf("tornado: %s%s%s%s", what, unit ? " (" : "", unit ? unit : "",
                                  unit ? ")" : "")
                     : NULL;
@@ -922,12 +926,18 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
     cx_aff d, y;
     cx_aff_init(&d);
     cx_aff_init(&y);
-    bool ok = (l->kind == CX_VAL_BOUND ? cx_aff_set(&d, &l->u.bound->f)
-                                       : cx_aff_set_num(&d, &l->u.num)) == CX_AFF_OK &&
-              (r->kind == CX_VAL_BOUND ? cx_aff_set(&y, &r->u.bound->f)
-                                       : cx_aff_set_num(&y, &r->u.num)) == CX_AFF_OK &&
-              cx_aff_sub(&d, &d, &y, &ctx) == CX_AFF_OK;
-    size_t k = ok ? cx_aff_inputs(&d, NULL, 0) : 0;
+    cx_aff_status as =
+        l->kind == CX_VAL_BOUND ? cx_aff_set(&d, &l->u.bound->f) : cx_aff_set_num(&d, &l->u.num);
+    if (as == CX_AFF_OK)
+        as = r->kind == CX_VAL_BOUND ? cx_aff_set(&y, &r->u.bound->f)
+                                     : cx_aff_set_num(&y, &r->u.num);
+    if (as == CX_AFF_OK) as = cx_aff_sub(&d, &d, &y, &ctx);
+    if (as == CX_AFF_NOMEM) {
+        cx_aff_clear(&d);
+        cx_aff_clear(&y);
+        return cx_eval_oom(E, claim->span);
+    }
+    size_t k = as == CX_AFF_OK ? cx_aff_inputs(&d, NULL, 0) : 0;
     cx_aff_sym *syms = k ? calloc(k, sizeof *syms) : NULL;
     const char **names = k ? calloc(k, sizeof *names) : NULL;
     uint64_t *tags = k ? calloc(k, sizeof *tags) : NULL;
@@ -937,7 +947,8 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
     char *fail_at = NULL;
     bool depends = false;
     cx_status s = CX_OK;
-    if (!k || !syms || !names || !tags || !units) goto out; /* nothing to split: stays UNDECIDED */
+    if (!k) goto out; /* nothing to split: stays UNDECIDED */
+    if (!syms || !names || !tags || !units) goto oom;
     cx_aff_inputs(&d, syms, k);
     if (!(q = calloc(2 * MAX_SPLIT_RUNS + 1, sizeof *q)) || !box_new(&q[0], k)) goto oom;
     nq = 1;
@@ -962,7 +973,7 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
         tags[i] = in->tag;
         if (cx_aff_lo(&q[0].lo[i], &b->value.u.bound->f, &ctx) != CX_AFF_OK ||
             cx_aff_hi(&q[0].hi[i], &b->value.u.bound->f, &ctx) != CX_AFF_OK)
-            goto out;
+            goto oom; /* its ends were computed before: only memory can fail */
     }
     if (k <= MAX_EXACT_CORNERS_LOG2) {
         bool held = false, failed = false;

@@ -154,10 +154,11 @@ cx_status cx_units_scale(cx_eval *E, cx_value *v, const mpq_t f, cx_span span)
         /* A bound is shared: the scaled form is a new one. */
         cx_bound *r = cx_bound_new();
         cx_aff_ctx ctx = cx_bounds_ctx(E->st);
-        if (!r) st = cx_eval_oom(E, span);
-        else if (cx_aff_scale(&r->f, &v->u.bound->f, &k, &ctx) != CX_AFF_OK) {
+        cx_aff_status as = r ? cx_aff_scale(&r->f, &v->u.bound->f, &k, &ctx) : CX_AFF_NOMEM;
+        if (as != CX_AFF_OK) {
             cx_bound_unref(r);
-            st = cx_eval_num_error(E, CX_NUM_TOO_BIG, span);
+            st = as == CX_AFF_NOMEM ? cx_eval_oom(E, span)
+                                    : cx_eval_num_error(E, CX_NUM_TOO_BIG, span);
         } else {
             cx_uom *u = cx_uom_ref(v->unit);
             cx_value_take_bound(v, r);
