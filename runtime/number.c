@@ -27,11 +27,23 @@ static inline int bitlen64(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0;
 
 static inline uint64_t uabs64(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
 
-/* Binary gcd: no division, a handful of cycles per bit. */
+/* Binary gcd: a handful of cycles per bit.  A side of 1 (every integer's
+ * denominator) answers at once, and when one side is far shorter than the
+ * other, one division first saves a loop step per bit of the difference. */
 static uint64_t gcd64(uint64_t a, uint64_t b)
 {
+    if (a == 1 || b == 1) return 1;
     if (a == 0) return b;
     if (b == 0) return a;
+    if (a > b) {
+        uint64_t t = a;
+        a = b;
+        b = t;
+    }
+    if ((b >> 16) > a) {
+        b %= a;
+        if (b == 0) return a;
+    }
     int shift = __builtin_ctzll(a | b);
     a >>= __builtin_ctzll(a);
     do {
@@ -258,21 +270,9 @@ static mpfr_prec_t ctx_prec(const cx_num_ctx *ctx)
 
 /* ==== lifecycle ========================================================= */
 
-void cx_num_init(cx_num *x)
-{
-    x->kind = CX_NUM_SMALL;
-    x->u.s.num = 0;
-    x->u.s.den = 1;
-}
+void cx_num_release_slow(cx_num *x) { release(x); }
 
-void cx_num_clear(cx_num *x)
-{
-    release(x);
-    x->u.s.num = 0;
-    x->u.s.den = 1;
-}
-
-void cx_num_set(cx_num *dst, const cx_num *src)
+void cx_num_set_slow(cx_num *dst, const cx_num *src)
 {
     if (dst == src) return;
     switch (src->kind) {
@@ -296,14 +296,6 @@ void cx_num_set(cx_num *dst, const cx_num *src)
         mpfr_set(dst->u.f, src->u.f, MPFR_RNDN); /* same precision: exact */
         break;
     }
-}
-
-void cx_num_swap(cx_num *a, cx_num *b)
-{
-    /* Swapping whole structs is safe: each limb pointer keeps one owner. */
-    cx_num t = *a;
-    *a = *b;
-    *b = t;
 }
 
 void cx_num_set_si(cx_num *x, int64_t v)

@@ -75,13 +75,7 @@ void cx_range_unref(cx_range *r)
 
 /* ==== lifecycle ========================================================== */
 
-void cx_value_init(cx_value *v)
-{
-    memset(v, 0, sizeof *v);
-    v->kind = CX_VAL_NONE;
-}
-
-void cx_value_clear(cx_value *v)
+void cx_value_release_slow(cx_value *v)
 {
     switch (v->kind) {
     case CX_VAL_NUM: cx_num_clear(&v->u.num); break;
@@ -94,7 +88,6 @@ void cx_value_clear(cx_value *v)
     case CX_VAL_PERIOD:
     case CX_VAL_FUNC: break;
     }
-    cx_value_init(v);
 }
 
 void cx_value_copy(cx_value *dst, const cx_value *src)
@@ -137,16 +130,6 @@ void cx_value_copy(cx_value *dst, const cx_value *src)
     memcpy(dst, &t, sizeof t);
 }
 
-void cx_value_move(cx_value *dst, cx_value *src)
-{
-    if (dst == src) return;
-    cx_value t;
-    memcpy(&t, src, sizeof t);
-    cx_value_init(src);
-    cx_value_clear(dst);
-    memcpy(dst, &t, sizeof t);
-}
-
 /* ==== constructors ======================================================= */
 
 void cx_value_set_num(cx_value *v, const cx_num *n)
@@ -160,19 +143,6 @@ void cx_value_set_num(cx_value *v, const cx_num *n)
     cx_num t;
     cx_num_init(&t);
     cx_num_set(&t, n);
-    cx_value_clear(v);
-    v->kind = CX_VAL_NUM;
-    cx_num_init(&v->u.num);
-    cx_num_swap(&v->u.num, &t);
-    cx_num_clear(&t);
-}
-
-void cx_value_take_num(cx_value *v, cx_num *n)
-{
-    if (v->kind == CX_VAL_NUM && n == &v->u.num) return;
-    cx_num t;
-    cx_num_init(&t);
-    cx_num_swap(&t, n); /* n is now an exact 0 */
     cx_value_clear(v);
     v->kind = CX_VAL_NUM;
     cx_num_init(&v->u.num);

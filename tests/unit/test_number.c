@@ -355,6 +355,124 @@ Test(number, arithmetic_matches_gmp_on_random_edge_operands)
     mpq_clear(qa);
 }
 
+/* The gcd behind every SMALL operation answers a side of 1 at once and
+ * divides first when one side is far shorter: operands of every size class
+ * (1, tiny, just around 2^16 and 2^32, near 2^63, negative) against mpq. */
+Test(number, gcd_shortcuts_match_gmp_at_every_size)
+{
+    static const int64_t vals[] = {1,
+                                   2,
+                                   3,
+                                   4,
+                                   25,
+                                   100,
+                                   113,
+                                   800001,
+                                   65535,
+                                   65536,
+                                   65537,
+                                   (int64_t)1 << 31,
+                                   4294967295LL,
+                                   4294967296LL,
+                                   4294967297LL,
+                                   281474976710656LL, /* 2^48 */
+                                   3LL * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 *
+                                       3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 *
+                                       3 * 3 * 3 * 3 * 3 * 3 * 3 * 3, /* 3^39 */
+                                   INT64_MAX / 2,
+                                   INT64_MAX - 1,
+                                   INT64_MAX};
+    size_t nv = sizeof vals / sizeof vals[0];
+    mpq_t qa, qb, qr, got;
+    mpq_init(qa);
+    mpq_init(qb);
+    mpq_init(qr);
+    mpq_init(got);
+    for (size_t i = 0; i < nv; i++)
+        for (size_t j = 0; j < nv; j++)
+            for (size_t k = 0; k < nv; k += 3)
+                for (int sign = 0; sign < 2; sign++) {
+                    /* a = ±vals[i] / vals[j], b = vals[k] / vals[(i + k) % nv] */
+                    int64_t an = sign ? -vals[i] : vals[i];
+                    cx_num_set_frac(&a, an, vals[j]);
+                    cx_num_set_frac(&b, vals[k], vals[(i + k) % nv]);
+                    cx_num_get_mpq(&a, qa);
+                    cx_num_get_mpq(&b, qb);
+                    for (int op = 0; op < 4; op++) {
+                        cx_num_status st;
+                        switch (op) {
+                        case 0:
+                            st = cx_num_add(&r, &a, &b, &C);
+                            mpq_add(qr, qa, qb);
+                            break;
+                        case 1:
+                            st = cx_num_sub(&r, &a, &b, &C);
+                            mpq_sub(qr, qa, qb);
+                            break;
+                        case 2:
+                            st = cx_num_mul(&r, &a, &b, &C);
+                            mpq_mul(qr, qa, qb);
+                            break;
+                        default: st = cx_num_div(&r, &a, &b, &C); mpq_div(qr, qa, qb);
+                        }
+                        cr_assert(eq(int, st, CX_NUM_OK));
+                        cx_num_get_mpq(&r, got);
+                        cr_assert(mpq_equal(got, qr), "op %d on %lld/%lld, %lld/%lld", op,
+                                  (long long)an, (long long)vals[j], (long long)vals[k],
+                                  (long long)vals[(i + k) % nv]);
+                        bool fits = mpz_sizeinbase(mpq_numref(qr), 2) <= 63 &&
+                                    mpz_sizeinbase(mpq_denref(qr), 2) <= 63;
+                        cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG));
+                    }
+                }
+    mpq_clear(got);
+    mpq_clear(qr);
+    mpq_clear(qb);
+    mpq_clear(qa);
+}
+
+/* cx_num_set, cx_num_clear and cx_num_swap are inline on SMALL values and
+ * call out for the rest: every pair of kinds, in both directions. */
+Test(number, set_clear_and_swap_across_every_pair_of_kinds)
+{
+    cx_num src[3];
+    for (int i = 0; i < 3; i++) cx_num_init(&src[i]);
+    cx_num_set_frac(&src[0], -7, 3);
+    cx_num_set_si(&src[1], INT64_MAX);
+    cx_num_set_si(&b, 2);
+    cr_assert(eq(int, cx_num_add(&src[1], &src[1], &b, &C), CX_NUM_OK)); /* 2^63 + 1: BIG */
+    cr_assert(eq(int, src[1].kind, CX_NUM_BIG));
+    set_approx(&src[2], "0.1");
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++) {
+            cx_num d;
+            cx_num_init(&d);
+            cx_num_set(&d, &src[i]); /* d takes kind i */
+            cx_num_set(&d, &src[j]); /* then kind j over it */
+            cr_assert(eq(int, d.kind, src[j].kind));
+            cr_assert(eq(int, cx_num_cmp(&d, &src[j]), 0));
+            cx_num_set(&d, &d); /* aliasing is a no-op */
+            cr_assert(eq(int, cx_num_cmp(&d, &src[j]), 0));
+            cx_num e;
+            cx_num_init(&e);
+            cx_num_set(&e, &src[i]);
+            cx_num_swap(&d, &e);
+            cr_assert(eq(int, cx_num_cmp(&d, &src[i]), 0));
+            cr_assert(eq(int, cx_num_cmp(&e, &src[j]), 0));
+            cx_num_clear(&d);
+            cx_num_clear(&e);
+            cr_assert(eq(int, d.kind, CX_NUM_SMALL));
+            cr_assert(cx_num_is_zero(&d) && cx_num_is_integer(&e));
+        }
+    /* A BIG value that shrinks back demotes, and SMALL set over it works. */
+    cx_num_set_si(&b, -2);
+    cr_assert(eq(int, cx_num_add(&src[1], &src[1], &b, &C), CX_NUM_OK));
+    cr_assert(eq(int, src[1].kind, CX_NUM_SMALL));
+    int64_t v;
+    cr_assert(cx_num_get_si(&src[1], &v) && v == INT64_MAX);
+    for (int i = 0; i < 3; i++) cx_num_clear(&src[i]);
+}
+
 Test(number, outputs_may_alias_inputs)
 {
     cx_num_set_si(&a, 3);

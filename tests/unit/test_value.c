@@ -262,6 +262,54 @@ Test(value, take_num_moves_and_leaves_zero)
     cx_value_clear(&v);
 }
 
+/* clear, move and take_num are inline and call out only for a payload: a
+ * BIG number (past int64) through each of them, and taken from the series
+ * the value itself holds (ASan's leak check proves the limbs are freed). */
+Test(value, big_numbers_move_take_and_clear_through_the_inline_paths)
+{
+    static const cx_num_ctx ctx = {3321929, 256};
+    cx_num big, two;
+    cx_num_init(&big);
+    cx_num_init(&two);
+    cx_num_set_si(&big, INT64_MAX);
+    cx_num_set_si(&two, 2);
+    cr_assert(eq(int, cx_num_mul(&big, &big, &two, &ctx), CX_NUM_OK)); /* 2^64 - 2 */
+    cr_assert(eq(int, (int)big.kind, (int)CX_NUM_BIG));
+    cx_value a, b;
+    cx_value_init(&a);
+    cx_value_init(&b);
+    cx_value_set_num(&a, &big);
+    cr_assert(cx_value_holds_payload(&a));
+    cx_value_copy(&b, &a);
+    cx_value_move(&b, &a); /* b's own BIG copy is released first */
+    cr_assert(eq(int, (int)a.kind, (int)CX_VAL_NONE));
+    cr_assert(not(cx_value_holds_payload(&a)));
+    cr_assert(eq(int, cx_num_cmp(&b.u.num, &big), 0));
+    cx_value_take_num(&b, &two); /* a SMALL number over a BIG one */
+    cr_assert(eq(i64, get_si(&b.u.num), 2));
+    cr_assert(not(cx_value_holds_payload(&b)));
+    cx_value_take_num(&b, &big); /* and a BIG one over a SMALL one */
+    cr_assert(eq(int, (int)b.u.num.kind, (int)CX_NUM_BIG));
+    cr_assert(eq(i64, get_si(&big), 0));
+    cx_value_clear(&b);
+    cx_value_clear(&b); /* idempotent */
+
+    /* take_num from inside the series the value holds. */
+    cx_series *s = cx_series_new(CX_FREQ_YEAR);
+    cx_num_set_si(&big, INT64_MAX);
+    cx_num_set_si(&two, 3);
+    cr_assert(eq(int, cx_num_mul(&big, &big, &two, &ctx), CX_NUM_OK));
+    cr_assert(cx_series_set(s, 2024, &big, (size_t)-1));
+    cx_value_take_series(&a, s);
+    cx_num *inside = (cx_num *)cx_series_get(a.u.series, 2024);
+    cx_value_take_num(&a, inside);
+    cr_assert(eq(int, (int)a.kind, (int)CX_VAL_NUM));
+    cr_assert(eq(int, cx_num_cmp(&a.u.num, &big), 0));
+    cx_value_clear(&a);
+    cx_num_clear(&big);
+    cx_num_clear(&two);
+}
+
 Test(value, bool_and_period_and_function_hold_no_payload)
 {
     cx_value a, b;
