@@ -4,6 +4,7 @@
 #include "env.h"
 #include "../runtime/grow.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,10 +13,7 @@ void cx_env_init(cx_env *e) { memset(e, 0, sizeof *e); }
 static void free_binding(cx_binding *b)
 {
     cx_value_clear(&b->value);
-    free((char *)b->name);
-    free(b->period_ords);
-    free(b->period_spans);
-    free(b->period_figures);
+    free(b->period_notes);
     free(b);
 }
 
@@ -42,7 +40,7 @@ cx_binding *cx_env_global(const cx_env *e, const char *name)
     if (!e->index_cap) return NULL;
     size_t mask = e->index_cap - 1;
     for (size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
-        size_t slot = e->index[i];
+        uint32_t slot = e->index[i];
         if (!slot) return NULL;
         cx_binding *b = e->globals[slot - 1];
         if (strcmp(b->name, name) == 0) return b;
@@ -52,12 +50,14 @@ cx_binding *cx_env_global(const cx_env *e, const char *name)
 static bool grow_index(cx_env *e)
 {
     size_t cap = e->index_cap ? e->index_cap * 2 : 64;
-    size_t *idx = calloc(cap, sizeof *idx);
+    /* Slots hold global numbers + 1 in 32 bits (half the index of size_t). */
+    if (cap / 2 > UINT32_MAX) return false;
+    uint32_t *idx = calloc(cap, sizeof *idx);
     if (!idx) return false;
     for (size_t g = 0; g < e->n_globals; g++) {
         size_t i = hash_name(e->globals[g]->name) & (cap - 1);
         while (idx[i]) i = (i + 1) & (cap - 1);
-        idx[i] = g + 1;
+        idx[i] = (uint32_t)(g + 1);
     }
     free(e->index);
     e->index = idx;
@@ -70,43 +70,33 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
     /* Keep the load factor under one half so probes stay short. */
     if ((e->n_globals + 1) * 2 > e->index_cap && !grow_index(e)) return NULL;
     if (!CX_GROW(e->globals, e->cap_globals, e->n_globals, 32)) return NULL;
-    cx_binding *b = calloc(1, sizeof *b);
-    char *copy = b ? strdup(name) : NULL;
-    if (!copy) {
-        free(b);
-        return NULL;
-    }
-    b->name = copy;
+    size_t len = strlen(name);
+    if (len > SIZE_MAX - sizeof(cx_binding) - 1) return NULL;
+    cx_binding *b = calloc(1, sizeof *b + len + 1);
+    if (!b) return NULL;
+    memcpy(b->name_buf, name, len + 1);
+    b->name = b->name_buf;
     b->span = span;
     cx_value_init(&b->value);
     e->globals[e->n_globals++] = b;
     e->generation++;
     size_t mask = e->index_cap - 1, i = hash_name(name) & mask;
     while (e->index[i]) i = (i + 1) & mask;
-    e->index[i] = e->n_globals;
+    e->index[i] = (uint32_t)e->n_globals;
     return b;
 }
 
 bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span, cx_figure fig)
 {
-    /* Three arrays side by side: the capacity is the smallest of them. */
-    size_t cap_ords = b->cap_periods, cap_spans = b->cap_periods, cap_figs = b->cap_periods;
-    bool ok = CX_GROW(b->period_ords, cap_ords, b->n_periods, 8) &&
-              CX_GROW(b->period_spans, cap_spans, b->n_periods, 8) &&
-              CX_GROW(b->period_figures, cap_figs, b->n_periods, 8);
-    size_t cap = cap_ords < cap_spans ? cap_ords : cap_spans;
-    b->cap_periods = cap < cap_figs ? cap : cap_figs;
-    if (!ok) return false;
-    b->period_ords[b->n_periods] = ord;
-    b->period_figures[b->n_periods] = fig;
-    b->period_spans[b->n_periods++] = span;
+    if (!CX_GROW(b->period_notes, b->cap_periods, b->n_periods, 8)) return false;
+    b->period_notes[b->n_periods++] = (cx_period_note){ord, span, fig};
     return true;
 }
 
 cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord)
 {
     for (size_t i = b->n_periods; i-- > 0;)
-        if (b->period_ords[i] == ord) return b->period_figures[i];
+        if (b->period_notes[i].ord == ord) return b->period_notes[i].figure;
     return (cx_figure){0, 0, false};
 }
 
@@ -114,7 +104,7 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
 {
     /* Only used to explain an error, so a linear search is fine. */
     for (size_t i = 0; i < b->n_periods; i++)
-        if (b->period_ords[i] == ord) return b->period_spans[i];
+        if (b->period_notes[i].ord == ord) return b->period_notes[i].span;
     return b->span;
 }
 

@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <stdio.h>
+#include <string.h>
 #include "../../interp/env.h"
 #include "../../runtime/suggest.h"
 
@@ -22,6 +23,41 @@ Test(env, globals_are_found_after_the_index_grows)
     }
     cr_assert(eq(ptr, cx_env_global(&e, "nope"), NULL));
     cr_assert(eq(str, (char *)e.globals[0]->name, "x0"));
+    cx_env_free(&e);
+}
+
+/* A binding is one allocation with its name inside; its period notes are
+ * one array of records that grows past its first capacity. */
+Test(env, long_names_and_period_notes_live_in_the_binding)
+{
+    cx_env e;
+    cx_env_init(&e);
+    char name[300];
+    memset(name, 'n', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    cx_binding *b = cx_env_define(&e, name, CX_NO_SPAN);
+    cr_assert(ne(ptr, b, NULL));
+    cr_assert(eq(str, (char *)b->name, name));
+    cr_assert(eq(ptr, cx_env_global(&e, name), b));
+    cx_span s0 = {1, 10, 12};
+    for (int64_t ord = 0; ord < 40; ord++) {
+        cx_span sp = {1, (uint32_t)(100 + ord), (uint32_t)(101 + ord)};
+        cx_figure fig = {-(int64_t)(ord % 3), ord % 2 ? '%' : 0, true};
+        cr_assert(cx_binding_note_period(b, 2000 + ord, sp, fig));
+    }
+    cr_assert(eq(sz, b->n_periods, 40));
+    cr_assert(eq(u32, cx_binding_period_span(b, 2017).start, 117));
+    cx_figure f = cx_binding_period_figure(b, 2017);
+    cr_assert(f.written && f.suffix == '%' && f.quantum10 == -2);
+    /* Set again (the REPL): the latest figure, the first span. */
+    cx_span again = {1, 500, 501};
+    cr_assert(cx_binding_note_period(b, 2017, again, (cx_figure){0, 0, false}));
+    cr_assert(not(cx_binding_period_figure(b, 2017).written));
+    cr_assert(eq(u32, cx_binding_period_span(b, 2017).start, 117));
+    /* A period never noted: the binding's own span, a computed figure. */
+    b->span = s0;
+    cr_assert(eq(u32, cx_binding_period_span(b, 1990).start, 10));
+    cr_assert(not(cx_binding_period_figure(b, 1990).written));
     cx_env_free(&e);
 }
 
