@@ -4,6 +4,8 @@
  * (discounted by its periods: a missing period is a zero flow) or, for npv,
  * several numbers; dated flows are day periods, 365 days to a year.  Exact
  * wherever the discounting is; finding rates is ratefind.c's. */
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "../runtime/format.h"
@@ -293,6 +295,7 @@ typedef struct rate_terms {
     int64_t *t; /* e_i * div: whole periods or days */
     int64_t div;
     bool zero_root; /* the flows add up to exactly 0: r = 0 is a root */
+    double *cd;     /* c as doubles for terms_eval_double; NULL when one is not normal */
 } rate_terms;
 
 static void terms_free(rate_terms *rt)
@@ -304,6 +307,8 @@ static void terms_free(rate_terms *rt)
     free(rt->c);
     free(rt->e);
     free(rt->t);
+    free(rt->cd);
+    rt->cd = NULL;
     rt->m = 0;
 }
 
@@ -339,6 +344,57 @@ static int terms_eval(mpfr_t y, const mpfr_t u, void *ud)
     return bad;
 }
 
+/* terms_eval in doubles, for a first estimate of the root (finance.h,
+ * f_double): the same Horner scheme, scaled by 2^-600 whenever the sum
+ * grows past 2^600 so that long flows at high rates do not overflow (the
+ * earlier, smaller terms then add their scaled values, or nothing). */
+static int terms_eval_double(double *y, double u, void *ud)
+{
+    const rate_terms *rt = ud;
+    if (!rt->cd) return 1;
+    if (rt->zero_root && u == 0) {
+        *y = 0;
+        return 0;
+    }
+    double lx = u / (double)rt->div, x = exp(lx);
+    if (!isfinite(x) || x == 0) return 1;
+    double acc = rt->cd[rt->m - 1];
+    int scale = 0; /* the sum is acc * 2^scale */
+    for (size_t i = rt->m - 1; i-- > 0;) {
+        int64_t gap = rt->t[i + 1] - rt->t[i];
+        double g = gap == 1 ? x : exp(lx * (double)gap);
+        if (!isfinite(g) || g == 0) return 1;
+        acc *= g;
+        if (fabs(acc) > 0x1p600) {
+            acc = ldexp(acc, -600);
+            if (scale > INT_MAX - 600) return 1;
+            scale += 600;
+        }
+        acc += scale ? ldexp(rt->cd[i], -scale) : rt->cd[i];
+    }
+    if (!isfinite(acc)) return 1;
+    *y = acc;
+    return 0;
+}
+
+/* rt->cd: the coefficients as doubles, or NULL when one is beyond double's
+ * normal range (or there is no memory for them): then no estimate. */
+static void terms_doubles(rate_terms *rt)
+{
+    rt->cd = NULL;
+    if (rt->m == 0) return;
+    double *cd = malloc(rt->m * sizeof *cd);
+    if (!cd) return;
+    for (size_t i = 0; i < rt->m; i++) {
+        cd[i] = mpfr_get_d(rt->c[i], MPFR_RNDN);
+        if (!isnormal(cd[i])) {
+            free(cd);
+            return;
+        }
+    }
+    rt->cd = cd;
+}
+
 /* A flow's time and its position, sorted by time then position (C11's
  * qsort has no context argument, so the time travels with the index). */
 typedef struct timed {
@@ -361,6 +417,7 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
     mpfr_prec_t p = ctx->prec + 64;
     rt->m = 0;
     rt->div = f->div;
+    rt->cd = NULL;
     timed *ix = malloc(f->n * sizeof *ix);
     rt->c = malloc(f->n * sizeof *rt->c);
     rt->e = malloc(f->n * sizeof *rt->e);
@@ -370,8 +427,12 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         terms_free(rt);
         return cx_call_oom(c);
     }
-    for (size_t i = 0; i < f->n; i++) ix[i] = (timed){f->t[i], i};
-    qsort(ix, f->n, sizeof *ix, by_time);
+    bool sorted = true;
+    for (size_t i = 0; i < f->n; i++) {
+        ix[i] = (timed){f->t[i], i};
+        if (i && f->t[i] < f->t[i - 1]) sorted = false;
+    }
+    if (!sorted) qsort(ix, f->n, sizeof *ix, by_time); /* periodic flows come in order */
     cx_num sum, total;
     cx_num_init(&sum);
     cx_num_init(&total);
@@ -405,6 +466,7 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         mpfr_set_si(rt->e[k], (long)rt->t[k], MPFR_RNDN);
         mpfr_div_si(rt->e[k], rt->e[k], (long)f->div, MPFR_RNDN);
     }
+    terms_doubles(rt);
     return CX_OK;
 }
 
@@ -416,6 +478,7 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
 static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
 {
     p->f = terms_eval;
+    p->f_double = terms_eval_double;
     p->ud = rt;
     p->poll = cx_call_poll;
     p->poll_ud = c;
