@@ -4,7 +4,6 @@
  * (discounted by its periods: a missing period is a zero flow) or, for npv,
  * several numbers; dated flows are day periods, 365 days to a year.  Exact
  * wherever the discounting is; finding rates is ratefind.c's. */
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -344,10 +343,34 @@ static int terms_eval(mpfr_t y, const mpfr_t u, void *ud)
     return bad;
 }
 
+/* e^v in double through MPFR (once per evaluation: cx's program then needs
+ * no libm), and x^k by squaring; both may overflow to infinity. */
+static double exp_d(double v)
+{
+    mpfr_t t;
+    mpfr_init2(t, 64);
+    mpfr_set_d(t, v, MPFR_RNDN);
+    mpfr_exp(t, t, MPFR_RNDN);
+    double r = mpfr_get_d(t, MPFR_RNDN);
+    mpfr_clear(t);
+    return r;
+}
+
+static double pow_d(double x, int64_t k)
+{
+    double r = 1;
+    for (; k > 0; k >>= 1) {
+        if (k & 1) r *= x;
+        x *= x;
+    }
+    return r;
+}
+
 /* terms_eval in doubles, for a first estimate of the root (finance.h,
  * f_double): the same Horner scheme, scaled by 2^-600 whenever the sum
  * grows past 2^600 so that long flows at high rates do not overflow (the
- * earlier, smaller terms then add their scaled values, or nothing). */
+ * earlier, smaller terms then add their scaled values, which soon round to
+ * nothing against the sum). */
 static int terms_eval_double(double *y, double u, void *ud)
 {
     const rate_terms *rt = ud;
@@ -356,21 +379,20 @@ static int terms_eval_double(double *y, double u, void *ud)
         *y = 0;
         return 0;
     }
-    double lx = u / (double)rt->div, x = exp(lx);
+    double x = exp_d(u / (double)rt->div);
     if (!isfinite(x) || x == 0) return 1;
     double acc = rt->cd[rt->m - 1];
-    int scale = 0; /* the sum is acc * 2^scale */
+    double down = 1; /* 2^-(600 k) after k scalings; the sum is acc / down */
     for (size_t i = rt->m - 1; i-- > 0;) {
         int64_t gap = rt->t[i + 1] - rt->t[i];
-        double g = gap == 1 ? x : exp(lx * (double)gap);
+        double g = gap == 1 ? x : pow_d(x, gap);
         if (!isfinite(g) || g == 0) return 1;
         acc *= g;
-        if (fabs(acc) > 0x1p600) {
-            acc = ldexp(acc, -600);
-            if (scale > INT_MAX - 600) return 1;
-            scale += 600;
+        if (acc > 0x1p600 || acc < -0x1p600) {
+            acc *= 0x1p-600;
+            down *= 0x1p-600; /* 0 after two: c_i / 2^1200 is below acc's last bit */
         }
-        acc += scale ? ldexp(rt->cd[i], -scale) : rt->cd[i];
+        acc += rt->cd[i] * down;
     }
     if (!isfinite(acc)) return 1;
     *y = acc;

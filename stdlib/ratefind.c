@@ -91,6 +91,10 @@ static bool walk(cx_rate_problem *p, int dir, int want, mpfr_t u, mpfr_prec_t w,
     return found;
 }
 
+static double abs_d(double x) { return x < 0 ? -x : x; }
+static double max_d(double x, double y) { return x > y ? x : y; }
+static double min_d(double x, double y) { return x < y ? x : y; }
+
 /* The root of f_double in [a, b] where its values differ in sign: Illinois
  * false position with a bisection whenever three steps did not halve the
  * bracket, to double precision.  false when f_double fails or the ends do
@@ -108,14 +112,14 @@ static bool estimate_in_doubles(cx_rate_problem *p, double a, double b, double *
         return true;
     }
     if ((fa < 0) == (fb < 0)) return false;
-    double ga = fa, gb = fb, w0 = fabs(b - a);
+    double ga = fa, gb = fb, w0 = abs_d(b - a);
     int kept = 0, window = 0;
     bool bisect = false;
     for (int iter = 0; iter < 400; iter++) {
-        double wdt = fabs(b - a), big = fmax(fabs(a), fabs(b));
+        double wdt = abs_d(b - a), big = max_d(abs_d(a), abs_d(b));
         if (wdt <= 0x1p-50 * big || wdt <= 0x1p-1000) break;
         double x = bisect ? a + (b - a) / 2 : b - gb * (b - a) / (gb - ga);
-        if (!isfinite(x) || !(x > fmin(a, b) && x < fmax(a, b))) {
+        if (!isfinite(x) || !(x > min_d(a, b) && x < max_d(a, b))) {
             x = a + (b - a) / 2;
             kept = 0;
         }
@@ -142,13 +146,13 @@ static bool estimate_in_doubles(cx_rate_problem *p, double a, double b, double *
         }
         bisect = false;
         if (++window == 3) {
-            double wn = fabs(b - a);
+            double wn = abs_d(b - a);
             bisect = wn > w0 / 2;
             w0 = wn;
             window = 0;
         }
     }
-    *root = fabs(fa) <= fabs(fb) ? a : b;
+    *root = abs_d(fa) <= abs_d(fb) ? a : b;
     return isfinite(*root);
 }
 
@@ -168,7 +172,7 @@ static cx_root_status refine_estimate(cx_rate_problem *p, mpfr_t root, const mpf
     mpfr_t a, b, d;
     mpfr_inits2(w, a, b, d, (mpfr_ptr)0);
     cx_root_status rs = CX_ROOT_NO_SIGN_CHANGE;
-    double half = fmax(fabs(r0) * 0x1p-32, 0x1p-64);
+    double half = max_d(abs_d(r0) * 0x1p-32, 0x1p-64);
     for (int k = 0; k < 3 && rs == CX_ROOT_NO_SIGN_CHANGE; k++, half *= 0x1p16) {
         mpfr_set_d(d, half, MPFR_RNDN);
         mpfr_set_d(a, r0, MPFR_RNDN);
