@@ -147,7 +147,9 @@ cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_c
                                     cx_num *out, cx_literal_info *info)
 {
     memset(info, 0, sizeof *info);
-    char *buf = malloc(len + 2);
+    /* Nearly every literal is short: its digits go on the stack. */
+    char small[64];
+    char *buf = len + 2 <= sizeof small ? small : malloc(len + 2);
     if (!buf) return CX_LIT_NOMEM;
     cx_literal_status st = CX_LIT_BAD;
     size_t i = 0, o = 0;
@@ -212,7 +214,7 @@ cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_c
     }
     st = ns == CX_NUM_OK ? CX_LIT_OK : ns == CX_NUM_TOO_BIG ? CX_LIT_TOO_BIG : CX_LIT_BAD;
 out:
-    free(buf);
+    if (buf != small) free(buf);
     return st;
 }
 

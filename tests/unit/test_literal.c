@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <gmp.h>
+#include <stdio.h>
 #include <string.h>
 #include "../../lang/literal.h"
 #include "../../runtime/limits.h"
@@ -320,4 +321,42 @@ Test(literal, bad_number_hints_name_the_fix)
     cr_assert(STR_EQ(h, "a number ends at its suffix: nothing follows '%'"));
     cx_literal_bad_number_hint("12abc", 5, h, sizeof h);
     cr_assert(STR_EQ(h, "'abc' is not a suffix; the suffixes are k M B T % bp pp"));
+}
+
+/* Literals up to 61 bytes are read in a stack buffer, longer ones in a heap
+ * one: the same values on both sides of the boundary, with underscores,
+ * fractions, exponents and suffixes. */
+Test(literal, values_are_the_same_either_side_of_the_stack_buffer)
+{
+    char text[128], value[256];
+    for (size_t n = 55; n <= 70; n++) {
+        /* n digits of 1: an integer */
+        memset(text, '1', n);
+        text[n] = '\0';
+        snprintf(value, sizeof value, "%s", text);
+        expect_literal(text, value, 0, 0, true);
+        /* 1.1…1% with n bytes: (n - 2 digits) / 10^(n - 3) / 100 */
+        memset(text, '1', n);
+        text[1] = '.';
+        text[n - 1] = '%';
+        text[n] = '\0';
+        char digits[128];
+        memset(digits, '1', n - 2);
+        digits[n - 2] = '\0';
+        snprintf(value, sizeof value, "%s/1%0*d", digits, (int)(n - 1), 0);
+        expect_literal(text, value, -(int64_t)(n - 3) - 2, '%', false);
+        /* 1_000_…_000e2 with n bytes or so: underscores and an exponent */
+        size_t k = 0;
+        text[k++] = '1';
+        while (k + 4 <= n - 2) {
+            memcpy(text + k, "_000", 4);
+            k += 4;
+        }
+        size_t zeros = (k - 1) / 4 * 3;
+        memcpy(text + k, "e2", 3);
+        memset(value, '0', zeros + 3);
+        value[0] = '1';
+        value[zeros + 3] = '\0';
+        expect_literal(text, value, 2, 0, false);
+    }
 }
