@@ -43,7 +43,7 @@ cx_binding *cx_env_global(const cx_env *e, const char *name)
         uint32_t slot = e->index[i];
         if (!slot) return NULL;
         cx_binding *b = e->globals[slot - 1];
-        if (strcmp(b->name, name) == 0) return b;
+        if (b->name[0] == name[0] && strcmp(b->name, name) == 0) return b;
     }
 }
 
@@ -110,8 +110,11 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
 
 cx_value *cx_env_local(cx_env *e, const char *name)
 {
-    for (size_t i = e->n_locals; i > e->frame_base; i--)
-        if (strcmp(e->locals[i - 1].name, name) == 0) return &e->locals[i - 1].value;
+    /* The first byte decides most mismatches without a call. */
+    for (size_t i = e->n_locals; i > e->frame_base; i--) {
+        const char *l = e->locals[i - 1].name;
+        if (l[0] == name[0] && strcmp(l, name) == 0) return &e->locals[i - 1].value;
+    }
     return NULL;
 }
 

@@ -90,7 +90,7 @@ void cx_value_release_slow(cx_value *v)
     }
 }
 
-void cx_value_copy(cx_value *dst, const cx_value *src)
+void cx_value_copy_slow(cx_value *dst, const cx_value *src)
 {
     if (dst == src) return;
     /* Take the new reference before releasing dst's: src may live inside
@@ -132,7 +132,7 @@ void cx_value_copy(cx_value *dst, const cx_value *src)
 
 /* ==== constructors ======================================================= */
 
-void cx_value_set_num(cx_value *v, const cx_num *n)
+void cx_value_set_num_slow(cx_value *v, const cx_num *n)
 {
     if (v->kind == CX_VAL_NUM) {
         cx_num_set(&v->u.num, n);

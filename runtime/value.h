@@ -65,7 +65,10 @@ typedef struct cx_value {
     } u;
 } cx_value;
 
-void cx_value_copy(cx_value *dst, const cx_value *src); /* dst inited; shares heavy payloads */
+/* cx_value_copy's and cx_value_set_num's out-of-line parts (nothing else
+ * should call them). */
+void cx_value_copy_slow(cx_value *dst, const cx_value *src);
+void cx_value_set_num_slow(cx_value *v, const cx_num *n);
 
 /* Releases what v holds without resetting it; cx_value_clear's out-of-line
  * part for payloads (nothing else should call it). */
@@ -109,8 +112,37 @@ static inline void cx_value_move(cx_value *dst,
     memcpy(dst, &t, sizeof t);
 }
 
+/* dst inited; shares heavy payloads.  A small number into a value that
+ * holds no payload is a plain copy. */
+static inline void cx_value_copy(cx_value *dst, const cx_value *src)
+{
+    if (src->kind == CX_VAL_NUM && src->u.num.kind == CX_NUM_SMALL && dst != src &&
+        !cx_value_holds_payload(dst)) {
+        dst->kind = CX_VAL_NUM;
+        dst->u.num.kind = CX_NUM_SMALL;
+        dst->u.num.u.s.num = src->u.num.u.s.num;
+        dst->u.num.u.s.den = src->u.num.u.s.den;
+        return;
+    }
+    cx_value_copy_slow(dst, src);
+}
+
 /* Constructors: v must be inited (any previous content is released). */
-void cx_value_set_num(cx_value *v, const cx_num *n); /* copies n */
+static inline void cx_value_set_num(cx_value *v, const cx_num *n) /* copies n */
+{
+    if (v->kind == CX_VAL_NUM) {
+        cx_num_set(&v->u.num, n);
+        return;
+    }
+    if (n->kind == CX_NUM_SMALL && !cx_value_holds_payload(v)) {
+        v->kind = CX_VAL_NUM;
+        v->u.num.kind = CX_NUM_SMALL;
+        v->u.num.u.s.num = n->u.s.num;
+        v->u.num.u.s.den = n->u.s.den;
+        return;
+    }
+    cx_value_set_num_slow(v, n);
+}
 
 static inline void cx_value_take_num(cx_value *v, cx_num *n) /* moves n; n left as exact 0 */
 {

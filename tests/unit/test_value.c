@@ -310,6 +310,46 @@ Test(value, big_numbers_move_take_and_clear_through_the_inline_paths)
     cx_num_clear(&two);
 }
 
+/* copy and set_num take a plain path for a small number into a value with
+ * no payload, and the full one otherwise: over a string, a BIG number, a
+ * bool, onto itself. */
+Test(value, copy_and_set_num_of_small_numbers_over_every_kind)
+{
+    static const cx_num_ctx ctx = {3321929, 256};
+    cx_value small, dst;
+    cx_value_init(&small);
+    cx_value_init(&dst);
+    num_value(&small, -42);
+    cx_value_copy(&dst, &small); /* into NONE */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cr_assert(cx_value_set_str(&dst, "text", 4));
+    cx_value_copy(&dst, &small); /* over a string: released */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_value_set_bool(&dst, true);
+    cx_value_set_num(&dst, &small.u.num); /* over a bool */
+    cr_assert(eq(int, (int)dst.kind, (int)CX_VAL_NUM));
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_num big, two;
+    cx_num_init(&big);
+    cx_num_init(&two);
+    cx_num_set_si(&big, INT64_MAX);
+    cx_num_set_si(&two, 4);
+    cr_assert(eq(int, cx_num_mul(&big, &big, &two, &ctx), CX_NUM_OK));
+    cx_value_set_num(&dst, &big); /* BIG over SMALL */
+    cr_assert(eq(int, (int)dst.u.num.kind, (int)CX_NUM_BIG));
+    cx_value_copy(&dst, &small); /* SMALL over BIG: the limbs are freed */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_value_set_num(&dst, &big);
+    cx_value_set_num(&dst, &small.u.num);
+    cr_assert(eq(int, (int)dst.u.num.kind, (int)CX_NUM_SMALL));
+    cx_value_copy(&dst, &dst); /* onto itself */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_value_clear(&dst);
+    cx_value_clear(&small);
+    cx_num_clear(&big);
+    cx_num_clear(&two);
+}
+
 Test(value, bool_and_period_and_function_hold_no_payload)
 {
     cx_value a, b;
