@@ -40,6 +40,10 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
         a = b;
         b = t;
     }
+    if ((a & (a - 1)) == 0) { /* a power of two (decimal denominators often are) */
+        int za = __builtin_ctzll(a), zb = __builtin_ctzll(b);
+        return (uint64_t)1 << (za < zb ? za : zb);
+    }
     if ((b >> 16) > a) {
         b %= a;
         if (b == 0) return a;
@@ -530,9 +534,17 @@ static bool mul_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
     }
     int64_t g1 = (int64_t)gcd64(uabs64(an), (uint64_t)bd);
     int64_t g2 = (int64_t)gcd64(uabs64(bn), (uint64_t)ad);
+    /* A 64-bit division costs tens of cycles: skip the ones by 1. */
+    if (g1 != 1) {
+        an /= g1;
+        bd /= g1;
+    }
+    if (g2 != 1) {
+        bn /= g2;
+        ad /= g2;
+    }
     int64_t n, d;
-    if (__builtin_mul_overflow(an / g1, bn / g2, &n) || n == INT64_MIN ||
-        __builtin_mul_overflow(ad / g2, bd / g1, &d))
+    if (__builtin_mul_overflow(an, bn, &n) || n == INT64_MIN || __builtin_mul_overflow(ad, bd, &d))
         return false;
     *rn = n;
     *rd = d;
