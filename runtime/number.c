@@ -506,6 +506,8 @@ static bool add_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
         n = (i128)an * bd + (i128)bn * ad;
         d = (i128)ad * bd;
     } else {
+        /* 128-bit divisions are library calls: take them in 64 bits when
+         * the sum fits, and not at all for a divisor of 1. */
         int64_t ad1 = ad / (int64_t)g, bd1 = bd / (int64_t)g;
         i128 t = (i128)an * bd1 + (i128)bn * ad1;
         if (t == 0) {
@@ -513,10 +515,17 @@ static bool add_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
             *rd = 1;
             return true;
         }
+        bool t64 = i128_fits(t);
         u128 ut = t < 0 ? (u128)0 - (u128)t : (u128)t;
-        uint64_t g2 = gcd64((uint64_t)(ut % g), g);
-        n = t / (i128)g2;
-        d = (i128)ad1 * (bd / (int64_t)g2);
+        uint64_t tm = t64 ? (uint64_t)ut % g : (uint64_t)(ut % g);
+        uint64_t g2 = gcd64(tm, g);
+        if (g2 == 1) {
+            n = t;
+            d = (i128)ad1 * bd;
+        } else {
+            n = t64 ? (i128)((int64_t)t / (int64_t)g2) : t / (i128)g2;
+            d = (i128)ad1 * (bd / (int64_t)g2);
+        }
     }
     if (!i128_fits(n) || !i128_fits(d)) return false;
     *rn = (int64_t)n;

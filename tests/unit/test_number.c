@@ -431,6 +431,47 @@ Test(number, gcd_shortcuts_match_gmp_at_every_size)
     mpq_clear(qa);
 }
 
+/* Sums of fractions whose denominators share a factor: the cross sum may
+ * need 128 bits before the common factor comes out (then a 128-bit
+ * division), fit 64 bits (a 64-bit one), or have nothing to divide out. */
+Test(number, sums_over_a_shared_denominator_factor_at_the_int64_edge)
+{
+    struct {
+        int64_t an, ad, bn, bd;
+        const char *want;
+    } cases[] = {
+        {INT64_MAX, 6, INT64_MAX, 6, "9223372036854775807/3"},    /* 2 MAX / 6: 128 bits */
+        {-INT64_MAX, 6, -INT64_MAX, 6, "-9223372036854775807/3"}, /* and negative */
+        {INT64_MAX, 6, -INT64_MAX, 6, "0"},
+        {INT64_MAX, 10, INT64_MAX, 6, "36893488147419103228/15"}, /* does not fit: BIG */
+        {1, 6, 1, 6, "1/3"},                                      /* 64 bits, factor 2 */
+        {1, 6, 1, 10, "4/15"},
+        {1, 6, 1, 4, "5/12"}, /* nothing to divide out */
+        {-5, 12, 7, 18, "-1/36"},
+        {INT64_MAX - 1, 4, 1, 4, "9223372036854775807/4"},
+    };
+    mpq_t want, got;
+    mpq_init(want);
+    mpq_init(got);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cx_num_set_frac(&a, cases[i].an, cases[i].ad);
+        cx_num_set_frac(&b, cases[i].bn, cases[i].bd);
+        cr_assert(eq(int, cx_num_add(&r, &a, &b, &C), CX_NUM_OK));
+        cr_assert(eq(int, mpq_set_str(want, cases[i].want, 10), 0));
+        cx_num_get_mpq(&r, got);
+        cr_assert(mpq_equal(got, want), "case %zu", i);
+        bool fits = mpz_sizeinbase(mpq_numref(want), 2) <= 63;
+        cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG), "case %zu", i);
+        /* a - (-b) takes the same path */
+        cx_num_neg(&b, &b);
+        cr_assert(eq(int, cx_num_sub(&r, &a, &b, &C), CX_NUM_OK));
+        cx_num_get_mpq(&r, got);
+        cr_assert(mpq_equal(got, want), "case %zu (sub)", i);
+    }
+    mpq_clear(got);
+    mpq_clear(want);
+}
+
 /* cx_num_set, cx_num_clear and cx_num_swap are inline on SMALL values and
  * call out for the rest: every pair of kinds, in both directions. */
 Test(number, set_clear_and_swap_across_every_pair_of_kinds)
