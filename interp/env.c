@@ -86,17 +86,39 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
     return b;
 }
 
+static bool same_note(const cx_period_note *n, cx_span span, cx_figure fig)
+{
+    return n->span.src == span.src && n->span.start == span.start && n->span.end == span.end &&
+           n->figure.quantum10 == fig.quantum10 && n->figure.suffix == fig.suffix &&
+           n->figure.written == fig.written;
+}
+
+static bool in_note(const cx_period_note *n, int64_t ord)
+{
+    return ord >= n->ord && (uint64_t)ord - (uint64_t)n->ord < (uint64_t)n->count;
+}
+
 bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span, cx_figure fig)
 {
+    /* The next period of the latest run, set by the same code the same way,
+     * extends the run. */
+    if (b->n_periods) {
+        cx_period_note *last = &b->period_notes[b->n_periods - 1];
+        if (same_note(last, span, fig) && last->count < INT64_MAX && ord > last->ord &&
+            (uint64_t)ord - (uint64_t)last->ord == (uint64_t)last->count) {
+            last->count++;
+            return true;
+        }
+    }
     if (!CX_GROW(b->period_notes, b->cap_periods, b->n_periods, 8)) return false;
-    b->period_notes[b->n_periods++] = (cx_period_note){ord, span, fig};
+    b->period_notes[b->n_periods++] = (cx_period_note){ord, 1, span, fig};
     return true;
 }
 
 cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord)
 {
     for (size_t i = b->n_periods; i-- > 0;)
-        if (b->period_notes[i].ord == ord) return b->period_notes[i].figure;
+        if (in_note(&b->period_notes[i], ord)) return b->period_notes[i].figure;
     return (cx_figure){0, 0, false};
 }
 
@@ -104,7 +126,7 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
 {
     /* Only used to explain an error, so a linear search is fine. */
     for (size_t i = 0; i < b->n_periods; i++)
-        if (b->period_notes[i].ord == ord) return b->period_notes[i].span;
+        if (in_note(&b->period_notes[i], ord)) return b->period_notes[i].span;
     return b->span;
 }
 

@@ -21,9 +21,12 @@ typedef struct cx_figure {
     bool written;      /* false: a computed value, no written precision */
 } cx_figure;
 
-/* Where a period of a series was defined (for redefinition notes) and how. */
+/* Where a run of consecutive periods of a series was defined (for
+ * redefinition notes) and how: a range assignment over 100,000 days is one
+ * note, not 100,000. */
 typedef struct cx_period_note {
-    int64_t ord;
+    int64_t ord;   /* the first period of the run */
+    int64_t count; /* periods ord, ord + 1, ..., ord + count - 1 */
     cx_span span;
     cx_figure figure;
 } cx_period_note;
@@ -35,7 +38,8 @@ typedef struct cx_binding {
     cx_value value;
     cx_span span;     /* where it was (first) defined */
     cx_figure figure; /* a whole value bound to a literal */
-    /* series only, in the order set; a period set again in the REPL appends */
+    /* series only, in the order set; a period set again in the REPL appends.
+     * n_periods counts the notes (runs), not the periods. */
     cx_period_note *period_notes;
     size_t n_periods, cap_periods;
     char name_buf[];

@@ -61,6 +61,48 @@ Test(env, long_names_and_period_notes_live_in_the_binding)
     cx_env_free(&e);
 }
 
+/* Consecutive periods set by one statement the same way are one note (a
+ * run); a gap, another span or another figure starts a new one, and the
+ * answers are those of one note per period. */
+Test(env, period_notes_are_runs_with_the_same_answers)
+{
+    cx_env e;
+    cx_env_init(&e);
+    cx_binding *b = cx_env_define(&e, "v", CX_NO_SPAN);
+    cx_span range = {1, 10, 30}, other = {1, 40, 50}, repl = {2, 0, 5};
+    cx_figure computed = {0, 0, false}, cents = {-2, 0, true};
+    for (int64_t ord = 100; ord < 100100; ord++)
+        cr_assert(cx_binding_note_period(b, ord, range, computed));
+    cr_assert(eq(sz, b->n_periods, 1));
+    cr_assert(cx_binding_note_period(b, 100100, range, cents)); /* another figure */
+    cr_assert(cx_binding_note_period(b, 100102, range, cents)); /* a gap */
+    cr_assert(cx_binding_note_period(b, 100103, other, cents)); /* another span */
+    cr_assert(eq(sz, b->n_periods, 4));
+    cr_assert(eq(u32, cx_binding_period_span(b, 100).start, 10));
+    cr_assert(eq(u32, cx_binding_period_span(b, 100099).start, 10));
+    cr_assert(eq(u32, cx_binding_period_span(b, 100103).start, 40));
+    cr_assert(not(cx_binding_period_figure(b, 100099).written));
+    cr_assert(cx_binding_period_figure(b, 100100).written);
+    b->span = (cx_span){1, 1, 2};
+    cr_assert(eq(u32, cx_binding_period_span(b, 100101).start, 1)); /* in the gap: never noted */
+    cr_assert(eq(u32, cx_binding_period_span(b, 99).start, 1));
+    cr_assert(eq(u32, cx_binding_period_span(b, 100100 + 4).start, 1));
+    /* The REPL sets a period inside the first run again: the latest figure,
+     * the first span. */
+    cr_assert(cx_binding_note_period(b, 5000, repl, cents));
+    cr_assert(cx_binding_period_figure(b, 5000).written);
+    cr_assert(not(cx_binding_period_figure(b, 5001).written));
+    cr_assert(eq(u32, cx_binding_period_span(b, 5000).start, 10));
+    /* Runs at the ends of int64 do not wrap. */
+    cr_assert(cx_binding_note_period(b, INT64_MAX - 1, repl, cents));
+    cr_assert(cx_binding_note_period(b, INT64_MAX, repl, cents));
+    cr_assert(cx_binding_note_period(b, INT64_MIN, repl, cents));
+    cr_assert(cx_binding_period_figure(b, INT64_MIN).written);
+    cr_assert(not(cx_binding_period_figure(b, INT64_MIN + 1).written));
+    cr_assert(cx_binding_period_figure(b, INT64_MAX).written);
+    cx_env_free(&e);
+}
+
 Test(env, locals_shadow_and_frames_hide_callers)
 {
     cx_env e;
