@@ -978,6 +978,110 @@ cx_num_status cx_num_ceil(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 }
 
 /* Exact x rounded to a multiple of 10^-places, half away from zero. */
+static const uint64_t pow10_u64[19] = {
+    1ULL,
+    10ULL,
+    100ULL,
+    1000ULL,
+    10000ULL,
+    100000ULL,
+    1000000ULL,
+    10000000ULL,
+    100000000ULL,
+    1000000000ULL,
+    10000000000ULL,
+    100000000000ULL,
+    1000000000000ULL,
+    10000000000000ULL,
+    100000000000000ULL,
+    1000000000000000ULL,
+    10000000000000000ULL,
+    100000000000000000ULL,
+    1000000000000000000ULL,
+};
+
+/* round_exact_places for 1 <= p <= 18 places when the denominator D fits a
+ * machine word (every decimal, most fractions): |x| = Q + R/D, so
+ * |x| 10^p = Q 10^p + R 10^p / D, where R 10^p / D takes one 128-bit
+ * division and Q one pass over the numerator (none when it is SMALL).  The
+ * same value, half away from zero, as the general code below; false when D
+ * does not fit (the general code then answers). */
+static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_num_ctx *ctx,
+                                  cx_num_status *st)
+{
+    uint64_t D;
+    if (a->kind == CX_NUM_SMALL) {
+        D = (uint64_t)a->u.s.den;
+    } else {
+#if ULONG_MAX >= UINT64_MAX
+        if (a->kind != CX_NUM_BIG || mpz_sizeinbase(mpq_denref(a->u.q), 2) > 64) return false;
+        D = (uint64_t)mpz_get_ui(mpq_denref(a->u.q));
+#else
+        return false;
+#endif
+    }
+    /* A decimal with at most p places is its own rounding. */
+    int v2 = __builtin_ctzll(D), v5 = 0;
+    uint64_t d5 = D >> v2;
+    while (d5 % 5 == 0) {
+        d5 /= 5;
+        v5++;
+    }
+    if (d5 == 1 && v2 <= p && v5 <= p) {
+        cx_num_set(out, a);
+        *st = CX_NUM_OK;
+        return true;
+    }
+    uint64_t P = pow10_u64[p];
+    if (a->kind == CX_NUM_SMALL) {
+        bool neg = a->u.s.num < 0;
+        uint64_t m = uabs64(a->u.s.num), Q = m / D, R = m % D;
+        u128 F = (u128)R * P;
+        uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
+        if (fr >= D - fr) fq++;    /* half away from zero */
+        u128 N = (u128)Q * P + fq; /* below 2^63 10^18 + 10^18 */
+        uint64_t g = gcd64((uint64_t)(N % P), P), den = P / g;
+        N /= g;
+        if (N <= (u128)INT64_MAX) {
+            *st = emit_small(out, neg ? -(int64_t)N : (int64_t)N, (int64_t)den, ctx);
+            return true;
+        }
+        mpq_t q;
+        mpq_init(q);
+        uint64_t parts[2] = {(uint64_t)N, (uint64_t)(N >> 64)};
+        mpz_import(mpq_numref(q), 2, -1, sizeof parts[0], 0, 0, parts);
+        if (neg) mpz_neg(mpq_numref(q), mpq_numref(q));
+        z_set_u64(mpq_denref(q), den);
+        *st = q_too_big(q, limit_bits(ctx)) ? CX_NUM_TOO_BIG : CX_NUM_OK;
+        if (*st == CX_NUM_OK) take_mpq(out, q);
+        mpq_clear(q);
+        return true;
+    }
+#if ULONG_MAX >= UINT64_MAX
+    mpq_t q;
+    mpq_init(q);
+    mpz_ptr N = mpq_numref(q);
+    bool neg = mpz_sgn(mpq_numref(a->u.q)) < 0;
+    /* N = floor(|num| / D), R = |num| mod D: on the magnitude, so the
+     * rounding below is half away from zero on both sides. */
+    mpz_abs(N, mpq_numref(a->u.q));
+    uint64_t R = mpz_fdiv_q_ui(N, N, (unsigned long)D);
+    u128 F = (u128)R * P;
+    uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
+    if (fr >= D - fr) fq++;
+    mpz_mul_ui(N, N, (unsigned long)P);
+    mpz_add_ui(N, N, (unsigned long)fq);
+    uint64_t g = mpz_gcd_ui(NULL, N, (unsigned long)P);
+    if (g > 1) mpz_divexact_ui(N, N, (unsigned long)g);
+    if (neg) mpz_neg(N, N);
+    z_set_u64(mpq_denref(q), P / g);
+    *st = q_too_big(q, limit_bits(ctx)) ? CX_NUM_TOO_BIG : CX_NUM_OK;
+    if (*st == CX_NUM_OK) take_mpq(out, q);
+    mpq_clear(q);
+    return true;
+#endif
+}
+
 static cx_num_status round_exact_places(cx_num *out, const cx_num *a, long places,
                                         const cx_num_ctx *ctx)
 {
@@ -986,6 +1090,9 @@ static cx_num_status round_exact_places(cx_num *out, const cx_num *a, long place
         cx_num_set(out, a);
         return CX_NUM_OK;
     }
+    cx_num_status fast;
+    if (places > 0 && places <= 18 && round_places_word_den(out, a, (int)places, ctx, &fast))
+        return fast;
     int64_t lim = limit_bits(ctx);
     qview v;
     qv_init(&v, a);
@@ -1178,28 +1285,6 @@ cx_num_status cx_num_ln(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 /* Exponents are saturated here: anything this large is refused anyway
  * unless the mantissa is zero. */
 #define EXP_CAP 1000000000000000LL /* 10^15 */
-
-static const uint64_t pow10_u64[19] = {
-    1ULL,
-    10ULL,
-    100ULL,
-    1000ULL,
-    10000ULL,
-    100000ULL,
-    1000000ULL,
-    10000000ULL,
-    100000000ULL,
-    1000000000ULL,
-    10000000000ULL,
-    100000000000ULL,
-    1000000000000ULL,
-    10000000000000ULL,
-    100000000000000ULL,
-    1000000000000000ULL,
-    10000000000000000ULL,
-    100000000000000000ULL,
-    1000000000000000000ULL,
-};
 
 cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, long scale10,
                                   const cx_num_ctx *ctx)

@@ -850,6 +850,89 @@ static void round_check(const char *x, long places, const char *expect)
     cx_num_clear(&v);
 }
 
+/* Rounding to 1..18 places with a denominator that fits a machine word
+ * takes a word-sized path (SMALL and BIG numerators); past 18 places or a
+ * wider denominator the general one.  Both against GMP: half away from
+ * zero is sgn(x) floor(|x| 10^p + 1/2) / 10^p. */
+static void round_ref(mpq_t want, const mpq_t x, long p)
+{
+    mpz_t s, t;
+    mpz_init(s);
+    mpz_init(t);
+    mpz_ui_pow_ui(s, 10, (unsigned long)p);
+    mpz_abs(t, mpq_numref(x));
+    mpz_mul(t, t, s);
+    mpz_mul_2exp(t, t, 1);
+    mpz_add(t, t, mpq_denref(x));
+    mpz_mul_2exp(mpq_denref(want), mpq_denref(x), 1);
+    mpz_fdiv_q(mpq_numref(want), t, mpq_denref(want));
+    if (mpq_sgn(x) < 0) mpz_neg(mpq_numref(want), mpq_numref(want));
+    mpz_set(mpq_denref(want), s);
+    mpq_canonicalize(want);
+    mpz_clear(t);
+    mpz_clear(s);
+}
+
+Test(number, rounding_to_places_matches_gmp_for_word_and_wide_denominators)
+{
+    mpq_t x, want, got;
+    mpq_init(x);
+    mpq_init(want);
+    mpq_init(got);
+    static const char *const dens[] = {"1",
+                                       "2",
+                                       "8",
+                                       "3",
+                                       "7",
+                                       "100",
+                                       "400",
+                                       "625",
+                                       "1000000000000000000",
+                                       "3000000000000000000",
+                                       "9223372036854775807",
+                                       "9223372036854775808",  /* 2^63: BIG, still a word */
+                                       "18446744073709551615", /* 2^64 - 1 */
+                                       "18446744073709551616", /* 2^64: the general path */
+                                       "340282366920938463463374607431768211297"};
+    static const char *const nums[] = {"1",
+                                       "5",
+                                       "13",
+                                       "1000001",
+                                       "9223372036854775807",
+                                       "9223372036854775809",
+                                       "123456789012345678901234567890123",
+                                       "4611686018427387904"};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        for (size_t j = 0; j < sizeof dens / sizeof dens[0]; j++)
+            for (long p = 1; p <= 20; p++)
+                for (int sign = 0; sign < 2; sign++) {
+                    cr_assert(eq(int, mpz_set_str(mpq_numref(x), nums[i], 10), 0));
+                    cr_assert(eq(int, mpz_set_str(mpq_denref(x), dens[j], 10), 0));
+                    if (sign) mpz_neg(mpq_numref(x), mpq_numref(x));
+                    mpq_canonicalize(x);
+                    cx_num_set_mpq(&a, x);
+                    cr_assert(eq(int, cx_num_round(&r, &a, p, &C), CX_NUM_OK));
+                    round_ref(want, x, p);
+                    cx_num_get_mpq(&r, got);
+                    cr_assert(mpq_equal(got, want), "round(%s%s/%s, %ld)", sign ? "-" : "", nums[i],
+                              dens[j], p);
+                    bool fits = mpz_sizeinbase(mpq_numref(want), 2) <= 63 &&
+                                mpz_sizeinbase(mpq_denref(want), 2) <= 63;
+                    cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG));
+                }
+    /* Ties round away from zero: 1/8 = 0.125 to 2 places, 5/16 to 3. */
+    round_check("0.125", 2, "13/100");
+    round_check("0.3125", 3, "313/1000");
+    /* A size limit below 64 bits refuses a result it cannot hold. */
+    const cx_num_ctx tiny = {8, 64};
+    cx_num_set_frac(&a, 1, 3);
+    cr_assert(eq(int, cx_num_round(&r, &a, 2, &tiny), CX_NUM_OK));      /* 33/100: 7 bits */
+    cr_assert(eq(int, cx_num_round(&r, &a, 3, &tiny), CX_NUM_TOO_BIG)); /* 333/1000 */
+    mpq_clear(got);
+    mpq_clear(want);
+    mpq_clear(x);
+}
+
 Test(number, round_is_half_away_from_zero_on_both_sides)
 {
     round_check("2.5", 0, "3");
