@@ -1038,10 +1038,11 @@ static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_
         uint64_t m = uabs64(a->u.s.num), Q = m / D, R = m % D;
         u128 F = (u128)R * P;
         uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
-        if (fr >= D - fr) fq++;    /* half away from zero */
-        u128 N = (u128)Q * P + fq; /* below 2^63 10^18 + 10^18 */
-        uint64_t g = gcd64((uint64_t)(N % P), P), den = P / g;
-        N /= g;
+        if (fr >= D - fr) fq++; /* half away from zero */
+        /* In lowest terms as below: the common factor of Q 10^p + fq and
+         * 10^p is gcd(fq mod 10^p, 10^p). */
+        uint64_t g = gcd64(fq % P, P), den = P / g;
+        u128 N = (u128)Q * den + fq / g; /* below 2^63 10^18 + 10^18 */
         if (N <= (u128)INT64_MAX) {
             *st = emit_small(out, neg ? -(int64_t)N : (int64_t)N, (int64_t)den, ctx);
             return true;
@@ -1069,10 +1070,12 @@ static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_
     u128 F = (u128)R * P;
     uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
     if (fr >= D - fr) fq++;
-    mpz_mul_ui(N, N, (unsigned long)P);
-    mpz_add_ui(N, N, (unsigned long)fq);
-    uint64_t g = mpz_gcd_ui(NULL, N, (unsigned long)P);
-    if (g > 1) mpz_divexact_ui(N, N, (unsigned long)g);
+    /* N 10^p + fq over 10^p, in lowest terms: N 10^p is a multiple of
+     * 10^p, so the common factor is gcd(fq mod 10^p, 10^p) = g, and the
+     * numerator is N (10^p / g) + fq / g, with no pass to divide. */
+    uint64_t g = gcd64(fq % P, P);
+    mpz_mul_ui(N, N, (unsigned long)(P / g));
+    mpz_add_ui(N, N, (unsigned long)(fq / g));
     if (neg) mpz_neg(N, N);
     z_set_u64(mpq_denref(q), P / g);
     *st = q_too_big(q, limit_bits(ctx)) ? CX_NUM_TOO_BIG : CX_NUM_OK;
