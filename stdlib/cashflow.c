@@ -290,8 +290,7 @@ cx_status cx_fn_xnpv(cx_call *c, cx_value *out)
 typedef struct rate_terms {
     size_t m;
     mpfr_t *c;
-    mpfr_t *e;  /* e_i as real numbers (t_i / div) */
-    int64_t *t; /* e_i * div: whole periods or days */
+    int64_t *t; /* e_i * div: whole periods or days (e_i = t_i / div: term_time) */
     int64_t div;
     bool zero_root; /* the flows add up to exactly 0: r = 0 is a root */
     double *cd;     /* c as doubles for terms_eval_double; NULL when one is not normal */
@@ -299,12 +298,8 @@ typedef struct rate_terms {
 
 static void terms_free(rate_terms *rt)
 {
-    for (size_t i = 0; i < rt->m; i++) {
-        mpfr_clear(rt->c[i]);
-        mpfr_clear(rt->e[i]);
-    }
+    for (size_t i = 0; i < rt->m; i++) mpfr_clear(rt->c[i]);
     free(rt->c);
-    free(rt->e);
     free(rt->t);
     free(rt->cd);
     rt->cd = NULL;
@@ -442,9 +437,8 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
     rt->cd = NULL;
     timed *ix = malloc(f->n * sizeof *ix);
     rt->c = malloc(f->n * sizeof *rt->c);
-    rt->e = malloc(f->n * sizeof *rt->e);
     rt->t = malloc(f->n * sizeof *rt->t);
-    if (!ix || !rt->c || !rt->e || !rt->t) {
+    if (!ix || !rt->c || !rt->t) {
         free(ix);
         terms_free(rt);
         return cx_call_oom(c);
@@ -470,7 +464,6 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         if (st != CX_NUM_OK || cx_num_sgn(&sum) == 0) continue;
         size_t k = rt->m++;
         mpfr_init2(rt->c[k], p);
-        mpfr_init2(rt->e[k], p);
         cx_num_get_mpfr(&sum, rt->c[k]);
         rt->t[k] = ti;
     }
@@ -483,13 +476,17 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         return cx_call_num_error(c, -1, st);
     }
     int64_t t0 = rt->m ? rt->t[0] : 0;
-    for (size_t k = 0; k < rt->m; k++) {
-        rt->t[k] -= t0;
-        mpfr_set_si(rt->e[k], (long)rt->t[k], MPFR_RNDN);
-        mpfr_div_si(rt->e[k], rt->e[k], (long)f->div, MPFR_RNDN);
-    }
+    for (size_t k = 0; k < rt->m; k++) rt->t[k] -= t0;
     terms_doubles(rt);
     return CX_OK;
+}
+
+/* e_k = t_k / div at the coefficients' precision, as the bounds need it
+ * (only three of them: not kept for every flow). */
+static void term_time(mpfr_t e, const rate_terms *rt, size_t k)
+{
+    mpfr_set_si(e, (long)rt->t[k], MPFR_RNDN);
+    mpfr_div_si(e, e, (long)rt->div, MPFR_RNDN);
 }
 
 /* The rate problem of the terms: Descartes' sign count, the limiting signs
@@ -514,8 +511,9 @@ static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
     p->sign_high = mpfr_sgn(rt->c[0]);
     p->sign_low = mpfr_sgn(rt->c[rt->m - 1]);
     size_t m = rt->m;
-    mpfr_t s, t, z;
+    mpfr_t s, t, z, e, e2;
     mpfr_inits2(64, s, t, z, (mpfr_ptr)0);
+    mpfr_inits2(mpfr_get_prec(rt->c[0]), e, e2, (mpfr_ptr)0);
     mpfr_set_zero(z, 1);
     mpfr_inits2(64, p->u_min, p->u_max, (mpfr_ptr)0);
     /* Rounded outwards; cx_rate_all pads the bounds by 1 besides. */
@@ -527,7 +525,8 @@ static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
     mpfr_abs(t, rt->c[0], MPFR_RNDD);
     mpfr_div(t, t, s, MPFR_RNDD);
     mpfr_log(t, t, MPFR_RNDD);
-    mpfr_div(t, t, rt->e[1], MPFR_RNDD);
+    term_time(e, rt, 1);
+    mpfr_div(t, t, e, MPFR_RNDD);
     mpfr_min(p->u_min, t, z, MPFR_RNDD);
     mpfr_set_zero(s, 1);
     for (size_t i = 0; i + 1 < m; i++) {
@@ -537,10 +536,12 @@ static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
     mpfr_abs(t, rt->c[m - 1], MPFR_RNDD);
     mpfr_div(t, s, t, MPFR_RNDU);
     mpfr_log(t, t, MPFR_RNDU);
-    mpfr_sub(s, rt->e[m - 1], rt->e[m - 2], MPFR_RNDD);
+    term_time(e, rt, m - 1);
+    term_time(e2, rt, m - 2);
+    mpfr_sub(s, e, e2, MPFR_RNDD);
     mpfr_div(t, t, s, MPFR_RNDU);
     mpfr_max(p->u_max, t, z, MPFR_RNDU);
-    mpfr_clears(s, t, z, (mpfr_ptr)0);
+    mpfr_clears(s, t, z, e, e2, (mpfr_ptr)0);
     p->has_bounds = true;
 }
 
