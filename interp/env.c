@@ -27,6 +27,13 @@ void cx_env_free(cx_env *e)
     memset(e, 0, sizeof *e);
 }
 
+/* Names are short: comparing them here beats a call to strcmp. */
+static inline bool same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
+}
+
 /* FNV-1a: names are short and this is cheap. */
 static size_t hash_name(const char *s)
 {
@@ -43,7 +50,7 @@ cx_binding *cx_env_global(const cx_env *e, const char *name)
         uint32_t slot = e->index[i];
         if (!slot) return NULL;
         cx_binding *b = e->globals[slot - 1];
-        if (b->name[0] == name[0] && strcmp(b->name, name) == 0) return b;
+        if (same_name(b->name, name)) return b;
     }
 }
 
@@ -132,11 +139,8 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
 
 cx_value *cx_env_local(cx_env *e, const char *name)
 {
-    /* The first byte decides most mismatches without a call. */
-    for (size_t i = e->n_locals; i > e->frame_base; i--) {
-        const char *l = e->locals[i - 1].name;
-        if (l[0] == name[0] && strcmp(l, name) == 0) return &e->locals[i - 1].value;
-    }
+    for (size_t i = e->n_locals; i > e->frame_base; i--)
+        if (same_name(e->locals[i - 1].name, name)) return &e->locals[i - 1].value;
     return NULL;
 }
 
