@@ -275,6 +275,68 @@ const cx_cli_help_topic cx_cli_help_topics[] = {
                    "sum(rev[2026..2028])",
     },
     {
+        .name = "units",
+        .aliases = "unit as USD EUR currency currencies yr qtr mo half day week dimension "
+                   "dimensions flow flows stock stocks $",
+        .synopsis = "4.8B USD/qtr   $125B/yr   unit NAME;   x as UNIT",
+        .text = "A number may carry a unit after it: 4.8B USD/qtr, 200k USD/employee/yr, "
+                "365 day/yr; $ before the digits is USD ($125B/yr). Symbols: ISO currency "
+                "codes, yr half qtr mo (exact parts of a year), day week (days: a dimension of "
+                "their own, crossed only with a day count you write, x * 365 day/yr), and "
+                "counts declared with unit NAME;.\n"
+                "* and / combine and cancel units. + - and comparisons need one unit on both "
+                "sides (a plain 0 goes with any): USD/qtr + USD/yr is an error whose hint "
+                "writes both conversions. x as UNIT converts exactly. Currencies never convert "
+                "by themselves: state a rate, eurusd = 1.17 USD/EUR. annual, ttm and annualize "
+                "turn a flow per quarter into one per year; a stock (USD) is an error there. "
+                "A built-in without a unit rule refuses units; divide by the unit first.",
+        .see_also = "series money annual numbers",
+        .example = "unit employee\n"
+                   "savings = 30_000 employee * 200k USD/employee/yr\n"
+                   "savings as USD/qtr\n"
+                   "money(savings, 1)",
+    },
+    {
+        .name = "bounds",
+        .aliases = "bound to ± +/- range ranges interval uncertain lo hi mid width depends "
+                   "undecided verdict verdicts",
+        .synopsis = "x = 8% to 12%;   c = 150B ± 10B;   check x > ...;",
+        .text = "A figure nobody knows exactly is a bound: 8% to 12%, 150B ± 10B (ASCII +/-). "
+                "A bound is a hard bound, not a distribution: every value in it, none more "
+                "likely. Arithmetic carries it exactly over its inputs (x - x is 0; linear work "
+                "gives the true range); products, quotients, powers, sqrt, ln and exp widen "
+                "soundly. lo, hi, mid and width read one; money and pct show $140B–$160B.\n"
+                "A check over bounds says PASS (every value), FAIL (none), DEPENDS (some: a "
+                "failing corner and, when one input decides, the break-even) or UNDECIDED (cx "
+                "cannot tell, after trying the corners and splitting the ranges). Only PASS "
+                "passes. A period of a series may be a bound; read it period by period.",
+        .see_also = "scenarios check units",
+        .example = "growth = 8% to 12%\n"
+                   "rev = 100B * (1 + growth)\n"
+                   "money(rev, 0)\n"
+                   "check rev > 105B",
+    },
+    {
+        .name = "scenarios",
+        .aliases = "scenario tornado sensitivity bull bear base what-if",
+        .synopsis = "scenario NAME: fact = value, ...;   table scenarios: a, b;   "
+                    "check ... in all scenarios;   tornado EXPR over a, b;",
+        .text = "scenario bear: growth = 3%, margin = 20%; gives facts (names and periods bound "
+                "to constants or bounds) other values; a name computed from others cannot be "
+                "set. table scenarios: a, b; shows each expression in the base and in every "
+                "scenario, with the change; check CLAIM in all scenarios; decides it in each. "
+                "cx runs the script again from its start with the scenario's facts, up to the "
+                "statement that asks: exact and reproducible.\n"
+                "tornado EXPR over a, b; moves each bounded input from its low to its high end, "
+                "the others at their middle, sorts by swing, and says whether the inputs "
+                "interact.",
+        .see_also = "bounds table check",
+        .example = "growth = 8%\n"
+                   "rev = 100 * (1 + growth)\n"
+                   "scenario bear: growth = 2%\n"
+                   "table scenarios: rev",
+    },
+    {
         .name = "include",
         .aliases = "import files file",
         .synopsis = "include \"file.cx\";",

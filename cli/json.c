@@ -166,6 +166,7 @@ bool cx_cli_json_value(char **buf, size_t *len, size_t *cap, const cx_value *v, 
     }
     case CX_KIND_RANGE: return json_tagged_text(buf, len, cap, "range", v, digits);
     case CX_KIND_FUNCTION: return json_tagged_text(buf, len, cap, "function", v, digits);
+    case CX_KIND_BOUND: return json_tagged_text(buf, len, cap, "bound", v, digits);
     }
     return cx_cli_json_raw(buf, len, cap, "null");
 }

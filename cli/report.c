@@ -76,6 +76,14 @@ static char *output_json(const cx_output *o, int digits)
     STR(o->detail);
     RAW(", \"passed\": ");
     RAW(check ? (o->passed ? "true" : "false") : "null");
+    if (o->scenario) { /* a member checks in all scenarios alone have (docs/json.md) */
+        RAW(", \"scenario\": ");
+        STR(o->scenario);
+    }
+    if (o->verdict) { /* a member checks over bounds alone have */
+        RAW(", \"verdict\": ");
+        STR(o->verdict);
+    }
     RAW(", \"approx\": ");
     RAW(o->approx ? "true" : "false");
     RAW(", \"file\": ");
@@ -90,6 +98,19 @@ static char *output_json(const cx_output *o, int digits)
     ok = ok && cx_cli_json_value(&b, &len, &cap, table ? NULL : o->result, digits);
     RAW(", \"rhs_result\": ");
     ok = ok && cx_cli_json_value(&b, &len, &cap, o->rhs_result, digits);
+    /* Units (docs/json.md): members only values with a unit have. */
+    char *unit = table ? NULL : cx_value_unit(o->result);
+    char *rhs_unit = cx_value_unit(o->rhs_result);
+    if (unit) {
+        RAW(", \"unit\": ");
+        STR(unit);
+    }
+    if (rhs_unit) {
+        RAW(", \"rhs_unit\": ");
+        STR(rhs_unit);
+    }
+    cx_free(unit);
+    cx_free(rhs_unit);
     RAW(", \"columns\": ");
     if (table) {
         RAW("[");

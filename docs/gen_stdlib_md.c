@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cx.h"
+#include "../stdlib/unit_rules.h"
 
 #define DIFFERS "Differs from Excel: "
 
@@ -102,6 +103,7 @@ int main(void)
         }
         free(v);
         if (b[i].notes) print_notes(b[i].notes);
+        printf("*Units:* %s.\n\n", cx_unit_rule_of(b[i].name).doc);
     }
     printf("## Differences from Excel\n\n"
            "Every deliberate difference, gathered from the entries above:\n\n");
@@ -109,6 +111,26 @@ int main(void)
         const char *d = b[i].notes ? strstr(b[i].notes, DIFFERS) : NULL;
         if (d) printf("- **%s**: %s\n", b[i].name, d + strlen(DIFFERS));
     }
+    printf("\n## Units\n\n"
+           "How each built-in treats values with units of measure (docs/language.md,\n"
+           "\"Units\"; the table is stdlib/unit_rules.c).  The amounts a function\n"
+           "takes must share one unit; its rates, counts of periods and options must\n"
+           "have none.  It runs on the plain numbers and its result gets the unit the\n"
+           "rule says.  A function not listed here refuses a value with a unit with an\n"
+           "error naming it (`type-unit-builtin`): no function drops a unit silently;\n"
+           "divide by the unit (`x / (1 USD)`) to pass the plain number.\n\n"
+           "| function | with units |\n|---|---|\n");
+    size_t nr = 0;
+    const cx_unit_rule_row *r = cx_unit_rules(&nr);
+    for (size_t i = 0; i < nr; i++) printf("| `%s` | %s |\n", r[i].name, r[i].doc);
+    printf("\nNot listed (no units): ");
+    bool first = true;
+    for (size_t i = 0; i < n && b[i].name; i++) {
+        if (cx_unit_rule_of(b[i].name).rule != CX_UR_NONE) continue;
+        printf("%s`%s`", first ? "" : ", ", b[i].name);
+        first = false;
+    }
+    printf(".\n");
     if (fflush(stdout) != 0 || ferror(stdout)) return 1;
     return failed;
 }

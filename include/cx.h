@@ -139,6 +139,13 @@ typedef struct cx_output {
     const char *chart_format;
     const char *chart_title;
     const cx_chart *chart; /* CHART: for cx_output_chart_svg; NULL otherwise */
+    /* CHECK of `... in all scenarios`: the scenario it was decided in
+     * ("base" for the script as written); NULL for any other check. */
+    const char *scenario;
+    /* CHECK over bounded values: "PASS", "FAIL", "DEPENDS" (holds for some
+     * values, not others) or "UNDECIDED"; NULL for any other check.  Only
+     * PASS has `passed` true. */
+    const char *verdict;
 } cx_output;
 
 /* A CHART record drawn as a standalone SVG document (UTF-8, no XML
@@ -331,6 +338,7 @@ typedef enum cx_kind {
     CX_KIND_SERIES,   /* numbers by period, in period order, one frequency */
     CX_KIND_RANGE,    /* lo..hi step s (read its text) */
     CX_KIND_FUNCTION, /* a user function (read its text) */
+    CX_KIND_BOUND,    /* every value from lo to hi, none more likely (read its text) */
 } cx_kind;
 
 /* A number inside a value (opaque, borrowed like the value it is in). */
@@ -352,7 +360,9 @@ typedef struct cx_period_info {
     char text[16]; /* as cx writes it: "2025", "2025H1", "2025Q3", "2025-06", "2025-06-30" */
 } cx_period_info;
 
-/* The value `name` is bound to (a global name of the state), or NULL. */
+/* The value `name` is bound to (a global name of the state), or NULL; NULL
+ * too for a series with a period that is a bound (`capex 2026 = 150B ±
+ * 10B`), which is not numbers only: read such periods in the script. */
 const cx_value *cx_state_value(const cx_state *cx, const char *name);
 
 cx_kind cx_value_kind(const cx_value *v);
@@ -362,6 +372,11 @@ const char *cx_kind_name(cx_kind kind);
 /* The text cx shows for the value with `digits` significant digits for
  * rounded numbers ("6,000,000,000", "0.3333333333…", "{2024: 83, ...}"). */
 char *cx_value_text(const cx_value *v, int digits);
+/* The unit of measure of a NUMBER or SERIES value as cx writes it
+ * ("USD/yr", "EUR", "USD/employee/yr"; docs/language.md, "Units"),
+ * malloc'ed (cx_free); NULL for a value without a unit.  The numbers of
+ * cx_value_number and cx_value_series_number are in this unit. */
+char *cx_value_unit(const cx_value *v);
 /* The number of a NUMBER value; NULL for other kinds. */
 const cx_number *cx_value_number(const cx_value *v);
 /* A BOOLEAN's truth; false for other kinds. */

@@ -4,6 +4,7 @@
  * CX_OUT_CHART record whose text is a terminal bar chart.  The SVG is
  * chart_svg.c's, the axis scale chart_scale.c's. */
 #include "chart.h"
+#include "units.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -346,6 +347,7 @@ cx_status cx_exec_chart(cx_eval *E, const cx_ast *n)
     for (size_t s = 0; s < ns; s++) {
         const cx_ast *item = n->list.items[s];
         if (cx_eval_expr(E, item, &vals[s]) != CX_OK ||
+            cx_units_refuse(E, &vals[s], item->span, "a chart") != CX_OK ||
             check_operand(E, &vals[s], s ? &vals[0] : NULL, item->span) != CX_OK)
             goto out;
     }

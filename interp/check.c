@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "scenario.h"
 
 #include "../runtime/format.h"
 #include "../runtime/series.h"
@@ -12,13 +13,14 @@
 #include "env.h"
 #include "eval.h"
 #include "output.h"
+#include "units.h"
 
 /* How a side is shown: as a plain number, or in percent, basis points or
  * percentage points when the claim's figure was written that way (`~ 61%`),
  * also through a name bound to such a figure (`g = 61.0%; check x ~ g;`). */
 typedef enum { SHOW_PLAIN, SHOW_PCT, SHOW_BP, SHOW_PP } show_mode;
 
-static const cx_figure computed = {0, 0, false};
+static const cx_figure computed = {0, 0, false, false};
 
 /* A period written as a literal in an index or after a name (2025, 2025Q3),
  * without reporting anything: false when it is not one. */
@@ -48,8 +50,9 @@ static cx_figure figure_of(cx_eval *E, const cx_ast *n)
     while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
     const cx_binding *b;
     cx_period p;
+    if (n->kind == CX_AST_UNIT_NUM) n = n->a; /* 6B USD/yr: written as 6B */
     switch (n->kind) {
-    case CX_AST_NUM: return (cx_figure){n->num.quantum10, n->num.suffix, true};
+    case CX_AST_NUM: return (cx_figure){n->num.quantum10, n->num.suffix, true, true};
     case CX_AST_NAME: b = global_of(E, n->name); return b ? b->figure : computed;
     case CX_AST_AT:
     case CX_AST_INDEX: {
@@ -103,10 +106,32 @@ static char *show_num(cx_eval *E, const cx_num *x, show_mode m)
     return s;
 }
 
+/* A number in a unit (the figure's), in the claim's form. */
+static char *show_num_in(cx_eval *E, const cx_num *x, show_mode m, cx_uom *unit)
+{
+    cx_value v;
+    cx_value_init(&v);
+    cx_value_set_num(&v, x);
+    cx_value_set_unit(&v, unit);
+    char *s = show(E, &v, m);
+    cx_value_clear(&v);
+    return s;
+}
+
+/* A side's text with the claim's unit ($6,000,000,000/yr); takes s. */
+static char *with_unit(char *s, const cx_uom *u)
+{
+    if (!s || !u) return s;
+    char *t = cx_uom_show(s, u);
+    free(s);
+    return t;
+}
+
 /* Reports a verdict.  A claim whose text cannot be made is an error, never
  * a verdict reported without its words (nor one counted unseen). */
-static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
-                      const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
+static cx_status emit_verdict(cx_eval *E, const cx_ast *n, const char *word, bool passed,
+                              const char *lhs, const char *rhs, const char *detail, bool approx,
+                              const cx_value *lv, const cx_value *rv)
 {
     /* The claim as written: from its first operand to its last. */
     const cx_ast *last = cx_ast_tolerance(n)   ? cx_ast_tolerance(n)
@@ -114,7 +139,13 @@ static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs,
                                                : cx_ast_check_lhs(n);
     cx_span span = {n->span.src, cx_ast_check_lhs(n)->span.start, last->span.end};
     char *claim = cx_sources_text(&E->st->sources, span);
-    char *text = claim ? cx_strdupf("%s  %s  [%s]", passed ? "PASS" : "FAIL", claim, detail) : NULL;
+    const char *in = E->st->scen.label;
+    char *text = claim ? cx_strdupf("%s  %s  %s%s%s[%s]",
+                                    word     ? word
+                                    : passed ? "PASS"
+                                             : "FAIL",
+                                    claim, in ? "in " : "", in ? in : "", in ? "  " : "", detail)
+                       : NULL;
     if (!text) {
         free(claim);
         return cx_eval_oom(E, n->span);
@@ -128,13 +159,21 @@ static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs,
                      .passed = passed,
                      .approx = approx,
                      .result = lv,
-                     .rhs_result = rv};
+                     .rhs_result = rv,
+                     .scenario = E->st->scen.label,
+                     .verdict = word};
     cx_output_emit(E->st, &rec, n->span);
     if (passed) E->st->passed++;
     else E->st->failed++;
     free(claim);
     free(text);
     return CX_OK;
+}
+
+static cx_status emit(cx_eval *E, const cx_ast *n, bool passed, const char *lhs, const char *rhs,
+                      const char *detail, bool approx, const cx_value *lv, const cx_value *rv)
+{
+    return emit_verdict(E, n, NULL, passed, lhs, rhs, detail, approx, lv, rv);
 }
 
 static cx_status need_number(cx_eval *E, const cx_value *v, cx_span span, const char *side)
@@ -276,6 +315,23 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
         show_mode m = mode_of(E, rn) != SHOW_PLAIN ? mode_of(E, rn) : mode_of(E, cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
+        if (c->op != CX_OP_IN && (l.kind == CX_VAL_BOUND || r.kind == CX_VAL_BOUND)) {
+            /* Bounds: PASS, FAIL, DEPENDS or UNDECIDED, with a witness. */
+            const char *word = NULL;
+            bool passed = false;
+            if (!ls || !rs) {
+                cx_eval_oom(E, n->span);
+                goto out;
+            }
+            if (cx_bounded_verdict(E, c->op, c->op_span, &l, &r, ls, rs, &word, &detail, &passed) !=
+                CX_OK)
+                goto out;
+            if (strcmp(word, "UNDECIDED") == 0 &&
+                cx_bounded_split(E, c, &l, &r, ls, rs, &word, &detail, &passed) != CX_OK)
+                goto out;
+            st = emit_verdict(E, n, word, passed, ls, rs, detail, false, &l, &r);
+            goto out;
+        }
         if (c->op != CX_OP_IN && (l.kind == CX_VAL_SERIES || r.kind == CX_VAL_SERIES)) {
             bool holds = false;
             if (series_claim(E, c, &l, &r, m, &holds, &detail) != CX_OK) goto out;
@@ -420,6 +476,90 @@ cx_num_status cx_check_rounds_to(const cx_num *a, const cx_num *shown, int64_t q
     return ns;
 }
 
+static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, int64_t *q10,
+                           cx_num *shown);
+static cx_status tolerance_kind(cx_eval *E, const cx_ast *t, tol_kind *out);
+
+/* `A ~ B` and `A ~ B within T` for a bound A: the interval the figure (or
+ * the tolerance) allows, and whether all, none or part of A lies in it. */
+static cx_status bounded_approx(cx_eval *E, const cx_ast *n, const cx_value *a, const cx_value *b)
+{
+    const cx_num_ctx *ctx = &E->st->nctx;
+    show_mode m = mode_of(E, cx_ast_check_rhs(n));
+    cx_num lo, hi, q, mid;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    cx_num_init(&q);
+    cx_num_init(&mid);
+    cx_value tol;
+    cx_value_init(&tol);
+    char *as = NULL, *bs = NULL, *x1 = NULL, *x2 = NULL, *detail = NULL;
+    bool lo_in = true, hi_in = false, passed = false;
+    const char *word = NULL;
+    cx_status st = CX_FAIL;
+    cx_num_status ns = CX_NUM_OK;
+    if (n->check_kind == CX_CHECK_WITHIN) {
+        const cx_ast *tn = cx_ast_tolerance(n);
+        tol_kind tk;
+        if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
+            tolerance_kind(E, tn, &tk) != CX_OK)
+            goto out;
+        if (cx_num_sgn(&tol.u.num) < 0) {
+            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
+                          "a tolerance cannot be negative");
+            goto out;
+        }
+        if (tk == TOL_POINTS && m == SHOW_PLAIN) m = SHOW_PCT;
+        cx_num_abs(&q, &b->u.num);
+        if (tk == TOL_RELATIVE) ns = cx_num_mul(&q, &tol.u.num, &q, ctx);
+        else cx_num_set(&q, &tol.u.num);
+        if (ns == CX_NUM_OK) ns = cx_num_sub(&lo, &b->u.num, &q, ctx);
+        if (ns == CX_NUM_OK) ns = cx_num_add(&hi, &b->u.num, &q, ctx);
+        hi_in = true;
+    } else {
+        int64_t q10;
+        bool unused;
+        if (!figure_quantum(E, cx_ast_check_rhs(n), &b->u.num, &q10, &mid)) goto out;
+        ns = cx_check_rounds_to(&mid, &mid, q10, &lo, &hi, &unused, ctx);
+        if (cx_num_sgn(&mid) < 0) lo_in = false, hi_in = true;
+    }
+    if (ns != CX_NUM_OK) {
+        cx_eval_num_error(E, ns, n->op_span);
+        goto out;
+    }
+    if (cx_bounded_inside(E, n->op_span, a, &lo, lo_in, &hi, hi_in, b->unit, &word, &passed) !=
+        CX_OK)
+        goto out;
+    as = show(E, a, m);
+    bs = show(E, b, m);
+    x1 = show_num_in(E, &lo, m, b->unit);
+    x2 = show_num_in(E, &hi, m, b->unit);
+    const char *how = !strcmp(word, "PASS")      ? "every value in"
+                      : !strcmp(word, "FAIL")    ? "no value in"
+                      : !strcmp(word, "DEPENDS") ? "part in"
+                                                 : "cx cannot tell how much in";
+    if (as && x1 && x2)
+        detail = cx_strdupf("%s: %s %s%s .. %s%s", as, how, lo_in ? "[" : "(", x1, x2,
+                            hi_in ? "]" : ")");
+    if (!detail || !bs) {
+        cx_eval_oom(E, n->span);
+        goto out;
+    }
+    st = emit_verdict(E, n, word, passed, as, bs, detail, false, a, b);
+out:
+    free(as);
+    free(bs);
+    free(x1);
+    free(x2);
+    free(detail);
+    cx_value_clear(&tol);
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    cx_num_clear(&q);
+    cx_num_clear(&mid);
+    return st;
+}
+
 static cx_status check_approx(cx_eval *E, const cx_ast *n)
 {
     cx_value a, b, tol;
@@ -434,23 +574,48 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     cx_num_init(&diff);
     cx_num_init(&shown);
     char *as = NULL, *bs = NULL, *detail = NULL, *x1 = NULL, *x2 = NULL;
+    cx_uom *unit = NULL;
     cx_status st = CX_FAIL;
     const cx_num_ctx *ctx = &E->st->nctx;
     /* Name lookups for the figure's form happen after both sides ran. */
     if (cx_eval_expr(E, cx_ast_check_lhs(n), &a) != CX_OK ||
-        need_number(E, &a, cx_ast_check_lhs(n)->span, "left side") ||
+        (a.kind != CX_VAL_BOUND && need_number(E, &a, cx_ast_check_lhs(n)->span, "left side")) ||
         cx_eval_expr(E, cx_ast_check_rhs(n), &b) != CX_OK ||
         need_number(E, &b, cx_ast_check_rhs(n)->span, "right side"))
         goto out;
+    if (a.kind == CX_VAL_BOUND) {
+        st = bounded_approx(E, n, &a, &b);
+        goto out;
+    }
     show_mode m = mode_of(E, cx_ast_check_rhs(n));
     bool passed;
     bool approx = !cx_num_is_exact(&a.u.num) || !cx_num_is_exact(&b.u.num);
+    /* Units: both sides in one unit (the right side's, which the line
+     * shows); the numbers are then compared plain. */
+    if (!cx_uom_equal(a.unit, b.unit)) {
+        cx_units_mismatch(E, a.unit, b.unit, n->op_span, cx_ast_check_lhs(n)->span,
+                          cx_ast_check_rhs(n)->span, "~");
+        goto out;
+    }
+    unit = cx_uom_ref(b.unit);
+    cx_value_set_unit(&a, NULL);
+    cx_value_set_unit(&b, NULL);
     if (n->check_kind == CX_CHECK_WITHIN) {
         const cx_ast *tn = cx_ast_tolerance(n);
         tol_kind tk;
         if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
             tolerance_kind(E, tn, &tk) != CX_OK)
             goto out;
+        if (tk == TOL_ABSOLUTE && !cx_uom_equal(tol.unit, unit) && !cx_num_is_zero(&tol.u.num)) {
+            cx_units_mismatch(E, tol.unit, unit, tn->span, tn->span, cx_ast_check_rhs(n)->span,
+                              "within");
+            goto out;
+        }
+        if (tk != TOL_ABSOLUTE && tol.unit) {
+            cx_units_refuse(E, &tol, tn->span, "a relative tolerance");
+            goto out;
+        }
+        cx_value_set_unit(&tol, NULL);
         if (cx_num_sgn(&tol.u.num) < 0) {
             cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
                           "a tolerance cannot be negative");
@@ -474,12 +639,13 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         passed = cx_num_cmp(&diff, &q) <= 0;
         /* A difference of two percentages is in points. */
         show_mode dm = m == SHOW_PCT || m == SHOW_PP ? SHOW_PP : m;
-        as = show(E, &a, m);
-        bs = show(E, &b, m);
-        x1 = show_num(E, &diff, dm);
+        as = with_unit(show(E, &a, m), unit);
+        bs = with_unit(show(E, &b, m), unit);
+        x1 = with_unit(show_num(E, &diff, dm), unit);
         x2 = show(E, &tol, tk == TOL_RELATIVE ? mode_of(E, tn) : tk == TOL_POINTS ? SHOW_PP : dm);
+        if (tk == TOL_ABSOLUTE) x2 = with_unit(x2, unit);
         char *rel = has_rel && tk != TOL_POINTS ? show_num(E, &lo, SHOW_PCT) : NULL;
-        char *bound = tk == TOL_RELATIVE ? show_num(E, &q, dm) : NULL;
+        char *bound = tk == TOL_RELATIVE ? with_unit(show_num(E, &q, dm), unit) : NULL;
         if (as && bs && x1 && x2 && (!has_rel || tk == TOL_POINTS || rel) &&
             (tk != TOL_RELATIVE || bound))
             detail = cx_strdupf("%s differs from %s by %s%s%s%s, %s %s%s%s%s", as, bs, x1,
@@ -497,10 +663,10 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
             goto out;
         }
         int s = cx_num_sgn(&shown);
-        as = show(E, &a, m);
-        bs = show(E, &b, m);
-        x1 = show_num(E, &lo, m);
-        x2 = show_num(E, &hi, m);
+        as = with_unit(show(E, &a, m), unit);
+        bs = with_unit(show(E, &b, m), unit);
+        x1 = with_unit(show_num(E, &lo, m), unit);
+        x2 = with_unit(show_num(E, &hi, m), unit);
         if (as && x1 && x2)
             detail = cx_strdupf("%s is %s %s%s .. %s%s", as, passed ? "in" : "outside",
                                 s > 0 ? "[" : "(", x1, x2, s < 0 ? "]" : ")");
@@ -509,8 +675,11 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
         cx_eval_oom(E, n->span);
         goto out;
     }
+    cx_value_set_unit(&a, unit);
+    cx_value_set_unit(&b, unit);
     st = emit(E, n, passed, as, bs, detail, approx, &a, &b);
 out:
+    cx_uom_unref(unit);
     free(as);
     free(bs);
     free(detail);

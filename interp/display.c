@@ -9,6 +9,7 @@
 #include "../runtime/format.h"
 #include "../runtime/series.h"
 #include "../runtime/strbuf.h"
+#include "../runtime/unit.h"
 
 static void put_owned(cx_strbuf *b, char *s)
 {
@@ -17,12 +18,75 @@ static void put_owned(cx_strbuf *b, char *s)
     free(s);
 }
 
+char *cx_display_bound(const cx_aff *f, const cx_uom *unit, int digits, char suffix)
+{
+    /* The ends are sums of the form's coefficients: no larger than the
+     * numbers the form was made of, which passed the size checks. */
+    cx_num_ctx big = {.max_bits = 1L << 40, .prec = 256};
+    cx_aff_ctx ctx = {.num = &big};
+    cx_num lo, hi;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    char *text = NULL;
+    if (cx_aff_lo(&lo, f, &ctx) == CX_AFF_OK && cx_aff_hi(&hi, f, &ctx) == CX_AFF_OK) {
+        if (f->approx) { /* rounded ends show as approximations do, to --digits */
+            mpfr_t t;
+            mpfr_init2(t, big.prec);
+            cx_num_get_mpfr(&lo, t);
+            cx_num_set_mpfr(&lo, t, &big);
+            cx_num_get_mpfr(&hi, t);
+            cx_num_set_mpfr(&hi, t, &big);
+            mpfr_clear(t);
+        }
+        cx_value a, b;
+        cx_value_init(&a);
+        cx_value_init(&b);
+        cx_value_set_num(&a, &lo);
+        cx_value_set_num(&b, &hi);
+        char *l =
+            suffix ? cx_display_as(&a, suffix, digits, &big) : cx_fmt_number(&lo, digits, true);
+        char *h =
+            suffix ? cx_display_as(&b, suffix, digits, &big) : cx_fmt_number(&hi, digits, true);
+        if (l && h && unit) { /* each end with its unit: $108,000,000,000/yr */
+            char *lu = cx_uom_show(l, unit), *hu = cx_uom_show(h, unit);
+            free(l);
+            free(h);
+            l = lu;
+            h = hu;
+        }
+        size_t m = strlen(CX_MARK_APPROX); /* one ≈ for the whole bound */
+        const char *ls = l && !strncmp(l, CX_MARK_APPROX, m) ? l + m : l;
+        const char *hs = h && !strncmp(h, CX_MARK_APPROX, m) ? h + m : h;
+        if (l && h) text = cx_strdupf("%s%s to %s", f->approx ? CX_MARK_APPROX : "", ls, hs);
+        free(l);
+        free(h);
+        cx_value_clear(&a);
+        cx_value_clear(&b);
+    }
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    return text;
+}
+
+/* A number with its unit, if any: $6,000,000,000/yr, 1,200 EUR. */
+static void put_num(cx_strbuf *b, const cx_num *x, const cx_uom *unit, int digits)
+{
+    char *s = cx_fmt_number(x, digits, true);
+    if (s && unit) {
+        char *t = cx_uom_show(s, unit);
+        free(s);
+        s = t;
+    }
+    put_owned(b, s);
+}
+
 static void put_value(cx_strbuf *b, const cx_value *v, int digits)
 {
     char pbuf[32];
     switch (v->kind) {
     case CX_VAL_NONE: cx_strbuf_puts(b, "nothing"); break;
-    case CX_VAL_NUM: put_owned(b, cx_fmt_number(&v->u.num, digits, true)); break;
+    case CX_VAL_NUM: put_num(b, &v->u.num, v->unit, digits); break;
+    case CX_VAL_BOUND: put_owned(b, cx_display_bound(&v->u.bound->f, v->unit, digits, 0)); break;
     case CX_VAL_BOOL: cx_strbuf_puts(b, v->u.b ? "true" : "false"); break;
     case CX_VAL_STR: cx_strbuf_puts(b, v->u.str->data); break;
     case CX_VAL_PERIOD:
@@ -53,7 +117,7 @@ static void put_value(cx_strbuf *b, const cx_value *v, int digits)
             cx_period_format(&p, pbuf, sizeof pbuf);
             cx_strbuf_puts(b, pbuf);
             cx_strbuf_puts(b, ": ");
-            put_owned(b, cx_fmt_number(&s->vals[i], digits, true));
+            put_num(b, &s->vals[i], v->unit, digits);
         }
         cx_strbuf_puts(b, "}");
         break;
@@ -152,6 +216,8 @@ char *cx_display_table(char *const *cells, size_t n_cells, size_t cols, const bo
 
 char *cx_display_as(const cx_value *v, char suffix, int digits, const cx_num_ctx *ctx)
 {
+    if (v->kind == CX_VAL_BOUND && (suffix == '%' || suffix == 'b' || suffix == 'p'))
+        return cx_display_bound(&v->u.bound->f, v->unit, digits, suffix);
     if (v->kind != CX_VAL_NUM || (suffix != '%' && suffix != 'b' && suffix != 'p'))
         return cx_display_value(v, digits);
     cx_num k, x;

@@ -9,6 +9,9 @@
 
 /* malloc'ed; NULL on allocation failure. */
 char *cx_display_value(const cx_value *v, int digits);
+/* A bounded value as `lo to hi` (≈ first when an end was rounded), each
+ * end in the form `suffix` gives ('%', 'b', 'p'; 0: plain); malloc'ed. */
+char *cx_display_bound(const cx_aff *f, const struct cx_uom *unit, int digits, char suffix);
 
 /* A table statement's text: `cells` row-major, `cols` a row, the first row
  * the header.  The header, a rule line, then the rows, each cell

@@ -10,8 +10,44 @@
 
 void cx_env_init(cx_env *e) { memset(e, 0, sizeof *e); }
 
+void cx_binding_clear_bound_periods(cx_binding *b)
+{
+    for (size_t i = 0; i < b->n_bound_periods; i++) cx_value_clear(&b->bound_periods[i].value);
+    b->n_bound_periods = 0;
+}
+
+const cx_value *cx_binding_bound_period(const cx_binding *b, int64_t ord)
+{
+    for (size_t i = 0; i < b->n_bound_periods; i++)
+        if (b->bound_periods[i].ord == ord) return &b->bound_periods[i].value;
+    return NULL;
+}
+
+bool cx_binding_set_bound_period(cx_binding *b, int64_t ord, const cx_value *v)
+{
+    for (size_t i = 0; i < b->n_bound_periods; i++)
+        if (b->bound_periods[i].ord == ord) {
+            if (v) {
+                cx_value_copy(&b->bound_periods[i].value, v);
+            } else {
+                cx_value_clear(&b->bound_periods[i].value);
+                b->bound_periods[i] = b->bound_periods[--b->n_bound_periods];
+            }
+            return true;
+        }
+    if (!v) return true;
+    if (!CX_GROW(b->bound_periods, b->cap_bound_periods, b->n_bound_periods, 4)) return false;
+    cx_bound_period *p = &b->bound_periods[b->n_bound_periods++];
+    p->ord = ord;
+    cx_value_init(&p->value);
+    cx_value_copy(&p->value, v);
+    return true;
+}
+
 static void free_binding(cx_binding *b)
 {
+    cx_binding_clear_bound_periods(b);
+    free(b->bound_periods);
     cx_value_clear(&b->value);
     free(b->period_notes);
     free(b);
@@ -97,7 +133,7 @@ static bool same_note(const cx_period_note *n, cx_span span, cx_figure fig)
 {
     return n->span.src == span.src && n->span.start == span.start && n->span.end == span.end &&
            n->figure.quantum10 == fig.quantum10 && n->figure.suffix == fig.suffix &&
-           n->figure.written == fig.written;
+           n->figure.written == fig.written && n->figure.fact == fig.fact;
 }
 
 static bool in_note(const cx_period_note *n, int64_t ord)
@@ -126,7 +162,7 @@ cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord)
 {
     for (size_t i = b->n_periods; i-- > 0;)
         if (in_note(&b->period_notes[i], ord)) return b->period_notes[i].figure;
-    return (cx_figure){0, 0, false};
+    return (cx_figure){0, 0, false, false};
 }
 
 cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
@@ -157,4 +193,15 @@ bool cx_env_push_local(cx_env *e, const char *name, cx_value *v)
 void cx_env_pop_locals(cx_env *e, size_t mark)
 {
     while (e->n_locals > mark) cx_value_clear(&e->locals[--e->n_locals].value);
+}
+
+/* A number literal, possibly negated, keeps its written precision and
+ * suffix; anything else is computed.  A constant (no names) is a fact. */
+cx_figure cx_written_figure(const cx_ast *n)
+{
+    bool fact = cx_ast_not_constant(n) == NULL;
+    while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
+    if (n->kind == CX_AST_UNIT_NUM) n = n->a; /* 4.8B USD/qtr: written as 4.8B */
+    if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false, fact};
+    return (cx_figure){n->num.quantum10, n->num.suffix, true, fact};
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "../lang/ast.h"
 #include "../runtime/error.h"
 #include "../runtime/value.h"
 
@@ -19,6 +20,7 @@ typedef struct cx_figure {
     int64_t quantum10; /* the written precision is 10^quantum10 */
     char suffix;       /* the literal's suffix: 0, 'k', 'M', 'B', 'T', '%', 'b' (bp), 'p' (pp) */
     bool written;      /* false: a computed value, no written precision */
+    bool fact;         /* bound to a constant (no names): a scenario may set it */
 } cx_figure;
 
 /* Where a run of consecutive periods of a series was defined (for
@@ -31,6 +33,14 @@ typedef struct cx_period_note {
     cx_figure figure;
 } cx_period_note;
 
+/* A period of a series bound to a bound (`capex 2026 = 150B ± 10B`): kept
+ * beside the series, which holds numbers only, so no built-in ever reads a
+ * range as one number (bounded.h). */
+typedef struct cx_bound_period {
+    int64_t ord;
+    cx_value value; /* a CX_VAL_BOUND, with its unit */
+} cx_bound_period;
+
 /* One allocation per binding, its name inside it: a script of 30,000
  * assignments holds 30,000 of these. */
 typedef struct cx_binding {
@@ -42,6 +52,8 @@ typedef struct cx_binding {
      * n_periods counts the notes (runs), not the periods. */
     cx_period_note *period_notes;
     size_t n_periods, cap_periods;
+    cx_bound_period *bound_periods; /* series only: its periods that are bounds */
+    size_t n_bound_periods, cap_bound_periods;
     char name_buf[];
 } cx_binding;
 
@@ -75,6 +87,17 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord);
 /* How period `ord` was last written; a figure with written = false when it
  * was computed or never set. */
 cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord);
+
+/* The bound at period ord of series binding b, or NULL. */
+const cx_value *cx_binding_bound_period(const cx_binding *b, int64_t ord);
+/* Sets period ord to the bound v (copied), or removes it (v NULL); false on
+ * allocation failure. */
+bool cx_binding_set_bound_period(cx_binding *b, int64_t ord, const cx_value *v);
+/* Drops every bounded period (a REPL redefinition). */
+void cx_binding_clear_bound_periods(cx_binding *b);
+
+/* How a value node was written (`claimed = 100B;`, `capex 2025 = -4.8B;`). */
+cx_figure cx_written_figure(const cx_ast *n);
 
 /* The innermost visible local named name, or NULL. */
 cx_value *cx_env_local(cx_env *e, const char *name);

@@ -15,6 +15,7 @@
 #include "../runtime/product.h"
 #include "../runtime/sum.h"
 #include "../runtime/series.h"
+#include "units.h"
 #include "../runtime/suggest.h"
 #include "../stdlib/builtins.h"
 #include "display.h"
@@ -142,7 +143,8 @@ cx_status cx_eval_value_period(cx_eval *E, const cx_value *v, cx_span span, cx_p
         return CX_OK;
     }
     int64_t y;
-    if (v->kind == CX_VAL_NUM && cx_num_get_si(&v->u.num, &y) && cx_period_from_year(y, out))
+    if (v->kind == CX_VAL_NUM && !v->unit && cx_num_get_si(&v->u.num, &y) &&
+        cx_period_from_year(y, out))
         return CX_OK;
     char *what = describe(E, v);
     cx_eval_error(E, CX_E_TYPE_PERIOD, span, "expected a period or a year (1 to 9999), got %s",
@@ -254,7 +256,9 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
         cx_value_clear(&res);
-        if (cx_eval_binop(E, node->op, node->op_span, &acc, &rhs, &res) != CX_OK) goto out;
+        if (cx_eval_binop_spans(E, node->op, node->op_span, &acc, &rhs, &res,
+                                cx_ast_lhs(node)->span, cx_ast_rhs(node)->span) != CX_OK)
+            goto out;
         cx_value_move(&acc, &res);
     }
     if (len > 64 && cx_eval_poll(E, n->span) != CX_OK) goto out;
@@ -280,6 +284,9 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
     } else if (v.kind == CX_VAL_NUM) {
         if (n->op == '-') cx_num_neg(&v.u.num, &v.u.num);
         cx_value_move(out, &v);
+    } else if (v.kind == CX_VAL_BOUND) {
+        if (n->op == '-') st = cx_bounded_neg(E, &v, n->span);
+        if (st == CX_OK) cx_value_move(out, &v);
     } else if (v.kind == CX_VAL_SERIES) {
         if (n->op == '-') {
             cx_num minus1;
@@ -290,7 +297,10 @@ static cx_status eval_unary(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_series_scalar(&r, v.u.series, &minus1, false, cx_num_mul, &E->st->nctx, &bad);
             cx_num_clear(&minus1);
             if (!r) st = cx_eval_oom(E, n->span);
-            else cx_value_take_series(out, r);
+            else {
+                cx_value_take_series(out, r);
+                cx_value_set_unit(out, v.unit);
+            }
         } else {
             cx_value_move(out, &v);
         }
@@ -303,9 +313,63 @@ out:
     return st;
 }
 
+/* `8% to 12%`, `150B ± 10B`: bounded.c makes the input. */
+static cx_status eval_bound(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    cx_value a, b;
+    cx_value_init(&a);
+    cx_value_init(&b);
+    cx_status st = cx_eval_expr(E, n->a, &a);
+    if (st == CX_OK) st = cx_eval_expr(E, n->b, &b);
+    if (st == CX_OK) st = cx_bounded_make(E, n, &a, &b, out);
+    cx_value_clear(&a);
+    cx_value_clear(&b);
+    return st;
+}
+
 /* ==== series access ======================================================= */
 
 /* `capex 2025`: the name must denote a series. */
+/* The global binding a series value belongs to, when name is not a local. */
+static const cx_binding *series_binding(cx_eval *E, const char *name, const cx_value *v)
+{
+    if (!name || cx_env_local(&E->st->env, name)) return NULL;
+    const cx_binding *b = cx_env_global(&E->st->env, name);
+    return b && &b->value == v ? b : NULL;
+}
+
+/* A whole series with a period that is a bound cannot be read as numbers:
+ * every built-in and operator would see one number there, or none. */
+static cx_status bounded_series(cx_eval *E, const char *name, const cx_value *v, cx_span span)
+{
+    const cx_binding *b = series_binding(E, name, v);
+    if (!b || b->n_bound_periods == 0) return CX_OK;
+    cx_period p = {b->value.u.series->freq, b->bound_periods[0].ord};
+    char pb[32];
+    cx_period_format(&p, pb, sizeof pb);
+    cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_BOUND, span,
+                              "'%s' has a bound in %s: a whole series holds numbers", name, pb);
+    if (e)
+        cx_error_set_hint(e,
+                          "read its periods one by one (%s %s, %s[t - 1]); a bound combines "
+                          "with numbers and bounds",
+                          name, pb, name);
+    return CX_FAIL;
+}
+
+/* The bound at period p of series `name`, copied into out: true when there
+ * is one. */
+static bool bound_at(cx_eval *E, const char *name, const cx_value *v, const cx_period *p,
+                     cx_value *out)
+{
+    const cx_binding *b = series_binding(E, name, v);
+    const cx_value *bv =
+        b && p->freq == b->value.u.series->freq ? cx_binding_bound_period(b, p->ord) : NULL;
+    if (!bv) return false;
+    cx_value_copy(out, bv);
+    return true;
+}
+
 static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_value *base = lookup(E, cx_ast_at_series(n)->name, cx_ast_at_series(n)->span);
@@ -320,7 +384,10 @@ static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
                              (int)(cx_ast_at_period(n)->span.end - cx_ast_at_period(n)->span.start),
                              cx_sources_get(&E->st->sources, cx_ast_at_period(n)->span.src)->text +
                                  cx_ast_at_period(n)->span.start);
-    return series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
+    if (bound_at(E, cx_ast_at_series(n)->name, base, &p, out)) return CX_OK;
+    cx_status st = series_at(E, cx_ast_at_series(n)->name, base->u.series, &p, n->span, out);
+    if (st == CX_OK) cx_value_set_unit(out, base->unit);
+    return st;
 }
 
 /* A slice asks for every period of its range: a missing one is an error,
@@ -404,16 +471,22 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
     if (cx_eval_expr(E, cx_ast_index_key(n), &idx) != CX_OK) goto out;
     if (base->kind == CX_VAL_SERIES) {
         if (idx.kind == CX_VAL_RANGE) {
+            if (bounded_series(E, name, base, n->span) != CX_OK) goto out;
             st = slice_series(E, name, base->u.series, &idx, cx_ast_index_key(n)->span, out);
         } else {
             cx_period p;
             if (cx_eval_value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
+            if (bound_at(E, name, base, &p, out)) {
+                st = CX_OK;
+                goto out;
+            }
             st = series_at(E, name, base->u.series, &p, n->span, out);
         }
+        if (st == CX_OK) cx_value_set_unit(out, base->unit);
     } else if (base->kind == CX_VAL_LIST) {
         const cx_list *l = base->u.list;
         int64_t i;
-        if (idx.kind != CX_VAL_NUM || !cx_num_get_si(&idx.u.num, &i)) {
+        if (idx.kind != CX_VAL_NUM || idx.unit || !cx_num_get_si(&idx.u.num, &i)) {
             char *what = describe(E, &idx);
             st = cx_eval_error(E, CX_E_TYPE_INDEX, cx_ast_index_key(n)->span,
                                "a list is indexed by a whole number (1 is the first item), got %s",
@@ -472,6 +545,7 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
         for (size_t i = 0; i < s->len && st == CX_OK; i++) {
             if ((st = cx_eval_step(E, span)) != CX_OK) break;
             cx_value_set_num(&item, &s->vals[i]);
+            cx_value_set_unit(&item, it->unit);
             st = fn(E, &item, ud);
             cx_value_clear(&item);
         }
@@ -522,6 +596,10 @@ static cx_status eval_range(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_eval_expr(E, cx_ast_range_hi(n), &hi) != CX_OK)
         goto out;
     if (cx_ast_range_step(n) && cx_eval_expr(E, cx_ast_range_step(n), &step) != CX_OK) goto out;
+    if (cx_units_refuse(E, &lo, cx_ast_range_lo(n)->span, "a range") != CX_OK ||
+        cx_units_refuse(E, &hi, cx_ast_range_hi(n)->span, "a range") != CX_OK ||
+        cx_units_refuse(E, &step, n->span, "a range") != CX_OK)
+        goto out;
     if (!(r = cx_range_new())) {
         st = cx_eval_oom(E, n->span);
         goto out;
@@ -593,6 +671,9 @@ typedef struct comp_ctx {
     cx_list *list;
     cx_sum sum;         /* SINK_SUM: reduced once at the end (runtime/sum.h) */
     cx_product product; /* SINK_PRODUCT: a balanced tree (runtime/product.h) */
+    cx_value bounded;   /* the bounded items so far, summed or multiplied; NONE: none */
+    cx_uom *unit;       /* SINK_SUM: the unit of the first item; every item has it */
+    bool any_item;
 } comp_ctx;
 
 static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
@@ -622,6 +703,13 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
             goto out;
         }
         if (!cx_list_push_take(c->list, &v)) st = cx_eval_oom(E, c->comp->span);
+    } else if (v.kind == CX_VAL_BOUND) {
+        /* Bounds add and multiply as forms, apart from the plain numbers. */
+        int op = c->sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL;
+        if (c->bounded.kind == CX_VAL_NONE) cx_value_move(&c->bounded, &v);
+        else
+            st =
+                cx_eval_binop(E, op, cx_ast_comp_elem(c->comp)->span, &c->bounded, &v, &c->bounded);
     } else {
         if (v.kind != CX_VAL_NUM) {
             st = cx_eval_error(E, CX_E_TYPE_ARG, cx_ast_comp_elem(c->comp)->span,
@@ -629,6 +717,17 @@ static cx_status comp_item(cx_eval *E, cx_value *item, void *ud)
                                kind_name(&v));
             goto out;
         }
+        if (c->sink == SINK_PRODUCT && v.unit) {
+            st = cx_units_refuse(E, &v, cx_ast_comp_elem(c->comp)->span, "product");
+            goto out;
+        }
+        if (!c->any_item) c->unit = cx_uom_ref(v.unit);
+        else if (!cx_uom_equal(c->unit, v.unit)) {
+            st = cx_eval_error(E, CX_E_TYPE_UNIT, cx_ast_comp_elem(c->comp)->span,
+                               "sum adds amounts in one unit; an item is in another");
+            goto out;
+        }
+        c->any_item = true;
         cx_num_status ns = c->sink == SINK_PRODUCT
                                ? cx_product_add(&c->product, &v.u.num, &E->st->nctx)
                                : cx_sum_add(&c->sum, &v.u.num, &E->st->nctx);
@@ -645,6 +744,7 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
     cx_value_init(&iter);
     cx_value_init(&none);
     comp_ctx c = {.comp = comp, .sink = sink};
+    cx_value_init(&c.bounded);
     cx_sum_init(&c.sum);
     cx_product_init(&c.product);
     cx_env *env = &E->st->env;
@@ -671,9 +771,14 @@ static cx_status run_comp(cx_eval *E, const cx_ast *comp, sink_kind sink, cx_val
             cx_num_status ns = sink == SINK_PRODUCT
                                    ? cx_product_take(&c.product, &acc, &E->st->nctx)
                                    : cx_sum_take(&c.sum, &acc, &E->st->nctx);
-            if (ns == CX_NUM_OK) cx_value_take_num(out, &acc);
-            else st = cx_eval_num_error(E, ns, comp->span);
+            if (ns == CX_NUM_OK) {
+                cx_value_take_num(out, &acc);
+                cx_value_set_unit(out, c.unit);
+            } else st = cx_eval_num_error(E, ns, comp->span);
             cx_num_clear(&acc);
+            if (st == CX_OK && c.bounded.kind != CX_VAL_NONE)
+                st = cx_eval_binop(E, sink == SINK_SUM ? CX_OP_ADD : CX_OP_MUL, comp->span,
+                                   &c.bounded, out, out);
         }
     }
 out:
@@ -681,6 +786,8 @@ out:
     if (c.list) cx_list_unref(c.list);
     cx_product_clear(&c.product);
     cx_sum_clear(&c.sum);
+    cx_value_clear(&c.bounded);
+    cx_uom_unref(c.unit);
     cx_value_clear(&iter);
     return st;
 }
@@ -868,7 +975,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                    kind_name(&it));
             if (st == CX_OK) {
                 cx_call c = make_call(E, bi, &it, 1, &cx_ast_comp_iter(g)->span, n->span);
-                st = bi->fn(&c, out);
+                st = cx_units_call(E, bi, &c, out);
                 st = finish_call(E, &c, st);
                 if (st == CX_OK) st = cx_eval_poll(E, n->span);
             }
@@ -922,9 +1029,13 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
                                 bi->max_args, nargs);
             if (e) cx_error_set_hint(e, "usage: %s", bi->signature);
             st = CX_FAIL;
+        } else if (nargs == 1 && args[0].kind == CX_VAL_BOUND && cx_bounded_is_fn(bi->name)) {
+            /* sqrt, ln, exp of a bound: the range through MPFR, rounded
+             * outward (bounded.c). */
+            st = cx_bounded_apply(E, bi->name, &args[0], spans[0], out);
         } else {
             cx_call c = make_call(E, bi, args, nargs, spans, n->span);
-            st = bi->fn(&c, out);
+            st = cx_units_call(E, bi, &c, out);
             st = finish_call(E, &c, st);
             if (st == CX_OK) st = cx_eval_poll(E, n->span);
         }
@@ -1000,6 +1111,8 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_NAME: {
         const cx_value *v = lookup(E, n->name, n->span);
         if (!v) return CX_FAIL;
+        if (v->kind == CX_VAL_SERIES && bounded_series(E, n->name, v, n->span) != CX_OK)
+            return CX_FAIL;
         cx_value_copy(out, v);
         return CX_OK;
     }
@@ -1012,6 +1125,16 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_RANGE: return eval_range(E, n, out);
     case CX_AST_COMP: return run_comp(E, n, SINK_LIST, out);
     case CX_AST_IF: return eval_if(E, n, out);
+    case CX_AST_BOUND: return eval_bound(E, n, out);
+    case CX_AST_UNIT_NUM: return cx_units_literal(E, n, out);
+    case CX_AST_AS: {
+        cx_value v;
+        cx_value_init(&v);
+        cx_status st = cx_eval_expr(E, n->a, &v);
+        if (st == CX_OK) st = cx_units_as(E, n, &v, out);
+        cx_value_clear(&v);
+        return st;
+    }
     default:
         return cx_eval_error(E, CX_E_INTERNAL, n->span,
                              "internal error: not an expression (node kind %d)", (int)n->kind);

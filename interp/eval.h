@@ -14,6 +14,10 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out);
  * out is written only on success. */
 cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, const cx_value *b,
                         cx_value *out);
+/* The same, with the operands' spans for a unit mismatch (its notes and
+ * hint quote them; an empty span stands for "x", "y"). */
+cx_status cx_eval_binop_spans(cx_eval *E, int op, cx_span span, const cx_value *a,
+                              const cx_value *b, cx_value *out, cx_span lhs, cx_span rhs);
 
 /* Calls fn for every item of a list, series (its values) or range; fn may
  * move the item out.  Stops at the first failure; a long range polls the

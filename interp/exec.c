@@ -12,7 +12,9 @@
 #include "check.h"
 #include "display.h"
 #include "eval.h"
+#include "units.h"
 #include "output.h"
+#include "scenario.h"
 #include "table.h"
 #include "../runtime/grow.h"
 
@@ -53,22 +55,14 @@ static cx_status define_name(cx_eval *E, const char *name, cx_span span, cx_bind
         cx_value_clear(&b->value);
         E->st->env.generation++;
         b->span = span;
-        b->figure = (cx_figure){0, 0, false};
+        b->figure = (cx_figure){0, 0, false, false};
         b->n_periods = 0;
+        cx_binding_clear_bound_periods(b);
     } else if (!(b = cx_env_define(&E->st->env, name, span))) {
         return cx_eval_oom(E, span);
     }
     *out = b;
     return CX_OK;
-}
-
-/* How a value node was written: a number literal, possibly negated, keeps
- * its written precision and suffix; anything else is computed. */
-static cx_figure written_figure(const cx_ast *n)
-{
-    while (n->kind == CX_AST_UNARY && (n->op == '-' || n->op == '+')) n = cx_ast_operand(n);
-    if (n->kind != CX_AST_NUM) return (cx_figure){0, 0, false};
-    return (cx_figure){n->num.quantum10, n->num.suffix, true};
 }
 
 static cx_status exec_assign(cx_eval *E, const cx_ast *n)
@@ -77,9 +71,12 @@ static cx_status exec_assign(cx_eval *E, const cx_ast *n)
     cx_value_init(&v);
     cx_status st = cx_eval_expr(E, cx_ast_value(n), &v);
     cx_binding *b;
+    cx_figure fig = cx_written_figure(cx_ast_value(n));
+    if (st == CX_OK) cx_scenario_override(E->st, n->name, NULL, &v, &fig);
     if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK) {
         cx_value_move(&b->value, &v);
-        b->figure = written_figure(cx_ast_value(n));
+        b->figure = fig;
+        cx_bounded_name(E->st, cx_ast_value(n), &b->value, n->name);
     }
     cx_value_clear(&v);
     return st;
@@ -92,27 +89,56 @@ static cx_series *writable_series(cx_binding *b)
     if (s->rc > 1) {
         cx_series *c = cx_series_copy(s);
         if (!c) return NULL;
+        cx_uom *u = cx_uom_ref(b->value.unit);
         cx_value_take_series(&b->value, c);
+        b->value.unit = u;
         s = c;
     }
     return s;
 }
 
-static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
-                            cx_span span, const cx_ast *value_node)
+static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
+                              cx_span span, cx_span value_span, cx_figure fig)
 {
-    cx_span value_span = value_node->span;
-    if (v->kind != CX_VAL_NUM)
+    if (v->kind != CX_VAL_NUM && v->kind != CX_VAL_BOUND)
         return cx_eval_error(E, CX_E_TYPE_SERIES_VALUE, value_span,
                              "a period of a series holds a number, got %s", kind_name(v));
     cx_series *s = b->value.u.series;
-    if (cx_series_has(s, p->ord) && !E->st->opt.repl) {
+    bool had = cx_series_has(s, p->ord) || cx_binding_bound_period(b, p->ord);
+    if (had && !E->st->opt.repl) {
         char pb[32];
         cx_period_format(p, pb, sizeof pb);
         char *what = cx_strdupf("'%s %s'", b->name, pb);
         cx_status st = redefined(E, what ? what : b->name, span, cx_binding_period_span(b, p->ord));
         free(what);
         return st;
+    }
+    /* The periods of a series share one unit: the first period's; a later
+     * one in another unit of the same dimension is converted exactly. */
+    if (s->len == 0 && b->n_bound_periods == 0) {
+        cx_value_set_unit(&b->value, v->unit);
+    } else if (!cx_uom_equal(b->value.unit, v->unit)) {
+        if (!b->value.unit || !v->unit || !cx_uom_same_dim(b->value.unit, v->unit)) {
+            char *su = b->value.unit ? cx_uom_text(b->value.unit) : cx_strdupf("no unit");
+            char *vu = v->unit ? cx_uom_text(v->unit) : cx_strdupf("no unit");
+            cx_error *e = cx_diag_add(&E->st->diag, CX_E_TYPE_UNIT, value_span,
+                                      "the periods of '%s' are in %s; this one is in %s", b->name,
+                                      su ? su : "?", vu ? vu : "?");
+            if (e) {
+                cx_error_add_note(e, b->span, "'%s' was first defined here", b->name);
+                cx_error_set_hint(e, "the periods of one series measure one thing: write each "
+                                     "in the same unit");
+            }
+            free(su);
+            free(vu);
+            return CX_FAIL;
+        }
+        mpq_t f;
+        mpq_init(f);
+        cx_uom_factor(v->unit, b->value.unit, f);
+        cx_status cs = cx_units_scale(E, v, f, value_span);
+        mpq_clear(f);
+        if (cs != CX_OK) return cs;
     }
     if (!(s = writable_series(b))) return cx_eval_oom(E, span);
     if (s->len >= (size_t)E->st->opt.max_series && !cx_series_has(s, p->ord)) {
@@ -123,10 +149,46 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_va
         return CX_FAIL;
     }
     E->st->env.generation++; /* a function reading the series may now see more */
-    if (!cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
-        !cx_binding_note_period(b, p->ord, span, written_figure(value_node)))
+    if (v->kind == CX_VAL_BOUND) {
+        /* Kept beside the series: a whole-series read is then an error
+         * (eval.c), never a range read as one number. */
+        if (cx_series_has(s, p->ord))
+            return cx_eval_error(E, CX_E_TYPE_BOUND, value_span,
+                                 "this period holds a number already; a bound cannot replace it "
+                                 "(define the series again)");
+        if (!cx_binding_set_bound_period(b, p->ord, v) ||
+            !cx_binding_note_period(b, p->ord, span, fig))
+            return cx_eval_oom(E, span);
+        return CX_OK;
+    }
+    if (!cx_binding_set_bound_period(b, p->ord, NULL) ||
+        !cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
+        !cx_binding_note_period(b, p->ord, span, fig))
         return cx_eval_oom(E, span);
     return CX_OK;
+}
+
+/* Stores v (its value node says how it was written); while the script runs
+ * again for a scenario, the scenario's value when it sets this period. */
+static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const cx_value *v,
+                            cx_span span, const cx_ast *value_node)
+{
+    cx_figure fig = cx_written_figure(value_node);
+    cx_value own; /* v may be an item of a shared list: a unit conversion or a
+                   * scenario's value changes a copy */
+    cx_value_init(&own);
+    cx_value_copy(&own, v);
+    cx_scenario_override(E->st, b->name, p, &own, &fig);
+    cx_status st = store_period(E, b, p, &own, span, value_node->span, fig);
+    if (st == CX_OK && own.kind == CX_VAL_BOUND) { /* witnesses name it `capex 2026` */
+        char pb[32];
+        cx_period_format(p, pb, sizeof pb);
+        char *label = cx_strdupf("%s %s", b->name, pb);
+        if (label) cx_bounded_name(E->st, value_node, &own, label);
+        free(label);
+    }
+    cx_value_clear(&own);
+    return st;
 }
 
 /* The periods a period assignment writes, from literals (`x 2025Q1..2025Q4`). */
@@ -358,12 +420,16 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
     case CX_AST_ASSIGN_INDEX: return exec_assign_at(E, n);
     case CX_AST_EXPR_STMT: return exec_expr_stmt(E, n);
     case CX_AST_PRINT: return exec_print(E, n);
-    case CX_AST_CHECK: return cx_check_exec(E, n);
+    case CX_AST_CHECK: return n->boolean ? cx_check_all_scenarios(E, n) : cx_check_exec(E, n);
     case CX_AST_FN: return exec_fn(E, n);
     case CX_AST_INCLUDE: return exec_include(E, n);
     case CX_AST_TABLE: return cx_exec_table(E, n);
     case CX_AST_CHART: return cx_exec_chart(E, n);
     case CX_AST_SOURCE: return exec_source(E, n);
+    case CX_AST_SCENARIO: return cx_exec_scenario(E, n);
+    case CX_AST_SCENARIO_TABLE: return cx_exec_scenario_table(E, n);
+    case CX_AST_TORNADO: return cx_exec_tornado(E, n);
+    case CX_AST_UNIT_DECL: return cx_units_declare(E, n);
     case CX_AST_ERROR: return CX_FAIL;
     default: return exec_expr_stmt(E, n);
     }
@@ -371,8 +437,14 @@ static cx_status exec_stmt(cx_eval *E, const cx_ast *n)
 
 cx_status cx_exec_stmt(cx_eval *E, const cx_ast *n)
 {
+    switch (cx_scenario_gate(E->st, n)) {
+    case CX_GATE_SKIP: return CX_OK;
+    case CX_GATE_STOP: return CX_FAIL; /* a re-run for a scenario ends here */
+    case CX_GATE_RUN: break;
+    }
     cx_status st = cx_eval_step(E, n->span);
     if (st == CX_OK) st = exec_stmt(E, n);
+    if (st != CX_OK) cx_scenario_failed(E->st);
     /* after the statement's own output */
     if (!cx_output_flush_notes(E->st, st == CX_OK) && st == CX_OK) st = cx_eval_oom(E, n->span);
     return st == CX_OK ? cx_eval_poll(E, n->span) : CX_FAIL;

@@ -45,32 +45,6 @@ static bool is_name(const cx_state *st, const char *name)
     return ok;
 }
 
-/* The first part of n that is not a constant, or NULL when n is one:
- * literals, operators and lists of them. */
-static const cx_ast *not_constant(const cx_ast *n)
-{
-    if (!n) return NULL;
-    switch (n->kind) {
-    case CX_AST_NUM:
-    case CX_AST_CONST:
-    case CX_AST_PERIOD:
-    case CX_AST_STR:
-    case CX_AST_BOOL: return NULL;
-    case CX_AST_UNARY: return not_constant(cx_ast_operand(n));
-    case CX_AST_BINARY: {
-        const cx_ast *bad = not_constant(cx_ast_lhs(n));
-        return bad ? bad : not_constant(cx_ast_rhs(n));
-    }
-    case CX_AST_LIST:
-        for (size_t i = 0; i < n->list.len; i++) {
-            const cx_ast *bad = not_constant(n->list.items[i]);
-            if (bad) return bad;
-        }
-        return NULL;
-    default: return n;
-    }
-}
-
 static cx_status input_error(cx_state *st, cx_span span, const char *what, const char *name)
 {
     cx_error *e = cx_diag_add(&st->diag, CX_E_TYPE_INPUT, span, what, name);
@@ -99,11 +73,13 @@ static cx_status bind(cx_state *st, const char *name, cx_value *v, cx_span span)
         cx_value_clear(&b->value);
         b->span = span;
         b->n_periods = 0;
+        cx_binding_clear_bound_periods(b);
     } else if (!(b = cx_env_define(&st->env, name, span))) {
         cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, span, "out of memory");
         return CX_FAIL;
     }
     cx_value_move(&b->value, v);
+    b->figure = (cx_figure){.fact = true}; /* a constant: a scenario may set it */
     return CX_OK;
 }
 
@@ -129,7 +105,7 @@ static cx_status define_from(cx_state *st, const char *name, uint32_t id)
         goto out;
     }
     const cx_ast *e = cx_ast_value(u.stmts.items[0]);
-    const cx_ast *bad = not_constant(e);
+    const cx_ast *bad = cx_ast_not_constant(e);
     if (bad) {
         bool named = bad->kind == CX_AST_NAME || bad->kind == CX_AST_CALL;
         s = input_error(st, bad->span,
@@ -142,6 +118,12 @@ static cx_status define_from(cx_state *st, const char *name, uint32_t id)
     cx_eval E = {.st = st};
     s = cx_eval_expr(&E, e, &v);
     if (s == CX_OK) s = bind(st, name, &v, e->span);
+    if (s == CX_OK) /* --set g="8% to 12%": the input is named g in witnesses */
+        cx_bounded_name(st, e, &cx_env_global(&st->env, name)->value, name);
+    if (s == CX_OK && !cx_scenarios_log_input(st, name)) {
+        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, e->span, "out of memory");
+        s = CX_FAIL;
+    }
 out:
     cx_value_clear(&v);
     cx_unit_free(&u);

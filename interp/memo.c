@@ -48,6 +48,7 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 /* A hash of a remembered argument; false for a kind that is not. */
 static bool hash_value(const cx_value *v, uint64_t *h)
 {
+    if (v->unit) return false; /* a call with units is not remembered (5 USD is not 5 EUR) */
     *h = mix(*h, (uint64_t)v->kind);
     switch (v->kind) {
     case CX_VAL_BOOL: *h = mix(*h, v->u.b); return true;

@@ -3,6 +3,7 @@
  * period), text joined with +, periods moved and compared, and membership
  * (x in a..b, x in [list]).  No expressions: both sides are values. */
 #include "eval.h"
+#include "units.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -261,11 +262,15 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, con
                         cx_value *out)
 {
     const cx_num_ctx *ctx = &E->st->nctx;
+    if (a->unit || b->unit)
+        return cx_eval_binop_spans(E, op, span, a, b, out, (cx_span){0, 0, 0}, (cx_span){0, 0, 0});
     if (op == CX_OP_IN) return membership(E, span, a, b, out);
     if (op == CX_OP_ADD && (a->kind == CX_VAL_STR || b->kind == CX_VAL_STR))
         return concat(E, span, a, b, out);
     if (cx_ast_op_is_comparison(op) && (a->kind == CX_VAL_SERIES || b->kind == CX_VAL_SERIES))
         return compare_series(E, op, span, a, b, out);
+    if (a->kind == CX_VAL_BOUND || b->kind == CX_VAL_BOUND)
+        return cx_bounded_binop(E, op, span, a, b, out);
     cx_num_binop fn = arith_fn(op);
     if (a->kind == CX_VAL_NUM && b->kind == CX_VAL_NUM) {
         if (fn) {
@@ -374,4 +379,81 @@ cx_status cx_eval_binop(cx_eval *E, int op, cx_span span, const cx_value *a, con
         return CX_OK;
     }
     return type_mismatch(E, op, a, b, span);
+}
+
+/* ==== units ================================================================
+ * a OP b when a side has a unit (units.c says what units are): + - and
+ * comparisons need one unit (a plain 0 takes any), * / combine and cancel,
+ * ^ raises to whole powers; then the plain operation, and the result's
+ * unit. */
+
+static bool is_plain_zero(const cx_value *v)
+{
+    return v->kind == CX_VAL_NUM && !v->unit && cx_num_is_zero(&v->u.num);
+}
+
+/* v without its unit: shares the payload. */
+static void plain_copy(cx_value *dst, const cx_value *v)
+{
+    cx_value_copy(dst, v);
+    cx_value_set_unit(dst, NULL);
+}
+
+cx_status cx_eval_binop_spans(cx_eval *E, int op, cx_span span, const cx_value *a,
+                              const cx_value *b, cx_value *out, cx_span ls, cx_span rs)
+{
+    if (!a->unit && !b->unit) return cx_eval_binop(E, op, span, a, b, out);
+    cx_value pa, pb;
+    cx_value_init(&pa);
+    cx_value_init(&pb);
+    plain_copy(&pa, a);
+    plain_copy(&pb, b);
+    cx_uom *ru = NULL;
+    mpq_t f;
+    mpq_init(f);
+    mpq_set_ui(f, 1, 1);
+    cx_status st = CX_OK;
+    const char *opt = cx_ast_op_text(op);
+    bool additive = op == CX_OP_ADD || op == CX_OP_SUB || cx_ast_op_is_comparison(op);
+    if (additive) {
+        if (a->unit && b->unit) {
+            if (!cx_uom_equal(a->unit, b->unit))
+                st = cx_units_mismatch(E, a->unit, b->unit, span, ls, rs, opt);
+            ru = cx_uom_ref(a->unit);
+        } else if (is_plain_zero(a) || is_plain_zero(b)) {
+            ru = cx_uom_ref(a->unit ? a->unit : b->unit); /* 0 is 0 in every unit */
+        } else {
+            st = cx_units_mismatch(E, a->unit, b->unit, span, ls, rs, opt);
+        }
+    } else if (op == CX_OP_MUL || op == CX_OP_DIV) {
+        if (!cx_uom_mul(a->unit, b->unit, op == CX_OP_MUL ? 1 : -1, &ru, f))
+            st = cx_eval_error(E, CX_E_TYPE_UNIT, span,
+                               "unit too large: at most %d symbols, exponents up to %d",
+                               CX_UOM_MAX_FACTORS, CX_UOM_MAX_EXP);
+    } else if (op == CX_OP_POW) {
+        int64_t n = 0;
+        if (b->unit)
+            st = cx_eval_error(E, CX_E_TYPE_UNIT, rs.end > rs.start ? rs : span,
+                               "an exponent has no unit");
+        else if (b->kind != CX_VAL_NUM || !cx_num_get_si(&b->u.num, &n) ||
+                 !cx_num_is_integer(&b->u.num))
+            st = cx_eval_error(E, CX_E_TYPE_UNIT, rs.end > rs.start ? rs : span,
+                               "a value with a unit is raised to whole powers only");
+        else if (!cx_uom_pow(a->unit, (long)n, &ru))
+            st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "unit too large: exponents up to %d",
+                               CX_UOM_MAX_EXP);
+    } else {
+        st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "'%s' takes no values with units", opt);
+    }
+    if (st == CX_OK) st = cx_eval_binop(E, op, span, &pa, &pb, out);
+    if (st == CX_OK &&
+        (out->kind == CX_VAL_NUM || out->kind == CX_VAL_SERIES || out->kind == CX_VAL_BOUND)) {
+        st = cx_units_scale(E, out, f, span);
+        cx_value_set_unit(out, ru);
+    }
+    cx_uom_unref(ru);
+    mpq_clear(f);
+    cx_value_clear(&pa);
+    cx_value_clear(&pb);
+    return st;
 }

@@ -169,7 +169,13 @@ static cx_status region_parse(cx_state *st, uint32_t id, region_run *R)
     R->n_stmts = 0;
     bool outermost = st->stack_base == 0;
     if (outermost) st->stack_base = (uintptr_t)&R->E;
-    s = cx_parse(u, &st->sources, id, &po, &st->diag);
+    if (cx_scenarios_run_begin(st, id)) {
+        s = cx_parse(u, &st->sources, id, &po, &st->diag);
+    } else {
+        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, CX_NO_SPAN, "out of memory");
+        s = CX_FAIL;
+    }
+    cx_scenarios_run_end(st);
     if (outermost) st->stack_base = 0;
     if (R->kept) {
         st->units[st->n_units++] = u;

@@ -21,6 +21,7 @@
 #include "../runtime/limits.h"
 #include "../runtime/numalloc.h"
 #include "../runtime/grow.h"
+#include "../runtime/series.h"
 
 void cx_options_default(cx_options *o)
 {
@@ -88,6 +89,8 @@ cx_state *cx_state_new(const cx_options *o)
     cx_diag_init(&st->diag);
     cx_files_init(&st->files);
     cx_memo_init(&st->memo);
+    cx_scenarios_init(&st->scen);
+    cx_bounds_init(&st->bounds);
     st->stack_budget = stack_budget();
     st->budget = (cx_budget){.max_steps = (uint64_t)o->max_steps,
                              .timeout_ms = o->timeout_ms,
@@ -103,7 +106,9 @@ void cx_state_free(cx_state *st)
     cx_memo_free(&st->memo);                /* before the units: entries point at their nodes */
     (void)cx_output_flush_notes(st, false); /* drops them: cannot fail */
     free(st->notes);
+    cx_scenarios_free(&st->scen);
     cx_env_free(&st->env);
+    cx_bounds_free(&st->bounds); /* after the values that use its inputs */
     for (size_t i = 0; i < st->n_units; i++) {
         cx_unit_free(st->units[i]);
         free(st->units[i]);
@@ -115,6 +120,9 @@ void cx_state_free(cx_state *st)
     free(st->diag.items);
     for (size_t i = 0; i < st->include_depth; i++) free(st->include_stack[i]);
     free(st->include_stack);
+    for (size_t i = 0; i < st->n_counts; i++) free(st->counts[i]);
+    free(st->counts);
+    free(st->count_spans);
     cx_numalloc_use(prev);
     free(st);
     /* MPFR caches constants; free them so leak checkers see nothing left. */
@@ -173,6 +181,26 @@ static cx_status out_of_memory(cx_state *st, cx_span at)
     return CX_FAIL;
 }
 
+/* The second pass: parses source `id` into u and runs each statement as it
+ * comes. */
+static cx_status run_parsed(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts *po, cx_span at)
+{
+    if (!cx_scenarios_run_begin(st, id)) {
+        cx_scenarios_run_end(st);
+        return out_of_memory(st, at);
+    }
+    cx_eval E = {.st = st};
+    po->on_stmt = run_stmt;
+    po->stmt_ud = &E;
+    /* The outermost run marks where the stack starts (includes nest). */
+    bool outermost = st->stack_base == 0;
+    if (outermost) st->stack_base = (uintptr_t)&E;
+    cx_status s = cx_parse(u, &st->sources, id, po, &st->diag);
+    if (outermost) st->stack_base = 0;
+    cx_scenarios_run_end(st);
+    return s;
+}
+
 static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
 {
     cx_unit *u = calloc(1, sizeof *u);
@@ -191,15 +219,23 @@ static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
     cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
     cx_unit_free(&check);
     if (s != CX_OK) return CX_FAIL;
-    cx_eval E = {.st = st};
-    po.on_stmt = run_stmt;
-    po.stmt_ud = &E;
-    /* The outermost run marks where the stack starts (includes nest). */
-    bool outermost = st->stack_base == 0;
-    if (outermost) st->stack_base = (uintptr_t)&E;
-    s = cx_parse(u, &st->sources, id, &po, &st->diag);
-    if (outermost) st->stack_base = 0;
-    return s;
+    return run_parsed(st, u, id, &po, at);
+}
+
+cx_status cx_state_rerun(cx_state *st, uint32_t id)
+{
+    cx_unit *u = calloc(1, sizeof *u);
+    if (!u) return out_of_memory(st, CX_NO_SPAN);
+    if (!CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
+        free(u);
+        return out_of_memory(st, CX_NO_SPAN);
+    }
+    st->units[st->n_units++] = u;
+    cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
+                        .max_nesting = st->opt.max_nesting,
+                        .max_errors = CX_MAX_SYNTAX_ERRORS,
+                        .num_ctx = &st->nctx};
+    return run_parsed(st, u, id, &po, CX_NO_SPAN);
 }
 
 static cx_run_status run_status(cx_state *st, size_t failed_before)
@@ -337,6 +373,15 @@ void cx_state_each_name(const cx_state *st,
     for (size_t i = 0; i < st->env.n_globals; i++) {
         const cx_binding *b = st->env.globals[i];
         char *v = cx_display_value(&b->value, st->opt.digits);
+        for (size_t k = 0; v && k < b->n_bound_periods; k++) { /* the periods that are bounds */
+            cx_period p = {b->value.u.series->freq, b->bound_periods[k].ord};
+            char pb[32], *bt = cx_display_value(&b->bound_periods[k].value, st->opt.digits);
+            cx_period_format(&p, pb, sizeof pb);
+            char *t = bt ? cx_strdupf("%s, and %s: %s", v, pb, bt) : NULL;
+            free(bt);
+            free(v);
+            v = t;
+        }
         fn(ud, b->name, v ? v : "?");
         free(v);
     }

@@ -13,10 +13,13 @@
 #include "env.h"
 #include "files.h"
 #include "memo.h"
+#include "scenario.h"
+#include "bounded.h"
 #include "../runtime/error.h"
 #include "../runtime/budget.h"
 #include "../runtime/number.h"
 #include "../runtime/numalloc.h"
+#include "../runtime/limits.h"
 
 /* A note waiting for the end of its statement (output.h). */
 typedef struct cx_pending_note {
@@ -47,13 +50,24 @@ struct cx_state {
     cx_memo memo;           /* remembered user function results */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
-    unsigned n_charts; /* charts drawn so far: each SVG's ids are unique in a page */
+    cx_scenarios scen;    /* declared scenarios and the log a re-run follows */
+    cx_bounds bounds;     /* the inputs bounded values depend on, and their labels */
+    unsigned n_charts;    /* charts drawn so far: each SVG's ids are unique in a page */
+    char **counts;        /* units the script declared (`unit employee;`), units.c */
+    cx_span *count_spans; /* where each was declared */
+    size_t n_counts, cap_counts;
     /* The C stack a run may use for nested evaluation: the limits on
      * nesting and call depth bound it in kinds, this bounds it in bytes,
      * whatever the mix (a deep expression inside deep recursion). */
     uintptr_t stack_base; /* an address near the outermost run's frame; 0 outside a run */
     size_t stack_budget;  /* bytes below it the evaluation may use */
 };
+
+/* The context every affine operation of the state runs with (bounded.h). */
+static inline cx_aff_ctx cx_bounds_ctx(struct cx_state *st)
+{
+    return (cx_aff_ctx){.num = &st->nctx, .max_terms = CX_MAX_BOUND_TERMS, .gen = &st->bounds.gen};
+}
 
 typedef struct cx_eval {
     struct cx_state *st;
@@ -64,6 +78,9 @@ typedef struct cx_eval {
  * file; `written` as the script wrote it) in the same environment.  `at`
  * is the include statement's span. */
 cx_status cx_state_include(struct cx_state *st, const char *path, const char *written, cx_span at);
+/* Parses source `id` again and runs its statements (the second pass of a
+ * run, without the first: it was parsed before), for a scenario. */
+cx_status cx_state_rerun(struct cx_state *st, uint32_t id);
 /* When sources a and b are one file read twice: the statements that read
  * each (files.h). */
 static inline bool cx_state_same_file(const struct cx_state *st, uint32_t a, uint32_t b,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "display.h"
 #include "state.h"
+#include "../runtime/unit.h"
 #include "../runtime/format.h"
 #include "../runtime/limits.h"
 #include "../runtime/series.h"
@@ -20,7 +21,9 @@ const cx_value *cx_state_value(const cx_state *st, const char *name)
 {
     if (!st || !name) return NULL;
     const cx_binding *b = cx_env_global(&st->env, name);
-    return b ? &b->value : NULL;
+    /* A series with a bound in a period is not numbers only: no host reads
+     * it as if it were (cx.h). */
+    return b && b->n_bound_periods == 0 ? &b->value : NULL;
 }
 
 cx_kind cx_value_kind(const cx_value *v)
@@ -36,14 +39,15 @@ cx_kind cx_value_kind(const cx_value *v)
     case CX_VAL_SERIES: return CX_KIND_SERIES;
     case CX_VAL_RANGE: return CX_KIND_RANGE;
     case CX_VAL_FUNC: return CX_KIND_FUNCTION;
+    case CX_VAL_BOUND: return CX_KIND_BOUND;
     }
     return CX_KIND_NONE;
 }
 
 const char *cx_kind_name(cx_kind kind)
 {
-    static const char *const names[] = {"none", "number", "boolean", "string",  "period",
-                                        "list", "series", "range",   "function"};
+    static const char *const names[] = {"none", "number", "boolean", "string",   "period",
+                                        "list", "series", "range",   "function", "bound"};
     unsigned k = (unsigned)kind;
     return k < sizeof names / sizeof *names ? names[k] : "none";
 }
@@ -54,6 +58,12 @@ char *cx_value_text(const cx_value *v, int digits)
     if (digits < 1) digits = 1;
     if (digits > CX_MAX_DIGITS) digits = CX_MAX_DIGITS;
     return cx_display_value(v, digits);
+}
+
+char *cx_value_unit(const cx_value *v)
+{
+    if (!v || !v->unit) return NULL;
+    return cx_uom_text(v->unit);
 }
 
 const cx_number *cx_value_number(const cx_value *v)

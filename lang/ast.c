@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "parse_ctx.h"
+#include "../runtime/unit.h"
 
 void cx_unit_free(cx_unit *u)
 {
@@ -375,6 +376,31 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
     n->check_kind = CX_CHART_PLAIN;
     n->list = series->list;
     bool has_format = false;
+    /* `chart bar capex as money;`: the scanner read `as money` as a
+     * conversion of the last series; a word there that is not a unit cx
+     * knows (money, pct, plain, or a wrong one) is the format option. */
+    cx_ast *taken[4];
+    size_t n_taken = 0;
+    cx_ast **lastp = n->list.len ? &n->list.items[n->list.len - 1] : NULL;
+    while (lastp && *lastp && (*lastp)->kind == CX_AST_AS && n_taken < 4 &&
+           strpbrk((*lastp)->name, "/*^") == NULL &&
+           !cx_uom_is_builtin((*lastp)->name, strlen((*lastp)->name))) {
+        taken[n_taken++] = *lastp;
+        *lastp = (*lastp)->a;
+    }
+    if (n_taken) {
+        cx_ast *first = NULL;
+        for (size_t k = n_taken; k-- > 0;) {
+            cx_ast *t = taken[k];
+            cx_span os = {span.src, t->op_span.start, t->name_span.end};
+            cx_ast *value = named(P, CX_AST_NAME, t->name_span, t->name_span);
+            if (!value || !(first = cx_ast_chart_opt(P, first, t->op_span, value, os))) return NULL;
+        }
+        if (opts)
+            for (size_t i = 0; i < opts->list.len; i++)
+                if (!cx_ast_list_add(P, first, opts->list.items[i], span)) return NULL;
+        opts = first;
+    }
     for (size_t i = 0; opts && i < opts->list.len; i++) {
         const cx_ast *o = opts->list.items[i], *v = o->a;
         bool is_title = strcmp(o->name, "title") == 0, is_as = strcmp(o->name, "as") == 0;
@@ -406,6 +432,87 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
     return n;
 }
 
+cx_ast *cx_ast_bound(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_BOUND, span);
+    if (!n) return NULL;
+    n->op = op;
+    n->op_span = op_span;
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
+/* ---- scenarios -------------------------------------------------------------- */
+
+cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check)
+{
+    (void)P;
+    if (check) check->boolean = true;
+    return check;
+}
+
+cx_ast *cx_ast_scenario(cx_parse_ctx *P, cx_span name_span, cx_ast *overrides, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_SCENARIO, name_span, span);
+    if (!n || !overrides) return NULL;
+    n->list = overrides->list;
+    return n;
+}
+
+cx_ast *cx_ast_scenario_table(cx_parse_ctx *P, cx_span word_span, cx_ast *columns, cx_span span)
+{
+    if (!columns) return NULL;
+    if (!span_is(P, word_span, "scenarios"))
+        return bad_option(P, word_span, "a table without a variable compares the scenarios",
+                          "write table scenarios: a, b; or table x in 1..5: a, b;", span);
+    cx_ast *n = named(P, CX_AST_SCENARIO_TABLE, word_span, span);
+    if (!n) return NULL;
+    n->list = columns->list;
+    return n;
+}
+
+cx_ast *cx_ast_tornado(cx_parse_ctx *P, cx_ast *expr, cx_span over_span, cx_ast *names,
+                       cx_span span)
+{
+    if (!expr || !names) return NULL;
+    if (!span_is(P, over_span, "over"))
+        return bad_option(P, over_span, "a tornado names its inputs after 'over'",
+                          "write tornado npv(10%, fcf) over growth, margin;", span);
+    cx_ast *n = cx_ast_new(P, CX_AST_TORNADO, span);
+    if (!n) return NULL;
+    n->a = expr;
+    n->list = names->list;
+    return n;
+}
+
+const cx_ast *cx_ast_not_constant(const cx_ast *n)
+{
+    if (!n) return NULL;
+    switch (n->kind) {
+    case CX_AST_NUM:
+    case CX_AST_CONST:
+    case CX_AST_PERIOD:
+    case CX_AST_STR:
+    case CX_AST_BOOL: return NULL;
+    case CX_AST_UNARY:
+    case CX_AST_UNIT_NUM: /* 4.8B USD/qtr: its literal */
+    case CX_AST_AS: return cx_ast_not_constant(n->a);
+    case CX_AST_BINARY:
+    case CX_AST_BOUND: {
+        const cx_ast *bad = cx_ast_not_constant(cx_ast_lhs(n));
+        return bad ? bad : cx_ast_not_constant(cx_ast_rhs(n));
+    }
+    case CX_AST_LIST:
+        for (size_t i = 0; i < n->list.len; i++) {
+            const cx_ast *bad = cx_ast_not_constant(n->list.items[i]);
+            if (bad) return bad;
+        }
+        return NULL;
+    default: return n;
+    }
+}
+
 bool cx_ast_op_is_comparison(int op)
 {
     switch (op) {
@@ -417,4 +524,33 @@ bool cx_ast_op_is_comparison(int op)
     case CX_OP_NE: return true;
     default: return false;
     }
+}
+
+/* ---- units ------------------------------------------------------------------
+ * The unit's text is kept as written; the evaluator reads it (runtime/unit.h)
+ * against the counts the script has declared by then. */
+
+cx_ast *cx_ast_unit_num(cx_parse_ctx *P, cx_ast *num, cx_span unit_span, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_UNIT_NUM, unit_span, span);
+    if (!n || !num) return NULL;
+    n->a = num;
+    return n;
+}
+
+cx_ast *cx_ast_as(cx_parse_ctx *P, cx_ast *a, cx_span op_span, cx_span unit_span, cx_span span)
+{
+    cx_ast *n = named(P, CX_AST_AS, unit_span, span);
+    if (!n || !a) return NULL;
+    n->a = a;
+    n->op_span = op_span;
+    return n;
+}
+
+cx_ast *cx_ast_unit_decl(cx_parse_ctx *P, cx_ast *names, cx_span span)
+{
+    cx_ast *n = cx_ast_new(P, CX_AST_UNIT_DECL, span);
+    if (!n || !names) return NULL;
+    n->list = names->list;
+    return n;
 }

@@ -32,10 +32,16 @@ typedef enum cx_ast_kind {
      * or NULL; a list comprehension `[... for ...]` is the same node with
      * comp_is_list = true */
     CX_AST_COMP,
-    CX_AST_IF, /* if a then b else c */
+    CX_AST_IF,    /* if a then b else c */
+    CX_AST_BOUND, /* a to b (op CX_OP_TO), a ± b (op CX_OP_PM): a bounded value */
     /* a sum of plain literals folded while parsing (lang/fold.c): num.value
      * only, and computed, not written (no precision, suffix or year) */
     CX_AST_CONST,
+    /* a number with its unit, `4.8B USD/qtr` or `$125B/yr`: a = the NUM
+     * literal; name = the unit's text (USD/yr for the `$` form), name_span
+     * = where it was written */
+    CX_AST_UNIT_NUM,
+    CX_AST_AS, /* a as UNIT: a; name = the unit's text, name_span; op_span = `as` */
     /* statements */
     CX_AST_ASSIGN, /* name = a */
     /* name PERIOD = b: a = period literal node (NUM year or PERIOD), c = NULL;
@@ -47,6 +53,7 @@ typedef enum cx_ast_kind {
     CX_AST_EXPR_STMT, /* bare expression: a (prints "text = value") */
     CX_AST_PRINT,     /* print list... */
     /* check a;               check_kind CX_CHECK_COND
+     * (boolean: `... in all scenarios`)
      * check a ~ b;           check_kind CX_CHECK_APPROX
      * check a ~ b within c;  check_kind CX_CHECK_WITHIN */
     CX_AST_CHECK,
@@ -58,7 +65,14 @@ typedef enum cx_ast_kind {
      * cx_chart_style, check_kind = cx_chart_format, a = the title's string
      * node or NULL; name/name_span = the style word as written */
     CX_AST_CHART,
-    CX_AST_ERROR, /* placeholder after a reported error (never evaluated) */
+    /* scenario name: list = its facts, ASSIGN and ASSIGN_AT nodes */
+    CX_AST_SCENARIO,
+    /* table scenarios: list = the columns (as CX_AST_TABLE's) */
+    CX_AST_SCENARIO_TABLE,
+    /* tornado a over list: the inputs, NAME nodes */
+    CX_AST_TORNADO,
+    CX_AST_UNIT_DECL, /* unit employee, customer;: list of NAME nodes */
+    CX_AST_ERROR,     /* placeholder after a reported error (never evaluated) */
 } cx_ast_kind;
 
 typedef enum cx_op {
@@ -77,6 +91,8 @@ typedef enum cx_op {
     CX_OP_OR,
     CX_OP_NOT,
     CX_OP_IN, /* x in a..b, x in [list]: membership */
+    CX_OP_TO, /* a to b: a bound (CX_AST_BOUND) */
+    CX_OP_PM, /* a ± b: a bound (CX_AST_BOUND) */
 } cx_op;
 
 typedef enum cx_check_kind { CX_CHECK_COND, CX_CHECK_APPROX, CX_CHECK_WITHIN } cx_check_kind;
@@ -192,6 +208,10 @@ cx_ast *cx_ast_unary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a,
 cx_ast *cx_ast_binary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b,
                       cx_span span);
 bool cx_ast_list_push(struct cx_parse_ctx *P, cx_ast_list *l, cx_ast *item);
+
+/* The first part of n that is not a constant, or NULL when n is one:
+ * literals, operators and lists of them (no names, no calls). */
+const cx_ast *cx_ast_not_constant(const cx_ast *n);
 
 /* The operator as written: "+", "==", "and", "not"; "?" for anything else. */
 const char *cx_ast_op_text(int op);

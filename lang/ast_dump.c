@@ -104,6 +104,8 @@ const char *cx_ast_op_text(int op)
     case CX_OP_IN: return "in";
     case CX_OP_OR: return "or";
     case CX_OP_NOT: return "not";
+    case CX_OP_TO: return "to";
+    case CX_OP_PM: return "±";
     default: return "?";
     }
 }
@@ -136,10 +138,24 @@ static void expand(dumper *d, const cx_ast *n)
     case CX_AST_BOOL: put(d, n->boolean ? "true" : "false"); break;
     case CX_AST_NAME: put(d, n->name); break;
     case CX_AST_ERROR: put(d, "<error>"); break;
+    case CX_AST_UNIT_NUM:
+    case CX_AST_AS:
+        put(d, n->kind == CX_AST_AS ? "(as " : "(unit ");
+        put(d, n->name);
+        push_text(d, ")");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
+    case CX_AST_UNIT_DECL:
+        put(d, "(unit-decl");
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
     case CX_AST_UNARY:
         form(d, n->op == '-' ? "neg" : n->op == '+' ? "pos" : "not", n->a, NULL, NULL);
         break;
-    case CX_AST_BINARY: form(d, cx_ast_op_text(n->op), n->a, n->b, NULL); break;
+    case CX_AST_BINARY:
+    case CX_AST_BOUND: form(d, cx_ast_op_text(n->op), n->a, n->b, NULL); break;
     case CX_AST_AT: form(d, "at", n->a, n->b, NULL); break;
     case CX_AST_INDEX: form(d, "index", n->a, n->b, NULL); break;
     case CX_AST_RANGE: form(d, "range", n->a, n->b, n->c); break;
@@ -197,6 +213,10 @@ static void expand(dumper *d, const cx_ast *n)
         break;
     case CX_AST_EXPR_STMT: push(d, n->a, NULL); break;
     case CX_AST_CHECK:
+        if (n->boolean) { /* ... in all scenarios */
+            put(d, "(all-scenarios ");
+            push_text(d, ")");
+        }
         if (n->check_kind == CX_CHECK_COND) {
             form(d, "check", n->a, NULL, NULL);
         } else {
@@ -249,6 +269,25 @@ static void expand(dumper *d, const cx_ast *n)
         push_kids(d, n->list.items, n->list.len);
         break;
     }
+    case CX_AST_SCENARIO:
+        put(d, "(scenario ");
+        put(d, n->name);
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
+    case CX_AST_TORNADO:
+        put(d, "(tornado");
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        push_text(d, " over");
+        push(d, n->a, NULL);
+        push_text(d, " ");
+        break;
+    case CX_AST_SCENARIO_TABLE:
+        put(d, "(table scenarios");
+        push_text(d, ")");
+        push_kids(d, n->list.items, n->list.len);
+        break;
     case CX_AST_TABLE:
         put(d, "(table ");
         put(d, n->name);

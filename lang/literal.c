@@ -3,6 +3,7 @@
  * decoded, periods checked.  cx_ast_num/str/period live here: a malformed
  * literal becomes an error node with a cx_error, and parsing goes on. */
 #include "literal.h"
+#include "../runtime/unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -626,7 +627,7 @@ bool cx_literal_number_word(const char *w, size_t n, cx_number_word *out)
         {"bp bps bip bips", "bp", "bp is basis points"},
         {"pp pts ppt ppts points", "pp", "pp is percentage points"},
         {"usd eur gbp jpy chf cny cad aud inr dollar dollars euro euros", "",
-         "cx has no units or currencies"},
+         "a currency is written in capitals after a space (125 USD)"},
         {"x", "", "a multiple is a plain number"},
     };
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
@@ -787,8 +788,22 @@ void cx_literal_bad_number_hint(const char *text, size_t len, char *out, size_t 
 {
     cx_number_fix fix;
     if (cx_literal_number_fix(text, len, &fix) && fix.meaning) {
-        snprintf(out, cap, "'%.*s' is not a suffix: %s; write %s", (int)(len - fix.word_at),
-                 text + fix.word_at, fix.meaning, fix.text);
+        /* 5USD, 5usd, 5dollars: a currency is a unit after a space. */
+        const char *w = text + fix.word_at;
+        size_t wl = len - fix.word_at;
+        char code[4] = {0};
+        if (wl == 3)
+            for (int i = 0; i < 3; i++)
+                code[i] = w[i] >= 'a' && w[i] <= 'z' ? (char)(w[i] - 'a' + 'A') : w[i];
+        if (wl == 3 && cx_uom_is_iso_currency(code, 3)) {
+            snprintf(out, cap,
+                     "'%.*s' is not a suffix: a currency is a unit, after a space; "
+                     "write %s %s",
+                     (int)wl, w, fix.text, code);
+            return;
+        }
+        snprintf(out, cap, "'%.*s' is not a suffix: %s; write %s", (int)wl, w, fix.meaning,
+                 fix.text);
         return;
     }
     size_t head = number_head(text, len);
@@ -812,4 +827,34 @@ void cx_literal_bad_number_hint(const char *text, size_t len, char *out, size_t 
     } else {
         snprintf(out, cap, "the suffixes are k M B T %% bp pp, right after the digits");
     }
+}
+
+/* $125B/yr: the number after the '$', with the unit USD and what follows
+ * the number ("/yr"); the node ast.c's cx_ast_unit_num makes. */
+cx_ast *cx_ast_dollar(cx_parse_ctx *P, cx_span span)
+{
+    /* $125B/yr: the number after the '$', then the unit USD and what
+     * follows the number ("/yr"). */
+    const char *t = P->text + span.start;
+    size_t len = span.end - span.start;
+    size_t slash = 1;
+    while (slash < len && t[slash] != '/') slash++;
+    cx_span num_span = {span.src, span.start + 1, span.start + (uint32_t)slash};
+    cx_ast *num = cx_ast_num(P, num_span);
+    cx_ast *n = cx_ast_new(P, CX_AST_UNIT_NUM, span);
+    if (!n || !num) return NULL;
+    n->a = num;
+    size_t rest = len - slash;
+    char *u = cx_arena_alloc(&P->unit->arena, 3 + rest + 1);
+    if (!u) {
+        P->oom = true;
+        return NULL;
+    }
+    memcpy(u, "USD", 3);
+    memcpy(u + 3, t + slash, rest);
+    u[3 + rest] = '\0';
+    n->name = u;
+    n->name_span = rest ? (cx_span){span.src, span.start + (uint32_t)slash, span.end}
+                        : (cx_span){span.src, span.start, span.start + 1};
+    return n;
 }

@@ -139,6 +139,16 @@ cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, 
 cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body, cx_span span);
 cx_ast *cx_ast_include(cx_parse_ctx *P, cx_ast *path, cx_span span);
 /* table r in rows, c in cols: cell; -- a grid, one column per item of cols */
+/* `lo to hi` (CX_OP_TO), `c ± r` (CX_OP_PM). */
+cx_ast *cx_ast_bound(cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b, cx_span span);
+/* `tornado EXPR over a, b;`: the word at over_span must be `over`. */
+cx_ast *cx_ast_tornado(cx_parse_ctx *P, cx_ast *expr, cx_span over_span, cx_ast *names,
+                       cx_span span);
+/* Marks a check `... in all scenarios`. */
+cx_ast *cx_ast_check_all(cx_parse_ctx *P, cx_ast *check);
+cx_ast *cx_ast_scenario(cx_parse_ctx *P, cx_span name_span, cx_ast *overrides, cx_span span);
+/* `table scenarios: ...`; any other word there is an error. */
+cx_ast *cx_ast_scenario_table(cx_parse_ctx *P, cx_span word_span, cx_ast *columns, cx_span span);
 cx_ast *cx_ast_table_grid(cx_parse_ctx *P, cx_span row_span, cx_ast *rows, cx_ast *col_var,
                           cx_ast *cols, cx_ast *cell, cx_span span);
 cx_ast *cx_ast_table(cx_parse_ctx *P, cx_span name_span, cx_ast *range, cx_ast *columns,
@@ -152,5 +162,11 @@ cx_ast *cx_ast_chart(cx_parse_ctx *P, cx_span style_span, cx_ast *series, cx_ast
 cx_ast *cx_ast_chart_opt(cx_parse_ctx *P, cx_ast *opts, cx_span word_span, cx_ast *value,
                          cx_span span);
 cx_ast *cx_ast_source(cx_parse_ctx *P, cx_span name_span, cx_ast *text, cx_span span);
+/* Units: `4.8B USD/qtr` (num, the unit's span), `$125B/yr` (the whole
+ * token), `x as USD/yr`, `unit employee, customer;` (names: a LIST node). */
+cx_ast *cx_ast_unit_num(cx_parse_ctx *P, cx_ast *num, cx_span unit_span, cx_span span);
+cx_ast *cx_ast_dollar(cx_parse_ctx *P, cx_span span);
+cx_ast *cx_ast_as(cx_parse_ctx *P, cx_ast *a, cx_span op_span, cx_span unit_span, cx_span span);
+cx_ast *cx_ast_unit_decl(cx_parse_ctx *P, cx_ast *names, cx_span span);
 
 #endif

@@ -38,6 +38,7 @@ int cx_yylex(CX_YYSTYPE *lval, CX_YYLTYPE *lloc, yyscan_t scanner);
 #include "literal.h"
 #include "parse_ctx.h"
 #include "../runtime/suggest.h"
+#include "../runtime/unit.h"
 
 /* A rule's span runs from its first symbol to its last; an empty rule sits
  * where the previous symbol ended.  cx_parse_span also pops the opening
@@ -71,8 +72,11 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %token CHECK "'check'" WITHIN "'within'" PRINT "'print'" FN "'fn'"
 %token IF "'if'" THEN "'then'" ELSE "'else'" INCLUDE "'include'" TABLE "'table'"
 %token IN "'in'" FOR "'for'" STEP "'step'" SOURCE "'source'" CHART "'chart'"
+%token SCENARIO "'scenario'" ALL_SCENARIOS "'in all scenarios'" TO "'to'" PLUSMINUS "'±'"
+%token TORNADO "'tornado'"
 %token AND "'and'" OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
+%token UNIT "unit" DOLLAR "dollar amount" AS "'as'" UNITDECL "'unit'"
 
 /* `x in 7B..10B` is `x in (7B..10B)`: IN_SET, below '..', makes the parser
  * shift the '..' rather than close `x in 7B`.
@@ -86,8 +90,9 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %precedence DOTDOT
 %precedence STEP
 
-%type <cx_ast *> stmt plit string expr range disj conj neg cmp sum term unary power
-%type <cx_ast *> postfix primary generator exprs params columns column chart_opts
+%type <cx_ast *> stmt plit string expr range disj conj neg cmp conv bnd sum term unary power
+%type <cx_ast *> postfix primary generator exprs params columns column chart_opts chart_opts1
+%type <cx_ast *> overrides override
 
 %%
 
@@ -110,6 +115,14 @@ stmt:
   | CHECK expr ';'                       { $$ = cx_ast_check(P, CX_CHECK_COND, $2, NULL, NULL, @1, @$); }
   | CHECK expr '~' expr ';'              { $$ = cx_ast_check(P, CX_CHECK_APPROX, $2, $4, NULL, @3, @$); }
   | CHECK expr '~' expr WITHIN expr ';'  { $$ = cx_ast_check(P, CX_CHECK_WITHIN, $2, $4, $6, @3, @$); }
+  | CHECK expr ALL_SCENARIOS ';'         { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_COND, $2, NULL, NULL, @1, @$)); }
+  | CHECK expr '~' expr ALL_SCENARIOS ';'
+                                         { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_APPROX, $2, $4, NULL, @3, @$)); }
+  | CHECK expr '~' expr WITHIN expr ALL_SCENARIOS ';'
+                                         { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_WITHIN, $2, $4, $6, @3, @$)); }
+  | SCENARIO NAME ':' overrides ';'      { $$ = cx_ast_scenario(P, @2, $4, @$); }
+  | TABLE NAME ':' columns ';'           { $$ = cx_ast_scenario_table(P, @2, $4, @$); }
+  | TORNADO expr NAME params ';'         { $$ = cx_ast_tornado(P, $2, @3, $4, @$); }
   | FN NAME '(' ')' '=' expr ';'         { $$ = cx_ast_fn(P, @2, NULL, $6, @$); }
   | FN NAME '(' params ')' '=' expr ';'  { $$ = cx_ast_fn(P, @2, $4, $7, @$); }
   | INCLUDE string ';'                   { $$ = cx_ast_include(P, $2, @$); }
@@ -118,8 +131,21 @@ stmt:
                                          { $$ = cx_ast_table_grid(P, @2, $4, cx_ast_name(P, @6), $8, $10, @$); }
   | SOURCE NAME '=' string ';'           { $$ = cx_ast_source(P, @2, $4, @$); }
   | CHART NAME exprs chart_opts ';'      { $$ = cx_ast_chart(P, @2, $3, $4, @$); }
+  | UNITDECL params ';'                  { $$ = cx_ast_unit_decl(P, $2, @$); }
   | ';'                                  { $$ = NULL; }
   | error ';'                            { yyerrok; $$ = cx_parse_resync(P); }
+  ;
+
+/* A scenario's facts: `growth = 3%`, `capex 2026 = 140B`. */
+overrides:
+    override                             { $$ = cx_ast_list_new(P, $1, @$); }
+  | overrides ',' override               { $$ = cx_ast_list_add(P, $1, $3, @$); }
+  ;
+
+override:
+    NAME '=' expr                        { $$ = cx_ast_assign(P, @1, $3, @$); }
+  | NAME NUMBER '=' expr                 { $$ = cx_ast_assign_at(P, @1, cx_ast_num(P, @2), NULL, $4, @$); }
+  | NAME PERIOD '=' expr                 { $$ = cx_ast_assign_at(P, @1, cx_ast_period(P, @2), NULL, $4, @$); }
   ;
 
 /* A period literal where only a literal may stand: a range assignment's end. */
@@ -159,8 +185,18 @@ column:
  * name or a string, so the series list ends where the first option begins. */
 chart_opts:
     %empty                               { $$ = NULL; }
-  | chart_opts NAME string               { $$ = cx_ast_chart_opt(P, $1, @2, $3, @$); }
-  | chart_opts NAME NAME                 { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
+  | chart_opts1
+  ;
+
+/* `as money` right after the series reads as a conversion `x as money`:
+ * cx_ast_chart takes it back as the format.  After another option it is
+ * an option here. */
+chart_opts1:
+    NAME string                          { $$ = cx_ast_chart_opt(P, NULL, @1, $2, @$); }
+  | NAME NAME                            { $$ = cx_ast_chart_opt(P, NULL, @1, cx_ast_name(P, @2), @$); }
+  | chart_opts1 NAME string              { $$ = cx_ast_chart_opt(P, $1, @2, $3, @$); }
+  | chart_opts1 NAME NAME                { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
+  | chart_opts1 AS UNIT                  { $$ = cx_ast_chart_opt(P, $1, @2, cx_ast_name(P, @3), @$); }
   ;
 
 /* ---- expressions, lowest precedence first --------------------------------- */
@@ -193,21 +229,35 @@ neg:
 /* Comparisons do not chain: `a < b < c` is a syntax error.  `x in 7B..10B`
  * (a range claim) and `x in [a, b]` test membership. */
 cmp:
-    sum EQ sum                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
-  | sum IN sum %prec IN_SET              { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1, $3, @$); }
-  | sum IN sum DOTDOT sum %prec DOTDOT   { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
+    conv EQ conv                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
+  | conv IN conv %prec IN_SET              { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1, $3, @$); }
+  | conv IN conv DOTDOT conv %prec DOTDOT   { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
                                                             cx_ast_range(P, $3, $5, NULL, @4,
                                                                          (cx_span){@3.src, @3.start, @5.end}),
                                                             @$); }
-  | sum IN sum DOTDOT sum STEP sum       { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
+  | conv IN conv DOTDOT conv STEP conv       { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
                                                             cx_ast_range(P, $3, $5, $7, @4,
                                                                          (cx_span){@3.src, @3.start, @7.end}),
                                                             @$); }
-  | sum NE sum                           { $$ = cx_ast_binary(P, CX_OP_NE, @2, $1, $3, @$); }
-  | sum '<' sum                          { $$ = cx_ast_binary(P, CX_OP_LT, @2, $1, $3, @$); }
-  | sum LE sum                           { $$ = cx_ast_binary(P, CX_OP_LE, @2, $1, $3, @$); }
-  | sum '>' sum                          { $$ = cx_ast_binary(P, CX_OP_GT, @2, $1, $3, @$); }
-  | sum GE sum                           { $$ = cx_ast_binary(P, CX_OP_GE, @2, $1, $3, @$); }
+  | conv NE conv                           { $$ = cx_ast_binary(P, CX_OP_NE, @2, $1, $3, @$); }
+  | conv '<' conv                          { $$ = cx_ast_binary(P, CX_OP_LT, @2, $1, $3, @$); }
+  | conv LE conv                           { $$ = cx_ast_binary(P, CX_OP_LE, @2, $1, $3, @$); }
+  | conv '>' conv                          { $$ = cx_ast_binary(P, CX_OP_GT, @2, $1, $3, @$); }
+  | conv GE conv                           { $$ = cx_ast_binary(P, CX_OP_GE, @2, $1, $3, @$); }
+  | conv
+  ;
+
+/* `x as USD/yr`: a conversion, below the comparisons and above + -. */
+conv:
+    conv AS UNIT                         { $$ = cx_ast_as(P, $1, @2, @3, @$); }
+  | bnd
+  ;
+
+/* A bounded value: `8% to 12%`, `150B ± 10B` (or +/-).  Below the
+ * comparisons and conversions: compare a bound in brackets. */
+bnd:
+    sum TO sum                           { $$ = cx_ast_bound(P, CX_OP_TO, @2, $1, $3, @$); }
+  | sum PLUSMINUS sum                    { $$ = cx_ast_bound(P, CX_OP_PM, @2, $1, $3, @$); }
   | sum
   ;
 
@@ -247,6 +297,8 @@ postfix:
 
 primary:
     NUMBER                               { $$ = cx_ast_num(P, @1); }
+  | NUMBER UNIT                          { $$ = cx_ast_unit_num(P, cx_ast_num(P, @1), @2, @$); }
+  | DOLLAR                               { $$ = cx_ast_dollar(P, @1); }
   | PERIOD                               { $$ = cx_ast_period(P, @1); }
   | string
   | NAME                                 { $$ = cx_ast_name(P, @1); }
@@ -281,7 +333,7 @@ static bool starts_only(yysymbol_kind_t s)
 static bool starts_expr(yysymbol_kind_t s)
 {
     return starts_only(s) || s == YYSYMBOL_NOT || s == YYSYMBOL_IF || s == YYSYMBOL_STRING ||
-           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_NAME || s == SYM('(') ||
+           s == YYSYMBOL_NUMBER || s == YYSYMBOL_DOLLAR || s == YYSYMBOL_PERIOD || s == YYSYMBOL_NAME || s == SYM('(') ||
            s == SYM('[') || s == SYM('-') || s == SYM('+');
 }
 
@@ -294,7 +346,8 @@ static bool continues_expr(yysymbol_kind_t s)
            s == SYM('<') || s == SYM('>') || s == YYSYMBOL_EQ || s == YYSYMBOL_NE ||
            s == YYSYMBOL_LE || s == YYSYMBOL_GE || s == YYSYMBOL_AND || s == YYSYMBOL_OR ||
            s == YYSYMBOL_DOTDOT || s == YYSYMBOL_STEP || s == SYM('(') || s == SYM('[') ||
-           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN;
+           s == YYSYMBOL_NUMBER || s == YYSYMBOL_PERIOD || s == YYSYMBOL_IN || s == YYSYMBOL_AS ||
+           s == YYSYMBOL_TO || s == YYSYMBOL_PLUSMINUS;
 }
 
 /* The most useful tokens come first when the list is cut to four. */
@@ -309,7 +362,8 @@ static int usefulness(yysymbol_kind_t s)
 /* "name 'capex'", "number '12'", "')'", "end of input". */
 static char *describe_token(struct cx_parse_ctx *P, yysymbol_kind_t sym, const CX_YYLTYPE *loc)
 {
-    if (sym == YYSYMBOL_NAME || sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERIOD) {
+    if (sym == YYSYMBOL_NAME || sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERIOD ||
+        sym == YYSYMBOL_UNIT || sym == YYSYMBOL_DOLLAR) {
         /* Names, numbers and periods are ASCII (the scanner saw to it). */
         size_t len = loc->end - loc->start;
         bool cut = len > 40;
@@ -447,6 +501,13 @@ static bool number_then_word(const char *num, size_t nlen, const char *word, siz
     cx_number_word w;
     if (!cx_literal_number_fix(num, nlen, &n)) return false;
     bool plain = n.word_at == nlen; /* no suffix yet */
+    char code[4] = {0};
+    for (size_t i = 0; i < 3 && wlen == 3; i++)
+        code[i] = word[i] >= 'a' && word[i] <= 'z' ? (char)(word[i] - 'a' + 'A') : word[i];
+    if (wlen == 3 && cx_uom_is_iso_currency(code, 3)) {
+        snprintf(buf, cap, "currencies are ISO codes in capitals: write %s %s", n.text, code);
+        return true;
+    }
     if (cx_literal_number_word(word, wlen, &w)) {
         if (!w.suffix[0]) snprintf(buf, cap, "%s: write %s", w.meaning, n.text);
         else if (!plain) return false;
@@ -652,8 +713,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     for (int pass = 0; pass < 2 && k == 0; pass++)
         for (int i = 0; i < n; i++) {
             yysymbol_kind_t s = exp[i];
+            if (s == YYSYMBOL_UNIT) continue; /* only ever after a number, by the scanner */
             if (want_expr && starts_expr(s)) continue;
             if (pass == 0 && continues_expr(s)) continue;
+            if (s == YYSYMBOL_ALL_SCENARIOS) continue; /* a rare ending, not worth a mention */
             keep[k++] = s;
         }
     for (int i = 1; i < k; i++)

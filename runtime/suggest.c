@@ -149,7 +149,6 @@ static const cx_synonym synonyms[] = {
     {"match", NULL, NULL},
     {"maximum", "max", NULL},
     {"mean", "avg", NULL},
-    {"mid", NULL, NULL},
     {"minimum", "min", NULL},
     {"mod", NULL, NULL},
     {"mode", NULL, NULL},

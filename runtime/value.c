@@ -8,6 +8,7 @@
 #include <string.h>
 #include "series.h"
 #include "grow.h"
+#include "unit.h"
 
 /* ==== payloads =========================================================== */
 
@@ -83,11 +84,14 @@ void cx_value_release_slow(cx_value *v)
     case CX_VAL_LIST: cx_list_unref(v->u.list); break;
     case CX_VAL_SERIES: cx_series_unref(v->u.series); break;
     case CX_VAL_RANGE: cx_range_unref(v->u.range); break;
+    case CX_VAL_BOUND: cx_bound_unref(v->u.bound); break;
     case CX_VAL_NONE:
     case CX_VAL_BOOL:
     case CX_VAL_PERIOD:
     case CX_VAL_FUNC: break;
     }
+    cx_uom_unref(v->unit);
+    v->unit = NULL;
 }
 
 void cx_value_copy_slow(cx_value *dst, const cx_value *src)
@@ -119,11 +123,16 @@ void cx_value_copy_slow(cx_value *dst, const cx_value *src)
         t.u.range = src->u.range;
         t.u.range->rc++;
         break;
+    case CX_VAL_BOUND:
+        t.u.bound = src->u.bound;
+        t.u.bound->rc++;
+        break;
     case CX_VAL_BOOL: t.u.b = src->u.b; break;
     case CX_VAL_PERIOD: t.u.period = src->u.period; break;
     case CX_VAL_FUNC: t.u.fn = src->u.fn; break;
     case CX_VAL_NONE: break;
     }
+    t.unit = cx_uom_ref(src->unit);
     cx_value_clear(dst);
     /* A byte copy out of a temporary that is then forgotten is a move, not
      * a second owner. */
@@ -136,6 +145,7 @@ void cx_value_set_num_slow(cx_value *v, const cx_num *n)
 {
     if (v->kind == CX_VAL_NUM) {
         cx_num_set(&v->u.num, n);
+        cx_value_set_unit(v, NULL);
         return;
     }
     /* n may point into v's payload (a value of the series v holds): copy it
@@ -201,6 +211,36 @@ void cx_value_take_range(cx_value *v, cx_range *r)
     v->u.range = r;
 }
 
+void cx_value_take_bound(cx_value *v, cx_bound *b)
+{
+    cx_value_clear(v);
+    v->kind = CX_VAL_BOUND;
+    v->u.bound = b;
+}
+
+cx_bound *cx_bound_new(void)
+{
+    cx_bound *b = malloc(sizeof *b);
+    if (!b) return NULL;
+    b->rc = 1;
+    cx_aff_init(&b->f);
+    return b;
+}
+
+void cx_bound_unref(cx_bound *b)
+{
+    if (!b || --b->rc > 0) return;
+    cx_aff_clear(&b->f);
+    free(b);
+}
+
+void cx_value_set_unit(cx_value *v, struct cx_uom *u)
+{
+    cx_uom_ref(u);
+    cx_uom_unref(v->unit);
+    v->unit = u;
+}
+
 const char *cx_value_kind_name(cx_val_kind k)
 {
     switch (k) {
@@ -212,6 +252,7 @@ const char *cx_value_kind_name(cx_val_kind k)
     case CX_VAL_LIST: return "list";
     case CX_VAL_SERIES: return "series";
     case CX_VAL_RANGE: return "range";
+    case CX_VAL_BOUND: return "bound";
     case CX_VAL_FUNC: return "function";
     }
     return "value";

@@ -10,12 +10,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
+#include "affine.h"
 #include "number.h"
 #include "period.h"
 
 struct cx_ast;
 struct cx_builtin;
 struct cx_series;
+struct cx_uom;
 
 typedef enum cx_val_kind {
     CX_VAL_NONE, /* no value (a statement's result) */
@@ -26,7 +28,8 @@ typedef enum cx_val_kind {
     CX_VAL_LIST,
     CX_VAL_SERIES,
     CX_VAL_RANGE,
-    CX_VAL_FUNC, /* a user function: its CX_AST_FN node */
+    CX_VAL_FUNC,  /* a user function: its CX_AST_FN node */
+    CX_VAL_BOUND, /* a bounded value (`8% to 12%`): an affine form, runtime/affine.h */
 } cx_val_kind;
 
 typedef struct cx_str {
@@ -51,6 +54,12 @@ typedef struct cx_range {
     bool has_step;       /* written with `step` (else 1): `x in a..b` is then on the grid */
 } cx_range;
 
+/* A bounded value: every value in [lo, hi] of its form, none more likely. */
+typedef struct cx_bound {
+    int rc;
+    cx_aff f;
+} cx_bound;
+
 typedef struct cx_value {
     cx_val_kind kind;
     union {
@@ -61,8 +70,13 @@ typedef struct cx_value {
         cx_list *list;
         struct cx_series *series;
         cx_range *range;
+        cx_bound *bound;
         const struct cx_ast *fn;
     } u;
+    /* The unit of measure (runtime/unit.h), orthogonal to the kind: a
+     * number's, or every value of a series'.  NULL: a plain value.  A
+     * reference of its own; the constructors below leave it NULL. */
+    struct cx_uom *unit;
 } cx_value;
 
 /* cx_value_copy's and cx_value_set_num's out-of-line parts (nothing else
@@ -82,15 +96,17 @@ static inline void cx_value_init(cx_value *v) /* CX_VAL_NONE */
     v->kind = CX_VAL_NONE;
 }
 
-/* Whether clearing v has anything to release. */
+/* Whether clearing v has anything to release (a unit counts). */
 static inline bool cx_value_holds_payload(const cx_value *v)
 {
+    if (v->unit) return true;
     switch (v->kind) {
     case CX_VAL_NUM: return v->u.num.kind != CX_NUM_SMALL;
     case CX_VAL_STR:
     case CX_VAL_LIST:
     case CX_VAL_SERIES:
-    case CX_VAL_RANGE: return true;
+    case CX_VAL_RANGE:
+    case CX_VAL_BOUND: return true;
     default: return false;
     }
 }
@@ -112,11 +128,11 @@ static inline void cx_value_move(cx_value *dst,
     memcpy(dst, &t, sizeof t);
 }
 
-/* dst inited; shares heavy payloads.  A small number into a value that
- * holds no payload is a plain copy. */
+/* dst inited; shares heavy payloads.  A small number without a unit into a
+ * value that holds no payload is a plain copy. */
 static inline void cx_value_copy(cx_value *dst, const cx_value *src)
 {
-    if (src->kind == CX_VAL_NUM && src->u.num.kind == CX_NUM_SMALL && dst != src &&
+    if (src->kind == CX_VAL_NUM && src->u.num.kind == CX_NUM_SMALL && !src->unit && dst != src &&
         !cx_value_holds_payload(dst)) {
         dst->kind = CX_VAL_NUM;
         dst->u.num.kind = CX_NUM_SMALL;
@@ -128,9 +144,9 @@ static inline void cx_value_copy(cx_value *dst, const cx_value *src)
 }
 
 /* Constructors: v must be inited (any previous content is released). */
-static inline void cx_value_set_num(cx_value *v, const cx_num *n) /* copies n */
+static inline void cx_value_set_num(cx_value *v, const cx_num *n) /* copies n; no unit */
 {
-    if (v->kind == CX_VAL_NUM) {
+    if (v->kind == CX_VAL_NUM && !v->unit) {
         cx_num_set(&v->u.num, n);
         return;
     }
@@ -160,12 +176,18 @@ bool cx_value_set_str(cx_value *v, const char *s, size_t len); /* false on alloc
 void cx_value_take_list(cx_value *v, cx_list *l);              /* takes the caller's reference */
 void cx_value_take_series(cx_value *v, struct cx_series *s);
 void cx_value_take_range(cx_value *v, cx_range *r);
+void cx_value_take_bound(cx_value *v, cx_bound *b); /* takes the caller's reference */
 
 cx_list *cx_list_new(size_t cap);                   /* rc 1, len 0; NULL on failure */
 bool cx_list_push_take(cx_list *l, cx_value *item); /* moves item in */
 void cx_list_unref(cx_list *l);
 cx_range *cx_range_new(void); /* rc 1, numbers zeroed */
 void cx_range_unref(cx_range *r);
+cx_bound *cx_bound_new(void); /* rc 1, the point 0; NULL on failure */
+void cx_bound_unref(cx_bound *b);
+
+/* Gives v the unit u (a new reference; NULL removes v's unit). */
+void cx_value_set_unit(cx_value *v, struct cx_uom *u);
 
 const char *cx_value_kind_name(cx_val_kind k); /* "number", "series", ... for messages */
 

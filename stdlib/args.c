@@ -68,6 +68,7 @@ const char *cx_arg_kind_phrase(const cx_value *v)
     case CX_VAL_SERIES: return "a series";
     case CX_VAL_RANGE: return "a range";
     case CX_VAL_FUNC: return "a function";
+    case CX_VAL_BOUND: return "a bound (a range of possible values)";
     }
     return "a value";
 }

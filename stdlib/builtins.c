@@ -180,6 +180,11 @@
       "the half of its year (1 or 2) that a half-year, quarter, month or day is in",               \
       "half(2025Q3)",                                                                              \
       "Not in Excel. A year spans both halves and is an error.")                                   \
+    X("hi", 1, 1, cx_fn_hi, CX_FOLD_NONE,                                                         \
+      "hi(b)",                                                                                   \
+      "the high end of a bound (8% to 12% has 12%); of a number, the number",                                                                                   \
+      "hi(8% to 12%)",                                                                                    \
+      "A bound holds every value from lo to hi, none more likely.")                                                                                    \
     X("ipmt", 4, 6, cx_fn_ipmt, CX_FOLD_NONE,                                                      \
       "ipmt(rate, per, nper, pv, fv = 0, type = 0)",                                               \
       "the interest part of payment number per of a loan or annuity",                              \
@@ -221,6 +226,11 @@
       "the natural logarithm of x > 0 (approximate)",                                              \
       "ln(10)",                                                                                    \
       NULL)                                                                                        \
+    X("lo", 1, 1, cx_fn_lo, CX_FOLD_NONE,                                                         \
+      "lo(b)",                                                                                   \
+      "the low end of a bound (8% to 12% has 8%); of a number, the number",                                                                                   \
+      "lo(150B +/- 10B)",                                                                                    \
+      NULL)                                                                                    \
     X("margin", 2, 2, cx_fn_margin, CX_FOLD_NONE,                                                  \
       "margin(profit, revenue)",                                                                   \
       "profit / revenue, for numbers, or element-wise for series (over the periods both "          \
@@ -239,6 +249,11 @@
       "median([3, 1, 4, 1, 5, 9])",                                                                \
       "Excel's MEDIAN. Exact. Nothing to take the median of is an error. Differs from Excel: "     \
       "an item that is not a number is an error (Excel skips text and booleans in a range).")      \
+    X("mid", 1, 1, cx_fn_mid, CX_FOLD_NONE,                                                         \
+      "mid(b)",                                                                                   \
+      "the middle of a bound: (lo + hi) / 2; of a number, the number",                                                                                   \
+      "mid(8% to 12%)",                                                                                    \
+      NULL)                                                                                    \
     X("min", 1, -1, cx_fn_min, CX_FOLD_NONE,                                                       \
       "min(xs) | min(x, y, ...)",                                                                  \
       "the smallest number of a list, series or range, or of several numbers",                     \
@@ -481,6 +496,11 @@
       "Excel's schedule: declining balance at factor / life, never below salvage, switching "      \
       "to straight line over the remaining life when that is larger. A fractional start or "       \
       "end takes that share of its period. Exact.")                                                \
+    X("width", 1, 1, cx_fn_width, CX_FOLD_NONE,                                                         \
+      "width(b)",                                                                                   \
+      "the width of a bound: hi - lo; of a number, 0",                                                                                   \
+      "width(150B +/- 10B)",                                                                                    \
+      NULL)                                                                                    \
     X("xirr", 1, 3, cx_fn_xirr, CX_FOLD_NONE,                                                      \
       "xirr(values, dates, guess = 10%) | xirr(daily_series, guess = 10%)",                        \
       "the internal rate of return of dated flows, a year being 365 days from the first "          \

@@ -71,6 +71,11 @@ const cx_builtin *cx_builtin_find(const char *name);
 const cx_builtin *cx_builtin_table(size_t *count);
 
 /* ---- the families (files in stdlib/), registered in builtins.c ---------------------- */
+/* bound_fns.c */
+cx_status cx_fn_lo(cx_call *c, cx_value *out);
+cx_status cx_fn_hi(cx_call *c, cx_value *out);
+cx_status cx_fn_mid(cx_call *c, cx_value *out);
+cx_status cx_fn_width(cx_call *c, cx_value *out);
 /* math.c */
 cx_status cx_fn_abs(cx_call *c, cx_value *out);
 cx_status cx_fn_floor(cx_call *c, cx_value *out);

@@ -29,10 +29,47 @@ static char *as_rounded(cx_call *c, char *s)
     return s;
 }
 
+/* A bound in a display form: both ends, joined by an en dash (the compact
+ * form a report writes: $140B–$160B, 8.0%–12.0%).  fmt formats one end. */
+typedef char *(*end_fmt)(const cx_num *x, long places, const char *symbol);
+
+static cx_status bound_text(cx_call *c, cx_value *out, long places, const char *symbol, end_fmt fmt)
+{
+    const cx_aff *f = &c->args[0].u.bound->f;
+    cx_aff_ctx ctx = {.num = cx_call_num_ctx(c)};
+    cx_num lo, hi;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    char *text = NULL;
+    if (cx_aff_lo(&lo, f, &ctx) == CX_AFF_OK && cx_aff_hi(&hi, f, &ctx) == CX_AFF_OK) {
+        char *l = as_rounded(c, fmt(&lo, places, symbol));
+        char *h = as_rounded(c, fmt(&hi, places, symbol));
+        if (l && h) text = cx_strdupf("%s%s–%s", f->approx ? CX_MARK_APPROX : "", l, h);
+        free(l);
+        free(h);
+    }
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    return cx_ret_text(c, out, text);
+}
+
+static char *pct_end(const cx_num *x, long places, const char *symbol)
+{
+    (void)symbol;
+    return cx_fmt_pct(x, places);
+}
+
+static char *money_end(const cx_num *x, long places, const char *symbol)
+{
+    return cx_fmt_money_as(x, places, symbol);
+}
+
 cx_status cx_fn_pct(cx_call *c, cx_value *out)
 {
-    const cx_num *x = cx_arg_num(c, 0);
     long places;
+    if (c->args[0].kind == CX_VAL_BOUND)
+        return places_arg(c, 1, &places) ? bound_text(c, out, places, NULL, pct_end) : CX_FAIL;
+    const cx_num *x = cx_arg_num(c, 0);
     if (!x || !places_arg(c, 1, &places)) return CX_FAIL;
     return cx_ret_text(c, out, as_rounded(c, cx_fmt_pct(x, places)));
 }
@@ -63,8 +100,13 @@ cx_status cx_fn_pp(cx_call *c, cx_value *out)
  * a scale letter is kept and where the symbol goes. */
 cx_status cx_fn_money(cx_call *c, cx_value *out)
 {
-    const cx_num *x = cx_arg_num(c, 0);
     long places;
+    if (c->args[0].kind == CX_VAL_BOUND) {
+        const char *symbol = cx_arg_text_or(c, 2, "$");
+        return symbol && places_arg(c, 2, &places) ? bound_text(c, out, places, symbol, money_end)
+                                                   : CX_FAIL;
+    }
+    const cx_num *x = cx_arg_num(c, 0);
     if (!x || !places_arg(c, 2, &places)) return CX_FAIL;
     const char *symbol = cx_arg_text_or(c, 2, "$");
     if (!symbol) return CX_FAIL;

@@ -719,8 +719,8 @@ def tab_after_help_offers_topics(home):
     r.send(b"\r")
     r.expect(b"table NAME in ITEMS")
     r.prompt()
-    r.send(b":help wi" + TAB)
-    r.expect(b"thin")
+    r.send(b":help wit" + TAB)  # wi: width or within
+    r.expect(b"hin")
     r.send(b"\r")
     r.expect(b"check A ~ B within TOL;")
     r.prompt()

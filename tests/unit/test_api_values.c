@@ -303,3 +303,26 @@ Test(api_values, one_state_over_its_memory_limit_leaves_another_alone)
     run("z = 5^500_000;");
     cx_state_free(small);
 }
+
+Test(api_values, a_value_s_unit_as_cx_writes_it)
+{
+    cx_options o;
+    cx_options_default(&o);
+    cx_state *st = cx_state_new(&o);
+    const char *src =
+        "unit employee; pay = 200k USD/employee/yr; fcf 2025Q3 = -4.8B USD/qtr; n = 5;";
+    cr_assert(eq(int, cx_run_string(st, "t.cx", src, strlen(src)), CX_RUN_OK));
+    char *u = cx_value_unit(cx_state_value(st, "pay"));
+    cr_assert(eq(str, u, "USD/employee/yr"));
+    cx_free(u);
+    u = cx_value_unit(cx_state_value(st, "fcf"));
+    cr_assert(eq(str, u, "USD/qtr"));
+    cx_free(u);
+    cr_assert(eq(ptr, cx_value_unit(cx_state_value(st, "n")), NULL));
+    cr_assert(eq(ptr, cx_value_unit(NULL), NULL));
+    /* The number is in the unit: 200,000, not a yearly base. */
+    char *t = cx_value_text(cx_state_value(st, "pay"), 10);
+    cr_assert(eq(str, t, "$200,000/employee/yr"));
+    cx_free(t);
+    cx_state_free(st);
+}

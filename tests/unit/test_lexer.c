@@ -577,12 +577,14 @@ Test(lexer, lookalikes_are_fine_in_strings_and_comments)
 
 Test(lexer, pasted_numbers_get_the_cx_spelling)
 {
-    expect_hint("x = $125B;", "1:5-1:10 syntax-bad-char: cx has no currency signs: write 125B",
-                "amounts are plain numbers; money(x, 2, \"$\") shows one with a sign");
+    expect_hint("x = $ 125B;", "1:5-1:11 syntax-bad-char: write $125B or 125B USD",
+                "$ goes right before the digits: $5 is 5 USD, $1.5B/yr is 1.5B USD/yr");
     expect_hint("x = \xe2\x82\xac"
                 "1.5bn;",
-                "1:5-1:11 syntax-bad-char: cx has no currency signs: write 1.5B",
-                "amounts are plain numbers; money(x, 2, \"$\") shows one with a sign");
+                "1:5-1:11 syntax-bad-char: currencies are written after the number: write 1.5B "
+                "EUR",
+                "a currency is a unit, written as its ISO code after the number: 5 EUR, 1.5B "
+                "GBP/yr (\xC2\xA5 may be JPY or CNY)");
     expect_hint("x = 40.1m;", "1:5-1:10 syntax-bad-number: invalid number literal",
                 "'m' is not a suffix: M is millions; write 40.1M");
     expect_hint("x = 5K;", "1:5-1:7 syntax-bad-number: invalid number literal",
@@ -623,8 +625,7 @@ Test(lexer, a_byte_order_mark_at_the_start_is_skipped)
 {
     expect_dump("\xEF\xBB\xBFx = 1;", "(= x 1)");
     /* Columns on line 1 do not count it. */
-    expect_error("\xEF\xBB\xBFx = $5;",
-                 "1:5-1:7 syntax-bad-char: cx has no currency signs: write 5");
+    expect_error("\xEF\xBB\xBFx = $ 5;", "1:5-1:8 syntax-bad-char: write $5 or 5 USD");
     /* Anywhere else it is an invisible character. */
     expect_error("x = 1;\xEF\xBB\xBF",
                  "1:7-1:8 syntax-lookalike: U+FEFF ZERO WIDTH NO-BREAK SPACE is invisible (a "

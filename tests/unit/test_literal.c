@@ -278,7 +278,7 @@ Test(literal, pasted_numbers_are_rewritten_only_when_sure)
     expect_fix("14,000", "14_000", NULL);
     expect_fix("1,234,567.5", "1_234_567.5", NULL);
     expect_fix(".5", "0.5", NULL);
-    expect_fix("5USD", "5", "cx has no units or currencies");
+    expect_fix("5USD", "5", "a currency is written in capitals after a space (125 USD)");
     expect_fix("1e9", "1e9", NULL);
     expect_fix("12abc", NULL, NULL);
     expect_fix("007", NULL, NULL);

@@ -752,7 +752,7 @@ static void expect_context_hint(const char *text, const char *hint)
 
 Test(parser, a_word_after_a_number_is_read_as_a_unit_or_a_suffix)
 {
-    expect_context_hint("x = 125 USD;", "cx has no units or currencies: write 125");
+    expect_context_hint("x = 125 usd;", "currencies are ISO codes in capitals: write 125 USD");
     expect_context_hint("x = 1.5 billion;", "write 1.5B: B is billions");
     expect_context_hint("x = 5 B;", "a suffix goes right after the number: write 5B");
     expect_context_hint("x = 2024 Q1;", "a quarter is written without a space: 2024Q1");

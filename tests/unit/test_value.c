@@ -5,6 +5,7 @@
 #include <criterion/new/assert.h>
 #include <string.h>
 #include "../../runtime/series.h"
+#include "../../runtime/unit.h"
 #include "../../runtime/value.h"
 
 #define assert_str(got, want) cr_assert(eq(str, (char *)(got), (char *)(want)))
@@ -348,6 +349,43 @@ Test(value, copy_and_set_num_of_small_numbers_over_every_kind)
     cx_value_clear(&small);
     cx_num_clear(&big);
     cx_num_clear(&two);
+}
+
+/* A unit is a payload of its own: the inline copy, set_num, move and clear
+ * take the full path for a value with a unit (the copy shares the unit, a
+ * number set over it drops it, the last clear frees it: ASan checks). */
+Test(value, a_unit_takes_the_full_path_through_copy_set_num_and_clear)
+{
+    cx_uom *usd = NULL;
+    size_t at, len;
+    cr_assert(eq(int, cx_uom_parse("USD", 3, NULL, NULL, &usd, NULL, &at, &len), CX_UOM_PARSE_OK));
+    cx_value a, b;
+    cx_value_init(&a);
+    cx_value_init(&b);
+    num_value(&a, 5);           /* a small number... */
+    cx_value_set_unit(&a, usd); /* ...with a unit */
+    cr_assert(cx_value_holds_payload(&a));
+    cx_value_copy(&b, &a);
+    cr_assert(eq(ptr, b.unit, usd));
+    cr_assert(eq(i64, get_si(&b.u.num), 5));
+    cx_num n;
+    cx_num_init(&n);
+    cx_num_set_si(&n, 7);
+    cx_value_set_num(&b, &n); /* a plain number: the unit goes */
+    cr_assert(eq(ptr, b.unit, NULL));
+    cr_assert(eq(i64, get_si(&b.u.num), 7));
+    cx_value_copy(&b, &a);
+    cx_value_take_num(&b, &n); /* takes the number, drops the unit */
+    cr_assert(eq(ptr, b.unit, NULL));
+    cx_value_copy(&b, &a);
+    cx_value_move(&b, &a); /* b's copy released, a's moved in */
+    cr_assert(eq(ptr, b.unit, usd));
+    cr_assert(eq(ptr, a.unit, NULL));
+    cx_value_clear(&b);
+    cr_assert(eq(ptr, b.unit, NULL));
+    cx_value_clear(&a);
+    cx_num_clear(&n);
+    cx_uom_unref(usd);
 }
 
 Test(value, bool_and_period_and_function_hold_no_payload)

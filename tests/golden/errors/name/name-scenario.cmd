@@ -1,0 +1,1 @@
+st=0; while IFS= read -r l; do case $l in ''|'#'*) continue ;; esac; ${CX_WRAP:-} $CX --json -e "$l" </dev/null | grep -o '"code": "[^"]*"'; s=${PIPESTATUS[0]}; [ "$s" -gt "$st" ] && st=$s; done <tests/golden/errors/name/name-scenario.cx; exit $st

@@ -1,0 +1,1 @@
+${CX_WRAP:-} $CX --json tests/golden/errors/type/type-unit.cx | grep -o '"code": "[^"]*"'; exit "${PIPESTATUS[0]}"

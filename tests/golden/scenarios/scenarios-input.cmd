@@ -1,0 +1,1 @@
+$CX --set g=5% tests/golden/scenarios/scenarios-input.cx

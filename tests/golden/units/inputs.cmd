@@ -1,0 +1,1 @@
+$CX --set "savings=6B USD/yr" tests/golden/units/inputs.cx
