@@ -10,6 +10,16 @@
 
 void cx_env_init(cx_env *e) { memset(e, 0, sizeof *e); }
 
+/* CX_GROW for a binding's 32-bit counts. */
+static bool grow32(void *arrp, uint32_t *cap, uint32_t len, size_t size, size_t first)
+{
+    if (len == UINT32_MAX) return false;
+    size_t c = *cap;
+    if (!cx_grow(arrp, &c, len, size, first)) return false;
+    *cap = c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+    return true;
+}
+
 void cx_binding_clear_bound_periods(cx_binding *b)
 {
     for (size_t i = 0; i < b->n_bound_periods; i++) cx_value_clear(&b->bound_periods[i].value);
@@ -36,7 +46,9 @@ bool cx_binding_set_bound_period(cx_binding *b, int64_t ord, const cx_value *v)
             return true;
         }
     if (!v) return true;
-    if (!CX_GROW(b->bound_periods, b->cap_bound_periods, b->n_bound_periods, 4)) return false;
+    if (!grow32(&b->bound_periods, &b->cap_bound_periods, b->n_bound_periods,
+                sizeof *b->bound_periods, 4))
+        return false;
     cx_bound_period *p = &b->bound_periods[b->n_bound_periods++];
     p->ord = ord;
     cx_value_init(&p->value);
@@ -153,7 +165,8 @@ bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span, cx_figure 
             return true;
         }
     }
-    if (!CX_GROW(b->period_notes, b->cap_periods, b->n_periods, 8)) return false;
+    if (!grow32(&b->period_notes, &b->cap_periods, b->n_periods, sizeof *b->period_notes, 8))
+        return false;
     b->period_notes[b->n_periods++] = (cx_period_note){ord, 1, span, fig};
     return true;
 }

@@ -51,9 +51,9 @@ typedef struct cx_binding {
     /* series only, in the order set; a period set again in the REPL appends.
      * n_periods counts the notes (runs), not the periods. */
     cx_period_note *period_notes;
-    size_t n_periods, cap_periods;
-    cx_bound_period *bound_periods; /* series only: its periods that are bounds */
-    size_t n_bound_periods, cap_bound_periods;
+    uint32_t n_periods, cap_periods; /* 32-bit: a binding is 16 bytes smaller */
+    cx_bound_period *bound_periods;  /* series only: its periods that are bounds */
+    uint32_t n_bound_periods, cap_bound_periods;
     char name_buf[];
 } cx_binding;
 

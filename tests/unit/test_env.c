@@ -42,7 +42,7 @@ Test(env, long_names_and_period_notes_live_in_the_binding)
     cx_span s0 = {1, 10, 12};
     for (int64_t ord = 0; ord < 40; ord++) {
         cx_span sp = {1, (uint32_t)(100 + ord), (uint32_t)(101 + ord)};
-        cx_figure fig = {-(int64_t)(ord % 3), ord % 2 ? '%' : 0, true};
+        cx_figure fig = {-(int64_t)(ord % 3), ord % 2 ? '%' : 0, true, false};
         cr_assert(cx_binding_note_period(b, 2000 + ord, sp, fig));
     }
     cr_assert(eq(sz, b->n_periods, 40));
@@ -51,7 +51,7 @@ Test(env, long_names_and_period_notes_live_in_the_binding)
     cr_assert(f.written && f.suffix == '%' && f.quantum10 == -2);
     /* Set again (the REPL): the latest figure, the first span. */
     cx_span again = {1, 500, 501};
-    cr_assert(cx_binding_note_period(b, 2017, again, (cx_figure){0, 0, false}));
+    cr_assert(cx_binding_note_period(b, 2017, again, (cx_figure){0, 0, false, false}));
     cr_assert(not(cx_binding_period_figure(b, 2017).written));
     cr_assert(eq(u32, cx_binding_period_span(b, 2017).start, 117));
     /* A period never noted: the binding's own span, a computed figure. */
@@ -70,7 +70,7 @@ Test(env, period_notes_are_runs_with_the_same_answers)
     cx_env_init(&e);
     cx_binding *b = cx_env_define(&e, "v", CX_NO_SPAN);
     cx_span range = {1, 10, 30}, other = {1, 40, 50}, repl = {2, 0, 5};
-    cx_figure computed = {0, 0, false}, cents = {-2, 0, true};
+    cx_figure computed = {0, 0, false, false}, cents = {-2, 0, true, false};
     for (int64_t ord = 100; ord < 100100; ord++)
         cr_assert(cx_binding_note_period(b, ord, range, computed));
     cr_assert(eq(sz, b->n_periods, 1));
@@ -93,6 +93,13 @@ Test(env, period_notes_are_runs_with_the_same_answers)
     cr_assert(cx_binding_period_figure(b, 5000).written);
     cr_assert(not(cx_binding_period_figure(b, 5001).written));
     cr_assert(eq(u32, cx_binding_period_span(b, 5000).start, 10));
+    /* A figure that differs only in being a scenario's fact starts a run. */
+    size_t before = b->n_periods;
+    cr_assert(cx_binding_note_period(b, 200000, range, computed));
+    cr_assert(cx_binding_note_period(b, 200001, range, (cx_figure){0, 0, false, true}));
+    cr_assert(eq(sz, b->n_periods, before + 2));
+    cr_assert(cx_binding_period_figure(b, 200001).fact);
+    cr_assert(not(cx_binding_period_figure(b, 200000).fact));
     /* Runs at the ends of int64 do not wrap. */
     cr_assert(cx_binding_note_period(b, INT64_MAX - 1, repl, cents));
     cr_assert(cx_binding_note_period(b, INT64_MAX, repl, cents));
