@@ -815,9 +815,13 @@ static int knit(const knit_req *q)
                                 "this cx construct has no place in the HTML page: Markdown "
                                 "reads it as part of raw HTML, a link or a code block",
                                 "move it out; cx blocks start at the left margin, outside "
-                                "lists and quotes"))
+                                "lists and quotes")) {
                 print_errors(&k, cx_error_count(k.cx) - 1, color, NULL);
-            status = K_ERROR;
+                status = K_ERROR;
+            } else { /* the error could not be recorded: say why, never nothing */
+                fputs("cx knit: error: out of memory\n", stderr);
+                status = K_IO;
+            }
         } else if (!ok || out.failed) {
             fputs("cx knit: error: out of memory while rendering\n", stderr);
             status = K_IO;

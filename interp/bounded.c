@@ -328,20 +328,23 @@ cx_status cx_bounded_neg(cx_eval *E, cx_value *v, cx_span span)
     return CX_OK;
 }
 
-void cx_bounded_name(cx_state *st, const cx_ast *value_node, const cx_value *v, const char *name)
+bool cx_bounded_name(cx_state *st, const cx_ast *value_node, const cx_value *v, const char *name)
 {
-    if (value_node->kind != CX_AST_BOUND || v->kind != CX_VAL_BOUND || v->u.bound->f.n != 1) return;
+    if (!name) return false;
+    if (value_node->kind != CX_AST_BOUND || v->kind != CX_VAL_BOUND || v->u.bound->f.n != 1)
+        return true;
     const cx_aff_input *in = cx_aff_gen_input(&st->bounds.gen, v->u.bound->f.t[0].sym);
-    if (!in || in->tag == 0 || in->tag > st->bounds.n) return;
+    if (!in || in->tag == 0 || in->tag > st->bounds.n) return true;
     char *copy = strdup(name);
-    if (!copy) return; /* keeps the bound as written: still a true label */
+    if (!copy) return false; /* witnesses would name it otherwise: out of memory */
     free(st->bounds.labels[in->tag - 1].text);
     st->bounds.labels[in->tag - 1].text = copy;
+    return true;
 }
 
 /* ==== verdicts ============================================================== */
 
-static char *show_num(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
+char *cx_bounded_show_num(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
 {
     cx_value v;
     cx_value_init(&v);
@@ -366,7 +369,7 @@ char *cx_bounded_point_text(cx_eval *E, const cx_aff_point *p)
         cx_num_init(&x);
         char *val = NULL;
         if (cx_aff_input_value(&x, &st->bounds.gen, p->sym[i], &p->eps[i], &st->nctx) == CX_AFF_OK)
-            val = show_num(E, &x, lab->suffix, lab->unit);
+            val = cx_bounded_show_num(E, &x, lab->suffix, lab->unit);
         cx_num_clear(&x);
         char *t = val ? cx_strdupf("%s%s%s = %s", text, *text ? ", " : "", lab->text, val) : NULL;
         free(val);
@@ -402,26 +405,27 @@ cx_status cx_bounded_verdict(cx_eval *E, int op, cx_span span, const cx_value *l
     case CX_AFF_PASS:
         *word = "PASS";
         *passed = true;
-        pt = cx_bounded_point_text(E, &w.hold);
-        *detail = pt && *pt ? cx_strdupf("%s %s %s for every value; closest at %s", ls, ops, rs, pt)
-                            : cx_strdupf("%s %s %s for every value", ls, ops, rs);
+        if (!(pt = cx_bounded_point_text(E, &w.hold))) break;
+        *detail = *pt ? cx_strdupf("%s %s %s for every value; closest at %s", ls, ops, rs, pt)
+                      : cx_strdupf("%s %s %s for every value", ls, ops, rs);
         break;
     case CX_AFF_FAIL:
         *word = "FAIL";
-        pt = cx_bounded_point_text(E, &w.fail);
-        *detail = pt && *pt ? cx_strdupf("%s %s %s for no value; closest at %s", ls, ops, rs, pt)
-                            : cx_strdupf("%s %s %s for no value", ls, ops, rs);
+        if (!(pt = cx_bounded_point_text(E, &w.fail))) break;
+        *detail = *pt ? cx_strdupf("%s %s %s for no value; closest at %s", ls, ops, rs, pt)
+                      : cx_strdupf("%s %s %s for no value", ls, ops, rs);
         break;
     case CX_AFF_DEPENDS:
         *word = "DEPENDS";
-        pt = cx_bounded_point_text(E, &w.fail);
+        if (!(pt = cx_bounded_point_text(E, &w.fail))) break;
         if (w.has_break_even && w.be_tag >= 1 && w.be_tag <= E->st->bounds.n) {
             const cx_input_label *lab = &E->st->bounds.labels[w.be_tag - 1];
-            char *v = show_num(E, &w.be_value, lab->suffix, lab->unit);
+            char *v = cx_bounded_show_num(E, &w.be_value, lab->suffix, lab->unit);
             be = v ? cx_strdupf("; holds when %s %s %s", lab->text, op_word(w.be_op), v) : NULL;
             free(v);
+            if (!be) break;
         }
-        *detail = cx_strdupf("%s %s %s: fails at %s%s", ls, ops, rs, pt ? pt : "?", be ? be : "");
+        *detail = cx_strdupf("%s %s %s: fails at %s%s", ls, ops, rs, pt, be ? be : "");
         break;
     case CX_AFF_UNDECIDED:
         *word = "UNDECIDED";

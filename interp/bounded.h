@@ -52,8 +52,8 @@ cx_status cx_bounded_apply(struct cx_eval *E, const char *name, const cx_value *
 cx_status cx_bounded_neg(struct cx_eval *E, cx_value *v, cx_span span);
 /* When an assignment binds a bound written there (`growth = 8% to 12%`),
  * its input takes the name (`growth`, `capex 2026`) for witnesses. */
-void cx_bounded_name(struct cx_state *st, const cx_ast *value_node, const cx_value *v,
-                     const char *name);
+bool cx_bounded_name(struct cx_state *st, const cx_ast *value_node, const cx_value *v,
+                     const char *name); /* false: out of memory (name NULL counts as that) */
 
 /* The verdict on `a op b` (a comparison; numbers or bounds) with its
  * witness points (runtime/affine.h). */
@@ -62,6 +62,9 @@ cx_status cx_bounded_decide(struct cx_eval *E, int op, cx_span span, const cx_va
 /* "growth = 12%, margin = 20%": a point's inputs, each as written;
  * malloc'ed. */
 char *cx_bounded_point_text(struct cx_eval *E, const cx_aff_point *p);
+/* An input's value as its bound was written: in its unit, or with its
+ * suffix ('%', 'b', 'p') when it has none; malloc'ed. */
+char *cx_bounded_show_num(struct cx_eval *E, const cx_num *x, char suffix, struct cx_uom *unit);
 /* The label table's entry of an input symbol, or NULL. */
 const cx_input_label *cx_bounded_label(const struct cx_state *st, cx_aff_sym s);
 

@@ -315,6 +315,29 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
         show_mode m = mode_of(E, rn) != SHOW_PLAIN ? mode_of(E, rn) : mode_of(E, cx_ast_lhs(c));
         ls = show(E, &l, m);
         rs = show(E, &r, m);
+        if (c->op == CX_OP_IN && l.kind == CX_VAL_BOUND && r.kind == CX_VAL_RANGE &&
+            !r.u.range->of_periods && !r.u.range->has_step) {
+            /* `x in 7B..10B` for a bound x: all, none or part of it inside. */
+            const char *word = NULL;
+            bool passed = false;
+            if (cx_bounded_inside(E, c->op_span, &l, &r.u.range->lo, true, &r.u.range->hi, true,
+                                  r.unit, &word, &passed) != CX_OK)
+                goto out;
+            const char *how = !strcmp(word, "PASS")      ? "every value in"
+                              : !strcmp(word, "FAIL")    ? "no value in"
+                              : !strcmp(word, "DEPENDS") ? "part in"
+                                                         : "cx cannot tell how much in";
+            char *x1 = show_num(E, &r.u.range->lo, m), *x2 = show_num(E, &r.u.range->hi, m);
+            detail = ls && x1 && x2 ? cx_strdupf("%s: %s [%s .. %s]", ls, how, x1, x2) : NULL;
+            free(x1);
+            free(x2);
+            if (!detail) {
+                cx_eval_oom(E, n->span);
+                goto out;
+            }
+            st = emit_verdict(E, n, word, passed, ls, rs, detail, false, &l, &r);
+            goto out;
+        }
         if (c->op != CX_OP_IN && (l.kind == CX_VAL_BOUND || r.kind == CX_VAL_BOUND)) {
             /* Bounds: PASS, FAIL, DEPENDS or UNDECIDED, with a witness. */
             const char *word = NULL;
@@ -480,6 +503,28 @@ static bool figure_quantum(cx_eval *E, const cx_ast *b_node, const cx_num *b, in
                            cx_num *shown);
 static cx_status tolerance_kind(cx_eval *E, const cx_ast *t, tol_kind *out);
 
+/* The tolerance of `A ~ B within T`: evaluated, its kind, in B's unit when
+ * absolute (a unit on a relative one is refused), and not negative.  tol
+ * comes back without its unit. */
+static cx_status eval_tolerance(cx_eval *E, const cx_ast *n, cx_uom *unit, cx_value *tol,
+                                tol_kind *tk)
+{
+    const cx_ast *tn = cx_ast_tolerance(n);
+    if (cx_eval_expr(E, tn, tol) != CX_OK || need_number(E, tol, tn->span, "tolerance") ||
+        tolerance_kind(E, tn, tk) != CX_OK)
+        return CX_FAIL;
+    if (*tk == TOL_ABSOLUTE && !cx_uom_equal(tol->unit, unit) && !cx_num_is_zero(&tol->u.num))
+        return cx_units_mismatch(E, tol->unit, unit, tn->span, tn->span, cx_ast_check_rhs(n)->span,
+                                 "within");
+    if (*tk != TOL_ABSOLUTE && tol->unit)
+        return cx_units_refuse(E, tol, tn->span, "a relative tolerance");
+    cx_value_set_unit(tol, NULL);
+    if (cx_num_sgn(&tol->u.num) < 0)
+        return cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
+                             "a tolerance cannot be negative");
+    return CX_OK;
+}
+
 /* `A ~ B` and `A ~ B within T` for a bound A: the interval the figure (or
  * the tolerance) allows, and whether all, none or part of A lies in it. */
 static cx_status bounded_approx(cx_eval *E, const cx_ast *n, const cx_value *a, const cx_value *b)
@@ -499,16 +544,8 @@ static cx_status bounded_approx(cx_eval *E, const cx_ast *n, const cx_value *a, 
     cx_status st = CX_FAIL;
     cx_num_status ns = CX_NUM_OK;
     if (n->check_kind == CX_CHECK_WITHIN) {
-        const cx_ast *tn = cx_ast_tolerance(n);
         tol_kind tk;
-        if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
-            tolerance_kind(E, tn, &tk) != CX_OK)
-            goto out;
-        if (cx_num_sgn(&tol.u.num) < 0) {
-            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
-                          "a tolerance cannot be negative");
-            goto out;
-        }
+        if (eval_tolerance(E, n, b->unit, &tol, &tk) != CX_OK) goto out;
         if (tk == TOL_POINTS && m == SHOW_PLAIN) m = SHOW_PCT;
         cx_num_abs(&q, &b->u.num);
         if (tk == TOL_RELATIVE) ns = cx_num_mul(&q, &tol.u.num, &q, ctx);
@@ -603,24 +640,7 @@ static cx_status check_approx(cx_eval *E, const cx_ast *n)
     if (n->check_kind == CX_CHECK_WITHIN) {
         const cx_ast *tn = cx_ast_tolerance(n);
         tol_kind tk;
-        if (cx_eval_expr(E, tn, &tol) != CX_OK || need_number(E, &tol, tn->span, "tolerance") ||
-            tolerance_kind(E, tn, &tk) != CX_OK)
-            goto out;
-        if (tk == TOL_ABSOLUTE && !cx_uom_equal(tol.unit, unit) && !cx_num_is_zero(&tol.u.num)) {
-            cx_units_mismatch(E, tol.unit, unit, tn->span, tn->span, cx_ast_check_rhs(n)->span,
-                              "within");
-            goto out;
-        }
-        if (tk != TOL_ABSOLUTE && tol.unit) {
-            cx_units_refuse(E, &tol, tn->span, "a relative tolerance");
-            goto out;
-        }
-        cx_value_set_unit(&tol, NULL);
-        if (cx_num_sgn(&tol.u.num) < 0) {
-            cx_eval_error(E, CX_E_MATH_NEGATIVE_TOLERANCE, tn->span,
-                          "a tolerance cannot be negative");
-            goto out;
-        }
+        if (eval_tolerance(E, n, unit, &tol, &tk) != CX_OK) goto out;
         /* Points compare rates: the sides are shown in percent. */
         if (tk == TOL_POINTS && m == SHOW_PLAIN) m = SHOW_PCT;
         cx_num_status ns = cx_num_sub(&diff, &a.u.num, &b.u.num, ctx);

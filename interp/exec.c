@@ -76,7 +76,8 @@ static cx_status exec_assign(cx_eval *E, const cx_ast *n)
     if (st == CX_OK && (st = define_name(E, n->name, n->name_span, &b)) == CX_OK) {
         cx_value_move(&b->value, &v);
         b->figure = fig;
-        cx_bounded_name(E->st, cx_ast_value(n), &b->value, n->name);
+        if (!cx_bounded_name(E->st, cx_ast_value(n), &b->value, n->name))
+            st = cx_eval_oom(E, n->span);
     }
     cx_value_clear(&v);
     return st;
@@ -184,7 +185,7 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const
         char pb[32];
         cx_period_format(p, pb, sizeof pb);
         char *label = cx_strdupf("%s %s", b->name, pb);
-        if (label) cx_bounded_name(E->st, value_node, &own, label);
+        if (!cx_bounded_name(E->st, value_node, &own, label)) st = cx_eval_oom(E, span);
         free(label);
     }
     cx_value_clear(&own);

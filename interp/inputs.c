@@ -118,8 +118,11 @@ static cx_status define_from(cx_state *st, const char *name, uint32_t id)
     cx_eval E = {.st = st};
     s = cx_eval_expr(&E, e, &v);
     if (s == CX_OK) s = bind(st, name, &v, e->span);
-    if (s == CX_OK) /* --set g="8% to 12%": the input is named g in witnesses */
-        cx_bounded_name(st, e, &cx_env_global(&st->env, name)->value, name);
+    if (s == CX_OK && /* --set g="8% to 12%": the input is named g in witnesses */
+        !cx_bounded_name(st, e, &cx_env_global(&st->env, name)->value, name)) {
+        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, e->span, "out of memory");
+        s = CX_FAIL;
+    }
     if (s == CX_OK && !cx_scenarios_log_input(st, name)) {
         cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, e->span, "out of memory");
         s = CX_FAIL;

@@ -426,7 +426,9 @@ cx_status cx_eval_binop_spans(cx_eval *E, int op, cx_span span, const cx_value *
             st = cx_units_mismatch(E, a->unit, b->unit, span, ls, rs, opt);
         }
     } else if (op == CX_OP_MUL || op == CX_OP_DIV) {
-        if (!cx_uom_mul(a->unit, b->unit, op == CX_OP_MUL ? 1 : -1, &ru, f))
+        cx_uom_status us = cx_uom_mul(a->unit, b->unit, op == CX_OP_MUL ? 1 : -1, &ru, f);
+        if (us == CX_UOM_NOMEM) st = cx_eval_oom(E, span);
+        else if (us != CX_UOM_OK)
             st = cx_eval_error(E, CX_E_TYPE_UNIT, span,
                                "unit too large: at most %d symbols, exponents up to %d",
                                CX_UOM_MAX_FACTORS, CX_UOM_MAX_EXP);
@@ -439,9 +441,13 @@ cx_status cx_eval_binop_spans(cx_eval *E, int op, cx_span span, const cx_value *
                  !cx_num_is_integer(&b->u.num))
             st = cx_eval_error(E, CX_E_TYPE_UNIT, rs.end > rs.start ? rs : span,
                                "a value with a unit is raised to whole powers only");
-        else if (!cx_uom_pow(a->unit, (long)n, &ru))
-            st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "unit too large: exponents up to %d",
-                               CX_UOM_MAX_EXP);
+        else {
+            cx_uom_status us = cx_uom_pow(a->unit, (long)n, &ru);
+            if (us == CX_UOM_NOMEM) st = cx_eval_oom(E, span);
+            else if (us != CX_UOM_OK)
+                st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "unit too large: exponents up to %d",
+                                   CX_UOM_MAX_EXP);
+        }
     } else {
         st = cx_eval_error(E, CX_E_TYPE_UNIT, span, "'%s' takes no values with units", opt);
     }

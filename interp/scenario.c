@@ -112,7 +112,7 @@ cx_stmt_gate cx_scenario_gate(cx_state *st, const cx_ast *n)
         /* Each table or check over scenarios runs the script once per
          * scenario: a long script asking often would not end. */
         cx_error *e = cx_diag_add(&st->diag, CX_E_LIMIT_SCENARIOS, n->span,
-                                  "scenarios ran more than 10,000,000 statements again");
+                                  "scenarios ran more than 2,000,000 statements again");
         if (e)
             cx_error_set_hint(e, "each table scenarios and check ... in all scenarios runs the "
                                  "script once per scenario; ask fewer times, with more columns");

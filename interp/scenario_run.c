@@ -248,9 +248,15 @@ cx_status cx_exec_scenario_table(cx_eval *E, const cx_ast *n)
             c->kind == CX_AST_ASSIGN ? strdup(c->name) : cx_sources_text(&st->sources, c->span);
         cx_value lv;
         cx_value_init(&lv);
-        if (!label || !cx_value_set_str(&lv, label, strlen(label)) || !put_cell(&g, label) ||
-            !cx_list_push_take(row, &lv))
+        if (!label) goto oom;
+        if (!cx_value_set_str(&lv, label, strlen(label))) {
+            free(label);
             goto oom;
+        }
+        if (!put_cell(&g, label) || !cx_list_push_take(row, &lv)) { /* put_cell frees label */
+            cx_value_clear(&lv);
+            goto oom;
+        }
         const cx_value *base = &vals[i];
         for (size_t k = 0; k <= ns; k++) {
             cx_value v;
@@ -264,7 +270,10 @@ cx_status cx_exec_scenario_table(cx_eval *E, const cx_ast *n)
             cx_value d;
             char *dt;
             cx_value_init(&d);
-            if (difference(E, &vals[k * nc + i], base, &d, &dt, c->span) != CX_OK) goto out;
+            if (difference(E, &vals[k * nc + i], base, &d, &dt, c->span) != CX_OK) {
+                cx_value_clear(&d);
+                goto out;
+            }
             if (!put_cell(&g, dt) || !cx_list_push_take(row, &d)) {
                 cx_value_clear(&d);
                 goto oom;
@@ -478,18 +487,6 @@ static cx_status tornado_input_of(cx_eval *E, const cx_ast *name, tornado_input 
     return CX_OK;
 }
 
-static char *show_in(cx_eval *E, const cx_num *x, char suffix, cx_uom *unit)
-{
-    cx_value v;
-    cx_value_init(&v);
-    cx_value_set_num(&v, x);
-    cx_value_set_unit(&v, unit);
-    char *s = suffix && !unit ? cx_display_as(&v, suffix, E->st->opt.digits, &E->st->nctx)
-                              : cx_eval_render(E, &v);
-    cx_value_clear(&v);
-    return s;
-}
-
 /* The line under the table: the joint range over the corners, and whether
  * the inputs interact: every corner is what the separate effects add to
  * exactly when they do not (an additive model). */
@@ -498,8 +495,8 @@ enum { MAX_TORNADO_CORNERS_LOG2 = 10 };
 static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, size_t k,
                               const cx_num *swings)
 {
-    char *text = NULL, *sw = show_in(E, swings, 0, in[0].at_lo.unit), *what = NULL, *ls = NULL,
-         *hs = NULL, *vs = NULL, *ss = NULL, *corner = strdup("");
+    char *text = NULL, *sw = cx_bounded_show_num(E, swings, 0, in[0].at_lo.unit), *what = NULL,
+         *ls = NULL, *hs = NULL, *vs = NULL, *ss = NULL, *corner = strdup("");
     cx_value base;
     cx_value_init(&base);
     cx_num lo, hi, bad_value, bad_sum;
@@ -518,8 +515,8 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
     if (value_with(E, n, in, k, k, NULL, &base) != CX_OK ||
         corner_range(E, n, in, k, &base.u.num, &lo, &hi, &bad, &bad_value, &bad_sum) != CX_OK)
         goto out;
-    if (!(ls = show_in(E, &lo, 0, in[0].at_lo.unit)) ||
-        !(hs = show_in(E, &hi, 0, in[0].at_lo.unit)))
+    if (!(ls = cx_bounded_show_num(E, &lo, 0, in[0].at_lo.unit)) ||
+        !(hs = cx_bounded_show_num(E, &hi, 0, in[0].at_lo.unit)))
         goto out;
     if (bad == UINT32_MAX) {
         text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s, "
@@ -529,14 +526,15 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
         goto out;
     }
     for (size_t i = 0; i < k && corner; i++) {
-        char *v = show_in(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix, in[i].unit);
+        char *v =
+            cx_bounded_show_num(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix, in[i].unit);
         char *c = v ? cx_strdupf("%s%s%s = %s", corner, i ? ", " : "", in[i].name->name, v) : NULL;
         free(v);
         free(corner);
         corner = c;
     }
-    if (corner && (vs = show_in(E, &bad_value, 0, in[0].at_lo.unit)) &&
-        (ss = show_in(E, &bad_sum, 0, in[0].at_lo.unit)))
+    if (corner && (vs = cx_bounded_show_num(E, &bad_value, 0, in[0].at_lo.unit)) &&
+        (ss = cx_bounded_show_num(E, &bad_sum, 0, in[0].at_lo.unit)))
         text = cx_strdupf("the swings add to %s; over all %u corners %s runs from %s to %s; "
                           "the inputs interact: at %s it is %s, not the %s their separate "
                           "effects add to",
@@ -708,11 +706,11 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
         cx_value_set_num(&cells[5], &t->swing);
         cx_value_set_unit(&cells[5], t->at_lo.unit);
         char *texts[6] = {strdup(t->name->name),
-                          show_in(E, &t->lo, t->suffix, t->unit),
-                          show_in(E, &t->hi, t->suffix, t->unit),
+                          cx_bounded_show_num(E, &t->lo, t->suffix, t->unit),
+                          cx_bounded_show_num(E, &t->hi, t->suffix, t->unit),
                           cx_eval_render(E, &t->at_lo),
                           cx_eval_render(E, &t->at_hi),
-                          show_in(E, &t->swing, 0, t->at_lo.unit)};
+                          cx_bounded_show_num(E, &t->swing, 0, t->at_lo.unit)};
         for (size_t c = 0; c < 6; c++) {
             if (ok) ok = put_cell(&g, texts[c]) && cx_list_push_take(row, &cells[c]);
             else free(texts[c]);
@@ -895,7 +893,8 @@ static cx_status exact_corners(cx_eval *E, const cx_ast *claim, const char *cons
             char *text = strdup("");
             for (size_t i = 0; i < k && text; i++) {
                 const cx_input_label *lab = cx_bounded_label(st, syms[i]);
-                char *v = show_in(E, &ov[i].value.u.num, lab ? lab->suffix : 0, units[i]);
+                char *v =
+                    cx_bounded_show_num(E, &ov[i].value.u.num, lab ? lab->suffix : 0, units[i]);
                 char *t = v ? cx_strdupf("%s%s%s = %s", text, i ? ", " : "", names[i], v) : NULL;
                 free(v);
                 free(text);
@@ -983,10 +982,12 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
             if (w.verdict == CX_AFF_FAIL || w.verdict == CX_AFF_DEPENDS) {
                 n_fail += w.verdict == CX_AFF_FAIL;
                 depends = w.verdict == CX_AFF_DEPENDS;
-                if (!fail_at) fail_at = cx_bounded_point_text(E, &w.fail);
-                else if (w.verdict == CX_AFF_DEPENDS) {
+                if (!fail_at || w.verdict == CX_AFF_DEPENDS) {
                     free(fail_at);
-                    fail_at = cx_bounded_point_text(E, &w.fail);
+                    if (!(fail_at = cx_bounded_point_text(E, &w.fail))) {
+                        cx_aff_witness_clear(&w);
+                        goto oom;
+                    }
                 }
             }
             if (w.verdict == CX_AFF_UNDECIDED) {
@@ -1004,7 +1005,12 @@ cx_status cx_bounded_split(cx_eval *E, const cx_ast *claim, const cx_value *l, c
                 }
                 cx_num_clear(&wi);
                 cx_num_clear(&wj);
-                if (!box_new(&q[nq], k) || !box_new(&q[nq + 1], k)) {
+                if (!box_new(&q[nq], k)) {
+                    cx_aff_witness_clear(&w);
+                    goto oom;
+                }
+                if (!box_new(&q[nq + 1], k)) {
+                    box_free(&q[nq], k);
                     cx_aff_witness_clear(&w);
                     goto oom;
                 }

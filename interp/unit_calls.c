@@ -189,11 +189,20 @@ cx_status cx_units_call(cx_eval *E, const cx_builtin *bi, cx_call *c, cx_value *
     case CX_UR_COUNT:
     case CX_UR_CANCEL: break;
     case CX_UR_SQUARE:
-        if (u && !cx_uom_pow(u, 2, &ru)) st = cx_eval_oom(E, c->span);
+        if (u) {
+            cx_uom_status us = cx_uom_pow(u, 2, &ru);
+            if (us == CX_UOM_NOMEM) st = cx_eval_oom(E, c->span);
+            else if (us != CX_UOM_OK)
+                st = cx_eval_error(E, CX_E_TYPE_UNIT, c->span, "unit too large: exponents up to %d",
+                                   CX_UOM_MAX_EXP);
+        }
         break;
     case CX_UR_STOCK:
-        if (u && cx_uom_time_denominator(u, NULL)) ru = cx_uom_with_time(u, NULL);
-        else ru = cx_uom_ref((cx_uom *)u);
+        if (u && cx_uom_time_denominator(u, NULL)) {
+            ru = cx_uom_with_time(u, NULL);
+            /* NULL is no unit only for 1/yr alone; else memory ran out. */
+            if (!ru && u->n > 1) st = cx_eval_oom(E, c->span);
+        } else ru = cx_uom_ref((cx_uom *)u);
         break;
     case CX_UR_FLOW:
         if (u) st = flow_unit(E, c, u, &ru);
@@ -201,8 +210,10 @@ cx_status cx_units_call(cx_eval *E, const cx_builtin *bi, cx_call *c, cx_value *
     case CX_UR_PER: {
         mpq_t f;
         mpq_init(f);
-        if (!cx_uom_mul(c->args[0].unit, c->n > 1 ? c->args[1].unit : NULL, -1, &ru, f) ||
-            mpq_cmp_ui(f, 1, 1) != 0)
+        cx_uom_status us =
+            cx_uom_mul(c->args[0].unit, c->n > 1 ? c->args[1].unit : NULL, -1, &ru, f);
+        if (us == CX_UOM_NOMEM) st = cx_eval_oom(E, c->span);
+        else if (us != CX_UOM_OK || mpq_cmp_ui(f, 1, 1) != 0)
             st = cx_eval_error(E, CX_E_TYPE_UNIT, c->span,
                                "per_head needs units that divide without a factor");
         mpq_clear(f);

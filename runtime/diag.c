@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clean.h"
 #include "format.h"
 #include "strbuf.h"
 
@@ -23,20 +24,6 @@ static size_t utf8_chars(const char *s, size_t n)
     return c;
 }
 
-/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    size_t len = s[0] < 0x80             ? 1
-                 : (s[0] & 0xE0) == 0xC0 ? 2
-                 : (s[0] & 0xF0) == 0xE0 ? 3
-                 : (s[0] & 0xF8) == 0xF0 ? 4
-                                         : 0;
-    if (!len || len > n || (len == 2 && s[0] < 0xC2)) return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80) return 0;
-    return len;
-}
-
 /* Copies a source line for display: control characters, NUL and invalid
  * UTF-8 become U+FFFD, one per byte, so nothing raw reaches the terminal and
  * the caret still lines up (columns count those bytes as one character). */
@@ -44,18 +31,11 @@ static void put_clean(cx_strbuf *b, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
-        size_t n = utf8_seq(s + i, len - i);
-        /* C0 and DEL, and C1 (U+0080..U+009F: 0xC2 0x80..0x9F, where U+009B
-         * starts escape sequences on some terminals). */
-        bool control = n == 1 ? (s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7F
-                              : n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0;
-        if (n == 0 || control) {
-            cx_strbuf_puts(b, "\xef\xbf\xbd");
-            i += n ? n : 1; /* one mark per character, as columns count them */
-        } else {
-            cx_strbuf_put(b, text + i, n);
-            i += n;
-        }
+        bool mark;
+        size_t n = cx_clean_char(s + i, len - i, &mark);
+        if (mark) cx_strbuf_puts(b, CX_CLEAN_MARK); /* one per character, as columns count */
+        else cx_strbuf_put(b, text + i, n);
+        i += n;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clean.h"
 #include "grow.h"
 
 char *cx_vstrdupf(const char *fmt, va_list ap)
@@ -100,7 +101,7 @@ cx_error *cx_diag_vadd(cx_diag *d, cx_err_code code, cx_span span, const char *f
 {
     if (d->items == &d->spare) return NULL; /* out of memory already */
     if (!CX_GROW(d->items, d->cap, d->len, 8)) return record_without_memory(d, span);
-    char *msg = cx_vstrdupf(fmt, ap);
+    char *msg = cx_clean_text(cx_vstrdupf(fmt, ap)); /* a path may hold a '\r' */
     if (!msg) return record_without_memory(d, span);
     cx_error *e = &d->items[d->len++];
     memset(e, 0, sizeof *e);
@@ -125,7 +126,7 @@ void cx_error_set_message(cx_error *e, const char *fmt, ...)
     if (!e) return;
     va_list ap;
     va_start(ap, fmt);
-    char *m = cx_vstrdupf(fmt, ap);
+    char *m = cx_clean_text(cx_vstrdupf(fmt, ap));
     va_end(ap);
     if (!m) return;
     if (e->message != out_of_memory) free(e->message);
@@ -137,7 +138,7 @@ void cx_error_add_note(cx_error *e, cx_span span, const char *fmt, ...)
     if (!e) return;
     va_list ap;
     va_start(ap, fmt);
-    char *text = cx_vstrdupf(fmt, ap);
+    char *text = cx_clean_text(cx_vstrdupf(fmt, ap));
     va_end(ap);
     if (!text) return;
     cx_note *notes = realloc(e->notes, (e->n_notes + 1) * sizeof *notes);
@@ -158,7 +159,7 @@ void cx_error_set_hint(cx_error *e, const char *fmt, ...)
     if (!e) return;
     va_list ap;
     va_start(ap, fmt);
-    char *hint = cx_vstrdupf(fmt, ap);
+    char *hint = cx_clean_text(cx_vstrdupf(fmt, ap));
     va_end(ap);
     if (!hint) return; /* keep the old hint rather than none */
     free(e->hint);

@@ -158,7 +158,7 @@ static bool add_factor(ubuild *b, const char *sym, int exp)
 /* Brings every symbol of a dimension to the first one of it (yr after qtr
  * becomes 4 qtr), multiplying `factor` by what that takes, drops zero
  * exponents, and makes the unit (NULL when nothing is left). */
-static bool finish(ubuild *b, cx_uom **out, mpq_t factor)
+static cx_uom_status finish(ubuild *b, cx_uom **out, mpq_t factor)
 {
     mpq_t s1, s2;
     mpq_init(s1);
@@ -182,17 +182,17 @@ static bool finish(ubuild *b, cx_uom **out, mpq_t factor)
     mpq_clear(s1);
     mpq_clear(s2);
     *out = NULL;
-    if (!ok) return false;
+    if (!ok) return CX_UOM_TOO_LARGE;
     int n = 0;
     for (int i = 0; i < b->n; i++)
         if (b->f[i].exp != 0) n++;
-    if (n == 0) return true;
+    if (n == 0) return CX_UOM_OK;
     cx_uom *u = unit_new();
-    if (!u) return false;
+    if (!u) return CX_UOM_NOMEM;
     for (int i = 0; i < b->n; i++)
         if (b->f[i].exp != 0) u->f[u->n++] = b->f[i];
     *out = u;
-    return true;
+    return CX_UOM_OK;
 }
 
 static void load(ubuild *b, const cx_uom *u)
@@ -282,10 +282,11 @@ cx_uom_parse_status cx_uom_parse(const char *text, size_t len, cx_uom_is_count i
     mpq_t f;
     mpq_init(f);
     mpq_set_ui(f, 1, 1);
-    bool ok = finish(&b, out, f);
-    if (ok && factor) mpq_set(factor, f);
+    cx_uom_status us = finish(&b, out, f);
+    if (us == CX_UOM_OK && factor) mpq_set(factor, f);
     mpq_clear(f);
-    if (!ok) { /* an exponent past the limit once symbols merged, or no memory */
+    if (us == CX_UOM_NOMEM) return CX_UOM_PARSE_NOMEM;
+    if (us != CX_UOM_OK) { /* an exponent past the limit once symbols merged */
         *at = 0;
         *bad_len = len;
         return CX_UOM_PARSE_TOO_LARGE;
@@ -293,7 +294,7 @@ cx_uom_parse_status cx_uom_parse(const char *text, size_t len, cx_uom_is_count i
     return CX_UOM_PARSE_OK;
 }
 
-bool cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t factor)
+cx_uom_status cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t factor)
 {
     ubuild r;
     load(&r, a);
@@ -301,29 +302,29 @@ bool cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t 
     *out = NULL;
     if (b)
         for (int i = 0; i < b->n; i++)
-            if (!add_factor(&r, b->f[i].sym, sign * b->f[i].exp)) return false;
+            if (!add_factor(&r, b->f[i].sym, sign * b->f[i].exp)) return CX_UOM_TOO_LARGE;
     return finish(&r, out, factor);
 }
 
-bool cx_uom_pow(const cx_uom *a, long n, cx_uom **out)
+cx_uom_status cx_uom_pow(const cx_uom *a, long n, cx_uom **out)
 {
     *out = NULL;
-    if (!a || n == 0) return true;
-    if (n > CX_UOM_MAX_EXP || n < -CX_UOM_MAX_EXP) return false;
+    if (!a || n == 0) return CX_UOM_OK;
+    if (n > CX_UOM_MAX_EXP || n < -CX_UOM_MAX_EXP) return CX_UOM_TOO_LARGE;
     cx_uom *u = unit_new();
-    if (!u) return false;
+    if (!u) return CX_UOM_NOMEM;
     *u = *a;
     u->rc = 1;
     for (int i = 0; i < u->n; i++) {
         long e = u->f[i].exp * n;
         if (e > CX_UOM_MAX_EXP || e < -CX_UOM_MAX_EXP) {
             free(u);
-            return false;
+            return CX_UOM_TOO_LARGE;
         }
         u->f[i].exp = (int)e;
     }
     *out = u;
-    return true;
+    return CX_UOM_OK;
 }
 
 /* ==== comparing ========================================================== */

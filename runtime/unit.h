@@ -85,14 +85,18 @@ cx_uom_parse_status cx_uom_parse(const char *text, size_t len, cx_uom_is_count i
 cx_uom *cx_uom_ref(cx_uom *u); /* NULL-safe; returns u */
 void cx_uom_unref(cx_uom *u);  /* NULL-safe */
 
+/* How a product or power of units went: out of memory is not a unit too
+ * large (the caller reports each as what it is). */
+typedef enum cx_uom_status { CX_UOM_OK = 0, CX_UOM_TOO_LARGE, CX_UOM_NOMEM } cx_uom_status;
+
 /* The product a * b^sign (sign +1 multiplies, -1 divides).  Symbols of one
  * dimension are brought to the first one written (USD/qtr * yr is 4 USD):
  * the exact factor this takes multiplies the value and is stored in
  * `factor` (set to 1 first).  *out is NULL when the result is
- * dimensionless.  false when out of memory or past the limits. */
-bool cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t factor);
-/* a^n (n may be negative or 0); false past the exponent limit. */
-bool cx_uom_pow(const cx_uom *a, long n, cx_uom **out);
+ * dimensionless. */
+cx_uom_status cx_uom_mul(const cx_uom *a, const cx_uom *b, int sign, cx_uom **out, mpq_t factor);
+/* a^n (n may be negative or 0). */
+cx_uom_status cx_uom_pow(const cx_uom *a, long n, cx_uom **out);
 
 /* Whether a and b measure the same dimension (NULL: dimensionless). */
 bool cx_uom_same_dim(const cx_uom *a, const cx_uom *b);
