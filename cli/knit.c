@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "knit.h"
+#include "knit_cmark.h"
 
 enum { K_OK = 0, K_CHECK = 1, K_ERROR = 2, K_LIMIT = 3, K_IO = 4, K_USAGE = 64 };
 
@@ -782,7 +783,12 @@ static int knit(const knit_req *q)
         const char *base = strrchr(q->input, '/');
         bool ok = true, charts_failed = false;
         size_t lost = SIZE_MAX;
-        if (q->html) {
+        char why[512];
+        if (q->html && !cx_cmark_load(why, sizeof why)) {
+            fprintf(stderr, "cx knit: error: cannot render HTML: %s\n", why);
+            charts_failed = true; /* said: nothing written */
+            status = K_IO;
+        } else if (q->html) {
             render_deadline(q->opt.timeout_ms);
             ok = cx_knit_html(&k.doc, base ? base + 1 : q->input, q->unsafe, q->opt.digits, &out,
                               &lost);

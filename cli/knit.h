@@ -95,6 +95,7 @@ char *cx_knit_placeholder(const knit_doc *doc);
 
 /* knit_html.c: the standalone page.  `unsafe`: the report's own raw HTML is
  * kept (trusted authors); otherwise it is dropped, as are javascript: links.
+ * cmark-gfm must be loaded first (cx_cmark_load, knit_cmark.h).
  * False when cmark or memory failed, or when a construct has no place in
  * the page (cmark reads it as part of raw HTML, a link or code): then
  * *lost is its index (else SIZE_MAX). */

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
+#define CX_CMARK_NAMES /* cmark's functions through the pointers cx_cmark_load filled */
+#include "knit_cmark.h"
 #include "knit.h"
 
 static const char style[] =

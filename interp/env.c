@@ -4,10 +4,21 @@
 #include "env.h"
 #include "../runtime/grow.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 void cx_env_init(cx_env *e) { memset(e, 0, sizeof *e); }
+
+/* CX_GROW for a binding's 32-bit counts. */
+static bool grow32(void *arrp, uint32_t *cap, uint32_t len, size_t size, size_t first)
+{
+    if (len == UINT32_MAX) return false;
+    size_t c = *cap;
+    if (!cx_grow(arrp, &c, len, size, first)) return false;
+    *cap = c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+    return true;
+}
 
 void cx_binding_clear_bound_periods(cx_binding *b)
 {
@@ -35,7 +46,9 @@ bool cx_binding_set_bound_period(cx_binding *b, int64_t ord, const cx_value *v)
             return true;
         }
     if (!v) return true;
-    if (!CX_GROW(b->bound_periods, b->cap_bound_periods, b->n_bound_periods, 4)) return false;
+    if (!grow32(&b->bound_periods, &b->cap_bound_periods, b->n_bound_periods,
+                sizeof *b->bound_periods, 4))
+        return false;
     cx_bound_period *p = &b->bound_periods[b->n_bound_periods++];
     p->ord = ord;
     cx_value_init(&p->value);
@@ -48,10 +61,7 @@ static void free_binding(cx_binding *b)
     cx_binding_clear_bound_periods(b);
     free(b->bound_periods);
     cx_value_clear(&b->value);
-    free((char *)b->name);
-    free(b->period_ords);
-    free(b->period_spans);
-    free(b->period_figures);
+    free(b->period_notes);
     free(b);
 }
 
@@ -63,6 +73,13 @@ void cx_env_free(cx_env *e)
     cx_env_pop_locals(e, 0);
     free(e->locals);
     memset(e, 0, sizeof *e);
+}
+
+/* Names are short: comparing them here beats a call to strcmp. */
+static inline bool same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
 }
 
 /* FNV-1a: names are short and this is cheap. */
@@ -78,22 +95,24 @@ cx_binding *cx_env_global(const cx_env *e, const char *name)
     if (!e->index_cap) return NULL;
     size_t mask = e->index_cap - 1;
     for (size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
-        size_t slot = e->index[i];
+        uint32_t slot = e->index[i];
         if (!slot) return NULL;
         cx_binding *b = e->globals[slot - 1];
-        if (strcmp(b->name, name) == 0) return b;
+        if (same_name(b->name, name)) return b;
     }
 }
 
 static bool grow_index(cx_env *e)
 {
     size_t cap = e->index_cap ? e->index_cap * 2 : 64;
-    size_t *idx = calloc(cap, sizeof *idx);
+    /* Slots hold global numbers + 1 in 32 bits (half the index of size_t). */
+    if (cap / 2 > UINT32_MAX) return false;
+    uint32_t *idx = calloc(cap, sizeof *idx);
     if (!idx) return false;
     for (size_t g = 0; g < e->n_globals; g++) {
         size_t i = hash_name(e->globals[g]->name) & (cap - 1);
         while (idx[i]) i = (i + 1) & (cap - 1);
-        idx[i] = g + 1;
+        idx[i] = (uint32_t)(g + 1);
     }
     free(e->index);
     e->index = idx;
@@ -106,43 +125,56 @@ cx_binding *cx_env_define(cx_env *e, const char *name, cx_span span)
     /* Keep the load factor under one half so probes stay short. */
     if ((e->n_globals + 1) * 2 > e->index_cap && !grow_index(e)) return NULL;
     if (!CX_GROW(e->globals, e->cap_globals, e->n_globals, 32)) return NULL;
-    cx_binding *b = calloc(1, sizeof *b);
-    char *copy = b ? strdup(name) : NULL;
-    if (!copy) {
-        free(b);
-        return NULL;
-    }
-    b->name = copy;
+    size_t len = strlen(name);
+    if (len > SIZE_MAX - sizeof(cx_binding) - 1) return NULL;
+    cx_binding *b = calloc(1, sizeof *b + len + 1);
+    if (!b) return NULL;
+    memcpy(b->name_buf, name, len + 1);
+    b->name = b->name_buf;
     b->span = span;
     cx_value_init(&b->value);
     e->globals[e->n_globals++] = b;
     e->generation++;
     size_t mask = e->index_cap - 1, i = hash_name(name) & mask;
     while (e->index[i]) i = (i + 1) & mask;
-    e->index[i] = e->n_globals;
+    e->index[i] = (uint32_t)e->n_globals;
     return b;
+}
+
+static bool same_note(const cx_period_note *n, cx_span span, cx_figure fig)
+{
+    return n->span.src == span.src && n->span.start == span.start && n->span.end == span.end &&
+           n->figure.quantum10 == fig.quantum10 && n->figure.suffix == fig.suffix &&
+           n->figure.written == fig.written && n->figure.fact == fig.fact;
+}
+
+static bool in_note(const cx_period_note *n, int64_t ord)
+{
+    return ord >= n->ord && (uint64_t)ord - (uint64_t)n->ord < (uint64_t)n->count;
 }
 
 bool cx_binding_note_period(cx_binding *b, int64_t ord, cx_span span, cx_figure fig)
 {
-    /* Three arrays side by side: the capacity is the smallest of them. */
-    size_t cap_ords = b->cap_periods, cap_spans = b->cap_periods, cap_figs = b->cap_periods;
-    bool ok = CX_GROW(b->period_ords, cap_ords, b->n_periods, 8) &&
-              CX_GROW(b->period_spans, cap_spans, b->n_periods, 8) &&
-              CX_GROW(b->period_figures, cap_figs, b->n_periods, 8);
-    size_t cap = cap_ords < cap_spans ? cap_ords : cap_spans;
-    b->cap_periods = cap < cap_figs ? cap : cap_figs;
-    if (!ok) return false;
-    b->period_ords[b->n_periods] = ord;
-    b->period_figures[b->n_periods] = fig;
-    b->period_spans[b->n_periods++] = span;
+    /* The next period of the latest run, set by the same code the same way,
+     * extends the run. */
+    if (b->n_periods) {
+        cx_period_note *last = &b->period_notes[b->n_periods - 1];
+        if (same_note(last, span, fig) && last->count < INT64_MAX && ord > last->ord &&
+            (uint64_t)ord - (uint64_t)last->ord == (uint64_t)last->count) {
+            last->count++;
+            return true;
+        }
+    }
+    if (!grow32(&b->period_notes, &b->cap_periods, b->n_periods, sizeof *b->period_notes, 8))
+        return false;
+    b->period_notes[b->n_periods++] = (cx_period_note){ord, 1, span, fig};
     return true;
 }
 
 cx_figure cx_binding_period_figure(const cx_binding *b, int64_t ord)
 {
     for (size_t i = b->n_periods; i-- > 0;)
-        if (b->period_ords[i] == ord) return b->period_figures[i];
+        if (in_note(&b->period_notes[i], ord)) return b->period_notes[i].figure;
     return (cx_figure){0, 0, false, false};
 }
 
@@ -150,14 +182,14 @@ cx_span cx_binding_period_span(const cx_binding *b, int64_t ord)
 {
     /* Only used to explain an error, so a linear search is fine. */
     for (size_t i = 0; i < b->n_periods; i++)
-        if (b->period_ords[i] == ord) return b->period_spans[i];
+        if (in_note(&b->period_notes[i], ord)) return b->period_notes[i].span;
     return b->span;
 }
 
 cx_value *cx_env_local(cx_env *e, const char *name)
 {
     for (size_t i = e->n_locals; i > e->frame_base; i--)
-        if (strcmp(e->locals[i - 1].name, name) == 0) return &e->locals[i - 1].value;
+        if (same_name(e->locals[i - 1].name, name)) return &e->locals[i - 1].value;
     return NULL;
 }
 

@@ -23,6 +23,16 @@ typedef struct cx_figure {
     bool fact;         /* bound to a constant (no names): a scenario may set it */
 } cx_figure;
 
+/* Where a run of consecutive periods of a series was defined (for
+ * redefinition notes) and how: a range assignment over 100,000 days is one
+ * note, not 100,000. */
+typedef struct cx_period_note {
+    int64_t ord;   /* the first period of the run */
+    int64_t count; /* periods ord, ord + 1, ..., ord + count - 1 */
+    cx_span span;
+    cx_figure figure;
+} cx_period_note;
+
 /* A period of a series bound to a bound (`capex 2026 = 150B ± 10B`): kept
  * beside the series, which holds numbers only, so no built-in ever reads a
  * range as one number (bounded.h). */
@@ -31,19 +41,20 @@ typedef struct cx_bound_period {
     cx_value value; /* a CX_VAL_BOUND, with its unit */
 } cx_bound_period;
 
+/* One allocation per binding, its name inside it: a script of 30,000
+ * assignments holds 30,000 of these. */
 typedef struct cx_binding {
-    const char *name; /* owned copy */
+    const char *name; /* points at name_buf */
     cx_value value;
     cx_span span;     /* where it was (first) defined */
     cx_figure figure; /* a whole value bound to a literal */
-    /* series only: where each period was defined (for redefinition notes)
-     * and how, side by side; a period set again in the REPL appends */
-    int64_t *period_ords;
-    cx_span *period_spans;
-    cx_figure *period_figures;
-    size_t n_periods, cap_periods;
-    cx_bound_period *bound_periods; /* series only: its periods that are bounds */
-    size_t n_bound_periods, cap_bound_periods;
+    /* series only, in the order set; a period set again in the REPL appends.
+     * n_periods counts the notes (runs), not the periods. */
+    cx_period_note *period_notes;
+    uint32_t n_periods, cap_periods; /* 32-bit: a binding is 16 bytes smaller */
+    cx_bound_period *bound_periods;  /* series only: its periods that are bounds */
+    uint32_t n_bound_periods, cap_bound_periods;
+    char name_buf[];
 } cx_binding;
 
 typedef struct cx_local {
@@ -54,7 +65,7 @@ typedef struct cx_local {
 typedef struct cx_env {
     cx_binding **globals; /* in definition order */
     size_t n_globals, cap_globals;
-    size_t *index;    /* open-addressing hash: slot -> global index + 1, 0 = empty */
+    uint32_t *index;  /* open-addressing hash: slot -> global index + 1, 0 = empty */
     size_t index_cap; /* power of two */
     cx_local *locals;
     size_t n_locals, cap_locals;

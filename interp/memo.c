@@ -4,22 +4,31 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "../runtime/grow.h"
 
 void cx_memo_init(cx_memo *m) { memset(m, 0, sizeof *m); }
 
 static void clear_entry(cx_memo_entry *e)
 {
-    for (size_t i = 0; i < e->nargs; i++) cx_value_clear(&e->args[i]);
-    free(e->args);
+    if (e->nargs) cx_value_clear(&e->arg0);
+    for (size_t i = 1; i < e->nargs; i++) cx_value_clear(&e->more[i - 1]);
+    free(e->more);
     cx_value_clear(&e->result);
     memset(e, 0, sizeof *e);
 }
 
+static void clear_all(cx_memo *m)
+{
+    for (size_t i = 0; i < m->len; i++) clear_entry(&m->entries[i]);
+    m->len = 0;
+    if (m->index) memset(m->index, 0, m->index_cap * sizeof *m->index);
+}
+
 void cx_memo_free(cx_memo *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].fn) clear_entry(&m->slots[i]);
-    free(m->slots);
+    clear_all(m);
+    free(m->entries);
+    free(m->index);
     cx_memo_init(m);
 }
 
@@ -96,28 +105,59 @@ static bool key_hash(const cx_ast *fn, const cx_value *args, size_t nargs, uint6
     return true;
 }
 
-static cx_memo_entry *find(const cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
-                           uint64_t h)
+static const cx_value *arg_of(const cx_memo_entry *e, size_t k)
 {
-    if (!m->cap) return NULL;
-    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        cx_memo_entry *e = &m->slots[i];
-        if (!e->fn) return e;
+    return k == 0 ? &e->arg0 : &e->more[k - 1];
+}
+
+/* The index slot of fn(args): the slot that holds its entry, or the empty
+ * slot where it would go. */
+static uint32_t *find(const cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
+                      uint64_t h)
+{
+    size_t mask = m->index_cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &m->index[i];
+        if (!*slot) return slot;
+        const cx_memo_entry *e = &m->entries[*slot - 1];
         if (e->fn == fn && e->hash == h && e->nargs == nargs) {
             size_t k = 0;
-            while (k < nargs && same_value(&e->args[k], &args[k])) k++;
-            if (k == nargs) return e;
+            while (k < nargs && same_value(arg_of(e, k), &args[k])) k++;
+            if (k == nargs) return slot;
         }
     }
+}
+
+/* Room for one more entry with the index under half full; false when
+ * there is no memory for it. */
+static bool make_room(cx_memo *m)
+{
+    if (m->len >= CX_MEMO_MAX_ENTRIES) clear_all(m); /* past the bound: start over */
+    if (!CX_GROW(m->entries, m->cap, m->len, 64)) return false;
+    if ((m->len + 1) * 2 <= m->index_cap) return true;
+    size_t ncap = m->index_cap ? m->index_cap * 2 : 128;
+    uint32_t *idx = calloc(ncap, sizeof *idx);
+    if (!idx) return false;
+    for (size_t k = 0; k < m->len; k++) {
+        size_t i = m->entries[k].hash & (ncap - 1);
+        while (idx[i]) i = (i + 1) & (ncap - 1);
+        idx[i] = (uint32_t)(k + 1);
+    }
+    free(m->index);
+    m->index = idx;
+    m->index_cap = ncap;
+    return true;
 }
 
 bool cx_memo_get(const cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
                  uint64_t generation, cx_value *out)
 {
     uint64_t h;
-    if (!key_hash(fn, args, nargs, &h)) return false;
-    cx_memo_entry *e = find(m, fn, args, nargs, h);
-    if (!e || !e->fn || e->generation != generation) return false;
+    if (!m->len || !key_hash(fn, args, nargs, &h)) return false;
+    uint32_t *slot = find(m, fn, args, nargs, h);
+    if (!*slot) return false;
+    const cx_memo_entry *e = &m->entries[*slot - 1];
+    if (e->generation != generation) return false;
     cx_value_copy(out, &e->result);
     return true;
 }
@@ -127,43 +167,36 @@ void cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t narg
 {
     uint64_t h;
     if (!key_hash(fn, args, nargs, &h)) return;
-    /* Kept at most half full; past the bound the table starts over. */
-    if ((m->len + 1) * 2 > m->cap) {
-        if (m->cap >= 2 * CX_MEMO_MAX_ENTRIES) {
-            for (size_t i = 0; i < m->cap; i++)
-                if (m->slots[i].fn) clear_entry(&m->slots[i]);
-            m->len = 0;
-        } else {
-            size_t ncap = m->cap ? m->cap * 2 : 64;
-            cx_memo_entry *ns = calloc(ncap, sizeof *ns);
-            if (!ns) return;
-            cx_memo old = *m;
-            m->slots = ns;
-            m->cap = ncap;
-            for (size_t i = 0; i < old.cap; i++)
-                if (old.slots[i].fn)
-                    *find(m, old.slots[i].fn, old.slots[i].args, old.slots[i].nargs,
-                          old.slots[i].hash) = old.slots[i];
-            free(old.slots);
+    if (m->len) {
+        uint32_t *slot = find(m, fn, args, nargs, h);
+        if (*slot) { /* remembered at an older generation: the new result replaces it */
+            cx_memo_entry *e = &m->entries[*slot - 1];
+            e->generation = generation;
+            cx_value_copy(&e->result, result);
+            return;
         }
     }
-    cx_memo_entry *e = find(m, fn, args, nargs, h);
-    if (e->fn) clear_entry(e);
-    else m->len++;
-    cx_value *copy = nargs ? calloc(nargs, sizeof *copy) : NULL;
-    if (nargs && !copy) {
-        m->len--;
+    cx_value *more = NULL;
+    if (nargs > 1 && !(more = calloc(nargs - 1, sizeof *more))) return;
+    if (!make_room(m)) {
+        free(more);
         return;
     }
-    for (size_t i = 0; i < nargs; i++) {
-        cx_value_init(&copy[i]);
-        cx_value_copy(&copy[i], &args[i]);
-    }
+    cx_memo_entry *e = &m->entries[m->len];
+    memset(e, 0, sizeof *e);
     e->fn = fn;
     e->hash = h;
     e->generation = generation;
-    e->args = copy;
     e->nargs = nargs;
+    e->more = more;
+    cx_value_init(&e->arg0);
+    if (nargs) cx_value_copy(&e->arg0, &args[0]);
+    for (size_t i = 1; i < nargs; i++) {
+        cx_value_init(&more[i - 1]);
+        cx_value_copy(&more[i - 1], &args[i]);
+    }
     cx_value_init(&e->result);
     cx_value_copy(&e->result, result);
+    m->len++;
+    *find(m, fn, args, nargs, h) = (uint32_t)m->len;
 }

@@ -144,11 +144,77 @@ static bool read_suffix(const char *t, size_t n, cx_literal_info *info)
     return true;
 }
 
+/* The everyday literal (at most 18 digits, an optional fraction and suffix,
+ * no '_' or exponent: 37, 1.5, 13%, 200000.25, 4.8B) straight from machine
+ * integers: the same value and info as the general reading below, without
+ * copying the digits or going through cx_num_from_decimal.  false, with out
+ * and info untouched, for any other shape, a value past int64, or a size
+ * limit below 64 bits (which only the general reading checks). */
+static bool read_plain(const char *text, size_t len, const cx_num_ctx *ctx, cx_num *out,
+                       cx_literal_info *info)
+{
+    static const int64_t pow10[19] = {1,
+                                      10,
+                                      100,
+                                      1000,
+                                      10000,
+                                      100000,
+                                      1000000,
+                                      10000000,
+                                      100000000,
+                                      1000000000,
+                                      10000000000,
+                                      100000000000,
+                                      1000000000000,
+                                      10000000000000,
+                                      100000000000000,
+                                      1000000000000000,
+                                      10000000000000000,
+                                      100000000000000000,
+                                      1000000000000000000};
+    if (ctx->max_bits > 0 && ctx->max_bits < 64) return false;
+    size_t i = 0, ints = 0, fracs = 0;
+    int64_t m = 0; /* at most 18 digits: below 10^18 */
+    for (; i < len && is_digit(text[i]); i++, ints++) {
+        if (ints == 18) return false;
+        m = m * 10 + (text[i] - '0');
+    }
+    if (ints == 0 || (ints > 1 && text[0] == '0')) return false;
+    if (i < len && text[i] == '.') {
+        if (i + 1 >= len || !is_digit(text[i + 1])) return false;
+        for (i++; i < len && is_digit(text[i]); i++, fracs++) {
+            if (ints + fracs == 18) return false;
+            m = m * 10 + (text[i] - '0');
+        }
+    }
+    cx_literal_info in;
+    memset(&in, 0, sizeof in);
+    if (i < len && (text[i] == '_' || text[i] == 'e' || text[i] == 'E')) return false;
+    if (!read_suffix(text + i, len - i, &in)) return false;
+    long e = in.scale10 - (long)fracs; /* -22 .. 12 */
+    if (e >= 0) {
+        int64_t v;
+        if (__builtin_mul_overflow(m, pow10[e], &v)) return false;
+        cx_num_set_frac(out, v, 1);
+    } else {
+        if (-e > 18) return false;
+        cx_num_set_frac(out, m, pow10[-e]);
+    }
+    in.is_int_text = fracs == 0 && in.suffix == 0;
+    in.digits = ints + fracs;
+    in.quantum10 = e;
+    *info = in;
+    return true;
+}
+
 cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_ctx *ctx,
                                     cx_num *out, cx_literal_info *info)
 {
+    if (read_plain(text, len, ctx, out, info)) return CX_LIT_OK;
     memset(info, 0, sizeof *info);
-    char *buf = malloc(len + 2);
+    /* Nearly every literal is short: its digits go on the stack. */
+    char small[64];
+    char *buf = len + 2 <= sizeof small ? small : malloc(len + 2);
     if (!buf) return CX_LIT_NOMEM;
     cx_literal_status st = CX_LIT_BAD;
     size_t i = 0, o = 0;
@@ -213,7 +279,7 @@ cx_literal_status cx_literal_number(const char *text, size_t len, const cx_num_c
     }
     st = ns == CX_NUM_OK ? CX_LIT_OK : ns == CX_NUM_TOO_BIG ? CX_LIT_TOO_BIG : CX_LIT_BAD;
 out:
-    free(buf);
+    if (buf != small) free(buf);
     return st;
 }
 

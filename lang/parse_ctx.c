@@ -40,22 +40,6 @@ void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span)
     P->stop = true;
 }
 
-cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n)
-{
-    if (n <= 0) return (cx_span){rhs[0].src, rhs[0].end, rhs[0].end};
-    cx_span s = {rhs[1].src, rhs[1].start, rhs[n].end};
-    /* The opening tokens inside the rule leave the stack with it.  The top
-     * entry may be the lookahead, which lies past the rule: keep that one. */
-    size_t top = P->n_open;
-    bool lookahead = top > 0 && P->open[top - 1].start >= s.end;
-    if (lookahead) top--;
-    size_t k = top;
-    while (k > 0 && P->open[k - 1].start >= s.start) k--;
-    if (lookahead) P->open[k++] = P->open[top];
-    P->n_open = k;
-    return s;
-}
-
 void cx_parse_push_open(cx_parse_ctx *P, cx_span span)
 {
     if (!CX_GROW(P->open, P->cap_open, P->n_open, 64)) {

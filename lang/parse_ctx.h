@@ -58,8 +58,22 @@ void cx_parse_nesting_error(cx_parse_ctx *P, cx_span span);
 
 /* YYLLOC_DEFAULT: the span of a reduced rule from its right-hand side
  * (rhs[1..n]; rhs[0] is the symbol before it), popping the opening tokens the
- * rule consumed. */
-cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n);
+ * rule consumed.  Inline: the parser calls it on every reduction. */
+static inline cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n)
+{
+    if (n <= 0) return (cx_span){rhs[0].src, rhs[0].end, rhs[0].end};
+    cx_span s = {rhs[1].src, rhs[1].start, rhs[n].end};
+    /* The opening tokens inside the rule leave the stack with it.  The top
+     * entry may be the lookahead, which lies past the rule: keep that one. */
+    size_t top = P->n_open;
+    bool lookahead = top > 0 && P->open[top - 1].start >= s.end;
+    if (lookahead) top--;
+    size_t k = top;
+    while (k > 0 && P->open[k - 1].start >= s.start) k--;
+    if (lookahead) P->open[k++] = P->open[top];
+    P->n_open = k;
+    return s;
+}
 /* The scanner: an opening token was handed to the parser. */
 void cx_parse_push_open(cx_parse_ctx *P, cx_span span);
 /* Appends a statement to the unit (NULL, the empty statement, is skipped),

@@ -27,11 +27,27 @@ static inline int bitlen64(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0;
 
 static inline uint64_t uabs64(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
 
-/* Binary gcd: no division, a handful of cycles per bit. */
+/* Binary gcd: a handful of cycles per bit.  A side of 1 (every integer's
+ * denominator) answers at once, and when one side is far shorter than the
+ * other, one division first saves a loop step per bit of the difference. */
 static uint64_t gcd64(uint64_t a, uint64_t b)
 {
+    if (a == 1 || b == 1) return 1;
     if (a == 0) return b;
     if (b == 0) return a;
+    if (a > b) {
+        uint64_t t = a;
+        a = b;
+        b = t;
+    }
+    if ((a & (a - 1)) == 0) { /* a power of two (decimal denominators often are) */
+        int za = __builtin_ctzll(a), zb = __builtin_ctzll(b);
+        return (uint64_t)1 << (za < zb ? za : zb);
+    }
+    if ((b >> 16) > a) {
+        b %= a;
+        if (b == 0) return a;
+    }
     int shift = __builtin_ctzll(a | b);
     a >>= __builtin_ctzll(a);
     do {
@@ -258,21 +274,9 @@ static mpfr_prec_t ctx_prec(const cx_num_ctx *ctx)
 
 /* ==== lifecycle ========================================================= */
 
-void cx_num_init(cx_num *x)
-{
-    x->kind = CX_NUM_SMALL;
-    x->u.s.num = 0;
-    x->u.s.den = 1;
-}
+void cx_num_release_slow(cx_num *x) { release(x); }
 
-void cx_num_clear(cx_num *x)
-{
-    release(x);
-    x->u.s.num = 0;
-    x->u.s.den = 1;
-}
-
-void cx_num_set(cx_num *dst, const cx_num *src)
+void cx_num_set_slow(cx_num *dst, const cx_num *src)
 {
     if (dst == src) return;
     switch (src->kind) {
@@ -296,14 +300,6 @@ void cx_num_set(cx_num *dst, const cx_num *src)
         mpfr_set(dst->u.f, src->u.f, MPFR_RNDN); /* same precision: exact */
         break;
     }
-}
-
-void cx_num_swap(cx_num *a, cx_num *b)
-{
-    /* Swapping whole structs is safe: each limb pointer keeps one owner. */
-    cx_num t = *a;
-    *a = *b;
-    *b = t;
 }
 
 void cx_num_set_si(cx_num *x, int64_t v)
@@ -510,6 +506,8 @@ static bool add_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
         n = (i128)an * bd + (i128)bn * ad;
         d = (i128)ad * bd;
     } else {
+        /* 128-bit divisions are library calls: take them in 64 bits when
+         * the sum fits, and not at all for a divisor of 1. */
         int64_t ad1 = ad / (int64_t)g, bd1 = bd / (int64_t)g;
         i128 t = (i128)an * bd1 + (i128)bn * ad1;
         if (t == 0) {
@@ -517,10 +515,17 @@ static bool add_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
             *rd = 1;
             return true;
         }
+        bool t64 = i128_fits(t);
         u128 ut = t < 0 ? (u128)0 - (u128)t : (u128)t;
-        uint64_t g2 = gcd64((uint64_t)(ut % g), g);
-        n = t / (i128)g2;
-        d = (i128)ad1 * (bd / (int64_t)g2);
+        uint64_t tm = t64 ? (uint64_t)ut % g : (uint64_t)(ut % g);
+        uint64_t g2 = gcd64(tm, g);
+        if (g2 == 1) {
+            n = t;
+            d = (i128)ad1 * bd;
+        } else {
+            n = t64 ? (i128)((int64_t)t / (int64_t)g2) : t / (i128)g2;
+            d = (i128)ad1 * (bd / (int64_t)g2);
+        }
     }
     if (!i128_fits(n) || !i128_fits(d)) return false;
     *rn = (int64_t)n;
@@ -538,9 +543,17 @@ static bool mul_small(int64_t an, int64_t ad, int64_t bn, int64_t bd, int64_t *r
     }
     int64_t g1 = (int64_t)gcd64(uabs64(an), (uint64_t)bd);
     int64_t g2 = (int64_t)gcd64(uabs64(bn), (uint64_t)ad);
+    /* A 64-bit division costs tens of cycles: skip the ones by 1. */
+    if (g1 != 1) {
+        an /= g1;
+        bd /= g1;
+    }
+    if (g2 != 1) {
+        bn /= g2;
+        ad /= g2;
+    }
     int64_t n, d;
-    if (__builtin_mul_overflow(an / g1, bn / g2, &n) || n == INT64_MIN ||
-        __builtin_mul_overflow(ad / g2, bd / g1, &d))
+    if (__builtin_mul_overflow(an, bn, &n) || n == INT64_MIN || __builtin_mul_overflow(ad, bd, &d))
         return false;
     *rn = n;
     *rd = d;
@@ -965,6 +978,113 @@ cx_num_status cx_num_ceil(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 }
 
 /* Exact x rounded to a multiple of 10^-places, half away from zero. */
+static const uint64_t pow10_u64[19] = {
+    1ULL,
+    10ULL,
+    100ULL,
+    1000ULL,
+    10000ULL,
+    100000ULL,
+    1000000ULL,
+    10000000ULL,
+    100000000ULL,
+    1000000000ULL,
+    10000000000ULL,
+    100000000000ULL,
+    1000000000000ULL,
+    10000000000000ULL,
+    100000000000000ULL,
+    1000000000000000ULL,
+    10000000000000000ULL,
+    100000000000000000ULL,
+    1000000000000000000ULL,
+};
+
+/* round_exact_places for 1 <= p <= 18 places when the denominator D fits a
+ * machine word (every decimal, most fractions): |x| = Q + R/D, so
+ * |x| 10^p = Q 10^p + R 10^p / D, where R 10^p / D takes one 128-bit
+ * division and Q one pass over the numerator (none when it is SMALL).  The
+ * same value, half away from zero, as the general code below; false when D
+ * does not fit (the general code then answers). */
+static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_num_ctx *ctx,
+                                  cx_num_status *st)
+{
+    uint64_t D;
+    if (a->kind == CX_NUM_SMALL) {
+        D = (uint64_t)a->u.s.den;
+    } else {
+#if ULONG_MAX >= UINT64_MAX
+        if (a->kind != CX_NUM_BIG || mpz_sizeinbase(mpq_denref(a->u.q), 2) > 64) return false;
+        D = (uint64_t)mpz_get_ui(mpq_denref(a->u.q));
+#else
+        return false;
+#endif
+    }
+    /* A decimal with at most p places is its own rounding. */
+    int v2 = __builtin_ctzll(D), v5 = 0;
+    uint64_t d5 = D >> v2;
+    while (d5 % 5 == 0) {
+        d5 /= 5;
+        v5++;
+    }
+    if (d5 == 1 && v2 <= p && v5 <= p) {
+        cx_num_set(out, a);
+        *st = CX_NUM_OK;
+        return true;
+    }
+    uint64_t P = pow10_u64[p];
+    if (a->kind == CX_NUM_SMALL) {
+        bool neg = a->u.s.num < 0;
+        uint64_t m = uabs64(a->u.s.num), Q = m / D, R = m % D;
+        u128 F = (u128)R * P;
+        uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
+        if (fr >= D - fr) fq++; /* half away from zero */
+        /* In lowest terms as below: the common factor of Q 10^p + fq and
+         * 10^p is gcd(fq mod 10^p, 10^p). */
+        uint64_t g = gcd64(fq % P, P), den = P / g;
+        u128 N = (u128)Q * den + fq / g; /* below 2^63 10^18 + 10^18 */
+        if (N <= (u128)INT64_MAX) {
+            *st = emit_small(out, neg ? -(int64_t)N : (int64_t)N, (int64_t)den, ctx);
+            return true;
+        }
+        mpq_t q;
+        mpq_init(q);
+        uint64_t parts[2] = {(uint64_t)N, (uint64_t)(N >> 64)};
+        mpz_import(mpq_numref(q), 2, -1, sizeof parts[0], 0, 0, parts);
+        if (neg) mpz_neg(mpq_numref(q), mpq_numref(q));
+        z_set_u64(mpq_denref(q), den);
+        *st = q_too_big(q, limit_bits(ctx)) ? CX_NUM_TOO_BIG : CX_NUM_OK;
+        if (*st == CX_NUM_OK) take_mpq(out, q);
+        mpq_clear(q);
+        return true;
+    }
+#if ULONG_MAX >= UINT64_MAX
+    mpq_t q;
+    mpq_init(q);
+    mpz_ptr N = mpq_numref(q);
+    bool neg = mpz_sgn(mpq_numref(a->u.q)) < 0;
+    /* N = floor(|num| / D), R = |num| mod D: on the magnitude, so the
+     * rounding below is half away from zero on both sides. */
+    mpz_abs(N, mpq_numref(a->u.q));
+    uint64_t R = mpz_fdiv_q_ui(N, N, (unsigned long)D);
+    u128 F = (u128)R * P;
+    uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
+    if (fr >= D - fr) fq++;
+    /* N 10^p + fq over 10^p, in lowest terms: N 10^p is a multiple of
+     * 10^p, so the common factor is gcd(fq mod 10^p, 10^p) = g, and the
+     * numerator is N (10^p / g) + fq / g, with no pass to divide. */
+    uint64_t g = gcd64(fq % P, P);
+    mpz_mul_ui(N, N, (unsigned long)(P / g));
+    mpz_add_ui(N, N, (unsigned long)(fq / g));
+    if (neg) mpz_neg(N, N);
+    z_set_u64(mpq_denref(q), P / g);
+    *st = q_too_big(q, limit_bits(ctx)) ? CX_NUM_TOO_BIG : CX_NUM_OK;
+    if (*st == CX_NUM_OK) take_mpq(out, q);
+    mpq_clear(q);
+    return true;
+#endif
+}
+
 static cx_num_status round_exact_places(cx_num *out, const cx_num *a, long places,
                                         const cx_num_ctx *ctx)
 {
@@ -973,6 +1093,9 @@ static cx_num_status round_exact_places(cx_num *out, const cx_num *a, long place
         cx_num_set(out, a);
         return CX_NUM_OK;
     }
+    cx_num_status fast;
+    if (places > 0 && places <= 18 && round_places_word_den(out, a, (int)places, ctx, &fast))
+        return fast;
     int64_t lim = limit_bits(ctx);
     qview v;
     qv_init(&v, a);
@@ -1165,28 +1288,6 @@ cx_num_status cx_num_ln(cx_num *out, const cx_num *a, const cx_num_ctx *ctx)
 /* Exponents are saturated here: anything this large is refused anyway
  * unless the mantissa is zero. */
 #define EXP_CAP 1000000000000000LL /* 10^15 */
-
-static const uint64_t pow10_u64[19] = {
-    1ULL,
-    10ULL,
-    100ULL,
-    1000ULL,
-    10000ULL,
-    100000ULL,
-    1000000ULL,
-    10000000ULL,
-    100000000ULL,
-    1000000000ULL,
-    10000000000ULL,
-    100000000000ULL,
-    1000000000000ULL,
-    10000000000000ULL,
-    100000000000000ULL,
-    1000000000000000ULL,
-    10000000000000000ULL,
-    100000000000000000ULL,
-    1000000000000000000ULL,
-};
 
 cx_num_status cx_num_from_decimal(cx_num *out, const char *text, size_t len, long scale10,
                                   const cx_num_ctx *ctx)

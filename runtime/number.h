@@ -56,10 +56,43 @@ typedef struct cx_num_ctx {
 } cx_num_ctx;
 
 /* --- lifecycle ------------------------------------------------------------ */
-void cx_num_init(cx_num *x);                     /* x = 0 (SMALL) */
-void cx_num_clear(cx_num *x);                    /* frees limbs; x must be re-inited to reuse */
-void cx_num_set(cx_num *dst, const cx_num *src); /* deep copy; dst already inited */
-void cx_num_swap(cx_num *a, cx_num *b);
+/* The four calls every evaluation step makes are inline: on SMALL numbers
+ * they are a few moves, and only BIG or approximate ones call out (the
+ * cx_num_*_slow functions, which nothing else should call). */
+void cx_num_release_slow(cx_num *x);
+void cx_num_set_slow(cx_num *dst, const cx_num *src);
+
+static inline void cx_num_init(cx_num *x) /* x = 0 (SMALL) */
+{
+    x->kind = CX_NUM_SMALL;
+    x->u.s.num = 0;
+    x->u.s.den = 1;
+}
+
+static inline void cx_num_clear(cx_num *x) /* frees limbs; x must be re-inited to reuse */
+{
+    if (x->kind != CX_NUM_SMALL) cx_num_release_slow(x);
+    cx_num_init(x);
+}
+
+static inline void cx_num_set(cx_num *dst, const cx_num *src) /* deep copy; dst already inited */
+{
+    if (dst->kind == CX_NUM_SMALL && src->kind == CX_NUM_SMALL) {
+        dst->u.s.num = src->u.s.num;
+        dst->u.s.den = src->u.s.den;
+        return;
+    }
+    cx_num_set_slow(dst, src);
+}
+
+static inline void cx_num_swap(cx_num *a, cx_num *b)
+{
+    /* Swapping whole structs is safe: each limb pointer keeps one owner. */
+    cx_num t = *a;
+    *a = *b;
+    *b = t;
+}
+
 void cx_num_set_si(cx_num *x, int64_t v);
 void cx_num_set_frac(cx_num *x, int64_t num, int64_t den); /* den != 0; canonicalizes */
 void cx_num_set_mpq(cx_num *x, const mpq_t q);             /* q canonical; demotes when it fits */

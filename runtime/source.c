@@ -48,17 +48,18 @@ static char *dir_of(const char *name)
     return copy_bytes(name, slash ? (size_t)(slash - name) + 1 : 0);
 }
 
+/* memchr finds line breaks many bytes at a time. */
 static bool build_lines(cx_source *src)
 {
+    const char *t = src->text, *end = t + src->len, *nl;
     size_t n = 1;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->text[i] == '\n') n++;
+    for (const char *p = t; p < end && (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1) n++;
     src->line_starts = malloc(n * sizeof *src->line_starts);
     if (!src->line_starts) return false;
     size_t k = 0;
     src->line_starts[k++] = 0;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->text[i] == '\n') src->line_starts[k++] = (uint32_t)(i + 1);
+    for (const char *p = t; p < end && (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+        src->line_starts[k++] = (uint32_t)(nl - t + 1);
     src->n_lines = n;
     return true;
 }

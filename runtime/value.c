@@ -76,13 +76,7 @@ void cx_range_unref(cx_range *r)
 
 /* ==== lifecycle ========================================================== */
 
-void cx_value_init(cx_value *v)
-{
-    memset(v, 0, sizeof *v);
-    v->kind = CX_VAL_NONE;
-}
-
-void cx_value_clear(cx_value *v)
+void cx_value_release_slow(cx_value *v)
 {
     switch (v->kind) {
     case CX_VAL_NUM: cx_num_clear(&v->u.num); break;
@@ -97,10 +91,10 @@ void cx_value_clear(cx_value *v)
     case CX_VAL_FUNC: break;
     }
     cx_uom_unref(v->unit);
-    cx_value_init(v);
+    v->unit = NULL;
 }
 
-void cx_value_copy(cx_value *dst, const cx_value *src)
+void cx_value_copy_slow(cx_value *dst, const cx_value *src)
 {
     if (dst == src) return;
     /* Take the new reference before releasing dst's: src may live inside
@@ -145,19 +139,9 @@ void cx_value_copy(cx_value *dst, const cx_value *src)
     memcpy(dst, &t, sizeof t);
 }
 
-void cx_value_move(cx_value *dst, cx_value *src)
-{
-    if (dst == src) return;
-    cx_value t;
-    memcpy(&t, src, sizeof t);
-    cx_value_init(src);
-    cx_value_clear(dst);
-    memcpy(dst, &t, sizeof t);
-}
-
 /* ==== constructors ======================================================= */
 
-void cx_value_set_num(cx_value *v, const cx_num *n)
+void cx_value_set_num_slow(cx_value *v, const cx_num *n)
 {
     if (v->kind == CX_VAL_NUM) {
         cx_num_set(&v->u.num, n);
@@ -169,19 +153,6 @@ void cx_value_set_num(cx_value *v, const cx_num *n)
     cx_num t;
     cx_num_init(&t);
     cx_num_set(&t, n);
-    cx_value_clear(v);
-    v->kind = CX_VAL_NUM;
-    cx_num_init(&v->u.num);
-    cx_num_swap(&v->u.num, &t);
-    cx_num_clear(&t);
-}
-
-void cx_value_take_num(cx_value *v, cx_num *n)
-{
-    if (v->kind == CX_VAL_NUM && n == &v->u.num) return;
-    cx_num t;
-    cx_num_init(&t);
-    cx_num_swap(&t, n); /* n is now an exact 0 */
     cx_value_clear(v);
     v->kind = CX_VAL_NUM;
     cx_num_init(&v->u.num);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include "affine.h"
 #include "number.h"
 #include "period.h"
@@ -78,14 +79,97 @@ typedef struct cx_value {
     struct cx_uom *unit;
 } cx_value;
 
-void cx_value_init(cx_value *v);                        /* CX_VAL_NONE */
-void cx_value_clear(cx_value *v);                       /* releases; v becomes NONE */
-void cx_value_copy(cx_value *dst, const cx_value *src); /* dst inited; shares heavy payloads */
-void cx_value_move(cx_value *dst, cx_value *src);       /* dst cleared first; src becomes NONE */
+/* cx_value_copy's and cx_value_set_num's out-of-line parts (nothing else
+ * should call them). */
+void cx_value_copy_slow(cx_value *dst, const cx_value *src);
+void cx_value_set_num_slow(cx_value *v, const cx_num *n);
+
+/* Releases what v holds without resetting it; cx_value_clear's out-of-line
+ * part for payloads (nothing else should call it). */
+void cx_value_release_slow(cx_value *v);
+
+/* Every evaluation step inits, clears and moves several values, so these
+ * are inline: on a small number or a plain value they are a few moves. */
+static inline void cx_value_init(cx_value *v) /* CX_VAL_NONE */
+{
+    memset(v, 0, sizeof *v);
+    v->kind = CX_VAL_NONE;
+}
+
+/* Whether clearing v has anything to release (a unit counts). */
+static inline bool cx_value_holds_payload(const cx_value *v)
+{
+    if (v->unit) return true;
+    switch (v->kind) {
+    case CX_VAL_NUM: return v->u.num.kind != CX_NUM_SMALL;
+    case CX_VAL_STR:
+    case CX_VAL_LIST:
+    case CX_VAL_SERIES:
+    case CX_VAL_RANGE:
+    case CX_VAL_BOUND: return true;
+    default: return false;
+    }
+}
+
+static inline void cx_value_clear(cx_value *v) /* releases; v becomes NONE */
+{
+    if (cx_value_holds_payload(v)) cx_value_release_slow(v);
+    cx_value_init(v);
+}
+
+static inline void cx_value_move(cx_value *dst,
+                                 cx_value *src) /* dst cleared first; src becomes NONE */
+{
+    if (dst == src) return;
+    cx_value t;
+    memcpy(&t, src, sizeof t);
+    cx_value_init(src);
+    cx_value_clear(dst);
+    memcpy(dst, &t, sizeof t);
+}
+
+/* dst inited; shares heavy payloads.  A small number without a unit into a
+ * value that holds no payload is a plain copy. */
+static inline void cx_value_copy(cx_value *dst, const cx_value *src)
+{
+    if (src->kind == CX_VAL_NUM && src->u.num.kind == CX_NUM_SMALL && !src->unit && dst != src &&
+        !cx_value_holds_payload(dst)) {
+        dst->kind = CX_VAL_NUM;
+        dst->u.num.kind = CX_NUM_SMALL;
+        dst->u.num.u.s.num = src->u.num.u.s.num;
+        dst->u.num.u.s.den = src->u.num.u.s.den;
+        return;
+    }
+    cx_value_copy_slow(dst, src);
+}
 
 /* Constructors: v must be inited (any previous content is released). */
-void cx_value_set_num(cx_value *v, const cx_num *n); /* copies n */
-void cx_value_take_num(cx_value *v, cx_num *n);      /* moves n; n left as exact 0 */
+static inline void cx_value_set_num(cx_value *v, const cx_num *n) /* copies n; no unit */
+{
+    if (v->kind == CX_VAL_NUM && !v->unit) {
+        cx_num_set(&v->u.num, n);
+        return;
+    }
+    if (n->kind == CX_NUM_SMALL && !cx_value_holds_payload(v)) {
+        v->kind = CX_VAL_NUM;
+        v->u.num.kind = CX_NUM_SMALL;
+        v->u.num.u.s.num = n->u.s.num;
+        v->u.num.u.s.den = n->u.s.den;
+        return;
+    }
+    cx_value_set_num_slow(v, n);
+}
+
+static inline void cx_value_take_num(cx_value *v, cx_num *n) /* moves n; n left as exact 0 */
+{
+    if (v->kind == CX_VAL_NUM && n == &v->u.num) return;
+    cx_num t;
+    cx_num_init(&t);
+    cx_num_swap(&t, n); /* n is now an exact 0; n may live in v's payload */
+    cx_value_clear(v);
+    v->kind = CX_VAL_NUM;
+    memcpy(&v->u.num, &t, sizeof t); /* t is forgotten: a move */
+}
 void cx_value_set_bool(cx_value *v, bool b);
 void cx_value_set_period(cx_value *v, const cx_period *p);
 bool cx_value_set_str(cx_value *v, const char *s, size_t len); /* false on allocation failure */

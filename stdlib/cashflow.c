@@ -4,6 +4,7 @@
  * (discounted by its periods: a missing period is a zero flow) or, for npv,
  * several numbers; dated flows are day periods, 365 days to a year.  Exact
  * wherever the discounting is; finding rates is ratefind.c's. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "../runtime/format.h"
@@ -289,21 +290,19 @@ cx_status cx_fn_xnpv(cx_call *c, cx_value *out)
 typedef struct rate_terms {
     size_t m;
     mpfr_t *c;
-    mpfr_t *e;  /* e_i as real numbers (t_i / div) */
-    int64_t *t; /* e_i * div: whole periods or days */
+    int64_t *t; /* e_i * div: whole periods or days (e_i = t_i / div: term_time) */
     int64_t div;
     bool zero_root; /* the flows add up to exactly 0: r = 0 is a root */
+    double *cd;     /* c as doubles for terms_eval_double; NULL when one is not normal */
 } rate_terms;
 
 static void terms_free(rate_terms *rt)
 {
-    for (size_t i = 0; i < rt->m; i++) {
-        mpfr_clear(rt->c[i]);
-        mpfr_clear(rt->e[i]);
-    }
+    for (size_t i = 0; i < rt->m; i++) mpfr_clear(rt->c[i]);
     free(rt->c);
-    free(rt->e);
     free(rt->t);
+    free(rt->cd);
+    rt->cd = NULL;
     rt->m = 0;
 }
 
@@ -339,6 +338,80 @@ static int terms_eval(mpfr_t y, const mpfr_t u, void *ud)
     return bad;
 }
 
+/* e^v in double through MPFR (once per evaluation: cx's program then needs
+ * no libm), and x^k by squaring; both may overflow to infinity. */
+static double exp_d(double v)
+{
+    mpfr_t t;
+    mpfr_init2(t, 64);
+    mpfr_set_d(t, v, MPFR_RNDN);
+    mpfr_exp(t, t, MPFR_RNDN);
+    double r = mpfr_get_d(t, MPFR_RNDN);
+    mpfr_clear(t);
+    return r;
+}
+
+static double pow_d(double x, int64_t k)
+{
+    double r = 1;
+    for (; k > 0; k >>= 1) {
+        if (k & 1) r *= x;
+        x *= x;
+    }
+    return r;
+}
+
+/* terms_eval in doubles, for a first estimate of the root (finance.h,
+ * f_double): the same Horner scheme, scaled by 2^-600 whenever the sum
+ * grows past 2^600 so that long flows at high rates do not overflow (the
+ * earlier, smaller terms then add their scaled values, which soon round to
+ * nothing against the sum). */
+static int terms_eval_double(double *y, double u, void *ud)
+{
+    const rate_terms *rt = ud;
+    if (!rt->cd) return 1;
+    if (rt->zero_root && u == 0) {
+        *y = 0;
+        return 0;
+    }
+    double x = exp_d(u / (double)rt->div);
+    if (!isfinite(x) || x == 0) return 1;
+    double acc = rt->cd[rt->m - 1];
+    double down = 1; /* 2^-(600 k) after k scalings; the sum is acc / down */
+    for (size_t i = rt->m - 1; i-- > 0;) {
+        int64_t gap = rt->t[i + 1] - rt->t[i];
+        double g = gap == 1 ? x : pow_d(x, gap);
+        if (!isfinite(g) || g == 0) return 1;
+        acc *= g;
+        if (acc > 0x1p600 || acc < -0x1p600) {
+            acc *= 0x1p-600;
+            down *= 0x1p-600; /* 0 after two: c_i / 2^1200 is below acc's last bit */
+        }
+        acc += rt->cd[i] * down;
+    }
+    if (!isfinite(acc)) return 1;
+    *y = acc;
+    return 0;
+}
+
+/* rt->cd: the coefficients as doubles, or NULL when one is beyond double's
+ * normal range (or there is no memory for them): then no estimate. */
+static void terms_doubles(rate_terms *rt)
+{
+    rt->cd = NULL;
+    if (rt->m == 0) return;
+    double *cd = malloc(rt->m * sizeof *cd);
+    if (!cd) return;
+    for (size_t i = 0; i < rt->m; i++) {
+        cd[i] = mpfr_get_d(rt->c[i], MPFR_RNDN);
+        if (!isnormal(cd[i])) {
+            free(cd);
+            return;
+        }
+    }
+    rt->cd = cd;
+}
+
 /* A flow's time and its position, sorted by time then position (C11's
  * qsort has no context argument, so the time travels with the index). */
 typedef struct timed {
@@ -361,17 +434,21 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
     mpfr_prec_t p = ctx->prec + 64;
     rt->m = 0;
     rt->div = f->div;
+    rt->cd = NULL;
     timed *ix = malloc(f->n * sizeof *ix);
     rt->c = malloc(f->n * sizeof *rt->c);
-    rt->e = malloc(f->n * sizeof *rt->e);
     rt->t = malloc(f->n * sizeof *rt->t);
-    if (!ix || !rt->c || !rt->e || !rt->t) {
+    if (!ix || !rt->c || !rt->t) {
         free(ix);
         terms_free(rt);
         return cx_call_oom(c);
     }
-    for (size_t i = 0; i < f->n; i++) ix[i] = (timed){f->t[i], i};
-    qsort(ix, f->n, sizeof *ix, by_time);
+    bool sorted = true;
+    for (size_t i = 0; i < f->n; i++) {
+        ix[i] = (timed){f->t[i], i};
+        if (i && f->t[i] < f->t[i - 1]) sorted = false;
+    }
+    if (!sorted) qsort(ix, f->n, sizeof *ix, by_time); /* periodic flows come in order */
     cx_num sum, total;
     cx_num_init(&sum);
     cx_num_init(&total);
@@ -387,7 +464,6 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         if (st != CX_NUM_OK || cx_num_sgn(&sum) == 0) continue;
         size_t k = rt->m++;
         mpfr_init2(rt->c[k], p);
-        mpfr_init2(rt->e[k], p);
         cx_num_get_mpfr(&sum, rt->c[k]);
         rt->t[k] = ti;
     }
@@ -400,12 +476,17 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
         return cx_call_num_error(c, -1, st);
     }
     int64_t t0 = rt->m ? rt->t[0] : 0;
-    for (size_t k = 0; k < rt->m; k++) {
-        rt->t[k] -= t0;
-        mpfr_set_si(rt->e[k], (long)rt->t[k], MPFR_RNDN);
-        mpfr_div_si(rt->e[k], rt->e[k], (long)f->div, MPFR_RNDN);
-    }
+    for (size_t k = 0; k < rt->m; k++) rt->t[k] -= t0;
+    terms_doubles(rt);
     return CX_OK;
+}
+
+/* e_k = t_k / div at the coefficients' precision, as the bounds need it
+ * (only three of them: not kept for every flow). */
+static void term_time(mpfr_t e, const rate_terms *rt, size_t k)
+{
+    mpfr_set_si(e, (long)rt->t[k], MPFR_RNDN);
+    mpfr_div_si(e, e, (long)rt->div, MPFR_RNDN);
 }
 
 /* The rate problem of the terms: Descartes' sign count, the limiting signs
@@ -416,6 +497,7 @@ static cx_status build_terms(cx_call *c, const flows *f, rate_terms *rt)
 static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
 {
     p->f = terms_eval;
+    p->f_double = terms_eval_double;
     p->ud = rt;
     p->poll = cx_call_poll;
     p->poll_ud = c;
@@ -429,8 +511,9 @@ static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
     p->sign_high = mpfr_sgn(rt->c[0]);
     p->sign_low = mpfr_sgn(rt->c[rt->m - 1]);
     size_t m = rt->m;
-    mpfr_t s, t, z;
+    mpfr_t s, t, z, e, e2;
     mpfr_inits2(64, s, t, z, (mpfr_ptr)0);
+    mpfr_inits2(mpfr_get_prec(rt->c[0]), e, e2, (mpfr_ptr)0);
     mpfr_set_zero(z, 1);
     mpfr_inits2(64, p->u_min, p->u_max, (mpfr_ptr)0);
     /* Rounded outwards; cx_rate_all pads the bounds by 1 besides. */
@@ -442,7 +525,8 @@ static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
     mpfr_abs(t, rt->c[0], MPFR_RNDD);
     mpfr_div(t, t, s, MPFR_RNDD);
     mpfr_log(t, t, MPFR_RNDD);
-    mpfr_div(t, t, rt->e[1], MPFR_RNDD);
+    term_time(e, rt, 1);
+    mpfr_div(t, t, e, MPFR_RNDD);
     mpfr_min(p->u_min, t, z, MPFR_RNDD);
     mpfr_set_zero(s, 1);
     for (size_t i = 0; i + 1 < m; i++) {
@@ -452,10 +536,12 @@ static void make_problem(cx_call *c, rate_terms *rt, cx_rate_problem *p)
     mpfr_abs(t, rt->c[m - 1], MPFR_RNDD);
     mpfr_div(t, s, t, MPFR_RNDU);
     mpfr_log(t, t, MPFR_RNDU);
-    mpfr_sub(s, rt->e[m - 1], rt->e[m - 2], MPFR_RNDD);
+    term_time(e, rt, m - 1);
+    term_time(e2, rt, m - 2);
+    mpfr_sub(s, e, e2, MPFR_RNDD);
     mpfr_div(t, t, s, MPFR_RNDU);
     mpfr_max(p->u_max, t, z, MPFR_RNDU);
-    mpfr_clears(s, t, z, (mpfr_ptr)0);
+    mpfr_clears(s, t, z, e, e2, (mpfr_ptr)0);
     p->has_bounds = true;
 }
 

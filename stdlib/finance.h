@@ -58,6 +58,12 @@ typedef struct cx_rate_problem {
     /* f at u, into y at y's precision; non-zero when it cannot be evaluated. */
     int (*f)(mpfr_t y, const mpfr_t u, void *ud);
     void *ud;
+    /* Optional (NULL: none): f at u in machine doubles, with ud, non-zero
+     * when that cannot be done (a value beyond double's range).  A single
+     * rate is then located in doubles first and refined by f from a narrow
+     * bracket around it that f itself confirms; f alone decides the
+     * result, so a poor estimate costs time, never accuracy. */
+    int (*f_double)(double *y, double u, void *ud);
     int sign_high; /* sign of f as r -> +inf (u -> -inf): the earliest flow's */
     int sign_low;  /* sign of f as r -> -1 (u -> +inf): the latest flow's */
     /* Descartes' count V over the flows: at most V rates, and exactly one

@@ -2,6 +2,7 @@
  * turns a description of discounted flows (finance.h, cx_rate_problem) into
  * the rates where their value is zero, choosing brackets from the flows' sign
  * structure and handing the arithmetic to stdlib/roots.c. */
+#include <math.h>
 #include <stdlib.h>
 #include "roots.h"
 #include "finance.h"
@@ -90,6 +91,102 @@ static bool walk(cx_rate_problem *p, int dir, int want, mpfr_t u, mpfr_prec_t w,
     return found;
 }
 
+static double abs_d(double x) { return x < 0 ? -x : x; }
+static double max_d(double x, double y) { return x > y ? x : y; }
+static double min_d(double x, double y) { return x < y ? x : y; }
+
+/* The root of f_double in [a, b] where its values differ in sign: Illinois
+ * false position with a bisection whenever three steps did not halve the
+ * bracket, to double precision.  false when f_double fails or the ends do
+ * not differ in sign.  Each evaluation asks the poll, like f's. */
+static bool estimate_in_doubles(cx_rate_problem *p, double a, double b, double *root)
+{
+    double fa, fb, fx;
+    if (p->poll && p->poll(p->poll_ud) != 0) {
+        p->stopped = true;
+        return false;
+    }
+    if (p->f_double(&fa, a, p->ud) != 0 || p->f_double(&fb, b, p->ud) != 0) return false;
+    if (fa == 0 || fb == 0) {
+        *root = fa == 0 ? a : b;
+        return true;
+    }
+    if ((fa < 0) == (fb < 0)) return false;
+    double ga = fa, gb = fb, w0 = abs_d(b - a);
+    int kept = 0, window = 0;
+    bool bisect = false;
+    for (int iter = 0; iter < 400; iter++) {
+        double wdt = abs_d(b - a), big = max_d(abs_d(a), abs_d(b));
+        if (wdt <= 0x1p-50 * big || wdt <= 0x1p-1000) break;
+        double x = bisect ? a + (b - a) / 2 : b - gb * (b - a) / (gb - ga);
+        if (!isfinite(x) || !(x > min_d(a, b) && x < max_d(a, b))) {
+            x = a + (b - a) / 2;
+            kept = 0;
+        }
+        if (x == a || x == b) break; /* no double strictly between */
+        if (p->poll && p->poll(p->poll_ud) != 0) {
+            p->stopped = true;
+            return false;
+        }
+        if (p->f_double(&fx, x, p->ud) != 0) return false;
+        if (fx == 0) {
+            a = b = x;
+            break;
+        }
+        if ((fx < 0) == (fb < 0)) {
+            b = x;
+            fb = gb = fx;
+            if (kept == -1) ga /= 2;
+            kept = -1;
+        } else {
+            a = x;
+            fa = ga = fx;
+            if (kept == 1) gb /= 2;
+            kept = 1;
+        }
+        bisect = false;
+        if (++window == 3) {
+            double wn = abs_d(b - a);
+            bisect = wn > w0 / 2;
+            w0 = wn;
+            window = 0;
+        }
+    }
+    *root = abs_d(fa) <= abs_d(fb) ? a : b;
+    return isfinite(*root);
+}
+
+/* The single root in [ua, ub] from an estimate in doubles: f (full
+ * precision) refines it from a bracket of relative width 2^-32 around the
+ * estimate, widened twice by 2^16 when f does not confirm a sign change
+ * there.  CX_ROOT_NO_SIGN_CHANGE when there is no estimate or it was not
+ * confirmed: the caller then searches [ua, ub] as if there were none. */
+static cx_root_status refine_estimate(cx_rate_problem *p, mpfr_t root, const mpfr_t ua,
+                                      const mpfr_t ub, mpfr_prec_t prec)
+{
+    if (!p->f_double) return CX_ROOT_NO_SIGN_CHANGE;
+    double da = mpfr_get_d(ua, MPFR_RNDN), db = mpfr_get_d(ub, MPFR_RNDN), r0;
+    if (!isfinite(da) || !isfinite(db) || !estimate_in_doubles(p, da, db, &r0))
+        return p->stopped ? CX_ROOT_EVAL : CX_ROOT_NO_SIGN_CHANGE;
+    mpfr_prec_t w = mpfr_get_prec(ua);
+    mpfr_t a, b, d;
+    mpfr_inits2(w, a, b, d, (mpfr_ptr)0);
+    cx_root_status rs = CX_ROOT_NO_SIGN_CHANGE;
+    double half = max_d(abs_d(r0) * 0x1p-32, 0x1p-64);
+    for (int k = 0; k < 3 && rs == CX_ROOT_NO_SIGN_CHANGE; k++, half *= 0x1p16) {
+        mpfr_set_d(d, half, MPFR_RNDN);
+        mpfr_set_d(a, r0, MPFR_RNDN);
+        mpfr_sub(a, a, d, MPFR_RNDD);
+        mpfr_set_d(b, r0, MPFR_RNDN);
+        mpfr_add(b, b, d, MPFR_RNDU);
+        if (mpfr_cmp(a, ua) < 0) mpfr_set(a, ua, MPFR_RNDN);
+        if (mpfr_cmp(b, ub) > 0) mpfr_set(b, ub, MPFR_RNDN);
+        rs = cx_root_bracketed(root, f_polled, p, a, b, prec, NULL);
+    }
+    mpfr_clears(a, b, d, (mpfr_ptr)0);
+    return rs;
+}
+
 /* Appends the rate for root u (r = e^-u - 1) when it lies in [lo, hi]. */
 static bool keep_rate(cx_num **rates, size_t *n, size_t *cap, const mpfr_t u, const mpfr_t *lo,
                       const mpfr_t *hi, const cx_num_ctx *ctx)
@@ -151,8 +248,12 @@ cx_rate_result cx_rate_all(cx_rate_problem *p, const cx_num *lo, const cx_num *h
 
     if (p->sign_changes == 1 && signs_ok) {
         /* Exactly one rate, and the bracket's ends have the limiting signs,
-         * which differ: the root is in [ua, ub], guaranteed. */
-        cx_root_status rs = cx_root_bracketed(root, f_polled, p, ua, ub, prec + 16, NULL);
+         * which differ: the root is in [ua, ub], guaranteed.  Located in
+         * doubles first when the problem can, it takes a few evaluations
+         * of f instead of some thirty. */
+        cx_root_status rs = refine_estimate(p, root, ua, ub, prec + 16);
+        if (rs == CX_ROOT_NO_SIGN_CHANGE || (rs == CX_ROOT_EVAL && !p->stopped))
+            rs = cx_root_bracketed(root, f_polled, p, ua, ub, prec + 16, NULL);
         if (rs == CX_ROOT_OK) {
             if (!keep_rate(rates, n, &cap, root, plo, phi, ctx)) res = CX_RATE_NOMEM;
             goto out;

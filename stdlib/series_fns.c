@@ -58,6 +58,19 @@ out:
     return st;
 }
 
+/* ln x in double through MPFR: cx's program then needs no libm (one
+ * library fewer to load at every start). */
+static double ln_d(double x)
+{
+    mpfr_t t;
+    mpfr_init2(t, 64);
+    mpfr_set_d(t, x, MPFR_RNDN);
+    mpfr_log(t, t, MPFR_RNDN);
+    double r = mpfr_get_d(t, MPFR_RNDN);
+    mpfr_clear(t);
+    return r;
+}
+
 /* True when the product of an exact range of numbers >= 1 certainly has
  * more bits than the result-size limit allows: such a product (10^7!) is
  * refused before it starts instead of after seconds of multiplying.  The
@@ -80,8 +93,8 @@ static bool product_too_big(const cx_range *r, const cx_num *n, const cx_num_ctx
     /* Sum over k < count of log2(lo + k step) >= the integral from 0 to
      * count - 1 (the terms grow): ((x ln x - x) / step) between the ends. */
     double a = lo, b = lo + (count - 1) * step;
-    double nats = ((b * log(b) - b) - (a * log(a) - a)) / step;
-    return nats / log(2.0) > (double)ctx->max_bits * 1.001;
+    double nats = ((b * ln_d(b) - b) - (a * ln_d(a) - a)) / step;
+    return nats / ln_d(2.0) > (double)ctx->max_bits * 1.001;
 }
 
 /* sum or product of the numbers the call names; *n receives their count. */

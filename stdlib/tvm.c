@@ -629,6 +629,7 @@ cx_status cx_fn_rate(cx_call *c, cx_value *out)
     if (cx_num_sgn(&cn)) signs[ns++] = cx_num_sgn(&cn);
     cx_rate_problem p;
     p.f = rate_eval;
+    p.f_double = NULL;
     p.poll = cx_call_poll;
     p.poll_ud = c;
     p.stopped = false;

@@ -326,6 +326,51 @@ Test(finance, npv_at_the_irr_is_zero_within_the_working_precision)
     result_free(&x);
 }
 
+/* A single rate is first located in machine doubles and then refined at
+ * full precision from a narrow bracket that full precision confirms
+ * (ratefind.c): the result must be the same root to the working precision
+ * where the estimate is good (long flows, whose ends overflow doubles
+ * unless scaled), where there is none (flows beyond double's range), and
+ * where the flows cancel (a root at 0%). */
+Test(finance, irr_from_a_double_estimate_is_the_same_root_at_full_precision)
+{
+    /* The benchmark's flows; bench.py proves these 30 digits independently. */
+    result b = run("irr([if i == 0 then -1000000 else 1000 + 3 * i for i in 0..9999])", 30);
+    cr_expect(b.value && strcmp(b.value, "\xe2\x89\x88"
+                                         "0.00230469223670066593453351775306") == 0,
+              "the benchmark's irr: %s", b.value ? b.value : b.message);
+    result_free(&b);
+    static const char *const sets[] = {
+        "[if i == 0 then -1000000 else 1000 + 3 * i for i in 0..2999]",
+        "[if i == 0 then -10^400 else 10^398 for i in 0..150]",    /* beyond doubles */
+        "[if i == 0 then -(10^-320) else 10^-321 for i in 0..12]", /* below normal doubles */
+        "[-3, 1, 1, 1]",                                           /* exactly 0% */
+        "[if i == 0 then -1 else 1000 for i in 0..400]",           /* a rate of ~100,000% */
+        "[if i == 0 then -1000 else 1/1000 for i in 0..5000]",     /* near -100% */
+    };
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        char src[512];
+        snprintf(src, sizeof src,
+                 "cf = %s; abs(npv0(irr(cf), cf)) <= 2^-200 * max([abs(x) for x in cf])", sets[i]);
+        result r = run(src, 10);
+        cr_expect(r.value && strcmp(r.value, "true") == 0, "%s: %s", src,
+                  r.value ? r.value : r.message);
+        result_free(&r);
+    }
+    expect_value("irr([-3, 1, 1, 1])",
+                 "\xe2\x89\x88"
+                 "0",
+                 true);
+    /* xirr (dated flows, gaps of days) takes the same path. */
+    result x = run("v = [-10000, 2750, 4250, 3250, 2750]; d = [2008-01-01, 2008-03-01, "
+                   "2008-10-30, 2009-02-15, 2009-04-01]; xirr(v, d)",
+                   30);
+    cr_expect(x.value && strcmp(x.value, "\xe2\x89\x88"
+                                         "0.373362533518831510308455411915") == 0,
+              "xirr: %s", x.value ? x.value : x.message);
+    result_free(&x);
+}
+
 Test(finance, pv_fv_pmt_nper_and_rate_round_trip)
 {
     static const char *const cases[] = {

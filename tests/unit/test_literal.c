@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <gmp.h>
+#include <stdio.h>
 #include <string.h>
 #include "../../lang/literal.h"
 #include "../../runtime/limits.h"
@@ -320,4 +321,115 @@ Test(literal, bad_number_hints_name_the_fix)
     cr_assert(STR_EQ(h, "a number ends at its suffix: nothing follows '%'"));
     cx_literal_bad_number_hint("12abc", 5, h, sizeof h);
     cr_assert(STR_EQ(h, "'abc' is not a suffix; the suffixes are k M B T % bp pp"));
+}
+
+/* Literals up to 61 bytes are read in a stack buffer, longer ones in a heap
+ * one: the same values on both sides of the boundary, with underscores,
+ * fractions, exponents and suffixes. */
+Test(literal, values_are_the_same_either_side_of_the_stack_buffer)
+{
+    char text[128], value[256];
+    for (size_t n = 55; n <= 70; n++) {
+        /* n digits of 1: an integer */
+        memset(text, '1', n);
+        text[n] = '\0';
+        snprintf(value, sizeof value, "%s", text);
+        expect_literal(text, value, 0, 0, true);
+        /* 1.1…1% with n bytes: (n - 2 digits) / 10^(n - 3) / 100 */
+        memset(text, '1', n);
+        text[1] = '.';
+        text[n - 1] = '%';
+        text[n] = '\0';
+        char digits[128];
+        memset(digits, '1', n - 2);
+        digits[n - 2] = '\0';
+        snprintf(value, sizeof value, "%s/1%0*d", digits, (int)(n - 1), 0);
+        expect_literal(text, value, -(int64_t)(n - 3) - 2, '%', false);
+        /* 1_000_…_000e2 with n bytes or so: underscores and an exponent */
+        size_t k = 0;
+        text[k++] = '1';
+        while (k + 4 <= n - 2) {
+            memcpy(text + k, "_000", 4);
+            k += 4;
+        }
+        size_t zeros = (k - 1) / 4 * 3;
+        memcpy(text + k, "e2", 3);
+        memset(value, '0', zeros + 3);
+        value[0] = '1';
+        value[zeros + 3] = '\0';
+        expect_literal(text, value, 2, 0, false);
+    }
+}
+
+/* Everyday literals (up to 18 digits, a fraction, a suffix) are read with
+ * machine integers, the rest by the general reading: random literals of
+ * every length around the 18-digit and int64 edges, with and without a
+ * fraction, each suffix, against an exact value computed here with GMP. */
+Test(literal, plain_and_general_readings_agree_with_gmp)
+{
+    static const struct {
+        const char *text;
+        long scale10;
+    } sfx[] = {{"", 0}, {"k", 3}, {"M", 6}, {"B", 9}, {"T", 12}, {"%", -2}, {"bp", -4}, {"pp", -2}};
+    uint64_t seed = 0x2545f4914f6cdd1dULL;
+    mpq_t want, got;
+    mpq_init(want);
+    mpq_init(got);
+    mpz_t p10;
+    mpz_init(p10);
+    for (int iter = 0; iter < 20000; iter++) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        size_t ints = 1 + seed % 21, fracs = (seed >> 8) % 22;
+        if ((seed >> 16) % 3 == 0) fracs = 0;
+        size_t si = (seed >> 20) % (sizeof sfx / sizeof sfx[0]);
+        char text[80], digits[64];
+        size_t n = 0, d = 0;
+        uint64_t r = seed;
+        for (size_t k = 0; k < ints + fracs; k++) {
+            r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+            char c = (char)('0' + (r >> 60) % 10);
+            if (k == 0 && ints > 1 && c == '0') c = '7'; /* no leading zero */
+            if ((seed >> 24) % 5 == 0) c = '9';          /* all nines: the edges */
+            if (k == ints) text[n++] = '.';
+            text[n++] = c;
+            digits[d++] = c;
+        }
+        digits[d] = '\0';
+        size_t sl = strlen(sfx[si].text);
+        memcpy(text + n, sfx[si].text, sl + 1);
+        n += sl;
+        /* want = digits * 10^(scale10 - fracs) */
+        cr_assert(eq(int, mpz_set_str(mpq_numref(want), digits, 10), 0));
+        mpz_set_ui(mpq_denref(want), 1);
+        long e = sfx[si].scale10 - (long)fracs;
+        mpz_ui_pow_ui(p10, 10, (unsigned long)(e < 0 ? -e : e));
+        if (e >= 0) mpz_mul(mpq_numref(want), mpq_numref(want), p10);
+        else mpz_set(mpq_denref(want), p10);
+        mpq_canonicalize(want);
+        cx_num x;
+        cx_num_init(&x);
+        cx_literal_info info;
+        cr_assert(eq(int, cx_literal_number(text, n, &ctx, &x, &info), CX_LIT_OK), "%s", text);
+        cx_num_get_mpq(&x, got);
+        cr_assert(mpq_equal(got, want), "%s", text);
+        bool fits =
+            mpz_sizeinbase(mpq_numref(want), 2) <= 63 && mpz_sizeinbase(mpq_denref(want), 2) <= 63;
+        cr_assert(eq(int, (int)x.kind, fits ? (int)CX_NUM_SMALL : (int)CX_NUM_BIG), "%s", text);
+        cr_assert(eq(i64, info.quantum10, e), "%s", text);
+        cr_assert(eq(sz, info.digits, ints + fracs), "%s", text);
+        cr_assert(eq(int, info.is_int_text, fracs == 0 && si == 0), "%s", text);
+        cr_assert(eq(i64, (int64_t)info.scale10, (int64_t)sfx[si].scale10), "%s", text);
+        /* Under a size limit below 64 bits the general reading decides. */
+        static const cx_num_ctx tiny = {.max_bits = 20, .prec = 64};
+        cx_literal_status st = cx_literal_number(text, n, &tiny, &x, &info);
+        bool small =
+            mpz_sizeinbase(mpq_numref(want), 2) <= 20 && mpz_sizeinbase(mpq_denref(want), 2) <= 20;
+        cr_assert(eq(int, st, small ? CX_LIT_OK : CX_LIT_TOO_BIG), "%s under 20 bits", text);
+        cx_num_clear(&x);
+    }
+    mpz_clear(p10);
+    mpq_clear(got);
+    mpq_clear(want);
 }

@@ -355,6 +355,165 @@ Test(number, arithmetic_matches_gmp_on_random_edge_operands)
     mpq_clear(qa);
 }
 
+/* The gcd behind every SMALL operation answers a side of 1 at once and
+ * divides first when one side is far shorter: operands of every size class
+ * (1, tiny, just around 2^16 and 2^32, near 2^63, negative) against mpq. */
+Test(number, gcd_shortcuts_match_gmp_at_every_size)
+{
+    static const int64_t vals[] = {1,
+                                   2,
+                                   3,
+                                   4,
+                                   25,
+                                   100,
+                                   113,
+                                   800001,
+                                   65535,
+                                   65536,
+                                   65537,
+                                   (int64_t)1 << 31,
+                                   4294967295LL,
+                                   4294967296LL,
+                                   4294967297LL,
+                                   281474976710656LL, /* 2^48 */
+                                   3LL * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 *
+                                       3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 * 3 *
+                                       3 * 3 * 3 * 3 * 3 * 3 * 3 * 3, /* 3^39 */
+                                   INT64_MAX / 2,
+                                   INT64_MAX - 1,
+                                   INT64_MAX};
+    size_t nv = sizeof vals / sizeof vals[0];
+    mpq_t qa, qb, qr, got;
+    mpq_init(qa);
+    mpq_init(qb);
+    mpq_init(qr);
+    mpq_init(got);
+    for (size_t i = 0; i < nv; i++)
+        for (size_t j = 0; j < nv; j++)
+            for (size_t k = 0; k < nv; k += 3)
+                for (int sign = 0; sign < 2; sign++) {
+                    /* a = ±vals[i] / vals[j], b = vals[k] / vals[(i + k) % nv] */
+                    int64_t an = sign ? -vals[i] : vals[i];
+                    cx_num_set_frac(&a, an, vals[j]);
+                    cx_num_set_frac(&b, vals[k], vals[(i + k) % nv]);
+                    cx_num_get_mpq(&a, qa);
+                    cx_num_get_mpq(&b, qb);
+                    for (int op = 0; op < 4; op++) {
+                        cx_num_status st;
+                        switch (op) {
+                        case 0:
+                            st = cx_num_add(&r, &a, &b, &C);
+                            mpq_add(qr, qa, qb);
+                            break;
+                        case 1:
+                            st = cx_num_sub(&r, &a, &b, &C);
+                            mpq_sub(qr, qa, qb);
+                            break;
+                        case 2:
+                            st = cx_num_mul(&r, &a, &b, &C);
+                            mpq_mul(qr, qa, qb);
+                            break;
+                        default: st = cx_num_div(&r, &a, &b, &C); mpq_div(qr, qa, qb);
+                        }
+                        cr_assert(eq(int, st, CX_NUM_OK));
+                        cx_num_get_mpq(&r, got);
+                        cr_assert(mpq_equal(got, qr), "op %d on %lld/%lld, %lld/%lld", op,
+                                  (long long)an, (long long)vals[j], (long long)vals[k],
+                                  (long long)vals[(i + k) % nv]);
+                        bool fits = mpz_sizeinbase(mpq_numref(qr), 2) <= 63 &&
+                                    mpz_sizeinbase(mpq_denref(qr), 2) <= 63;
+                        cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG));
+                    }
+                }
+    mpq_clear(got);
+    mpq_clear(qr);
+    mpq_clear(qb);
+    mpq_clear(qa);
+}
+
+/* Sums of fractions whose denominators share a factor: the cross sum may
+ * need 128 bits before the common factor comes out (then a 128-bit
+ * division), fit 64 bits (a 64-bit one), or have nothing to divide out. */
+Test(number, sums_over_a_shared_denominator_factor_at_the_int64_edge)
+{
+    struct {
+        int64_t an, ad, bn, bd;
+        const char *want;
+    } cases[] = {
+        {INT64_MAX, 6, INT64_MAX, 6, "9223372036854775807/3"},    /* 2 MAX / 6: 128 bits */
+        {-INT64_MAX, 6, -INT64_MAX, 6, "-9223372036854775807/3"}, /* and negative */
+        {INT64_MAX, 6, -INT64_MAX, 6, "0"},
+        {INT64_MAX, 10, INT64_MAX, 6, "36893488147419103228/15"}, /* does not fit: BIG */
+        {1, 6, 1, 6, "1/3"},                                      /* 64 bits, factor 2 */
+        {1, 6, 1, 10, "4/15"},
+        {1, 6, 1, 4, "5/12"}, /* nothing to divide out */
+        {-5, 12, 7, 18, "-1/36"},
+        {INT64_MAX - 1, 4, 1, 4, "9223372036854775807/4"},
+    };
+    mpq_t want, got;
+    mpq_init(want);
+    mpq_init(got);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cx_num_set_frac(&a, cases[i].an, cases[i].ad);
+        cx_num_set_frac(&b, cases[i].bn, cases[i].bd);
+        cr_assert(eq(int, cx_num_add(&r, &a, &b, &C), CX_NUM_OK));
+        cr_assert(eq(int, mpq_set_str(want, cases[i].want, 10), 0));
+        cx_num_get_mpq(&r, got);
+        cr_assert(mpq_equal(got, want), "case %zu", i);
+        bool fits = mpz_sizeinbase(mpq_numref(want), 2) <= 63;
+        cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG), "case %zu", i);
+        /* a - (-b) takes the same path */
+        cx_num_neg(&b, &b);
+        cr_assert(eq(int, cx_num_sub(&r, &a, &b, &C), CX_NUM_OK));
+        cx_num_get_mpq(&r, got);
+        cr_assert(mpq_equal(got, want), "case %zu (sub)", i);
+    }
+    mpq_clear(got);
+    mpq_clear(want);
+}
+
+/* cx_num_set, cx_num_clear and cx_num_swap are inline on SMALL values and
+ * call out for the rest: every pair of kinds, in both directions. */
+Test(number, set_clear_and_swap_across_every_pair_of_kinds)
+{
+    cx_num src[3];
+    for (int i = 0; i < 3; i++) cx_num_init(&src[i]);
+    cx_num_set_frac(&src[0], -7, 3);
+    cx_num_set_si(&src[1], INT64_MAX);
+    cx_num_set_si(&b, 2);
+    cr_assert(eq(int, cx_num_add(&src[1], &src[1], &b, &C), CX_NUM_OK)); /* 2^63 + 1: BIG */
+    cr_assert(eq(int, src[1].kind, CX_NUM_BIG));
+    set_approx(&src[2], "0.1");
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++) {
+            cx_num d;
+            cx_num_init(&d);
+            cx_num_set(&d, &src[i]); /* d takes kind i */
+            cx_num_set(&d, &src[j]); /* then kind j over it */
+            cr_assert(eq(int, d.kind, src[j].kind));
+            cr_assert(eq(int, cx_num_cmp(&d, &src[j]), 0));
+            cx_num_set(&d, &d); /* aliasing is a no-op */
+            cr_assert(eq(int, cx_num_cmp(&d, &src[j]), 0));
+            cx_num e;
+            cx_num_init(&e);
+            cx_num_set(&e, &src[i]);
+            cx_num_swap(&d, &e);
+            cr_assert(eq(int, cx_num_cmp(&d, &src[i]), 0));
+            cr_assert(eq(int, cx_num_cmp(&e, &src[j]), 0));
+            cx_num_clear(&d);
+            cx_num_clear(&e);
+            cr_assert(eq(int, d.kind, CX_NUM_SMALL));
+            cr_assert(cx_num_is_zero(&d) && cx_num_is_integer(&e));
+        }
+    /* A BIG value that shrinks back demotes, and SMALL set over it works. */
+    cx_num_set_si(&b, -2);
+    cr_assert(eq(int, cx_num_add(&src[1], &src[1], &b, &C), CX_NUM_OK));
+    cr_assert(eq(int, src[1].kind, CX_NUM_SMALL));
+    int64_t v;
+    cr_assert(cx_num_get_si(&src[1], &v) && v == INT64_MAX);
+    for (int i = 0; i < 3; i++) cx_num_clear(&src[i]);
+}
+
 Test(number, outputs_may_alias_inputs)
 {
     cx_num_set_si(&a, 3);
@@ -689,6 +848,89 @@ static void round_check(const char *x, long places, const char *expect)
     free(s);
     cx_num_clear(&out);
     cx_num_clear(&v);
+}
+
+/* Rounding to 1..18 places with a denominator that fits a machine word
+ * takes a word-sized path (SMALL and BIG numerators); past 18 places or a
+ * wider denominator the general one.  Both against GMP: half away from
+ * zero is sgn(x) floor(|x| 10^p + 1/2) / 10^p. */
+static void round_ref(mpq_t want, const mpq_t x, long p)
+{
+    mpz_t s, t;
+    mpz_init(s);
+    mpz_init(t);
+    mpz_ui_pow_ui(s, 10, (unsigned long)p);
+    mpz_abs(t, mpq_numref(x));
+    mpz_mul(t, t, s);
+    mpz_mul_2exp(t, t, 1);
+    mpz_add(t, t, mpq_denref(x));
+    mpz_mul_2exp(mpq_denref(want), mpq_denref(x), 1);
+    mpz_fdiv_q(mpq_numref(want), t, mpq_denref(want));
+    if (mpq_sgn(x) < 0) mpz_neg(mpq_numref(want), mpq_numref(want));
+    mpz_set(mpq_denref(want), s);
+    mpq_canonicalize(want);
+    mpz_clear(t);
+    mpz_clear(s);
+}
+
+Test(number, rounding_to_places_matches_gmp_for_word_and_wide_denominators)
+{
+    mpq_t x, want, got;
+    mpq_init(x);
+    mpq_init(want);
+    mpq_init(got);
+    static const char *const dens[] = {"1",
+                                       "2",
+                                       "8",
+                                       "3",
+                                       "7",
+                                       "100",
+                                       "400",
+                                       "625",
+                                       "1000000000000000000",
+                                       "3000000000000000000",
+                                       "9223372036854775807",
+                                       "9223372036854775808",  /* 2^63: BIG, still a word */
+                                       "18446744073709551615", /* 2^64 - 1 */
+                                       "18446744073709551616", /* 2^64: the general path */
+                                       "340282366920938463463374607431768211297"};
+    static const char *const nums[] = {"1",
+                                       "5",
+                                       "13",
+                                       "1000001",
+                                       "9223372036854775807",
+                                       "9223372036854775809",
+                                       "123456789012345678901234567890123",
+                                       "4611686018427387904"};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        for (size_t j = 0; j < sizeof dens / sizeof dens[0]; j++)
+            for (long p = 1; p <= 20; p++)
+                for (int sign = 0; sign < 2; sign++) {
+                    cr_assert(eq(int, mpz_set_str(mpq_numref(x), nums[i], 10), 0));
+                    cr_assert(eq(int, mpz_set_str(mpq_denref(x), dens[j], 10), 0));
+                    if (sign) mpz_neg(mpq_numref(x), mpq_numref(x));
+                    mpq_canonicalize(x);
+                    cx_num_set_mpq(&a, x);
+                    cr_assert(eq(int, cx_num_round(&r, &a, p, &C), CX_NUM_OK));
+                    round_ref(want, x, p);
+                    cx_num_get_mpq(&r, got);
+                    cr_assert(mpq_equal(got, want), "round(%s%s/%s, %ld)", sign ? "-" : "", nums[i],
+                              dens[j], p);
+                    bool fits = mpz_sizeinbase(mpq_numref(want), 2) <= 63 &&
+                                mpz_sizeinbase(mpq_denref(want), 2) <= 63;
+                    cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG));
+                }
+    /* Ties round away from zero: 1/8 = 0.125 to 2 places, 5/16 to 3. */
+    round_check("0.125", 2, "13/100");
+    round_check("0.3125", 3, "313/1000");
+    /* A size limit below 64 bits refuses a result it cannot hold. */
+    const cx_num_ctx tiny = {8, 64};
+    cx_num_set_frac(&a, 1, 3);
+    cr_assert(eq(int, cx_num_round(&r, &a, 2, &tiny), CX_NUM_OK));      /* 33/100: 7 bits */
+    cr_assert(eq(int, cx_num_round(&r, &a, 3, &tiny), CX_NUM_TOO_BIG)); /* 333/1000 */
+    mpq_clear(got);
+    mpq_clear(want);
+    mpq_clear(x);
 }
 
 Test(number, round_is_half_away_from_zero_on_both_sides)

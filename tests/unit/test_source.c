@@ -245,3 +245,31 @@ Test(source, many_regions_share_the_line_table)
     expect_pos(r, 0, 2, 1);
     cx_sources_free(&f.s); /* the line table is freed once, by its owner */
 }
+
+/* The line table (found with memchr): breaks at the very start and end,
+ * runs of empty lines, a NUL byte inside the text, no break at all. */
+Test(source, line_table_at_the_edges)
+{
+    static const struct {
+        const char *text;
+        size_t len, lines;
+        uint32_t starts[6];
+    } cases[] = {
+        {"", 0, 1, {0}},
+        {"abc", 3, 1, {0}},
+        {"\n", 1, 2, {0, 1}},
+        {"\n\n\nx", 4, 4, {0, 1, 2, 3}},
+        {"a\0b\nc\n", 6, 3, {0, 4, 6}},
+        {"x\n\ny\n", 5, 4, {0, 2, 3, 5}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cx_sources s;
+        cx_sources_init(&s);
+        uint32_t id = cx_sources_add(&s, "t.cx", cases[i].text, cases[i].len);
+        const cx_source *src = cx_sources_get(&s, id);
+        cr_assert(eq(sz, src->n_lines, cases[i].lines), "case %zu", i);
+        for (size_t k = 0; k < cases[i].lines; k++)
+            cr_assert(eq(u32, src->line_starts[k], cases[i].starts[k]), "case %zu line %zu", i, k);
+        cx_sources_free(&s);
+    }
+}

@@ -5,6 +5,7 @@
 #include <criterion/new/assert.h>
 #include <string.h>
 #include "../../runtime/series.h"
+#include "../../runtime/unit.h"
 #include "../../runtime/value.h"
 
 #define assert_str(got, want) cr_assert(eq(str, (char *)(got), (char *)(want)))
@@ -260,6 +261,131 @@ Test(value, take_num_moves_and_leaves_zero)
     cr_assert(eq(i64, get_si(&n), 0));
     cx_num_clear(&n);
     cx_value_clear(&v);
+}
+
+/* clear, move and take_num are inline and call out only for a payload: a
+ * BIG number (past int64) through each of them, and taken from the series
+ * the value itself holds (ASan's leak check proves the limbs are freed). */
+Test(value, big_numbers_move_take_and_clear_through_the_inline_paths)
+{
+    static const cx_num_ctx ctx = {3321929, 256};
+    cx_num big, two;
+    cx_num_init(&big);
+    cx_num_init(&two);
+    cx_num_set_si(&big, INT64_MAX);
+    cx_num_set_si(&two, 2);
+    cr_assert(eq(int, cx_num_mul(&big, &big, &two, &ctx), CX_NUM_OK)); /* 2^64 - 2 */
+    cr_assert(eq(int, (int)big.kind, (int)CX_NUM_BIG));
+    cx_value a, b;
+    cx_value_init(&a);
+    cx_value_init(&b);
+    cx_value_set_num(&a, &big);
+    cr_assert(cx_value_holds_payload(&a));
+    cx_value_copy(&b, &a);
+    cx_value_move(&b, &a); /* b's own BIG copy is released first */
+    cr_assert(eq(int, (int)a.kind, (int)CX_VAL_NONE));
+    cr_assert(not(cx_value_holds_payload(&a)));
+    cr_assert(eq(int, cx_num_cmp(&b.u.num, &big), 0));
+    cx_value_take_num(&b, &two); /* a SMALL number over a BIG one */
+    cr_assert(eq(i64, get_si(&b.u.num), 2));
+    cr_assert(not(cx_value_holds_payload(&b)));
+    cx_value_take_num(&b, &big); /* and a BIG one over a SMALL one */
+    cr_assert(eq(int, (int)b.u.num.kind, (int)CX_NUM_BIG));
+    cr_assert(eq(i64, get_si(&big), 0));
+    cx_value_clear(&b);
+    cx_value_clear(&b); /* idempotent */
+
+    /* take_num from inside the series the value holds. */
+    cx_series *s = cx_series_new(CX_FREQ_YEAR);
+    cx_num_set_si(&big, INT64_MAX);
+    cx_num_set_si(&two, 3);
+    cr_assert(eq(int, cx_num_mul(&big, &big, &two, &ctx), CX_NUM_OK));
+    cr_assert(cx_series_set(s, 2024, &big, (size_t)-1));
+    cx_value_take_series(&a, s);
+    cx_num *inside = (cx_num *)cx_series_get(a.u.series, 2024);
+    cx_value_take_num(&a, inside);
+    cr_assert(eq(int, (int)a.kind, (int)CX_VAL_NUM));
+    cr_assert(eq(int, cx_num_cmp(&a.u.num, &big), 0));
+    cx_value_clear(&a);
+    cx_num_clear(&big);
+    cx_num_clear(&two);
+}
+
+/* copy and set_num take a plain path for a small number into a value with
+ * no payload, and the full one otherwise: over a string, a BIG number, a
+ * bool, onto itself. */
+Test(value, copy_and_set_num_of_small_numbers_over_every_kind)
+{
+    static const cx_num_ctx ctx = {3321929, 256};
+    cx_value small, dst;
+    cx_value_init(&small);
+    cx_value_init(&dst);
+    num_value(&small, -42);
+    cx_value_copy(&dst, &small); /* into NONE */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cr_assert(cx_value_set_str(&dst, "text", 4));
+    cx_value_copy(&dst, &small); /* over a string: released */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_value_set_bool(&dst, true);
+    cx_value_set_num(&dst, &small.u.num); /* over a bool */
+    cr_assert(eq(int, (int)dst.kind, (int)CX_VAL_NUM));
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_num big, two;
+    cx_num_init(&big);
+    cx_num_init(&two);
+    cx_num_set_si(&big, INT64_MAX);
+    cx_num_set_si(&two, 4);
+    cr_assert(eq(int, cx_num_mul(&big, &big, &two, &ctx), CX_NUM_OK));
+    cx_value_set_num(&dst, &big); /* BIG over SMALL */
+    cr_assert(eq(int, (int)dst.u.num.kind, (int)CX_NUM_BIG));
+    cx_value_copy(&dst, &small); /* SMALL over BIG: the limbs are freed */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_value_set_num(&dst, &big);
+    cx_value_set_num(&dst, &small.u.num);
+    cr_assert(eq(int, (int)dst.u.num.kind, (int)CX_NUM_SMALL));
+    cx_value_copy(&dst, &dst); /* onto itself */
+    cr_assert(eq(i64, get_si(&dst.u.num), -42));
+    cx_value_clear(&dst);
+    cx_value_clear(&small);
+    cx_num_clear(&big);
+    cx_num_clear(&two);
+}
+
+/* A unit is a payload of its own: the inline copy, set_num, move and clear
+ * take the full path for a value with a unit (the copy shares the unit, a
+ * number set over it drops it, the last clear frees it: ASan checks). */
+Test(value, a_unit_takes_the_full_path_through_copy_set_num_and_clear)
+{
+    cx_uom *usd = NULL;
+    size_t at, len;
+    cr_assert(eq(int, cx_uom_parse("USD", 3, NULL, NULL, &usd, NULL, &at, &len), CX_UOM_PARSE_OK));
+    cx_value a, b;
+    cx_value_init(&a);
+    cx_value_init(&b);
+    num_value(&a, 5);           /* a small number... */
+    cx_value_set_unit(&a, usd); /* ...with a unit */
+    cr_assert(cx_value_holds_payload(&a));
+    cx_value_copy(&b, &a);
+    cr_assert(eq(ptr, b.unit, usd));
+    cr_assert(eq(i64, get_si(&b.u.num), 5));
+    cx_num n;
+    cx_num_init(&n);
+    cx_num_set_si(&n, 7);
+    cx_value_set_num(&b, &n); /* a plain number: the unit goes */
+    cr_assert(eq(ptr, b.unit, NULL));
+    cr_assert(eq(i64, get_si(&b.u.num), 7));
+    cx_value_copy(&b, &a);
+    cx_value_take_num(&b, &n); /* takes the number, drops the unit */
+    cr_assert(eq(ptr, b.unit, NULL));
+    cx_value_copy(&b, &a);
+    cx_value_move(&b, &a); /* b's copy released, a's moved in */
+    cr_assert(eq(ptr, b.unit, usd));
+    cr_assert(eq(ptr, a.unit, NULL));
+    cx_value_clear(&b);
+    cr_assert(eq(ptr, b.unit, NULL));
+    cx_value_clear(&a);
+    cx_num_clear(&n);
+    cx_uom_unref(usd);
 }
 
 Test(value, bool_and_period_and_function_hold_no_payload)
