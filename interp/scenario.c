@@ -107,18 +107,35 @@ cx_stmt_gate cx_scenario_gate(cx_state *st, const cx_ast *n)
         return CX_GATE_STOP;
     }
     if (seq >= r->end) return CX_GATE_STOP;
-    if (!binds(n) || failed_before(s, seq)) return CX_GATE_SKIP;
     if (++s->reruns > CX_MAX_RERUN_STATEMENTS) {
-        /* Each table or check over scenarios runs the script once per
-         * scenario: a long script asking often would not end. */
-        cx_error *e = cx_diag_add(&st->diag, CX_E_LIMIT_SCENARIOS, n->span,
-                                  "scenarios ran more than 2,000,000 statements again");
-        if (e)
-            cx_error_set_hint(e, "each table scenarios and check ... in all scenarios runs the "
-                                 "script once per scenario; ask fewer times, with more columns");
+        cx_scenario_too_many_reruns(st, n->span);
         return CX_GATE_STOP;
     }
+    if (!binds(n) || failed_before(s, seq)) return CX_GATE_SKIP;
     return CX_GATE_RUN;
+}
+
+bool cx_scenario_can_rerun(cx_state *st, cx_span at, uint64_t times)
+{
+    cx_scenarios *s = &st->scen;
+    uint64_t first = s->n_runs ? s->runs[0].seq_begin : 0;
+    uint64_t cost = s->current > first ? s->current - first : 0;
+    if (times <= CX_MAX_RERUN_STATEMENTS && cost <= CX_MAX_RERUN_STATEMENTS &&
+        s->reruns + cost * times <= CX_MAX_RERUN_STATEMENTS)
+        return true;
+    cx_scenario_too_many_reruns(st, at);
+    return false;
+}
+
+void cx_scenario_too_many_reruns(cx_state *st, cx_span at)
+{
+    /* Each table or check over scenarios runs the script once per scenario:
+     * a long script asking often would not end. */
+    cx_error *e = cx_diag_add(&st->diag, CX_E_LIMIT_SCENARIOS, at,
+                              "scenarios would run more than 1,000,000 statements again");
+    if (e)
+        cx_error_set_hint(e, "each table scenarios and check ... in all scenarios runs the script "
+                             "once per scenario; ask fewer times, with more columns");
 }
 
 void cx_scenario_failed(cx_state *st)

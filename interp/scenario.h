@@ -87,6 +87,12 @@ typedef enum cx_stmt_gate { CX_GATE_RUN, CX_GATE_SKIP, CX_GATE_STOP } cx_stmt_ga
  * says whether to run it, skip it, or stop (the asking statement is
  * reached, or the run being re-run ended there). */
 cx_stmt_gate cx_scenario_gate(struct cx_state *st, const cx_ast *n);
+/* Whether running the script again `times` times up to the statement
+ * running now stays within the re-run limit (an error at `at` when it would
+ * not): checked before the re-runs start, so a script past the limit stops
+ * at once. */
+bool cx_scenario_can_rerun(struct cx_state *st, cx_span at, uint64_t times);
+void cx_scenario_too_many_reruns(struct cx_state *st, cx_span at);
 /* The statement just gated failed (kept so a re-run skips it too). */
 void cx_scenario_failed(struct cx_state *st);
 

@@ -119,6 +119,7 @@ static cx_status replay_input(cx_eval *E, const saved *sv, const char *name)
 static cx_status enter(cx_eval *E, const cx_scenario *sc, saved *sv, cx_span at)
 {
     cx_state *st = E->st;
+    if (!cx_scenario_can_rerun(st, at, 1)) return CX_FAIL;
     cx_replay r = {.sc = sc, .stop = st->scen.current};
     cx_replay *outer = st->scen.replay;
     size_t errors = st->diag.len;
@@ -205,7 +206,8 @@ static bool put_cell(grid *g, char *cell)
 cx_status cx_exec_scenario_table(cx_eval *E, const cx_ast *n)
 {
     cx_state *st = E->st;
-    if (need_scenarios(E, n->name_span) != CX_OK) return CX_FAIL;
+    if (need_scenarios(E, n->name_span) != CX_OK || !cx_scenario_can_rerun(st, n->span, st->scen.n))
+        return CX_FAIL;
     size_t ns = st->scen.n, nc = n->list.len, nv = (ns + 1) * nc;
     cx_value *vals = calloc(nv, sizeof *vals); /* [scenario][column], the base first */
     if (!vals) return cx_eval_oom(E, n->span);
@@ -319,7 +321,8 @@ out:
 cx_status cx_check_all_scenarios(cx_eval *E, const cx_ast *n)
 {
     cx_state *st = E->st;
-    if (need_scenarios(E, n->span) != CX_OK) return CX_FAIL;
+    if (need_scenarios(E, n->span) != CX_OK || !cx_scenario_can_rerun(st, n->span, st->scen.n))
+        return CX_FAIL;
     st->scen.label = "base";
     cx_status s = cx_check_exec(E, n);
     st->scen.label = NULL;
@@ -638,6 +641,9 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
     if (k > MAX_TORNADO_INPUTS)
         return cx_eval_error(E, CX_E_LIMIT_SCENARIOS, n->list.items[MAX_TORNADO_INPUTS]->span,
                              "a tornado has at most %d inputs", MAX_TORNADO_INPUTS);
+    /* Two runs an input, the base, and the corners. */
+    uint64_t runs = 2 * k + 1 + (k <= MAX_TORNADO_CORNERS_LOG2 ? (uint64_t)1 << k : 0);
+    if (!cx_scenario_can_rerun(st, n->span, runs)) return CX_FAIL;
     tornado_input *in = calloc(k, sizeof *in);
     size_t *order = calloc(k, sizeof *order);
     grid g = {0};

@@ -23,7 +23,7 @@
 #define CX_MAX_DIGITS                1000
 #define CX_MAX_SCENARIOS             100 /* scenarios a script declares */
 #define CX_MAX_SCENARIOS_TEXT        "100"
-#define CX_MAX_RERUN_STATEMENTS      2000000L /* statements run again for scenarios, one run */
+#define CX_MAX_RERUN_STATEMENTS      1000000L /* statements run again for scenarios, one run */
 #define CX_MAX_BOUND_TERMS           10000    /* inputs and steps one bounded value depends on */
 #define CX_MAX_BOUND_SYMBOLS         1000000  /* bounded inputs and steps made in one state */
 #define CX_MAX_SYNTAX_ERRORS         20       /* syntax errors reported per file */

@@ -48,12 +48,12 @@ def cases():
     yield "statements_100k", "\n".join(lines) + "\n"
 
     # A scenario table over a long script: it runs the script again once
-    # per scenario, so the re-run limit (2,000,000 statements) must stop it
+    # per scenario, so the re-run limit (1,000,000 statements) must stop it
     # in time, as a limit, before the table prints.
-    lines = ["a0 = 1;"] + [f"a{i} = a{i - 1} + 1;" for i in range(1, 25_000)]
+    lines = ["a0 = 1;"] + [f"a{i} = a{i - 1} + 1;" for i in range(1, 12_500)]
     lines += [f"scenario s{s}: a0 = {s};" for s in range(100)]
-    lines += ["table scenarios: a24999;"] * 1000
-    yield "scenario_tables_25k", "\n".join(lines) + "\n"
+    lines += ["table scenarios: a12499;"] * 1000
+    yield "scenario_tables_12k", "\n".join(lines) + "\n"
 
     # Bounds made in a loop: the limit on bounds in one run stops it.
     yield "bounds_in_a_loop", "x = sum(0 to 1 for i in 1..2000000);\n"

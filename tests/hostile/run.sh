@@ -59,7 +59,7 @@ include_fifo             4
 include_dotdot           4
 include_symlink          4
 string_20mb              3
-scenario_tables_25k      3
+scenario_tables_12k      3
 bounds_in_a_loop         3
 recursion_within_limit   0
 recursion_exponential    0
