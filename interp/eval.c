@@ -255,6 +255,23 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         }
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
+        /* Two plain numbers: + - * / in place (number.c lets the output be
+         * an input), without a third value per step. */
+        if (acc.kind == CX_VAL_NUM && rhs.kind == CX_VAL_NUM && !acc.unit && !rhs.unit &&
+            (node->op == CX_OP_ADD || node->op == CX_OP_SUB || node->op == CX_OP_MUL ||
+             node->op == CX_OP_DIV)) {
+            const cx_num_ctx *ctx = &E->st->nctx;
+            cx_num_status ns =
+                node->op == CX_OP_ADD   ? cx_num_add(&acc.u.num, &acc.u.num, &rhs.u.num, ctx)
+                : node->op == CX_OP_SUB ? cx_num_sub(&acc.u.num, &acc.u.num, &rhs.u.num, ctx)
+                : node->op == CX_OP_MUL ? cx_num_mul(&acc.u.num, &acc.u.num, &rhs.u.num, ctx)
+                                        : cx_num_div(&acc.u.num, &acc.u.num, &rhs.u.num, ctx);
+            if (ns != CX_NUM_OK) {
+                cx_eval_num_error(E, ns, node->op_span);
+                goto out;
+            }
+            continue;
+        }
         cx_value_clear(&res);
         if (cx_eval_binop_spans(E, node->op, node->op_span, &acc, &rhs, &res,
                                 cx_ast_lhs(node)->span, cx_ast_rhs(node)->span) != CX_OK)
