@@ -111,3 +111,22 @@ Test(scenario, a_scenario_that_breaks_the_script_names_itself)
     cr_assert(strstr(r.error, "while running the script with scenario 'big'") != NULL);
     run_result_free(&r);
 }
+
+Test(scenario, the_repl_replaces_a_scenario_defined_again)
+{
+    cx_options o;
+    cx_options_default(&o);
+    o.repl = true;
+    cx_state *st = cx_state_new(&o);
+    const char *lines[] = {"a = 1;", "scenario s: a = 2;", "scenario s: a = 5;",
+                           "check a < 3 in all scenarios;"};
+    for (size_t i = 0; i < 3; i++)
+        cr_assert(
+            eq(int, (int)cx_run_string(st, "line", lines[i], strlen(lines[i])), (int)CX_RUN_OK));
+    /* The second definition replaced the first: in s, a is 5. */
+    cr_assert(eq(int, (int)cx_run_string(st, "line", lines[3], strlen(lines[3])),
+                 (int)CX_RUN_CHECK_FAILED));
+    cr_assert(eq(sz, cx_checks_passed(st), 1));
+    cr_assert(eq(sz, cx_checks_failed(st), 1));
+    cx_state_free(st);
+}
