@@ -29,6 +29,7 @@ from fractions import Fraction
 from ._lib import OUTPUT_FN, ErrorInfo, Options, PeriodInfo, lib, take_text
 
 __all__ = ["run", "State", "Result", "Output", "Error", "Approx", "Period", "Series", "Opaque",
+           "Quantity",
            "quote", "literal", "STATUS"]
 __version__ = "0.1.0"
 
@@ -39,7 +40,8 @@ _OUTPUT_KINDS = ("value", "print", "check", "table", "note", "chart")
 _ERROR_KINDS = ("syntax", "name", "type", "math", "limit", "io", "internal")
 _FREQUENCIES = ("year", "half", "quarter", "month", "day")
 # cx_kind
-(_NONE, _NUMBER, _BOOLEAN, _STRING, _PERIOD, _LIST, _SERIES, _RANGE, _FUNCTION) = range(9)
+(_NONE, _NUMBER, _BOOLEAN, _STRING, _PERIOD, _LIST, _SERIES, _RANGE, _FUNCTION,
+ _BOUND) = range(10)
 
 
 class Approx(Fraction):
@@ -69,13 +71,29 @@ class Period(str):
 class Series(dict):
     """A cx series: Period -> Fraction, in period order, one frequency."""
 
-    def __init__(self, items=(), frequency=None):
+    def __init__(self, items=(), frequency=None, unit=None):
         super().__init__(items)
         self.frequency = frequency
+        self.unit = unit
+
+
+class Quantity:
+    """A number with its unit: Quantity(Fraction(6000000000), "USD/yr").  The
+    number is in that unit; Python has no units, so cx never drops one."""
+
+    def __init__(self, value, unit):
+        self.value, self.unit = value, unit
+
+    def __repr__(self):
+        return "Quantity(%r, %r)" % (self.value, self.unit)
+
+    def __eq__(self, other):
+        return isinstance(other, Quantity) and (self.value, self.unit) == (other.value, other.unit)
 
 
 class Opaque:
-    """A value read as text only: a range ("1..10 step 3") or a function."""
+    """A value read as text only: a range ("1..10 step 3"), a function, or a
+    bound ("0.08 to 0.12": every value from lo to hi)."""
 
     def __init__(self, kind, text):
         self.kind, self.text = kind, text
@@ -160,8 +178,10 @@ def _value(v, digits=10):
     if not v:
         return None
     kind = lib.cx_value_kind(v)
+    unit = take_text(lib.cx_value_unit(v))
     if kind == _NUMBER:
-        return _number(lib.cx_value_number(v))
+        n = _number(lib.cx_value_number(v))
+        return Quantity(n, unit) if unit else n
     if kind == _BOOLEAN:
         return bool(lib.cx_value_boolean(v))
     if kind == _STRING:
@@ -181,9 +201,10 @@ def _value(v, digits=10):
             lib.cx_value_series_period(v, i, ctypes.byref(info))
             s[_period(info)] = _number(lib.cx_value_series_number(v, i))
             s.frequency = _FREQUENCIES[info.frequency]
+        s.unit = unit  # the numbers are in it; None without one
         return s
-    if kind in (_RANGE, _FUNCTION):
-        return Opaque("range" if kind == _RANGE else "function",
+    if kind in (_RANGE, _FUNCTION, _BOUND):
+        return Opaque({_RANGE: "range", _FUNCTION: "function", _BOUND: "bound"}[kind],
                       take_text(lib.cx_value_text(v, digits)))
     return None
 

@@ -70,6 +70,7 @@ _SIGNATURES = {
     "cx_state_name": (c_char_p, [c_void_p, c_size_t]),
     "cx_state_value": (c_void_p, [c_void_p, c_char_p]),
     "cx_value_kind": (c_int, [c_void_p]),
+    "cx_value_unit": (c_void_p, [c_void_p]),
     "cx_value_text": (c_void_p, [c_void_p, c_int]),
     "cx_value_number": (c_void_p, [c_void_p]),
     "cx_value_boolean": (c_bool, [c_void_p]),

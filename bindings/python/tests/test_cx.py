@@ -81,6 +81,14 @@ class Run(unittest.TestCase):
         self.assertEqual(r.values["rg"], cx.Opaque("range", "1..10 step 3"))
         self.assertEqual(r.values["f"].kind, "function")
 
+    def test_units_and_bounds_are_never_dropped(self):
+        r = cx.run('unit employee; pay = 200k USD/employee/yr; n = 3 employee; '
+                   'g = 8% to 12%; fcf 2025Q1..2025Q2 = [1B USD/qtr, 2B USD/qtr];')
+        self.assertEqual(r.values["pay"], cx.Quantity(Fraction(200_000), "USD/employee/yr"))
+        self.assertEqual(r.values["g"], cx.Opaque("bound", "0.08 to 0.12"))
+        self.assertEqual(r.values["fcf"].unit, "USD/qtr")
+        self.assertEqual(r.values["fcf"]["2025Q2"], Fraction(2_000_000_000))
+
     def test_outputs_come_in_order(self):
         r = cx.run('x = 1/3; x; print "hi", x; check x ~ 0.33; '
                    'table g in [1%, 2%]: g * 100, g > 1%;')
