@@ -174,15 +174,17 @@ static cx_status column_values(cx_eval *E, const cx_ast *n, cx_value *out)
 static cx_status difference(cx_eval *E, const cx_value *v, const cx_value *base, cx_value *d,
                             char **text, cx_span at)
 {
-    /* Numbers in one unit (the difference keeps it); anything else shows no
-     * difference. */
-    if (v->kind != CX_VAL_NUM || base->kind != CX_VAL_NUM || !cx_uom_equal(v->unit, base->unit)) {
+    /* Numbers or bounds in one unit (the difference keeps it, and is a
+     * bound when either side is one); anything else shows no difference. */
+    bool arith = (v->kind == CX_VAL_NUM || v->kind == CX_VAL_BOUND) &&
+                 (base->kind == CX_VAL_NUM || base->kind == CX_VAL_BOUND);
+    if (!arith || !cx_uom_equal(v->unit, base->unit)) {
         *text = strdup("");
         return *text ? CX_OK : cx_eval_oom(E, at);
     }
     if (cx_eval_binop(E, CX_OP_SUB, at, v, base, d) != CX_OK) return CX_FAIL;
     char *s = cx_eval_render(E, d);
-    *text = s && cx_num_sgn(&d->u.num) > 0 ? cx_strdupf("+%s", s) : s;
+    *text = s && d->kind == CX_VAL_NUM && cx_num_sgn(&d->u.num) > 0 ? cx_strdupf("+%s", s) : s;
     if (s && *text != s) free(s);
     return *text ? CX_OK : cx_eval_oom(E, at);
 }
