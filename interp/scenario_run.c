@@ -14,6 +14,7 @@
 #include "eval.h"
 #include "output.h"
 #include "state.h"
+#include "../runtime/series.h"
 #include "../runtime/unit.h"
 
 /* ==== running the script again ============================================== */
@@ -358,8 +359,12 @@ cx_status cx_check_all_scenarios(cx_eval *E, const cx_ast *n)
 enum { MAX_TORNADO_INPUTS = 50 };
 
 typedef struct tornado_input {
-    const cx_ast *name; /* its NAME node */
-    char suffix;        /* how its bound was written */
+    const cx_ast *name; /* its NAME node, or its AT node (`capex 2026`) */
+    const char *bname;  /* the binding it sets */
+    bool at;            /* a period of a series */
+    cx_period period;
+    char *label; /* "growth", "capex 2026" */
+    char suffix; /* how its bound was written */
     cx_num lo, hi, mid;
     cx_value at_lo, at_hi;
     cx_num swing; /* |at_hi - at_lo| */
@@ -374,8 +379,11 @@ static cx_status value_at(cx_eval *E, const cx_ast *n, tornado_input *in, size_t
     cx_override *ov = calloc(k, sizeof *ov);
     if (!ov) return cx_eval_oom(E, n->span);
     for (size_t i = 0; i < k; i++) {
-        ov[i] = (cx_override){
-            .name = (char *)in[i].name->name, .span = in[i].name->span, .figure = {.fact = true}};
+        ov[i] = (cx_override){.name = (char *)in[i].bname,
+                              .at = in[i].at,
+                              .period = in[i].period,
+                              .span = in[i].name->span,
+                              .figure = {.fact = true}};
         cx_value_init(&ov[i].value);
         cx_value_set_num(&ov[i].value, at[i]);
         cx_value_set_unit(&ov[i].value, in[i].unit);
@@ -463,28 +471,44 @@ static cx_status corner_range(cx_eval *E, const cx_ast *n, tornado_input *in, si
     return s;
 }
 
-/* An input: a name bound to a bound written in the script. */
+/* An input: a name, or a period of a series, bound to a bound written in
+ * the script. */
 static cx_status tornado_input_of(cx_eval *E, const cx_ast *name, tornado_input *t)
 {
     cx_state *st = E->st;
-    const cx_binding *b = cx_env_global(&st->env, name->name);
-    if (!b) return cx_eval_error(E, CX_E_NAME_UNKNOWN, name->span, "unknown name '%s'", name->name);
-    if (b->value.kind != CX_VAL_BOUND || !b->figure.fact) {
+    t->at = name->kind == CX_AST_AT;
+    const cx_ast *nn = t->at ? cx_ast_at_series(name) : name;
+    const cx_binding *b = cx_env_global(&st->env, nn->name);
+    if (!b) return cx_eval_error(E, CX_E_NAME_UNKNOWN, nn->span, "unknown name '%s'", nn->name);
+    const cx_value *v = &b->value;
+    bool fact = b->figure.fact;
+    if (t->at) {
+        if (b->value.kind != CX_VAL_SERIES)
+            return cx_eval_error(E, CX_E_TYPE_NOT_SERIES, nn->span, "'%s' is not a series",
+                                 nn->name);
+        if (cx_eval_literal_period(E, cx_ast_at_period(name), &t->period) != CX_OK) return CX_FAIL;
+        v = t->period.freq == b->value.u.series->freq ? cx_binding_bound_period(b, t->period.ord)
+                                                      : NULL;
+        fact = v && cx_binding_period_figure(b, t->period.ord).fact;
+    }
+    if (!(t->label = cx_sources_text(&st->sources, name->span))) return cx_eval_oom(E, name->span);
+    if (!v || v->kind != CX_VAL_BOUND || !fact) {
         cx_error *e = cx_diag_add(&st->diag, CX_E_TYPE_BOUND, name->span,
                                   "'%s' is not a bound the script gives: a tornado moves each "
                                   "input from its low to its high end",
-                                  name->name);
+                                  t->label);
         if (e)
             cx_error_set_hint(e, "give it a range where it is defined: %s = 8%% to 12%%;",
-                              name->name);
+                              t->label);
         return CX_FAIL;
     }
-    const cx_aff *f = &b->value.u.bound->f;
+    t->bname = b->name;
+    const cx_aff *f = &v->u.bound->f;
     cx_aff_ctx ctx = cx_bounds_ctx(st);
     if (cx_aff_lo(&t->lo, f, &ctx) != CX_AFF_OK || cx_aff_hi(&t->hi, f, &ctx) != CX_AFF_OK)
         return cx_eval_num_error(E, CX_NUM_TOO_BIG, name->span);
     cx_aff_mid(&t->mid, f);
-    t->unit = b->value.unit;
+    t->unit = v->unit;
     const cx_aff_input *in = f->n == 1 ? cx_aff_gen_input(&st->bounds.gen, f->t[0].sym) : NULL;
     t->suffix =
         in && in->tag >= 1 && in->tag <= st->bounds.n ? st->bounds.labels[in->tag - 1].suffix : 0;
@@ -533,7 +557,7 @@ static char *interaction_text(cx_eval *E, const cx_ast *n, tornado_input *in, si
     for (size_t i = 0; i < k && corner; i++) {
         char *v =
             cx_bounded_show_num(E, bad >> i & 1 ? &in[i].hi : &in[i].lo, in[i].suffix, in[i].unit);
-        char *c = v ? cx_strdupf("%s%s%s = %s", corner, i ? ", " : "", in[i].name->name, v) : NULL;
+        char *c = v ? cx_strdupf("%s%s%s = %s", corner, i ? ", " : "", in[i].label, v) : NULL;
         free(v);
         free(corner);
         corner = c;
@@ -599,7 +623,7 @@ static cx_status tornado_chart(cx_eval *E, const cx_ast *n, const tornado_input 
     if (!c->title) goto oom;
     for (size_t r = 0; r < k; r++) {
         const tornado_input *t = &in[order[r]];
-        if (!(c->labels[r] = strdup(t->name->name))) goto oom;
+        if (!(c->labels[r] = strdup(t->label))) goto oom;
         const cx_value *ends[2] = {&t->at_lo, &t->at_hi};
         for (size_t e = 0; e < 2; e++) {
             const cx_num *x = &ends[e]->u.num;
@@ -662,13 +686,11 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
         cx_value_init(&in[i].at_hi);
     }
     for (size_t i = 0; i < k && s == CX_OK; i++) {
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(n->list.items[i]->name, n->list.items[j]->name) == 0) {
+        s = tornado_input_of(E, n->list.items[i], &in[i]);
+        for (size_t j = 0; j < i && s == CX_OK; j++)
+            if (strcmp(in[i].label, in[j].label) == 0)
                 s = cx_eval_error(E, CX_E_NAME_REDEFINED, n->list.items[i]->span,
-                                  "'%s' is named twice", n->list.items[i]->name);
-                break;
-            }
-        if (s == CX_OK) s = tornado_input_of(E, n->list.items[i], &in[i]);
+                                  "'%s' is named twice", in[i].label);
     }
     for (size_t i = 0; i < k && s == CX_OK; i++) {
         s = value_with(E, n, in, k, i, &in[i].lo, &in[i].at_lo);
@@ -708,7 +730,7 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
         }
         cx_value cells[6];
         for (size_t c = 0; c < 6; c++) cx_value_init(&cells[c]);
-        bool ok = cx_value_set_str(&cells[0], t->name->name, strlen(t->name->name));
+        bool ok = cx_value_set_str(&cells[0], t->label, strlen(t->label));
         cx_value_set_num(&cells[1], &t->lo);
         cx_value_set_unit(&cells[1], t->unit);
         cx_value_set_num(&cells[2], &t->hi);
@@ -717,7 +739,7 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
         cx_value_copy(&cells[4], &t->at_hi);
         cx_value_set_num(&cells[5], &t->swing);
         cx_value_set_unit(&cells[5], t->at_lo.unit);
-        char *texts[6] = {strdup(t->name->name),
+        char *texts[6] = {strdup(t->label),
                           cx_bounded_show_num(E, &t->lo, t->suffix, t->unit),
                           cx_bounded_show_num(E, &t->hi, t->suffix, t->unit),
                           cx_eval_render(E, &t->at_lo),
@@ -764,6 +786,7 @@ out:
         cx_num_clear(&in[i].swing);
         cx_value_clear(&in[i].at_lo);
         cx_value_clear(&in[i].at_hi);
+        free(in[i].label);
     }
     free(in);
     free(order);

@@ -92,7 +92,7 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 
 %type <cx_ast *> stmt plit string expr range disj conj neg cmp conv bnd sum term unary power
 %type <cx_ast *> postfix primary generator exprs params columns column chart_opts chart_opts1
-%type <cx_ast *> overrides override
+%type <cx_ast *> overrides override tinputs tinput
 
 %%
 
@@ -122,7 +122,7 @@ stmt:
                                          { $$ = cx_ast_check_all(P, cx_ast_check(P, CX_CHECK_WITHIN, $2, $4, $6, @3, @$)); }
   | SCENARIO NAME ':' overrides ';'      { $$ = cx_ast_scenario(P, @2, $4, @$); }
   | TABLE NAME ':' columns ';'           { $$ = cx_ast_scenario_table(P, @2, $4, @$); }
-  | TORNADO expr NAME params ';'         { $$ = cx_ast_tornado(P, $2, @3, $4, @$); }
+  | TORNADO expr NAME tinputs ';'        { $$ = cx_ast_tornado(P, $2, @3, $4, @$); }
   | FN NAME '(' ')' '=' expr ';'         { $$ = cx_ast_fn(P, @2, NULL, $6, @$); }
   | FN NAME '(' params ')' '=' expr ';'  { $$ = cx_ast_fn(P, @2, $4, $7, @$); }
   | INCLUDE string ';'                   { $$ = cx_ast_include(P, $2, @$); }
@@ -134,6 +134,18 @@ stmt:
   | UNITDECL params ';'                  { $$ = cx_ast_unit_decl(P, $2, @$); }
   | ';'                                  { $$ = NULL; }
   | error ';'                            { yyerrok; $$ = cx_parse_resync(P); }
+  ;
+
+/* A tornado's inputs: names, or periods of a series (`capex 2026`). */
+tinputs:
+    tinput                               { $$ = cx_ast_list_new(P, $1, @$); }
+  | tinputs ',' tinput                   { $$ = cx_ast_list_add(P, $1, $3, @$); }
+  ;
+
+tinput:
+    NAME                                 { $$ = cx_ast_name(P, @1); }
+  | NAME NUMBER                          { $$ = cx_ast_at(P, @1, cx_ast_num(P, @2), @$); }
+  | NAME PERIOD                          { $$ = cx_ast_at(P, @1, cx_ast_period(P, @2), @$); }
   ;
 
 /* A scenario's facts: `growth = 3%`, `capex 2026 = 140B`. */

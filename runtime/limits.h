@@ -25,7 +25,7 @@
 #define CX_MAX_SCENARIOS_TEXT        "100"
 #define CX_MAX_RERUN_STATEMENTS      1000000L /* statements run again for scenarios, one run */
 #define CX_MAX_BOUND_TERMS           10000    /* inputs and steps one bounded value depends on */
-#define CX_MAX_BOUND_SYMBOLS         100000    /* bounded inputs and steps made in one state */
+#define CX_MAX_BOUND_SYMBOLS         100000   /* bounded inputs and steps made in one state */
 #define CX_MAX_SYNTAX_ERRORS         20       /* syntax errors reported per file */
 #define CX_BITS_PER_DIGIT            3.3219280948873623 /* log2(10), used only for estimates */
 
