@@ -48,6 +48,12 @@ bool cx_bounded_is_fn(const char *name);
  * end was rounded; a unit on v is an error (as for a number). */
 cx_status cx_bounded_apply(struct cx_eval *E, const char *name, const cx_value *v, cx_span span,
                            cx_value *out);
+/* npv, npv0 and sum are linear: over bounds (a bound, or a list holding
+ * one) they run in bound_calls.c, exactly, so their range is the true one. */
+bool cx_bounded_is_linear_fn(const char *name);
+bool cx_bounded_call_applies(const char *name, const cx_value *args, size_t n);
+cx_status cx_bounded_call(struct cx_eval *E, const char *name, const cx_value *args, size_t n,
+                          const cx_span *spans, cx_span span, cx_value *out);
 /* -v for a bound v, in place. */
 cx_status cx_bounded_neg(struct cx_eval *E, cx_value *v, cx_span span);
 /* When an assignment binds a bound written there (`growth = 8% to 12%`),

@@ -330,6 +330,57 @@ out:
     return st;
 }
 
+/* A series with a bound in a period, as the flows npv, npv0 and sum read:
+ * its periods in order from the first to the last, a missing one a zero
+ * flow, each period a number or a bound, in the series' unit.  false (out
+ * untouched) when `a` is no such series. */
+static bool bounded_series_flows(cx_eval *E, const cx_ast *a, cx_value *out, cx_status *st)
+{
+    if (cx_env_local(&E->st->env, a->name)) return false;
+    const cx_binding *b = cx_env_global(&E->st->env, a->name);
+    if (!b || b->value.kind != CX_VAL_SERIES || b->n_bound_periods == 0) return false;
+    const cx_series *s = b->value.u.series;
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->ords[i] < lo) lo = s->ords[i];
+        if (s->ords[i] > hi) hi = s->ords[i];
+    }
+    for (size_t i = 0; i < b->n_bound_periods; i++) {
+        if (b->bound_periods[i].ord < lo) lo = b->bound_periods[i].ord;
+        if (b->bound_periods[i].ord > hi) hi = b->bound_periods[i].ord;
+    }
+    uint64_t len = (uint64_t)(hi - lo) + 1;
+    if (len > (uint64_t)E->st->opt.max_series) {
+        *st = cx_eval_error(E, CX_E_LIMIT_SERIES, a->span, "list longer than %ld items",
+                            E->st->opt.max_series);
+        return true;
+    }
+    cx_list *l = cx_list_new((size_t)len);
+    if (!l) {
+        *st = cx_eval_oom(E, a->span);
+        return true;
+    }
+    cx_value_take_list(out, l);
+    cx_num zero;
+    cx_num_init(&zero);
+    for (int64_t ord = lo; ord <= hi; ord++) {
+        cx_value v;
+        cx_value_init(&v);
+        const cx_value *bv = cx_binding_bound_period(b, ord);
+        const cx_num *x = bv ? NULL : cx_series_get(s, ord);
+        if (bv) cx_value_copy(&v, bv);
+        else cx_value_set_num(&v, x ? x : &zero);
+        if (!bv) cx_value_set_unit(&v, b->value.unit);
+        if (!cx_list_push_take(l, &v)) {
+            cx_value_clear(&v);
+            *st = cx_eval_oom(E, a->span);
+            break;
+        }
+    }
+    cx_num_clear(&zero);
+    return true;
+}
+
 /* `8% to 12%`, `150B ± 10B`: bounded.c makes the input. */
 static cx_status eval_bound(cx_eval *E, const cx_ast *n, cx_value *out)
 {
@@ -1025,9 +1076,15 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         const cx_ast *a = n->list.items[i];
         spans[i] = a->span;
         if (a->kind == CX_AST_COMP) st = run_comp(E, a, SINK_LIST, &args[i]);
+        else if (bi && a->kind == CX_AST_NAME && cx_bounded_is_linear_fn(bi->name) &&
+                 bounded_series_flows(E, a, &args[i], &st))
+            ; /* npv(r, capex) with a bound in a period: its flows, in order */
         else st = cx_eval_expr(E, a, &args[i]);
     }
-    if (st == CX_OK) {
+    if (st == CX_OK && bi && cx_bounded_call_applies(bi->name, args, nargs)) {
+        st = cx_bounded_call(E, bi->name, args, nargs, spans, n->span, out);
+        if (st == CX_OK) st = cx_eval_poll(E, n->span);
+    } else if (st == CX_OK) {
         if (!bi) {
             st = call_user(E, n, user->u.fn, args, nargs, out);
         } else if ((int)nargs < bi->min_args || (bi->max_args >= 0 && (int)nargs > bi->max_args)) {
