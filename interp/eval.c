@@ -205,6 +205,29 @@ static cx_status need_bool(cx_eval *E, const cx_value *v, cx_span span, const ch
 
 /* Evaluates a binary node.  The left spine of left-associative operators is
  * collected on the heap and folded bottom-up, which is left-to-right order. */
+/* `150B +- 10B`: '+' then '-' with nothing between, which is 150B + (-10B);
+ * the writer most likely meant a bound, 150B ± 10B. */
+static bool plus_minus_typed(const cx_ast *node)
+{
+    const cx_ast *r = cx_ast_rhs(node);
+    return node->op == CX_OP_ADD && r->kind == CX_AST_UNARY && r->op == '-' &&
+           r->op_span.start == node->op_span.end;
+}
+
+/* The note, once a statement (a loop would repeat it). */
+static cx_status note_plus_minus(cx_eval *E, const cx_ast *node)
+{
+    cx_state *st = E->st;
+    for (size_t i = 0; i < st->n_notes; i++)
+        if (st->notes[i].span.src == node->op_span.src &&
+            st->notes[i].span.start == node->op_span.start)
+            return CX_OK;
+    char *d = cx_strdupf("'+-' adds a negative number: a bound is written with '±' or '+/-' "
+                         "(150B ± 10B); write + (-x) if you meant the sum");
+    cx_span at = {node->op_span.src, node->op_span.start, cx_ast_rhs(node)->op_span.end};
+    return cx_output_note_later(st, d, at) ? CX_OK : cx_eval_oom(E, node->op_span);
+}
+
 static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_ast *local[32];
@@ -255,6 +278,7 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         }
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
+        if (plus_minus_typed(node) && note_plus_minus(E, node) != CX_OK) goto out;
         /* Two plain numbers: + - * / in place (number.c lets the output be
          * an input), without a third value per step. */
         if (acc.kind == CX_VAL_NUM && rhs.kind == CX_VAL_NUM && !acc.unit && !rhs.unit &&
