@@ -7,6 +7,7 @@
 #include <string.h>
 #include "../lang/literal.h"
 #include "../runtime/format.h"
+#include "bounded.h"
 #include "check.h"
 #include "display.h"
 #include "report.h"
@@ -232,6 +233,76 @@ out:
     return s;
 }
 
+/* A bound against the figure: all, none or part of its range in the
+ * interval the figure allows (PASS, FAIL, DEPENDS; UNDECIDED after a
+ * non-linear step).  Only PASS passes; the value is written as the figure
+ * was, each end: "$5.9B–$6.1B". */
+static cx_status decide_bound(cx_state *st, const cx_value *v, const figure *f, const cx_num *fig,
+                              const cx_literal_info *info, cx_span at, cx_bound_result *out)
+{
+    cx_num lo, hi, vlo, vhi;
+    cx_num_init(&lo);
+    cx_num_init(&hi);
+    cx_num_init(&vlo);
+    cx_num_init(&vhi);
+    cx_status s = CX_FAIL;
+    bool unused = false, passed = false;
+    char *ls = NULL, *hs = NULL, *shown = NULL, *a = NULL, *b = NULL;
+    const char *word = NULL;
+    cx_eval E = {.st = st};
+    cx_num_status ns = cx_check_rounds_to(fig, fig, info->quantum10, &lo, &hi, &unused, &st->nctx);
+    if (ns != CX_NUM_OK) {
+        if (ns == CX_NUM_NOMEM) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        else cx_diag_add(&st->diag, CX_E_LIMIT_RESULT_SIZE, at, "the figure is too large to check");
+        goto out;
+    }
+    int sign = cx_num_sgn(fig);
+    if (cx_bounded_inside(&E, at, v, &lo, sign > 0, &hi, sign <= 0, v->unit, &word, &passed) !=
+        CX_OK)
+        goto out;
+    cx_aff_ctx ctx = cx_bounds_ctx(st);
+    bool oom = false;
+    if (cx_aff_lo(&vlo, &v->u.bound->f, &ctx) != CX_AFF_OK ||
+        cx_aff_hi(&vhi, &v->u.bound->f, &ctx) != CX_AFF_OK) {
+        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        goto out;
+    }
+    a = styled(&vlo, f, info->scale10, &st->nctx, &oom);
+    b = oom ? NULL : styled(&vhi, f, info->scale10, &st->nctx, &oom);
+    ls = show_num(&lo, f->show, st);
+    hs = show_num(&hi, f->show, st);
+    shown = cx_display_as(v, f->show, st->opt.digits, &st->nctx);
+    const char *how = !strcmp(word, "PASS")      ? "every value in"
+                      : !strcmp(word, "FAIL")    ? "no value in"
+                      : !strcmp(word, "DEPENDS") ? "part in"
+                                                 : "cx cannot tell how much in";
+    out->checked = true;
+    out->passed = passed;
+    out->value = a && b ? cx_strdupf("%s–%s", a, b) : oom ? NULL : shown ? strdup(shown) : NULL;
+    out->figure = cx_strdupf("%s%s", f->negative ? "-" : "", f->text);
+    if (ls && hs && shown)
+        out->detail = cx_strdupf("%s: %s %s%s .. %s%s", shown, how, sign > 0 ? "[" : "(", ls, hs,
+                                 sign > 0 ? ")" : "]");
+    if (!out->value || !out->figure || !out->detail) {
+        cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        goto out;
+    }
+    if (passed) st->passed++;
+    else st->failed++;
+    s = CX_OK;
+out:
+    free(ls);
+    free(hs);
+    free(shown);
+    free(a);
+    free(b);
+    cx_num_clear(&lo);
+    cx_num_clear(&hi);
+    cx_num_clear(&vlo);
+    cx_num_clear(&vhi);
+    return s;
+}
+
 /* The error for a figure that is none, at `at`. */
 static void not_a_figure(cx_state *st, cx_span at)
 {
@@ -303,6 +374,10 @@ cx_run_status cx_region_bound(cx_state *st, uint32_t region, uint32_t src, size_
         /* Nothing to check: the host fills the text in. */
         out->value = cx_display_value(&v, st->opt.digits);
         if (!out->value) cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+        goto out;
+    }
+    if (v.kind == CX_VAL_BOUND) {
+        decide_bound(st, &v, &f, &fig, &info, at, out);
         goto out;
     }
     if (v.kind != CX_VAL_NUM) {
