@@ -14,10 +14,11 @@
 static cx_ast *plain(cx_ast *n, bool *negated)
 {
     *negated = false;
-    if (n->kind == CX_AST_UNARY && n->op == '-') {
+    if (n && n->kind == CX_AST_UNARY && n->op == '-') {
         n = n->a;
         *negated = true;
     }
+    if (!n) return NULL; /* a node memory ran out for: the parse fails anyway */
     if (n->kind == CX_AST_CONST) return n;
     if (n->kind == CX_AST_NUM && n->num.suffix == 0 && n->num.value->kind == CX_NUM_SMALL) return n;
     return NULL;
