@@ -272,10 +272,7 @@ static cx_status decide_bound(cx_state *st, const cx_value *v, const figure *f, 
     ls = show_num(&lo, f->show, st);
     hs = show_num(&hi, f->show, st);
     shown = cx_display_as(v, f->show, st->opt.digits, &st->nctx);
-    const char *how = !strcmp(word, "PASS")      ? "every value in"
-                      : !strcmp(word, "FAIL")    ? "no value in"
-                      : !strcmp(word, "DEPENDS") ? "part in"
-                                                 : "cx cannot tell how much in";
+    const char *how = cx_bounded_inside_words(word);
     out->checked = true;
     out->passed = passed;
     out->value = a && b ? cx_strdupf("%s–%s", a, b) : oom ? NULL : shown ? strdup(shown) : NULL;

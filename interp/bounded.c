@@ -442,6 +442,14 @@ out:
     return s;
 }
 
+const char *cx_bounded_inside_words(const char *word)
+{
+    return !strcmp(word, "PASS")      ? "every value in"
+           : !strcmp(word, "FAIL")    ? "no value in"
+           : !strcmp(word, "DEPENDS") ? "part in"
+                                      : "cx cannot tell how much in";
+}
+
 cx_status cx_bounded_inside(cx_eval *E, cx_span span, const cx_value *l, const cx_num *ilo,
                             bool lo_in, const cx_num *ihi, bool hi_in, cx_uom *unit,
                             const char **word, bool *passed)

@@ -83,6 +83,10 @@ cx_status cx_bounded_verdict(struct cx_eval *E, int op, cx_span span, const cx_v
 /* The verdict on "l lies in the interval from ilo to ihi" (each end in it
  * or not) for a bound l: PASS when the whole range is inside, FAIL when
  * none of it is, DEPENDS when part is (an exact range), else UNDECIDED. */
+/* How much of a bound an inside verdict found in the interval: "every value
+ * in" (PASS), "no value in" (FAIL), "part in" (DEPENDS), or that cx cannot
+ * tell. */
+const char *cx_bounded_inside_words(const char *word);
 cx_status cx_bounded_inside(struct cx_eval *E, cx_span span, const cx_value *l, const cx_num *ilo,
                             bool lo_in, const cx_num *ihi, bool hi_in, struct cx_uom *unit,
                             const char **word, bool *passed);

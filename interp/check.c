@@ -323,10 +323,7 @@ static cx_status check_cond(cx_eval *E, const cx_ast *n)
             if (cx_bounded_inside(E, c->op_span, &l, &r.u.range->lo, true, &r.u.range->hi, true,
                                   r.unit, &word, &passed) != CX_OK)
                 goto out;
-            const char *how = !strcmp(word, "PASS")      ? "every value in"
-                              : !strcmp(word, "FAIL")    ? "no value in"
-                              : !strcmp(word, "DEPENDS") ? "part in"
-                                                         : "cx cannot tell how much in";
+            const char *how = cx_bounded_inside_words(word);
             char *x1 = show_num(E, &r.u.range->lo, m), *x2 = show_num(E, &r.u.range->hi, m);
             detail = ls && x1 && x2 ? cx_strdupf("%s: %s [%s .. %s]", ls, how, x1, x2) : NULL;
             free(x1);
@@ -571,10 +568,7 @@ static cx_status bounded_approx(cx_eval *E, const cx_ast *n, const cx_value *a, 
     bs = show(E, b, m);
     x1 = show_num_in(E, &lo, m, b->unit);
     x2 = show_num_in(E, &hi, m, b->unit);
-    const char *how = !strcmp(word, "PASS")      ? "every value in"
-                      : !strcmp(word, "FAIL")    ? "no value in"
-                      : !strcmp(word, "DEPENDS") ? "part in"
-                                                 : "cx cannot tell how much in";
+    const char *how = cx_bounded_inside_words(word);
     if (as && x1 && x2)
         detail = cx_strdupf("%s: %s %s%s .. %s%s", as, how, lo_in ? "[" : "(", x1, x2,
                             hi_in ? "]" : ")");

@@ -196,6 +196,25 @@ typedef struct grid {
     cx_list *rows;
 } grid;
 
+/* Emits the grid as a table record: its text, and its rows (taken) for
+ * the host. */
+static void emit_grid(cx_state *st, grid *g, size_t cols, const char *text, const char *expr,
+                      cx_span span)
+{
+    cx_value rows;
+    cx_value_init(&rows);
+    cx_value_take_list(&rows, g->rows);
+    g->rows = NULL;
+    cx_output rec = {.kind = CX_OUT_TABLE,
+                     .text = text,
+                     .expr = expr,
+                     .result = &rows,
+                     .columns = (const char *const *)g->cells,
+                     .n_columns = cols};
+    cx_output_emit(st, &rec, span);
+    cx_value_clear(&rows);
+}
+
 static bool put_cell(grid *g, char *cell)
 {
     if (!cell || !CX_GROW(g->cells, g->cap_cells, g->n_cells, 32)) {
@@ -292,18 +311,7 @@ cx_status cx_exec_scenario_table(cx_eval *E, const cx_ast *n)
     free(left);
     expr = cx_sources_text(&st->sources, n->span);
     if (!text || !expr) goto oom;
-    cx_value rows;
-    cx_value_init(&rows);
-    cx_value_take_list(&rows, g.rows);
-    g.rows = NULL;
-    cx_output rec = {.kind = CX_OUT_TABLE,
-                     .text = text,
-                     .expr = expr,
-                     .result = &rows,
-                     .columns = (const char *const *)g.cells,
-                     .n_columns = cols};
-    cx_output_emit(st, &rec, n->span);
-    cx_value_clear(&rows);
+    emit_grid(st, &g, cols, text, expr, n->span);
     s = CX_OK;
     goto out;
 oom:
@@ -758,18 +766,7 @@ cx_status cx_exec_tornado(cx_eval *E, const cx_ast *n)
     if (!footer) goto out;
     expr = cx_sources_text(&st->sources, n->span);
     if (!table || !footer || !expr) goto oom;
-    cx_value rows;
-    cx_value_init(&rows);
-    cx_value_take_list(&rows, g.rows);
-    g.rows = NULL;
-    cx_output rec = {.kind = CX_OUT_TABLE,
-                     .text = table,
-                     .expr = expr,
-                     .result = &rows,
-                     .columns = (const char *const *)g.cells,
-                     .n_columns = 6};
-    cx_output_emit(st, &rec, n->span);
-    cx_value_clear(&rows);
+    emit_grid(st, &g, 6, table, expr, n->span);
     /* The interaction line follows the table as a line of its own. */
     cx_output line = {.kind = CX_OUT_PRINT, .text = footer};
     cx_output_emit(st, &line, n->span);
