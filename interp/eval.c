@@ -614,6 +614,15 @@ out:
 
 /* ==== iteration =========================================================== */
 
+/* Whether a numeric range runs over whole numbers in machine words (and
+ * is not empty). */
+static bool small_int_range(const cx_range *r)
+{
+    return r->lo.kind == CX_NUM_SMALL && r->lo.u.s.den == 1 && r->hi.kind == CX_NUM_SMALL &&
+           r->hi.u.s.den == 1 && r->step.kind == CX_NUM_SMALL && r->step.u.s.den == 1 &&
+           r->step.u.s.num > 0 && r->lo.u.s.num <= r->hi.u.s.num;
+}
+
 /* Calls fn for every item of a list, series (values), or range; fn may move
  * the item out.  Stops at the first failure. */
 cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_fn fn, void *ud)
@@ -651,6 +660,20 @@ cx_status cx_eval_iterate(cx_eval *E, const cx_value *it, cx_span span, cx_item_
                 st = fn(E, &item, ud);
                 cx_value_clear(&item);
                 if (!cx_period_add(&p, r->pstep, &p)) break;
+            }
+        } else if (small_int_range(r)) {
+            /* Whole numbers in machine words: no number arithmetic per item. */
+            int64_t k = r->lo.u.s.num, hi = r->hi.u.s.num, step = r->step.u.s.num;
+            cx_num cur;
+            cx_num_init(&cur);
+            for (;;) {
+                if ((st = cx_eval_step(E, span)) != CX_OK) break;
+                cur.u.s.num = k;
+                cx_value_set_num(&item, &cur);
+                st = fn(E, &item, ud);
+                cx_value_clear(&item);
+                if (st != CX_OK || (uint64_t)hi - (uint64_t)k < (uint64_t)step) break;
+                k += step;
             }
         } else {
             cx_num cur;

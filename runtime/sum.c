@@ -6,12 +6,14 @@ void cx_sum_init(cx_sum *s)
     cx_num_init(&s->small);
     s->big = false;
     s->reduced = true;
+    s->pend = false;
 }
 
 void cx_sum_clear(cx_sum *s)
 {
     if (s->big) mpz_clears(s->n, s->d, (mpz_ptr)0);
     s->big = false;
+    s->pend = false;
     cx_num_clear(&s->small);
     cx_num_init(&s->small);
 }
@@ -105,8 +107,92 @@ static void add_big(cx_sum *s, const mpz_t a, const mpz_t b)
     }
 }
 
+/* ---- the pending sum of small terms --------------------------------------
+ * While every term is a SMALL number, the sum is pn/pd: pd the least common
+ * multiple of the denominators so far (it fits int64), pn kept below 2^125
+ * so that adding one term (below 2^126) cannot overflow.  Most terms share
+ * the denominator or divide it, and then cost no gcd at all; the fraction is
+ * reduced once, when the sum is read.  Used only when the size limit is at
+ * least 128 bits, so no partial sum could have stopped at the limit. */
+typedef __int128 i128;
+#define PEND_MAX (((i128)1) << 125)
+
+static uint64_t gcd_u64(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* pn/pd += xn/xd (xd > 0); false, with the sum unchanged, when a word
+ * would overflow. */
+static bool pend_add(cx_sum *s, int64_t xn, int64_t xd)
+{
+    i128 n = s->pn, t;
+    int64_t d = s->pd;
+    if (xd == d) {
+        t = xn;
+    } else if (xd < d && d % xd == 0) {
+        t = (i128)xn * (d / xd);
+    } else {
+        int64_t g = (int64_t)gcd_u64((uint64_t)d, (uint64_t)xd), l;
+        if (__builtin_mul_overflow(d / g, xd, &l)) return false;
+        if (__builtin_mul_overflow(n, (i128)(xd / g), &n)) return false;
+        if (n > PEND_MAX || n < -PEND_MAX) return false;
+        t = (i128)xn * (d / g);
+        d = l;
+    }
+    n += t;
+    if (n > PEND_MAX || n < -PEND_MAX) return false;
+    s->pn = n;
+    s->pd = d;
+    return true;
+}
+
+/* The pending sum, reduced, back into `small`; s stops pending. */
+static void pend_settle(cx_sum *s)
+{
+    if (!s->pend) return;
+    s->pend = false;
+    i128 n = s->pn;
+    int64_t d = s->pd;
+    unsigned __int128 un =
+        n < 0 ? (unsigned __int128)0 - (unsigned __int128)n : (unsigned __int128)n;
+    int64_t g = (int64_t)gcd_u64((uint64_t)d, (uint64_t)(un % (uint64_t)d));
+    if (g > 1) {
+        n /= g;
+        d /= g;
+        un /= (uint64_t)g;
+    }
+    if (n >= -(i128)INT64_MAX && n <= (i128)INT64_MAX) {
+        cx_num_set_frac(&s->small, (int64_t)n, d);
+        return;
+    }
+    uint64_t w[2] = {(uint64_t)un, (uint64_t)(un >> 64)};
+    mpq_t q;
+    mpq_init(q);
+    mpz_import(mpq_numref(q), 2, -1, sizeof w[0], 0, 0, w);
+    if (n < 0) mpz_neg(mpq_numref(q), mpq_numref(q));
+    mpz_set_si(mpq_denref(q), d);
+    cx_num_set_mpq(&s->small, q);
+    mpq_clear(q);
+}
+
 cx_num_status cx_sum_add(cx_sum *s, const cx_num *x, const cx_num_ctx *ctx)
 {
+    if (x->kind == CX_NUM_SMALL && !s->big) {
+        if (s->pend && pend_add(s, x->u.s.num, x->u.s.den)) return CX_NUM_OK;
+        if (!s->pend && s->small.kind == CX_NUM_SMALL && cx_num_limit_bits(ctx) >= 128) {
+            s->pn = s->small.u.s.num;
+            s->pd = s->small.u.s.den;
+            s->pend = true;
+            if (pend_add(s, x->u.s.num, x->u.s.den)) return CX_NUM_OK;
+        }
+    }
+    pend_settle(s);
     if (!s->big) {
         bool exact_big = cx_num_is_exact(x) && cx_num_is_exact(&s->small) &&
                          (x->kind == CX_NUM_BIG || s->small.kind == CX_NUM_BIG);
@@ -136,6 +222,7 @@ cx_num_status cx_sum_add(cx_sum *s, const cx_num *x, const cx_num_ctx *ctx)
 cx_num_status cx_sum_take(cx_sum *s, cx_num *out, const cx_num_ctx *ctx)
 {
     (void)ctx;
+    pend_settle(s);
     settle(s);
     cx_num_swap(out, &s->small);
     cx_num_clear(&s->small);

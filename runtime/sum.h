@@ -14,10 +14,15 @@
 #include "number.h"
 
 typedef struct cx_sum {
-    cx_num small; /* the sum while `big` is false (small, or approximate) */
+    cx_num small; /* the sum while `big` and `pend` are false (small, or approximate) */
     bool big;     /* the sum is n/d */
     bool reduced; /* n/d is in lowest terms */
-    mpz_t n, d;   /* d > 0; inited only while big */
+    /* Small terms over a common denominator: the sum is pn/pd, unreduced, in
+     * machine words (a million short decimals add without a gcd each). */
+    bool pend;
+    __int128 pn;
+    int64_t pd;
+    mpz_t n, d; /* d > 0; inited only while big */
 } cx_sum;
 
 void cx_sum_init(cx_sum *s); /* s = 0 */

@@ -126,3 +126,137 @@ Test(sum, the_size_limit_stops_the_same_partial_sum)
     cx_num_clear(&left);
     cx_num_clear(&x);
 }
+
+/* ---- small terms: the pending machine-word sum (pn/pd) ------------------- */
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15u;
+static uint64_t rng(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+/* A small term whose numerator and denominator come from `shape`: shared
+ * decimal denominators, denominators that divide each other, unrelated ones
+ * whose common multiple leaves int64, and numerators at the int64 edges, so
+ * the pending sum crosses its 2^125 guard and falls back. */
+static void small_term(cx_num *x, int shape)
+{
+    static const int64_t decimal[] = {1, 2, 4, 5, 10, 20, 25, 40, 50, 100, 200, 400, 1000};
+    static const int64_t primes[] = {999999937, 999999929, 1000000007, 2147483647, 4294967291};
+    int64_t num, den;
+    switch (shape) {
+    case 0: /* everyday decimals */
+        num = (int64_t)(rng() % 2000000001) - 1000000000;
+        den = decimal[rng() % (sizeof decimal / sizeof decimal[0])];
+        break;
+    case 1: /* numerators near the int64 edges */
+        num = (int64_t)(rng() >> 1) * (rng() % 2 ? 1 : -1);
+        if (rng() % 4 == 0) num = rng() % 2 ? INT64_MAX : -INT64_MAX;
+        den = decimal[rng() % 4];
+        break;
+    case 3: /* a denominator near 2^62, then integers near INT64_MAX: each adds
+             * about 2^125 to the pending numerator */
+        num = rng() % 8 == 0 ? 1 : INT64_MAX - (int64_t)(rng() % 5);
+        den = num == 1 ? (int64_t)1 << 61 : 1 + (int64_t)(rng() % 2);
+        break;
+    case 2: /* large unrelated denominators: the common multiple overflows */
+        num = (int64_t)(rng() % 1000) + 1;
+        den = primes[rng() % (sizeof primes / sizeof primes[0])];
+        break;
+    default: /* a mix */ small_term(x, (int)(rng() % 4)); return;
+    }
+    cx_num_set_frac(x, num, den);
+}
+
+Test(sum, small_terms_equal_term_by_term_addition_at_every_word_edge)
+{
+    for (int shape = 0; shape < 5; shape++) {
+        for (int trial = 0; trial < 40; trial++) {
+            cx_sum s;
+            cx_sum_init(&s);
+            cx_num left, x, got;
+            cx_num_init(&left);
+            cx_num_init(&x);
+            cx_num_init(&got);
+            int n = 1 + (int)(rng() % 400);
+            for (int i = 0; i < n; i++) {
+                small_term(&x, shape);
+                cr_assert(eq(int, x.kind, CX_NUM_SMALL));
+                cr_assert(eq(int, cx_num_add(&left, &left, &x, &C), CX_NUM_OK));
+                cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+            }
+            cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+            cr_expect(cx_num_eq(&got, &left), "shape %d, trial %d", shape, trial);
+            cr_expect(eq(int, got.kind, left.kind), "canonical, shape %d, trial %d", shape, trial);
+            cx_sum_clear(&s);
+            cx_num_clear(&left);
+            cx_num_clear(&x);
+            cx_num_clear(&got);
+        }
+    }
+}
+
+/* Small terms, then a big one, then small again, then an approximate one:
+ * each change of kind settles the pending sum first. */
+Test(sum, small_big_small_and_approximate_terms_mix)
+{
+    cx_sum s;
+    cx_sum_init(&s);
+    cx_num left, x, got;
+    cx_num_init(&left);
+    cx_num_init(&x);
+    cx_num_init(&got);
+    for (int round = 0; round < 3; round++) {
+        for (int i = 1; i <= 50; i++) {
+            cx_num_set_frac(&x, INT64_MAX - i, 4);
+            cr_assert(eq(int, cx_num_add(&left, &left, &x, &C), CX_NUM_OK));
+            cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+        }
+        term(&x, 7, 151, 12); /* BIG */
+        cr_assert(eq(int, x.kind, CX_NUM_BIG));
+        cr_assert(eq(int, cx_num_add(&left, &left, &x, &C), CX_NUM_OK));
+        cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    }
+    cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+    cr_expect(cx_num_eq(&got, &left));
+    cx_sum_clear(&s);
+    /* an approximate term after pending small ones */
+    cx_sum_init(&s);
+    cx_num_set_frac(&x, 1, 3);
+    cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    cx_num_set_si(&x, 2);
+    cr_assert(eq(int, cx_num_sqrt(&x, &x, &C), CX_NUM_OK));
+    cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+    cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+    cr_expect(not(cx_num_is_exact(&got)));
+    cx_sum_clear(&s);
+    cx_num_clear(&left);
+    cx_num_clear(&x);
+    cx_num_clear(&got);
+}
+
+/* Under a limit below 128 bits the pending sum is not used: a partial sum
+ * past 100 bits stops where term by term addition stops. */
+Test(sum, a_limit_below_128_bits_stops_small_terms_term_by_term)
+{
+    const cx_num_ctx tight = {100, 64};
+    cx_sum s;
+    cx_sum_init(&s);
+    cx_num left, x;
+    cx_num_init(&left);
+    cx_num_init(&x);
+    int stop_left = 0, stop_sum = 0;
+    for (int i = 1; i <= 400 && !(stop_left && stop_sum); i++) {
+        cx_num_set_frac(&x, INT64_MAX / 3 + i, 1000000007 + 2 * (i % 50));
+        if (!stop_left && cx_num_add(&left, &left, &x, &tight) == CX_NUM_TOO_BIG) stop_left = i;
+        if (!stop_sum && cx_sum_add(&s, &x, &tight) == CX_NUM_TOO_BIG) stop_sum = i;
+    }
+    cr_expect(ne(int, stop_left, 0));
+    cr_expect(eq(int, stop_sum, stop_left));
+    cx_sum_clear(&s);
+    cx_num_clear(&left);
+    cx_num_clear(&x);
+}
