@@ -970,11 +970,12 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
     }
     if (cx_eval_step(E, n->span) != CX_OK) return CX_FAIL;
     cx_env *env = &E->st->env;
-    if (cx_memo_get(&E->st->memo, fn, args, nargs, env->generation, out)) return CX_OK;
+    bool remember = cx_ast_fn_remembers(fn);
+    if (remember && cx_memo_get(&E->st->memo, fn, args, nargs, env->generation, out)) return CX_OK;
     /* The arguments move into the locals: a copy keys the result. */
     enum { KEY_MAX = 8 };
     cx_value key[KEY_MAX];
-    size_t nkey = nargs <= KEY_MAX ? nargs : 0;
+    size_t nkey = remember && nargs <= KEY_MAX ? nargs : 0;
     for (size_t i = 0; i < nkey; i++) {
         cx_value_init(&key[i]);
         cx_value_copy(&key[i], &args[i]);
@@ -993,7 +994,8 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
     env->frame_base = saved_base;
     cx_env_pop_locals(env, mark);
     if (st != CX_OK) note_call(E, fn->name, n->span);
-    else if (nkey == nargs) cx_memo_put(&E->st->memo, fn, key, nkey, env->generation, out);
+    else if (remember && nkey == nargs)
+        cx_memo_put(&E->st->memo, fn, key, nkey, env->generation, out);
     for (size_t i = 0; i < nkey; i++) cx_value_clear(&key[i]);
     return st;
 }

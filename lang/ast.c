@@ -275,12 +275,51 @@ cx_ast *cx_ast_check(cx_parse_ctx *P, cx_check_kind kind, cx_ast *a, cx_ast *b, 
     return n;
 }
 
+/* Whether calls of a function with this body are worth remembering
+ * (interp/memo.h): a call in the body (recursion, or a built-in over data)
+ * or a comprehension can cost far more than a lookup, while arithmetic on
+ * the arguments costs less than remembering it.  A body too deep to look
+ * through is remembered. */
+static bool worth_remembering(const cx_ast *body)
+{
+    enum { DEPTH = 64 };
+    const cx_ast *todo[DEPTH];
+    size_t n = 0;
+    todo[n++] = body;
+    while (n) {
+        const cx_ast *x = todo[--n];
+        if (!x) continue;
+        switch (x->kind) {
+        case CX_AST_NUM:
+        case CX_AST_CONST:
+        case CX_AST_PERIOD:
+        case CX_AST_STR:
+        case CX_AST_BOOL:
+        case CX_AST_NAME: continue;
+        case CX_AST_UNARY:
+        case CX_AST_BINARY:
+        case CX_AST_IF:
+        case CX_AST_INDEX:
+        case CX_AST_AT:
+        case CX_AST_UNIT_NUM:
+        case CX_AST_AS: break;
+        default: return true;
+        }
+        if (n + 3 > DEPTH) return true;
+        todo[n++] = x->a;
+        todo[n++] = x->b;
+        todo[n++] = x->c;
+    }
+    return false;
+}
+
 cx_ast *cx_ast_fn(cx_parse_ctx *P, cx_span name_span, cx_ast *params, cx_ast *body, cx_span span)
 {
     cx_ast *n = named(P, CX_AST_FN, name_span, span);
     if (!n) return NULL;
     if (params) n->list = params->list;
     n->a = body;
+    n->boolean = !body || worth_remembering(body);
     return n;
 }
 

@@ -173,7 +173,8 @@ CX_AST_CHILD(cx_ast_claim, a)        /* CHECK: check claim; or check lhs ~ rhs [
 CX_AST_CHILD(cx_ast_check_lhs, a)
 CX_AST_CHILD(cx_ast_check_rhs, b)
 CX_AST_CHILD(cx_ast_tolerance, c)      /*        NULL: no `within` */
-CX_AST_CHILD(cx_ast_fn_body, a)        /* FN: fn name(params) = body */
+CX_AST_CHILD(cx_ast_fn_body, a)        /* FN: fn name(params) = body; `boolean`: its calls */
+                                       /* are worth remembering (cx_ast_fn_remembers) */
 CX_AST_CHILD(cx_ast_table_iter, b)     /* TABLE: table name in iter: columns (list; a */
                                        /* labelled column is an ASSIGN node) */
 CX_AST_CHILD(cx_ast_table_col_var, a)  /* a grid, table r in iter, c in col_iter: cell: */
@@ -208,6 +209,10 @@ cx_ast *cx_ast_unary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a,
 cx_ast *cx_ast_binary(struct cx_parse_ctx *P, int op, cx_span op_span, cx_ast *a, cx_ast *b,
                       cx_span span);
 bool cx_ast_list_push(struct cx_parse_ctx *P, cx_ast_list *l, cx_ast *item);
+
+/* Whether calls of FN node n are remembered (interp/memo.h): false for a
+ * body of arithmetic on the arguments, which costs less than the lookup. */
+static inline bool cx_ast_fn_remembers(const cx_ast *n) { return n->boolean; }
 
 /* The first part of n that is not a constant, or NULL when n is one:
  * literals, operators and lists of them (no names, no calls). */

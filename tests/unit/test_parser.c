@@ -835,3 +835,36 @@ Test(parser, chart_errors)
                  "1:21-1:23 syntax-unexpected: the chart has a format already");
     expect_error("chart line;", "1:11-1:12 syntax-unexpected: expected expression, found ';'");
 }
+
+/* A function of plain arithmetic is not remembered (the lookup costs more
+ * than the body); one with a call or a comprehension is. */
+static bool remembers(const char *text)
+{
+    parsed p;
+    parse(&p, text);
+    cr_assert(eq(int, p.status, CX_OK), "%s", text);
+    cr_assert(eq(sz, p.unit.stmts.len, 1));
+    const cx_ast *fn = p.unit.stmts.items[0];
+    cr_assert(eq(int, fn->kind, CX_AST_FN));
+    bool r = cx_ast_fn_remembers(fn);
+    done(&p);
+    return r;
+}
+
+Test(parser, only_functions_that_call_or_loop_are_remembered)
+{
+    cr_expect(not(remembers("fn cf(i) = if i == 0 then -1000000 else 1000 + 3 * i;")));
+    cr_expect(not(remembers("fn g(t) = rev[t] / rev[t - 1] - 1;")));
+    cr_expect(not(remembers("fn h(x) = (x as USD/qtr) * 4;")));
+    cr_expect(remembers("fn f(n) = if n == 0 then 1 else f(n - 1) + f(n - 1);"));
+    cr_expect(remembers("fn s(n) = 1 + sqrt(n);"));
+    cr_expect(remembers("fn s(n) = [i * n for i in 1..3];"));
+    cr_expect(remembers("fn s(n) = rev[n..n + 3];"));
+    /* deeper than the walk looks: remembered, as every function was */
+    char deep[1024] = "fn d(x) = ";
+    for (int i = 0; i < 100; i++) strcat(deep, "x * (");
+    strcat(deep, "1");
+    for (int i = 0; i < 100; i++) strcat(deep, ")");
+    strcat(deep, ";");
+    cr_expect(remembers(deep));
+}
