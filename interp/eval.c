@@ -228,6 +228,8 @@ static cx_status note_plus_minus(cx_eval *E, const cx_ast *node)
     return cx_output_note_later(st, d, at) ? CX_OK : cx_eval_oom(E, node->op_span);
 }
 
+static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out, const cx_num **lent);
+
 static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_ast *local[32];
@@ -258,9 +260,21 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
     cx_value_init(&acc);
     cx_value_init(&rhs);
     cx_value_init(&res);
-    if (cx_eval_expr(E, cx_ast_lhs(spine[len - 1]), &acc) != CX_OK) goto out;
+    /* A period of a series on the far left (revenue[t - 1] * 1.13) is read
+     * in place, not copied: the first step computes from it. */
+    const cx_ast *first = cx_ast_lhs(spine[len - 1]);
+    const cx_num *lent = NULL;
+    if ((first->kind == CX_AST_INDEX ? eval_index(E, first, &acc, &lent)
+                                     : cx_eval_expr(E, first, &acc)) != CX_OK)
+        goto out;
     for (size_t i = len; i-- > 0;) {
         const cx_ast *node = spine[i];
+        bool arith = node->op == CX_OP_ADD || node->op == CX_OP_SUB || node->op == CX_OP_MUL ||
+                     node->op == CX_OP_DIV;
+        if (lent && !arith) {
+            cx_value_set_num(&acc, lent);
+            lent = NULL;
+        }
         if (node->op == CX_OP_AND || node->op == CX_OP_OR) {
             if (need_bool(E, &acc, cx_ast_lhs(node)->span,
                           node->op == CX_OP_AND ? "the left side of 'and'"
@@ -279,17 +293,28 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
         if (plus_minus_typed(node) && note_plus_minus(E, node) != CX_OK) goto out;
+        if (lent && (rhs.kind != CX_VAL_NUM || rhs.unit)) {
+            cx_value_set_num(&acc, lent);
+            lent = NULL;
+        }
         /* Two plain numbers: + - * / in place (number.c lets the output be
          * an input), without a third value per step. */
-        if (acc.kind == CX_VAL_NUM && rhs.kind == CX_VAL_NUM && !acc.unit && !rhs.unit &&
-            (node->op == CX_OP_ADD || node->op == CX_OP_SUB || node->op == CX_OP_MUL ||
-             node->op == CX_OP_DIV)) {
+        if (arith && rhs.kind == CX_VAL_NUM && !rhs.unit &&
+            (lent || (acc.kind == CX_VAL_NUM && !acc.unit))) {
             const cx_num_ctx *ctx = &E->st->nctx;
-            cx_num_status ns =
-                node->op == CX_OP_ADD   ? cx_num_add(&acc.u.num, &acc.u.num, &rhs.u.num, ctx)
-                : node->op == CX_OP_SUB ? cx_num_sub(&acc.u.num, &acc.u.num, &rhs.u.num, ctx)
-                : node->op == CX_OP_MUL ? cx_num_mul(&acc.u.num, &acc.u.num, &rhs.u.num, ctx)
-                                        : cx_num_div(&acc.u.num, &acc.u.num, &rhs.u.num, ctx);
+            const cx_num *a = lent ? lent : &acc.u.num;
+            cx_num r;
+            cx_num_init(&r);
+            cx_num *o = lent ? &r : &acc.u.num;
+            cx_num_status ns = node->op == CX_OP_ADD   ? cx_num_add(o, a, &rhs.u.num, ctx)
+                               : node->op == CX_OP_SUB ? cx_num_sub(o, a, &rhs.u.num, ctx)
+                               : node->op == CX_OP_MUL ? cx_num_mul(o, a, &rhs.u.num, ctx)
+                                                       : cx_num_div(o, a, &rhs.u.num, ctx);
+            if (lent) {
+                cx_value_take_num(&acc, &r);
+                cx_num_clear(&r);
+                lent = NULL;
+            }
             if (ns != CX_NUM_OK) {
                 cx_eval_num_error(E, ns, node->op_span);
                 goto out;
@@ -543,7 +568,11 @@ static cx_status slice_series(cx_eval *E, const char *name, const cx_series *s, 
     return CX_OK;
 }
 
-static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
+/* base[key].  With `lent` non-NULL, a number read from a named series
+ * without a unit is lent instead of copied: *lent points into the series
+ * (which nothing changes while an expression is evaluated) and out is left
+ * as it was; otherwise *lent stays NULL. */
+static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out, const cx_num **lent)
 {
     cx_value basev, idx;
     cx_value_init(&basev);
@@ -569,6 +598,11 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out)
             cx_period p;
             if (cx_eval_value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
             if (bound_at(E, name, base, &p, out)) {
+                st = CX_OK;
+                goto out;
+            }
+            if (lent && name && !base->unit && p.freq == base->u.series->freq &&
+                (*lent = cx_series_get(base->u.series, p.ord))) {
                 st = CX_OK;
                 goto out;
             }
@@ -1242,7 +1276,7 @@ cx_status cx_eval_expr(cx_eval *E, const cx_ast *n, cx_value *out)
     case CX_AST_UNARY: return eval_unary(E, n, out);
     case CX_AST_BINARY: return eval_binary(E, n, out);
     case CX_AST_AT: return eval_at(E, n, out);
-    case CX_AST_INDEX: return eval_index(E, n, out);
+    case CX_AST_INDEX: return eval_index(E, n, out, NULL);
     case CX_AST_CALL: return eval_call(E, n, out);
     case CX_AST_LIST: return eval_list(E, n, out);
     case CX_AST_RANGE: return eval_range(E, n, out);

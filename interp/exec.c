@@ -163,22 +163,22 @@ static cx_status store_period(cx_eval *E, cx_binding *b, const cx_period *p, cx_
         return CX_OK;
     }
     if (!cx_binding_set_bound_period(b, p->ord, NULL) ||
-        !cx_series_set(s, p->ord, &v->u.num, (size_t)-1) ||
+        !cx_series_set_take(s, p->ord, &v->u.num, (size_t)-1) ||
         !cx_binding_note_period(b, p->ord, span, fig))
         return cx_eval_oom(E, span);
     return CX_OK;
 }
 
-/* Stores v (its value node says how it was written); while the script runs
- * again for a scenario, the scenario's value when it sets this period. */
-static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const cx_value *v,
-                            cx_span span, const cx_ast *value_node)
+/* Stores v, taking it (its value node says how it was written); while the
+ * script runs again for a scenario, the scenario's value when it sets this
+ * period.  v is left to be cleared. */
+static cx_status set_period_take(cx_eval *E, cx_binding *b, const cx_period *p, cx_value *v,
+                                 cx_span span, const cx_ast *value_node)
 {
     cx_figure fig = cx_written_figure(value_node);
-    cx_value own; /* v may be an item of a shared list: a unit conversion or a
-                   * scenario's value changes a copy */
+    cx_value own; /* a unit conversion or a scenario's value changes it */
     cx_value_init(&own);
-    cx_value_copy(&own, v);
+    cx_value_move(&own, v);
     cx_scenario_override(E->st, b->name, p, &own, &fig);
     cx_status st = store_period(E, b, p, &own, span, value_node->span, fig);
     if (st == CX_OK && own.kind == CX_VAL_BOUND) { /* witnesses name it `capex 2026` */
@@ -188,6 +188,18 @@ static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const
         if (!cx_bounded_name(E->st, value_node, &own, label)) st = cx_eval_oom(E, span);
         free(label);
     }
+    cx_value_clear(&own);
+    return st;
+}
+
+/* The same for a value the caller keeps (an item of a shared list). */
+static cx_status set_period(cx_eval *E, cx_binding *b, const cx_period *p, const cx_value *v,
+                            cx_span span, const cx_ast *value_node)
+{
+    cx_value own;
+    cx_value_init(&own);
+    cx_value_copy(&own, v);
+    cx_status st = set_period_take(E, b, p, &own, span, value_node);
     cx_value_clear(&own);
     return st;
 }
@@ -307,7 +319,7 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
             }
             break;
         }
-        if ((st = set_period(E, b, &p, &v, n->span, cx_ast_period_value(n))) != CX_OK) break;
+        if ((st = set_period_take(E, b, &p, &v, n->span, cx_ast_period_value(n))) != CX_OK) break;
         if ((st = cx_eval_step(E, n->span)) != CX_OK) break;
         cx_period_add(&p, 1, &p);
     }

@@ -84,6 +84,12 @@ static size_t lower_bound(const cx_series *s, int64_t ord)
 
 const cx_num *cx_series_get(const cx_series *s, int64_t ord)
 {
+    /* Most series have no gaps: then the period's place is its distance
+     * from the first, and a recurrence's read of t - 1 costs no search. */
+    if (s->len && ord >= s->ords[0] && (uint64_t)ord - (uint64_t)s->ords[0] < s->len) {
+        size_t d = (size_t)((uint64_t)ord - (uint64_t)s->ords[0]);
+        if (s->ords[d] == ord) return &s->vals[d];
+    }
     size_t i = lower_bound(s, ord);
     return i < s->len && s->ords[i] == ord ? &s->vals[i] : NULL;
 }
@@ -115,6 +121,15 @@ bool cx_series_set(cx_series *s, int64_t ord, const cx_num *v, size_t max_len)
     cx_num *slot = open_slot(s, i, ord, max_len);
     if (!slot) return false;
     cx_num_set(slot, v);
+    return true;
+}
+
+bool cx_series_set_take(cx_series *s, int64_t ord, cx_num *v, size_t max_len)
+{
+    size_t i = s->len == 0 || s->ords[s->len - 1] < ord ? s->len : lower_bound(s, ord);
+    cx_num *slot = i < s->len && s->ords[i] == ord ? &s->vals[i] : open_slot(s, i, ord, max_len);
+    if (!slot) return false;
+    cx_num_swap(slot, v);
     return true;
 }
 

@@ -31,6 +31,9 @@ const cx_num *cx_series_get(const cx_series *s, int64_t ord);
 /* Inserts or replaces (copies v).  false on allocation failure or when the
  * series would exceed max_len periods. */
 bool cx_series_set(cx_series *s, int64_t ord, const cx_num *v, size_t max_len);
+/* The same, taking v's number instead of copying it (v is left an inited
+ * number the caller still clears); false leaves v as it was. */
+bool cx_series_set_take(cx_series *s, int64_t ord, cx_num *v, size_t max_len);
 bool cx_series_has(const cx_series *s, int64_t ord);
 
 /* A short list of the periods for error messages: "2024, 2025" or, when

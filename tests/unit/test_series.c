@@ -461,3 +461,40 @@ Test(series, ttm_of_months_and_halves)
     cx_num_clear(&out);
     cx_series_unref(h);
 }
+
+/* A period's place is found directly in a series without gaps and by a
+ * search in one with gaps: every period, and every ordinal between and
+ * around them, agrees with a scan.  cx_series_set_take replaces too. */
+Test(series, lookup_with_and_without_gaps_agrees_with_a_scan)
+{
+    static const int64_t gapped[] = {-5, -4, -2, 0, 1, 2, 7, 8, 100};
+    for (int dense = 0; dense < 2; dense++) {
+        cx_series *s = cx_series_new(CX_FREQ_DAY);
+        size_t n = dense ? 50 : sizeof gapped / sizeof gapped[0];
+        for (size_t i = 0; i < n; i++) {
+            cx_num v;
+            cx_num_init(&v);
+            cx_num_set_si(&v, (int64_t)i * 10);
+            int64_t ord = dense ? (int64_t)i - 20 : gapped[i];
+            cr_assert(cx_series_set_take(s, ord, &v, (size_t)-1));
+            cx_num_clear(&v);
+        }
+        for (int64_t ord = -30; ord <= 120; ord++) {
+            const cx_num *want = NULL;
+            for (size_t i = 0; i < s->len; i++)
+                if (s->ords[i] == ord) want = &s->vals[i];
+            cr_expect(eq(ptr, (void *)cx_series_get(s, ord), (void *)want), "ord %lld",
+                      (long long)ord);
+        }
+        cx_num v;
+        cx_num_init(&v);
+        cx_num_set_si(&v, -1);
+        cr_assert(cx_series_set_take(s, dense ? 0 : 7, &v, (size_t)-1));
+        int64_t got = 0;
+        cr_expect(cx_num_get_si(cx_series_get(s, dense ? 0 : 7), &got));
+        cr_expect(eq(i64, got, -1));
+        cr_expect(eq(sz, s->len, n));
+        cx_num_clear(&v);
+        cx_series_unref(s);
+    }
+}
