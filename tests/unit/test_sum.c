@@ -23,8 +23,21 @@ static void term(cx_num *x, int64_t num, int64_t den, int k)
     cx_num_clear(&p);
 }
 
-/* Adds n terms both ways and compares; kind picks the denominators. */
-static void compare(int n, int kind)
+/* The i-th of n terms of a sequence; kind picks the denominators. */
+typedef void (*term_maker)(cx_num *x, int i, int n, int kind);
+
+static void chained_term(cx_num *x, int i, int n, int kind)
+{
+    switch (kind) {
+    case 0: term(x, 1000 + 3 * i, 151, i); break;                 /* d | next d */
+    case 1: term(x, i % 2 ? 7 : -11, 151, n - i + 1); break;      /* next d | d */
+    case 2: term(x, 1, i + 1, 1); break;                          /* unrelated */
+    default: term(x, i, i % 3 == 0 ? 10 : 151, i % 5 + 1); break; /* mixed */
+    }
+}
+
+/* Adds n terms both ways and compares value and canonical form. */
+static void compare_with(int n, term_maker make, int kind)
 {
     cx_sum s;
     cx_sum_init(&s);
@@ -33,12 +46,7 @@ static void compare(int n, int kind)
     cx_num_init(&x);
     cx_num_init(&got);
     for (int i = 1; i <= n; i++) {
-        switch (kind) {
-        case 0: term(&x, 1000 + 3 * i, 151, i); break;                 /* d | next d */
-        case 1: term(&x, i % 2 ? 7 : -11, 151, n - i + 1); break;      /* next d | d */
-        case 2: term(&x, 1, i + 1, 1); break;                          /* unrelated */
-        default: term(&x, i, i % 3 == 0 ? 10 : 151, i % 5 + 1); break; /* mixed */
-        }
+        make(&x, i, n, kind);
         cr_assert(eq(int, cx_num_add(&left, &left, &x, &C), CX_NUM_OK));
         cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
     }
@@ -50,6 +58,8 @@ static void compare(int n, int kind)
     cx_num_clear(&x);
     cx_num_clear(&got);
 }
+
+static void compare(int n, int kind) { compare_with(n, chained_term, kind); }
 
 Test(sum, equals_term_by_term_addition)
 {
@@ -171,32 +181,20 @@ static void small_term(cx_num *x, int shape)
     cx_num_set_frac(x, num, den);
 }
 
+/* small_term as a term_maker; every term must be SMALL. */
+static void small_term_at(cx_num *x, int i, int n, int shape)
+{
+    (void)i;
+    (void)n;
+    small_term(x, shape);
+    cr_assert(eq(int, x->kind, CX_NUM_SMALL));
+}
+
 Test(sum, small_terms_equal_term_by_term_addition_at_every_word_edge)
 {
-    for (int shape = 0; shape < 5; shape++) {
-        for (int trial = 0; trial < 40; trial++) {
-            cx_sum s;
-            cx_sum_init(&s);
-            cx_num left, x, got;
-            cx_num_init(&left);
-            cx_num_init(&x);
-            cx_num_init(&got);
-            int n = 1 + (int)(rng() % 400);
-            for (int i = 0; i < n; i++) {
-                small_term(&x, shape);
-                cr_assert(eq(int, x.kind, CX_NUM_SMALL));
-                cr_assert(eq(int, cx_num_add(&left, &left, &x, &C), CX_NUM_OK));
-                cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
-            }
-            cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
-            cr_expect(cx_num_eq(&got, &left), "shape %d, trial %d", shape, trial);
-            cr_expect(eq(int, got.kind, left.kind), "canonical, shape %d, trial %d", shape, trial);
-            cx_sum_clear(&s);
-            cx_num_clear(&left);
-            cx_num_clear(&x);
-            cx_num_clear(&got);
-        }
-    }
+    for (int shape = 0; shape < 5; shape++)
+        for (int trial = 0; trial < 40; trial++)
+            compare_with(1 + (int)(rng() % 400), small_term_at, shape);
 }
 
 /* Small terms, then a big one, then small again, then an approximate one:
