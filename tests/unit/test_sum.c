@@ -114,27 +114,36 @@ Test(sum, an_approximate_term_makes_the_sum_approximate)
     cx_num_clear(&got);
 }
 
-/* Under a limit of 200 bits, 151^-k passes it at k = 28 (7.24 bits each):
- * both ways stop at the same term. */
-Test(sum, the_size_limit_stops_the_same_partial_sum)
+/* Adds terms both ways under `ctx` until both stopped at the size limit
+ * (or max_terms); they must stop at the same term. */
+static void same_stop(const cx_num_ctx *ctx, int max_terms, void (*make)(cx_num *x, int i))
 {
-    const cx_num_ctx tight = {200, 64};
     cx_sum s;
     cx_sum_init(&s);
     cx_num left, x;
     cx_num_init(&left);
     cx_num_init(&x);
     int stop_left = 0, stop_sum = 0;
-    for (int i = 1; i <= 40 && !(stop_left && stop_sum); i++) {
-        term(&x, 3, 151, i);
-        if (!stop_left && cx_num_add(&left, &left, &x, &tight) == CX_NUM_TOO_BIG) stop_left = i;
-        if (!stop_sum && cx_sum_add(&s, &x, &tight) == CX_NUM_TOO_BIG) stop_sum = i;
+    for (int i = 1; i <= max_terms && !(stop_left && stop_sum); i++) {
+        make(&x, i);
+        if (!stop_left && cx_num_add(&left, &left, &x, ctx) == CX_NUM_TOO_BIG) stop_left = i;
+        if (!stop_sum && cx_sum_add(&s, &x, ctx) == CX_NUM_TOO_BIG) stop_sum = i;
     }
     cr_expect(ne(int, stop_left, 0));
     cr_expect(eq(int, stop_sum, stop_left));
     cx_sum_clear(&s);
     cx_num_clear(&left);
     cx_num_clear(&x);
+}
+
+static void power_of_151(cx_num *x, int i) { term(x, 3, 151, i); }
+
+/* Under a limit of 200 bits, 151^-k passes it at k = 28 (7.24 bits each):
+ * both ways stop at the same term. */
+Test(sum, the_size_limit_stops_the_same_partial_sum)
+{
+    const cx_num_ctx tight = {200, 64};
+    same_stop(&tight, 40, power_of_151);
 }
 
 /* ---- small terms: the pending machine-word sum (pn/pd) ------------------- */
@@ -236,25 +245,15 @@ Test(sum, small_big_small_and_approximate_terms_mix)
     cx_num_clear(&got);
 }
 
+static void near_prime_term(cx_num *x, int i)
+{
+    cx_num_set_frac(x, INT64_MAX / 3 + i, 1000000007 + 2 * (i % 50));
+}
+
 /* Under a limit below 128 bits the pending sum is not used: a partial sum
  * past 100 bits stops where term by term addition stops. */
 Test(sum, a_limit_below_128_bits_stops_small_terms_term_by_term)
 {
     const cx_num_ctx tight = {100, 64};
-    cx_sum s;
-    cx_sum_init(&s);
-    cx_num left, x;
-    cx_num_init(&left);
-    cx_num_init(&x);
-    int stop_left = 0, stop_sum = 0;
-    for (int i = 1; i <= 400 && !(stop_left && stop_sum); i++) {
-        cx_num_set_frac(&x, INT64_MAX / 3 + i, 1000000007 + 2 * (i % 50));
-        if (!stop_left && cx_num_add(&left, &left, &x, &tight) == CX_NUM_TOO_BIG) stop_left = i;
-        if (!stop_sum && cx_sum_add(&s, &x, &tight) == CX_NUM_TOO_BIG) stop_sum = i;
-    }
-    cr_expect(ne(int, stop_left, 0));
-    cr_expect(eq(int, stop_sum, stop_left));
-    cx_sum_clear(&s);
-    cx_num_clear(&left);
-    cx_num_clear(&x);
+    same_stop(&tight, 400, near_prime_term);
 }
