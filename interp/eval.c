@@ -230,6 +230,21 @@ static cx_status note_plus_minus(cx_eval *E, const cx_ast *node)
 
 static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out, const cx_num **lent);
 
+static inline bool is_arith(int op)
+{
+    return op == CX_OP_ADD || op == CX_OP_SUB || op == CX_OP_MUL || op == CX_OP_DIV;
+}
+
+/* out = a op b for + - * / (out may be a or b). */
+static inline cx_num_status arith(int op, cx_num *out, const cx_num *a, const cx_num *b,
+                                  const cx_num_ctx *ctx)
+{
+    return op == CX_OP_ADD   ? cx_num_add(out, a, b, ctx)
+           : op == CX_OP_SUB ? cx_num_sub(out, a, b, ctx)
+           : op == CX_OP_MUL ? cx_num_mul(out, a, b, ctx)
+                             : cx_num_div(out, a, b, ctx);
+}
+
 static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_ast *local[32];
@@ -267,14 +282,33 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
     if ((first->kind == CX_AST_INDEX ? eval_index(E, first, &acc, &lent)
                                      : cx_eval_expr(E, first, &acc)) != CX_OK)
         goto out;
-    for (size_t i = len; i-- > 0;) {
-        const cx_ast *node = spine[i];
-        bool arith = node->op == CX_OP_ADD || node->op == CX_OP_SUB || node->op == CX_OP_MUL ||
-                     node->op == CX_OP_DIV;
-        if (lent && !arith) {
+    size_t i = len;
+    if (lent && is_arith(spine[len - 1]->op)) {
+        const cx_ast *node = spine[--i];
+        if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
+        if (plus_minus_typed(node) && note_plus_minus(E, node) != CX_OK) goto out;
+        if (rhs.kind == CX_VAL_NUM && !rhs.unit) {
+            cx_num r;
+            cx_num_init(&r);
+            cx_num_status ns = arith(node->op, &r, lent, &rhs.u.num, &E->st->nctx);
+            cx_value_take_num(&acc, &r);
+            cx_num_clear(&r);
+            if (ns != CX_NUM_OK) {
+                cx_eval_num_error(E, ns, node->op_span);
+                goto out;
+            }
+        } else {
             cx_value_set_num(&acc, lent);
-            lent = NULL;
+            if (cx_eval_binop_spans(E, node->op, node->op_span, &acc, &rhs, &res,
+                                    cx_ast_lhs(node)->span, cx_ast_rhs(node)->span) != CX_OK)
+                goto out;
+            cx_value_move(&acc, &res);
         }
+    } else if (lent) {
+        cx_value_set_num(&acc, lent);
+    }
+    while (i-- > 0) {
+        const cx_ast *node = spine[i];
         if (node->op == CX_OP_AND || node->op == CX_OP_OR) {
             if (need_bool(E, &acc, cx_ast_lhs(node)->span,
                           node->op == CX_OP_AND ? "the left side of 'and'"
@@ -293,28 +327,11 @@ static cx_status eval_binary(cx_eval *E, const cx_ast *n, cx_value *out)
         cx_value_clear(&rhs);
         if (cx_eval_expr(E, cx_ast_rhs(node), &rhs) != CX_OK) goto out;
         if (plus_minus_typed(node) && note_plus_minus(E, node) != CX_OK) goto out;
-        if (lent && (rhs.kind != CX_VAL_NUM || rhs.unit)) {
-            cx_value_set_num(&acc, lent);
-            lent = NULL;
-        }
         /* Two plain numbers: + - * / in place (number.c lets the output be
          * an input), without a third value per step. */
-        if (arith && rhs.kind == CX_VAL_NUM && !rhs.unit &&
-            (lent || (acc.kind == CX_VAL_NUM && !acc.unit))) {
-            const cx_num_ctx *ctx = &E->st->nctx;
-            const cx_num *a = lent ? lent : &acc.u.num;
-            cx_num r;
-            cx_num_init(&r);
-            cx_num *o = lent ? &r : &acc.u.num;
-            cx_num_status ns = node->op == CX_OP_ADD   ? cx_num_add(o, a, &rhs.u.num, ctx)
-                               : node->op == CX_OP_SUB ? cx_num_sub(o, a, &rhs.u.num, ctx)
-                               : node->op == CX_OP_MUL ? cx_num_mul(o, a, &rhs.u.num, ctx)
-                                                       : cx_num_div(o, a, &rhs.u.num, ctx);
-            if (lent) {
-                cx_value_take_num(&acc, &r);
-                cx_num_clear(&r);
-                lent = NULL;
-            }
+        if (acc.kind == CX_VAL_NUM && rhs.kind == CX_VAL_NUM && !acc.unit && !rhs.unit &&
+            is_arith(node->op)) {
+            cx_num_status ns = arith(node->op, &acc.u.num, &acc.u.num, &rhs.u.num, &E->st->nctx);
             if (ns != CX_NUM_OK) {
                 cx_eval_num_error(E, ns, node->op_span);
                 goto out;
