@@ -1045,8 +1045,9 @@ static cx_status call_user(cx_eval *E, const cx_ast *n, const cx_ast *fn, cx_val
     env->frame_base = saved_base;
     cx_env_pop_locals(env, mark);
     if (st != CX_OK) note_call(E, fn->name, n->span);
-    else if (remember && nkey == nargs)
-        cx_memo_put(&E->st->memo, fn, key, nkey, env->generation, out);
+    else if (remember && nkey == nargs &&
+             !cx_memo_put(&E->st->memo, fn, key, nkey, env->generation, out))
+        st = cx_eval_oom(E, n->span);
     for (size_t i = 0; i < nkey; i++) cx_value_clear(&key[i]);
     return st;
 }

@@ -162,25 +162,25 @@ bool cx_memo_get(const cx_memo *m, const cx_ast *fn, const cx_value *args, size_
     return true;
 }
 
-void cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
+bool cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
                  uint64_t generation, const cx_value *result)
 {
     uint64_t h;
-    if (!key_hash(fn, args, nargs, &h)) return;
+    if (!key_hash(fn, args, nargs, &h)) return true;
     if (m->len) {
         uint32_t *slot = find(m, fn, args, nargs, h);
         if (*slot) { /* remembered at an older generation: the new result replaces it */
             cx_memo_entry *e = &m->entries[*slot - 1];
             e->generation = generation;
             cx_value_copy(&e->result, result);
-            return;
+            return true;
         }
     }
     cx_value *more = NULL;
-    if (nargs > 1 && !(more = calloc(nargs - 1, sizeof *more))) return;
+    if (nargs > 1 && !(more = calloc(nargs - 1, sizeof *more))) return false;
     if (!make_room(m)) {
         free(more);
-        return;
+        return false;
     }
     cx_memo_entry *e = &m->entries[m->len];
     memset(e, 0, sizeof *e);
@@ -199,4 +199,5 @@ void cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t narg
     cx_value_copy(&e->result, result);
     m->len++;
     *find(m, fn, args, nargs, h) = (uint32_t)m->len;
+    return true;
 }

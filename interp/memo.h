@@ -44,8 +44,10 @@ void cx_memo_free(cx_memo *m);
  * false when there is none (or the arguments are not remembered). */
 bool cx_memo_get(const cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
                  uint64_t generation, cx_value *out);
-/* Remembers fn(args) = result; quietly does nothing when it cannot. */
-void cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
+/* Remembers fn(args) = result (arguments that are not remembered: nothing
+ * to do).  false when memory ran out: a recursion that relies on remembered
+ * results would otherwise go on exponentially, so the caller stops. */
+bool cx_memo_put(cx_memo *m, const cx_ast *fn, const cx_value *args, size_t nargs,
                  uint64_t generation, const cx_value *result);
 
 #endif
