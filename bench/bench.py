@@ -277,6 +277,10 @@ def run_once(argv, env, args):
         return seconds, status, out.read(), first, rss_kb
 
 
+FAST_CELL_S = 0.02   # a cell whose first run took less ...
+FAST_CELL_RUNS = 41  # ... gets at least this many runs
+
+
 def first_run(cell, tool, wl, ref, argv, args, env):
     """The first run of a cell: its output is checked against the reference,
     and its time decides how many runs the cell gets."""
@@ -303,8 +307,13 @@ def first_run(cell, tool, wl, ref, argv, args, env):
         return
     cell.times.append(elapsed)
     cell.rss_kb = rss
-    # Slow cells get fewer runs so `make bench` stays within a few minutes.
-    cell.runs = args.runs if elapsed < 1 else min(args.runs, 3) if elapsed < 5 else 1
+    # Slow cells get fewer runs so `make bench` stays within a few minutes;
+    # cells of a few milliseconds get more, since one scheduling hiccup is a
+    # large part of their time and they cost next to nothing.
+    if elapsed < FAST_CELL_S:
+        cell.runs = max(args.runs, FAST_CELL_RUNS)
+    else:
+        cell.runs = args.runs if elapsed < 1 else min(args.runs, 3) if elapsed < 5 else 1
 
 
 def later_run(cell, argv, args, env):
@@ -336,7 +345,7 @@ def measure(wl, ref, paths, args, env):
         if not cells[tool].skip:
             print(f"bench: {wl['label']}: {TOOL_NAMES[tool]}...", file=sys.stderr, flush=True)
             first_run(cells[tool], tool, wl, ref, argvs[tool], args, env)
-    for _ in range(1, args.runs):
+    for _ in range(1, max([args.runs] + [c.runs for c in cells.values()])):
         for tool in TOOLS:
             c = cells[tool]
             if c.ok() and len(c.times) < c.runs:
@@ -376,7 +385,7 @@ def time_cell(cell, note, default_runs):
     if cell.error:
         return "✗ " + ("wrong" if "printed" in cell.error else "error")
     s = fmt_ms(median(cell)) + note
-    if len(cell.times) < default_runs:
+    if len(cell.times) != default_runs:
         s += f" (n={len(cell.times)})"
     return s
 
@@ -417,7 +426,8 @@ def table(results, args, wall, load):
     notes = [
         "",
         f"Times in ms per process (start-up included), median of {args.runs} "
-        f"run{'s' if args.runs > 1 else ''} (BENCH_RUNS); (n=k): a slow cell used k runs. "
+        f"run{'s' if args.runs > 1 else ''} (BENCH_RUNS); "
+        "(n=k): the cell used k runs (fewer for a slow cell, at least 41 for one under 20 ms). "
         "cx/X is cx's median time divided by X's: below 1 cx is faster. "
         "(int), (mpz): exact integer types for integer-only work. "
         "6 is exact in cx, C, calc and Fraction; bc (scale 100) and decimal (60 digits) are "
