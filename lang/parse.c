@@ -45,6 +45,9 @@ cx_ast *cx_parse_resync(cx_parse_ctx *P)
     return NULL;
 }
 
+/* The grammar built without LAC (the Makefile renames its cx_yyparse). */
+int cx_yyparse_nolac(yyscan_t scanner, struct cx_parse_ctx *P);
+
 /* setjmp lives here, in a frame that changes no local after it, so nothing
  * the longjmp returns to is indeterminate. */
 
@@ -52,7 +55,7 @@ static int run(cx_parse_ctx *P, struct cx_lex_state *L, void **scanner)
 {
     if (setjmp(P->fatal)) return -1;
     if (!cx_lex_begin(L, P, scanner)) return -2;
-    return cx_yyparse(*scanner, P);
+    return P->opts->no_lac ? cx_yyparse_nolac(*scanner, P) : cx_yyparse(*scanner, P);
 }
 
 cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,
