@@ -27,10 +27,7 @@ bool cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt)
     if (next == CX_STMT_RELEASE) {
         /* The lookahead token, if read, carries no value: every node made
          * since the mark belongs to this statement. */
-        for (size_t i = P->stmt_consts; i < u->n_consts; i++) {
-            cx_num_clear(u->consts[i]);
-            free(u->consts[i]);
-        }
+        for (size_t i = P->stmt_consts; i < u->n_consts; i++) cx_num_clear(u->consts[i]);
         u->n_consts = P->stmt_consts;
         cx_arena_reset(&u->arena, P->stmt_mark);
     }
