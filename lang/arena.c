@@ -15,6 +15,14 @@
 #define FIRST_BLOCK_BYTES ((size_t)8 * 1024)
 #define MAX_BLOCK_BYTES   ((size_t)1024 * 1024)
 
+struct cx_arena_block {
+    cx_arena_block *next;
+    size_t size; /* usable bytes after the header */
+    size_t used;
+    /* The header is padded so that data[] starts max_align_t-aligned. */
+    alignas(max_align_t) unsigned char data[];
+};
+
 void cx_arena_init(cx_arena *a)
 {
     a->head = NULL;
@@ -42,7 +50,7 @@ static size_t round_up(size_t n)
     return (n + al - 1) / al * al;
 }
 
-void *cx_arena_alloc_block(cx_arena *a, size_t size)
+void *cx_arena_alloc(cx_arena *a, size_t size)
 {
     if (size == 0) size = 1;
     if (size > SIZE_MAX / 2) return NULL;

@@ -4,20 +4,10 @@
 #ifndef CX_ARENA_H
 #define CX_ARENA_H
 
-#include <stdalign.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
-#include <string.h>
 
 typedef struct cx_arena_block cx_arena_block;
-struct cx_arena_block {
-    cx_arena_block *next;
-    size_t size; /* usable bytes after the header */
-    size_t used;
-    /* The header is padded so that data[] starts max_align_t-aligned. */
-    alignas(max_align_t) unsigned char data[];
-};
 typedef struct cx_arena {
     cx_arena_block *head;
     cx_arena_block *spare; /* the biggest block a reset gave back, reused by the next growth */
@@ -33,23 +23,8 @@ typedef struct cx_arena_mark {
 
 void cx_arena_init(cx_arena *a);
 void cx_arena_free(cx_arena *a);
-/* Zeroed, max_align_t-aligned memory; NULL on allocation failure.  Inline
- * when the request fits the current block (a parse makes one or two for
- * every token); cx_arena_alloc_block does the rest. */
-void *cx_arena_alloc_block(cx_arena *a, size_t size);
-static inline void *cx_arena_alloc(cx_arena *a, size_t size)
-{
-    size_t al = alignof(max_align_t);
-    cx_arena_block *b = a->head;
-    if (size == 0 || size > SIZE_MAX / 2 || !b) return cx_arena_alloc_block(a, size);
-    size = (size + al - 1) / al * al;
-    if (b->size - b->used < size) return cx_arena_alloc_block(a, size);
-    void *p = b->data + b->used;
-    b->used += size;
-    a->used_bytes += size;
-    memset(p, 0, size);
-    return p;
-}
+/* Zeroed, max_align_t-aligned memory; NULL on allocation failure. */
+void *cx_arena_alloc(cx_arena *a, size_t size);
 char *cx_arena_strndup(cx_arena *a, const char *s, size_t len); /* NUL-terminated copy */
 /* Gives back the newest allocation, `last` of `last_size` bytes, together
  * with everything from p to it, when p lies before it in the same block;
