@@ -93,6 +93,7 @@ typedef struct cx_lex_block cx_lex_block;
 struct cx_lex_state {
     cx_parse_ctx *P;
     uint32_t offset;      /* bytes scanned so far */
+    uint32_t fed;         /* bytes handed to flex's buffer so far (lex_input) */
     uint32_t part_start;  /* start of a string being scanned in pieces */
     bool part_error;      /* an error was already reported in this string or comment */
     cx_lex_block *blocks; /* every live flex allocation, freed after a longjmp */
