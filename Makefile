@@ -35,7 +35,7 @@ TEST_LIBS = -lcriterion
 # run never maps them; tests that call cmark-gfm directly link them.
 KNIT_LIBS = -lcmark-gfm-extensions -lcmark-gfm
 
-GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
+GEN_C   = $(BUILD)/gen/parser.c $(BUILD)/gen/parser_nolac.c $(BUILD)/gen/lexer.c
 GEN_H   = $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 # The layers of libcx, each using only those before it (make lint checks
 # the includes): values, then the front end and the built-ins side by side,
@@ -48,7 +48,8 @@ LIB_SRC = $(RUNTIME_SRC) $(LANG_SRC) $(STDLIB_SRC) $(INTERP_SRC)
 CLI_SRC = $(sort $(wildcard cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/parser.o $(BUILD)/obj/gen/lexer.o
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/parser.o \
+           $(BUILD)/obj/gen/parser_nolac.o $(BUILD)/obj/gen/lexer.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -88,6 +89,17 @@ $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: lang/parser.y
 	@mkdir -p $(BUILD)/gen
 	bison -Wall -Werror --header=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
+# The same grammar without LAC (lookahead correction), as cx_yyparse_nolac:
+# it accepts the same scripts and builds the same trees without LAC's
+# simulated parse on every token, but its syntax errors may list other
+# expected tokens.  lang/parse.c uses it where no message can come out (a
+# script's run after the check, the check's first, silent try).
+$(BUILD)/gen/parser_nolac.c: lang/parser.y
+	@mkdir -p $(BUILD)/gen
+	bison -Wall -Werror -Fparse.lac=none -o $@ $<
+
+$(BUILD)/obj/gen/parser_nolac.o: GEN_RENAME = -Dcx_yyparse=cx_yyparse_nolac
+
 # -Cf: full, uncompressed tables.  The scanner is 170 KB larger and twice as
 # fast (half of its instructions on a long script; issue 13, bench/README.md).
 $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: lang/lexer.l Makefile
@@ -102,7 +114,7 @@ $(BUILD)/obj/%.o: %.c | $(GEN_H)
 # Generated code: flex and bison emit unused functions and signed compares.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c | $(GEN_H)
 	@mkdir -p $(@D)
-	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(CC) $(CX_CFLAGS) -Ilang $(GEN_WARN) $(CFLAGS) $(GEN_CFLAGS) $(GEN_RENAME) -c -o $@ $<
 
 # Criterion's eq(str, ...) takes char *; string literals in tests stay char[].
 $(UNIT_OBJ): WARN := $(filter-out -Wwrite-strings,$(WARN))

@@ -170,6 +170,7 @@ static cx_status region_parse(cx_state *st, uint32_t id, region_run *R)
     bool outermost = st->stack_base == 0;
     if (outermost) st->stack_base = (uintptr_t)&R->E;
     if (cx_scenarios_run_begin(st, id)) {
+        po.no_lac = true; /* checked: no syntax error message can come out */
         s = cx_parse(u, &st->sources, id, &po, &st->diag);
     } else {
         cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, CX_NO_SPAN, "out of memory");

@@ -174,7 +174,10 @@ static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
  * defined in it stay callable).  Two passes keep a long script from being
  * whole in memory: the first parses it all for syntax errors (a script
  * with one runs nothing) and keeps nothing; the second parses it again and
- * runs each statement as soon as it is parsed, then frees it. */
+ * runs each statement as soon as it is parsed, then frees it.  Both use the
+ * parser without LAC (cx_parse_opts.no_lac), which accepts exactly the same
+ * sources: the first pass tries it silently, and only when it finds an
+ * error parses again with LAC for the errors to report. */
 static cx_status out_of_memory(cx_state *st, cx_span at)
 {
     cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
@@ -192,6 +195,8 @@ static cx_status run_parsed(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts
     cx_eval E = {.st = st};
     po->on_stmt = run_stmt;
     po->stmt_ud = &E;
+    /* The first pass found no error: no syntax error message can come out. */
+    po->no_lac = true;
     /* The outermost run marks where the stack starts (includes nest). */
     bool outermost = st->stack_base == 0;
     if (outermost) st->stack_base = (uintptr_t)&E;
@@ -199,6 +204,22 @@ static cx_status run_parsed(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts
     if (outermost) st->stack_base = 0;
     cx_scenarios_run_end(st);
     return s;
+}
+
+/* Whether source `id` parses without an error, found by the parser without
+ * LAC, which stops at the second error; its messages are thrown away. */
+static bool parses(cx_state *st, uint32_t id, const cx_parse_opts *opts)
+{
+    cx_parse_opts po = *opts;
+    po.no_lac = true;
+    po.max_errors = 1;
+    cx_diag quiet;
+    cx_diag_init(&quiet);
+    cx_unit check;
+    cx_status s = cx_parse(&check, &st->sources, id, &po, &quiet);
+    cx_unit_free(&check);
+    cx_diag_clear(&quiet);
+    return s == CX_OK;
 }
 
 static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
@@ -214,11 +235,14 @@ static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
                         .max_nesting = st->opt.max_nesting,
                         .max_errors = CX_MAX_SYNTAX_ERRORS,
                         .num_ctx = &st->nctx};
-    cx_unit check;
     po.on_stmt = check_stmt;
-    cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
-    cx_unit_free(&check);
-    if (s != CX_OK) return CX_FAIL;
+    if (!parses(st, id, &po)) {
+        /* The errors, with LAC's expected tokens, are reported by this one. */
+        cx_unit check;
+        cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
+        cx_unit_free(&check);
+        if (s != CX_OK) return CX_FAIL;
+    }
     return run_parsed(st, u, id, &po, at);
 }
 

@@ -9,10 +9,7 @@
 
 void cx_unit_free(cx_unit *u)
 {
-    for (size_t i = 0; i < u->n_consts; i++) {
-        cx_num_clear(u->consts[i]);
-        free(u->consts[i]);
-    }
+    for (size_t i = 0; i < u->n_consts; i++) cx_num_clear(u->consts[i]);
     free(u->consts);
     u->consts = NULL;
     u->n_consts = u->cap_consts = 0;

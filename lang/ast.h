@@ -187,7 +187,7 @@ CX_AST_CHILD(cx_ast_chart_title, a)    /* CHART: the title's string node; NULL: 
 typedef struct cx_unit {
     uint32_t src;    /* the source's id */
     cx_arena arena;  /* every node and string */
-    cx_num **consts; /* literal values (malloc'ed array of malloc'ed cx_num) */
+    cx_num **consts; /* literal values to clear (a malloc'ed array; each in the arena) */
     size_t n_consts, cap_consts;
     cx_ast_list stmts;
 } cx_unit;

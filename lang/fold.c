@@ -33,17 +33,17 @@ static cx_num value_of(const cx_ast *n, bool negated)
     return v;
 }
 
-/* Gives the right operand's node, text and constant back when they are the
- * newest allocations, as they are in a left-to-right chain. */
+/* Gives the right operand's constant, node and text (made in this order,
+ * side by side in the arena) back when they are the newest allocations, as
+ * they are in a left-to-right chain. */
 static void reclaim(cx_parse_ctx *P, cx_ast *y)
 {
     cx_unit *u = P->unit;
-    if (u->n_consts && u->consts[u->n_consts - 1] == y->num.value &&
-        cx_arena_pop(&u->arena, y, y->str.text, y->str.len + 1)) {
-        u->n_consts--;
-        cx_num_clear(y->num.value);
-        free(y->num.value);
-    }
+    cx_num *value = y->num.value;
+    if (!u->n_consts || u->consts[u->n_consts - 1] != value) return;
+    cx_num_clear(value);
+    if (cx_arena_pop(&u->arena, value, y->str.text, y->str.len + 1)) u->n_consts--;
+    else cx_num_init(value); /* a block boundary between them: it stays */
 }
 
 cx_ast *cx_ast_fold(cx_parse_ctx *P, int op, cx_ast *a, cx_ast *b, cx_span span)

@@ -294,12 +294,13 @@ long cx_literal_digits_for_bits(long max_bits)
     return d;
 }
 
-/* Adds a value to the unit's constant list, which owns it from then on. */
+/* Adds a value to the unit's constant list, which clears it (its limbs) from
+ * then on; the value itself lives in the arena, right before its node. */
 static cx_num *keep_const(cx_parse_ctx *P)
 {
     cx_unit *u = P->unit;
     if (!CX_GROW(u->consts, u->cap_consts, u->n_consts, 16)) return NULL;
-    cx_num *x = malloc(sizeof *x);
+    cx_num *x = cx_arena_alloc(&u->arena, sizeof *x);
     if (!x) return NULL;
     cx_num_init(x);
     u->consts[u->n_consts++] = x;

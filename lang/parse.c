@@ -27,10 +27,7 @@ bool cx_parse_add_stmt(cx_parse_ctx *P, cx_ast *stmt)
     if (next == CX_STMT_RELEASE) {
         /* The lookahead token, if read, carries no value: every node made
          * since the mark belongs to this statement. */
-        for (size_t i = P->stmt_consts; i < u->n_consts; i++) {
-            cx_num_clear(u->consts[i]);
-            free(u->consts[i]);
-        }
+        for (size_t i = P->stmt_consts; i < u->n_consts; i++) cx_num_clear(u->consts[i]);
         u->n_consts = P->stmt_consts;
         cx_arena_reset(&u->arena, P->stmt_mark);
     }
@@ -45,6 +42,9 @@ cx_ast *cx_parse_resync(cx_parse_ctx *P)
     return NULL;
 }
 
+/* The grammar built without LAC (the Makefile renames its cx_yyparse). */
+int cx_yyparse_nolac(yyscan_t scanner, struct cx_parse_ctx *P);
+
 /* setjmp lives here, in a frame that changes no local after it, so nothing
  * the longjmp returns to is indeterminate. */
 
@@ -52,7 +52,7 @@ static int run(cx_parse_ctx *P, struct cx_lex_state *L, void **scanner)
 {
     if (setjmp(P->fatal)) return -1;
     if (!cx_lex_begin(L, P, scanner)) return -2;
-    return cx_yyparse(*scanner, P);
+    return P->opts->no_lac ? cx_yyparse_nolac(*scanner, P) : cx_yyparse(*scanner, P);
 }
 
 cx_status cx_parse(cx_unit *out, const cx_sources *sources, uint32_t src_id,

@@ -30,6 +30,12 @@ typedef struct cx_parse_opts {
      * long script is so never whole in memory. */
     cx_stmt_next (*on_stmt)(void *ud, const cx_ast *stmt);
     void *stmt_ud;
+    /* Parse with the second parser built from the grammar, the one without
+     * LAC (bison's lookahead correction, a simulated parse on most tokens):
+     * it accepts the same sources and builds the same trees, faster, but a
+     * syntax error's list of expected tokens may differ.  For a source known
+     * to parse, or when the errors are not shown (a silent first try). */
+    bool no_lac;
 } cx_parse_opts;
 
 /* Parses source `src_id` into *out (which the caller then owns and frees with

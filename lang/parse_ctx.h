@@ -64,13 +64,16 @@ static inline cx_span cx_parse_span(cx_parse_ctx *P, const cx_span *rhs, int n)
     if (n <= 0) return (cx_span){rhs[0].src, rhs[0].end, rhs[0].end};
     cx_span s = {rhs[1].src, rhs[1].start, rhs[n].end};
     /* The opening tokens inside the rule leave the stack with it.  The top
-     * entry may be the lookahead, which lies past the rule: keep that one. */
+     * entry may be the lookahead, which lies past the rule: keep that one.
+     * Most reductions (a unit rule such as `term: unary`) find none inside:
+     * they change nothing. */
+    cx_span *open = P->open;
     size_t top = P->n_open;
-    bool lookahead = top > 0 && P->open[top - 1].start >= s.end;
-    if (lookahead) top--;
-    size_t k = top;
-    while (k > 0 && P->open[k - 1].start >= s.start) k--;
-    if (lookahead) P->open[k++] = P->open[top];
+    if (top > 0 && open[top - 1].start >= s.end) top--;
+    if (top == 0 || open[top - 1].start < s.start) return s;
+    size_t k = top - 1;
+    while (k > 0 && open[k - 1].start >= s.start) k--;
+    if (top < P->n_open) open[k++] = open[top];
     P->n_open = k;
     return s;
 }
@@ -90,6 +93,7 @@ typedef struct cx_lex_block cx_lex_block;
 struct cx_lex_state {
     cx_parse_ctx *P;
     uint32_t offset;      /* bytes scanned so far */
+    uint32_t fed;         /* bytes handed to flex's buffer so far (lex_input) */
     uint32_t part_start;  /* start of a string being scanned in pieces */
     bool part_error;      /* an error was already reported in this string or comment */
     cx_lex_block *blocks; /* every live flex allocation, freed after a longjmp */

@@ -5,11 +5,16 @@
  * list append; names, periods, values and types are checked later, by the
  * constructors for literals and by the evaluator for everything else.
  *
- * Precedence is spelled out as one nonterminal per level, lowest first:
- *   if-then-else, range `a .. b [step c]` (non-associative), or, and, not,
- *   comparisons (non-associative), + -, * /, unary - +, ^ (right-associative,
- *   binds tighter than a unary minus on its left; the exponent may be unary),
- *   postfix (call, index, juxtaposition `capex 2025`), primary.
+ * Precedence is spelled out as nonterminals, lowest first: `expr`:
+ *   if-then-else and range `a .. b [step c]` (non-associative); `disj`: or;
+ *   `conj`: and; `neg`: not and the comparisons (non-associative); `conv`:
+ *   `as` and the bounds `to`, `±`; `sum`: + -; `term`: * /; `unary`: unary
+ *   - + and ^ (right-associative, binds tighter than a unary minus on its
+ *   left; the exponent may be unary); `postfix`: call, index, juxtaposition
+ *   (`capex 2025`) and the primaries.  Every operand climbs the chain one
+ *   reduction per nonterminal, so levels share one where the rules allow:
+ *   the same scripts parse to the same trees with fewer reductions (a long
+ *   script makes millions; bench/README.md, row 9).
  * Lists are left-recursive so long ones do not deepen the parser's stack.
  */
 
@@ -90,8 +95,8 @@ static void yyerror(const CX_YYLTYPE *loc, yyscan_t scanner, struct cx_parse_ctx
 %precedence DOTDOT
 %precedence STEP
 
-%type <cx_ast *> stmt plit string expr range disj conj neg cmp conv bnd sum term unary power
-%type <cx_ast *> postfix primary generator exprs params columns column chart_opts chart_opts1
+%type <cx_ast *> stmt plit string expr disj conj neg conv sum term unary
+%type <cx_ast *> postfix generator exprs params columns column chart_opts chart_opts1
 %type <cx_ast *> overrides override tinputs tinput
 
 %%
@@ -214,11 +219,8 @@ chart_opts1:
 /* ---- expressions, lowest precedence first --------------------------------- */
 expr:
     IF expr THEN expr ELSE expr          { $$ = cx_ast_if(P, $2, $4, $6, @$); }
-  | range
-  ;
-
-range:
-    disj DOTDOT disj                     { $$ = cx_ast_range(P, $1, $3, NULL, @2, @$); }
+    /* a range */
+  | disj DOTDOT disj                     { $$ = cx_ast_range(P, $1, $3, NULL, @2, @$); }
   | disj DOTDOT disj STEP disj           { $$ = cx_ast_range(P, $1, $3, $5, @2, @$); }
   | disj
   ;
@@ -233,15 +235,11 @@ conj:
   | neg
   ;
 
-neg:
-    NOT neg                              { $$ = cx_ast_unary(P, CX_OP_NOT, @1, $2, @$); }
-  | cmp
-  ;
-
 /* Comparisons do not chain: `a < b < c` is a syntax error.  `x in 7B..10B`
  * (a range claim) and `x in [a, b]` test membership. */
-cmp:
-    conv EQ conv                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
+neg:
+    NOT neg                              { $$ = cx_ast_unary(P, CX_OP_NOT, @1, $2, @$); }
+  | conv EQ conv                           { $$ = cx_ast_binary(P, CX_OP_EQ, @2, $1, $3, @$); }
   | conv IN conv %prec IN_SET              { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1, $3, @$); }
   | conv IN conv DOTDOT conv %prec DOTDOT   { $$ = cx_ast_binary(P, CX_OP_IN, @2, $1,
                                                             cx_ast_range(P, $3, $5, NULL, @4,
@@ -259,16 +257,12 @@ cmp:
   | conv
   ;
 
-/* `x as USD/yr`: a conversion, below the comparisons and above + -. */
+/* `x as USD/yr`: a conversion, below the comparisons and above + -.  A
+ * bounded value: `8% to 12%`, `150B ± 10B` (or +/-), below the comparisons
+ * and conversions: compare a bound in brackets. */
 conv:
     conv AS UNIT                         { $$ = cx_ast_as(P, $1, @2, @3, @$); }
-  | bnd
-  ;
-
-/* A bounded value: `8% to 12%`, `150B ± 10B` (or +/-).  Below the
- * comparisons and conversions: compare a bound in brackets. */
-bnd:
-    sum TO sum                           { $$ = cx_ast_bound(P, CX_OP_TO, @2, $1, $3, @$); }
+  | sum TO sum                           { $$ = cx_ast_bound(P, CX_OP_TO, @2, $1, $3, @$); }
   | sum PLUSMINUS sum                    { $$ = cx_ast_bound(P, CX_OP_PM, @2, $1, $3, @$); }
   | sum
   ;
@@ -288,27 +282,20 @@ term:
 unary:
     '-' unary                            { $$ = cx_ast_unary(P, '-', @1, $2, @$); }
   | '+' unary                            { $$ = cx_ast_unary(P, '+', @1, $2, @$); }
-  | power
-  ;
-
-/* `-2^2` is -(2^2); `2^3^2` is 2^(3^2); `2^-1` is 2^(-1). */
-power:
-    postfix '^' unary                    { $$ = cx_ast_binary(P, CX_OP_POW, @2, $1, $3, @$); }
+    /* `-2^2` is -(2^2); `2^3^2` is 2^(3^2); `2^-1` is 2^(-1). */
+  | postfix '^' unary                    { $$ = cx_ast_binary(P, CX_OP_POW, @2, $1, $3, @$); }
   | postfix
   ;
 
+/* Index, call, juxtaposition, then the primaries. */
 postfix:
-    primary
-  | postfix '[' expr ']'                 { $$ = cx_ast_index(P, $1, $3, @2, @$); }
+    postfix '[' expr ']'                 { $$ = cx_ast_index(P, $1, $3, @2, @$); }
   | NAME NUMBER %prec JUXT               { $$ = cx_ast_at(P, @1, cx_ast_num(P, @2), @$); }
   | NAME PERIOD %prec JUXT               { $$ = cx_ast_at(P, @1, cx_ast_period(P, @2), @$); }
   | NAME '(' ')'                         { $$ = cx_ast_call(P, @1, NULL, @$); }
   | NAME '(' exprs ')'                   { $$ = cx_ast_call(P, @1, $3, @$); }
   | NAME '(' generator ')'               { $$ = cx_ast_call(P, @1, $3, @$); }
-  ;
-
-primary:
-    NUMBER                               { $$ = cx_ast_num(P, @1); }
+  | NUMBER                               { $$ = cx_ast_num(P, @1); }
   | NUMBER UNIT                          { $$ = cx_ast_unit_num(P, cx_ast_num(P, @1), @2, @$); }
   | DOLLAR                               { $$ = cx_ast_dollar(P, @1); }
   | PERIOD                               { $$ = cx_ast_period(P, @1); }

@@ -777,7 +777,7 @@ char *cx_fmt_brief(char *s)
     cx_strbuf_puts(&b, " digits]" CX_MARK_CUT);
     cx_strbuf_puts(&b, s + tail);
     char *r = cx_strbuf_take(&b);
-    if (!r) return s;
+    /* Without memory for the short form, never the long one in its place. */
     free(s);
     return r;
 }

@@ -40,8 +40,8 @@ cx_num_status cx_fmt_shown(const cx_num *x, int digits, cx_num *shown, int64_t *
  * itself: past CX_BRIEF_CHARS characters it keeps the beginning and the end
  * and says how many digits it stands for: "142,857,142,857,142,857,142,8…
  * [4,000 digits]…57,142,857,142,857,142,857".  Takes `s` (malloc'ed) and
- * returns it or its shortened copy; NULL in, NULL out.  Values a script
- * prints are never shortened. */
+ * returns it or its shortened copy; NULL in, NULL out, and NULL when the
+ * copy cannot be made.  Values a script prints are never shortened. */
 #define CX_BRIEF_CHARS 80
 char *cx_fmt_brief(char *s);
 

@@ -868,3 +868,59 @@ Test(parser, only_functions_that_call_or_loop_are_remembered)
     strcat(deep, ";");
     cr_expect(remembers(deep));
 }
+
+/* ---- the parser without LAC -------------------------------------------------- */
+
+/* Parses a file's bytes with or without LAC; returns its dump, or NULL and
+ * the number of errors in *errors. */
+static char *dump_file(const char *text, size_t len, bool no_lac, size_t *errors)
+{
+    parsed p;
+    memset(&p, 0, sizeof p);
+    cx_sources_init(&p.sources);
+    cx_diag_init(&p.diag);
+    p.nctx.max_bits = 3322001;
+    p.nctx.prec = 256;
+    p.opts = (cx_parse_opts){.max_source_bytes = CX_DEFAULT_MAX_SOURCE_BYTES, .no_lac = no_lac};
+    p.id = cx_sources_add(&p.sources, "t.cx", text, len);
+    cr_assert(ne(u32, p.id, 0));
+    p.status = cx_parse(&p.unit, &p.sources, p.id, &p.opts, &p.diag);
+    *errors = p.diag.len;
+    char *got = p.status == CX_OK ? cx_ast_dump(&p.unit) : NULL;
+    done(&p);
+    return got;
+}
+
+/* Run from the repository (make check-unit): every example and golden
+ * script parses without LAC exactly when it parses with it, to the same
+ * tree; one that fails fails either way. */
+Test(parser, the_parser_without_lac_accepts_the_same_scripts_and_builds_the_same_trees)
+{
+    FILE *list = popen("find examples tests/golden -name '*.cx' | sort", "r");
+    cr_assert(list != NULL);
+    char path[4096];
+    size_t files = 0, failing = 0;
+    while (fgets(path, sizeof path, list)) {
+        path[strcspn(path, "\n")] = '\0';
+        FILE *f = fopen(path, "rb");
+        if (!f) continue;
+        char *text = malloc(1 << 20);
+        cr_assert(text != NULL);
+        size_t len = fread(text, 1, 1 << 20, f);
+        fclose(f);
+        size_t e1, e2;
+        char *with = dump_file(text, len, false, &e1);
+        char *without = dump_file(text, len, true, &e2);
+        cr_assert(eq(int, with != NULL, without != NULL), "%s", path);
+        if (with) cr_assert(STR_EQ(without, with), "%s", path);
+        else cr_assert(gt(sz, e2, 0), "%s", path);
+        files++;
+        failing += with == NULL;
+        free(with);
+        free(without);
+        free(text);
+    }
+    pclose(list);
+    cr_assert(gt(sz, files, 400), "found %zu scripts", files);
+    cr_assert(gt(sz, failing, 10), "%zu of them fail to parse", failing);
+}
