@@ -81,8 +81,14 @@ $(BUILD)/libcx.so: $(BUILD)/libcx.so.$(VERSION)
 	ln -sf libcx.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf $(SONAME) $@
 
+# The cx program takes MPFR and libcsv from their static archives (in
+# Debian's libmpfr-dev and libcsv-dev): loading and relocating two more
+# shared libraries was most of what a script's start-up cost over a C
+# program on GMP (issue 13, bench/README.md).  libcx.so keeps them shared.
+CX_STATIC = -Wl,-Bstatic -lcsv -lmpfr -Wl,-Bdynamic
 $(BUILD)/cx: $(CLI_OBJ) $(BUILD)/libcx.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--as-needed -o $@ $(CLI_OBJ) $(BUILD)/libcx.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--as-needed -o $@ $(CLI_OBJ) $(BUILD)/libcx.a \
+	  $(CX_STATIC) $(filter-out -lcsv -lmpfr,$(LDLIBS))
 
 # Grouped targets (&:): one bison run makes both, even under make -j.
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: lang/parser.y
