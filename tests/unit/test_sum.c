@@ -257,3 +257,41 @@ Test(sum, a_limit_below_128_bits_stops_small_terms_term_by_term)
     const cx_num_ctx tight = {100, 64};
     same_stop(&tight, 400, near_prime_term);
 }
+
+/* Promotion and demotion through the pending sum: past int64 and back, the
+ * result is SMALL again; left past it, BIG; both exact. */
+Test(sum, the_pending_sum_promotes_and_demotes_at_the_int64_edge)
+{
+    cx_sum s;
+    cx_num x, got;
+    cx_num_init(&x);
+    cx_num_init(&got);
+    for (int back = 0; back < 2; back++) {
+        cx_sum_init(&s);
+        cx_num_set_frac(&x, INT64_MAX, 3);
+        for (int i = 0; i < 6; i++) cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+        cx_num_set_frac(&x, -INT64_MAX, 3);
+        for (int i = 0; i < (back ? 3 : 2); i++)
+            cr_assert(eq(int, cx_sum_add(&s, &x, &C), CX_NUM_OK));
+        cr_assert(eq(int, cx_sum_take(&s, &got, &C), CX_NUM_OK));
+        if (back) { /* 3 (2^63 - 1) / 3 */
+            int64_t v = 0;
+            cr_expect(cx_num_get_si(&got, &v));
+            cr_expect(eq(i64, v, INT64_MAX));
+            cr_expect(eq(int, got.kind, CX_NUM_SMALL));
+        } else { /* 4 (2^63 - 1) / 3 */
+            cr_expect(eq(int, got.kind, CX_NUM_BIG));
+            mpq_t want;
+            mpq_init(want);
+            mpz_set_si(mpq_numref(want), INT64_MAX);
+            mpz_mul_ui(mpq_numref(want), mpq_numref(want), 4);
+            mpz_set_ui(mpq_denref(want), 3);
+            mpq_canonicalize(want);
+            cr_expect(eq(int, mpq_cmp(got.u.q, want), 0));
+            mpq_clear(want);
+        }
+        cx_sum_clear(&s);
+    }
+    cx_num_clear(&x);
+    cx_num_clear(&got);
+}
