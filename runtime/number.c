@@ -583,10 +583,59 @@ static cx_num_status arith_approx(cx_num *out, const cx_num *a, const cx_num *b,
     return st;
 }
 
+#if ULONG_MAX >= UINT64_MAX
+/* z * k / g into r (k, g > 0; g divides z): one pass when g is 1. */
+static void z_mul_div_ui(mpz_ptr r, mpz_srcptr z, unsigned long k, unsigned long g)
+{
+    if (g == 1) {
+        mpz_mul_ui(r, z, k);
+        return;
+    }
+    mpz_divexact_ui(r, z, g);
+    if (k != 1) mpz_mul_ui(r, r, k);
+}
+
+/* x p/q, x a BIG exact number and p/q a SMALL one (q > 0, p != 0): the
+ * cross gcds are each against one machine word (one pass over x's parts)
+ * and the result is built at its final size, without mpq_mul's temporaries
+ * or a view of p/q.  A number times a rate (compounding, a recurrence) is
+ * this case. */
+static cx_num_status mul_big_small(cx_num *out, mpq_srcptr x, int64_t p, int64_t q, int64_t lim)
+{
+    unsigned long up = (unsigned long)uabs64(p), uq = (unsigned long)q;
+    unsigned long g1 = up == 1 ? 1 : mpz_gcd_ui(NULL, mpq_denref(x), up);
+    unsigned long g2 = uq == 1 ? 1 : mpz_gcd_ui(NULL, mpq_numref(x), uq);
+    mpq_t r;
+    mpq_init(r);
+    mpz_realloc2(mpq_numref(r), mpz_sizeinbase(mpq_numref(x), 2) + 64);
+    mpz_realloc2(mpq_denref(r), mpz_sizeinbase(mpq_denref(x), 2) + 64);
+    z_mul_div_ui(mpq_numref(r), mpq_numref(x), up / g1, g2);
+    if (p < 0) mpz_neg(mpq_numref(r), mpq_numref(r));
+    z_mul_div_ui(mpq_denref(r), mpq_denref(x), uq / g2, g1);
+    cx_num_status st = CX_NUM_OK;
+    if (q_too_big(r, lim)) st = CX_NUM_TOO_BIG;
+    else take_mpq(out, r);
+    mpq_clear(r);
+    return st;
+}
+#endif
+
 static cx_num_status arith_big(cx_num *out, const cx_num *a, const cx_num *b, arith_op op,
                                const cx_num_ctx *ctx)
 {
     int64_t lim = limit_bits(ctx);
+#if ULONG_MAX >= UINT64_MAX
+    /* A big number times or over a small one (the small side not 0: a
+     * division by 0 was refused before). */
+    if ((op == OP_MUL || op == OP_DIV) && a->kind == CX_NUM_BIG && b->kind == CX_NUM_SMALL &&
+        b->u.s.num != 0) {
+        int64_t p = b->u.s.num, q = b->u.s.den;
+        if (op == OP_MUL) return mul_big_small(out, a->u.q, p, q, lim);
+        return mul_big_small(out, a->u.q, p < 0 ? -q : q, p < 0 ? -p : p, lim);
+    }
+    if (op == OP_MUL && a->kind == CX_NUM_SMALL && b->kind == CX_NUM_BIG && a->u.s.num != 0)
+        return mul_big_small(out, b->u.q, a->u.s.num, a->u.s.den, lim);
+#endif
     qview va, vb;
     qv_init(&va, a);
     qv_init(&vb, b);
@@ -1064,9 +1113,12 @@ static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_
     mpz_ptr N = mpq_numref(q);
     bool neg = mpz_sgn(mpq_numref(a->u.q)) < 0;
     /* N = floor(|num| / D), R = |num| mod D: on the magnitude, so the
-     * rounding below is half away from zero on both sides. */
-    mpz_abs(N, mpq_numref(a->u.q));
-    uint64_t R = mpz_fdiv_q_ui(N, N, (unsigned long)D);
+     * rounding below is half away from zero on both sides.  Truncating
+     * division gives both from num in one pass (and |N| is a sign flip);
+     * N is made its final size first, so the steps below never move it. */
+    mpz_realloc2(N, mpz_sizeinbase(mpq_numref(a->u.q), 2) + 64);
+    uint64_t R = mpz_tdiv_q_ui(N, mpq_numref(a->u.q), (unsigned long)D);
+    mpz_abs(N, N);
     u128 F = (u128)R * P;
     uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
     if (fr >= D - fr) fq++;

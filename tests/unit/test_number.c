@@ -1122,3 +1122,108 @@ Test(number, an_approximate_exponent_makes_the_power_approximate)
     cr_assert(eq(int, cx_num_pow(&r, &a, &b, &C), CX_NUM_OK));
     ASSERT_SHOW(&r, "≈2");
 }
+
+/* ---- a big number times or over a small one ------------------------------- */
+
+static uint64_t xs = 0x2545F4914F6CDD1Du;
+static uint64_t next_rand(void)
+{
+    xs ^= xs << 13;
+    xs ^= xs >> 7;
+    xs ^= xs << 17;
+    return xs;
+}
+
+/* A BIG number whose numerator and denominator carry the factors 2, 3, 5
+ * and 7 now and then, so the cross gcds with a small side are often > 1. */
+static void random_big(cx_num *x, mpq_t ref)
+{
+    mpz_set_ui(mpq_numref(ref), 1);
+    mpz_set_ui(mpq_denref(ref), 1);
+    static const unsigned long f[] = {2, 3, 5, 7, 11, 100, 113, 1000003};
+    for (int i = 0; i < 6; i++) {
+        mpz_mul_ui(mpq_numref(ref), mpq_numref(ref), (unsigned long)(next_rand() | 1));
+        mpz_mul_ui(mpq_numref(ref), mpq_numref(ref), f[next_rand() % 8]);
+    }
+    for (int i = 0; i < 1 + (int)(next_rand() % 4); i++)
+        mpz_mul_ui(mpq_denref(ref), mpq_denref(ref),
+                   f[next_rand() % 8] * (next_rand() % 2 ? 1 : 3));
+    if (next_rand() % 2) mpz_neg(mpq_numref(ref), mpq_numref(ref));
+    mpq_canonicalize(ref);
+    cx_num_set_mpq(x, ref);
+}
+
+static void random_small(cx_num *x, mpq_t ref)
+{
+    static const int64_t nums[] = {1, -1, 2, 113, -113, 3, 7, 1000003, INT64_MAX, -INT64_MAX, 0};
+    static const int64_t dens[] = {1, 100, 4, 3, 21, 1000003, INT64_MAX};
+    int64_t n = nums[next_rand() % 11], d = dens[next_rand() % 7];
+    cx_num_set_frac(x, n, d);
+    cx_num_get_mpq(x, ref);
+}
+
+Test(number, big_times_or_over_small_equals_mpq)
+{
+    mpq_t x, y, want, got;
+    mpq_inits(x, y, want, got, NULL);
+    for (int i = 0; i < 3000; i++) {
+        random_big(&a, x);
+        random_small(&b, y);
+        cr_assert(eq(int, a.kind, CX_NUM_BIG));
+        int op = (int)(next_rand() % 3); /* big * small, small * big, big / small */
+        cx_num_status st;
+        if (op == 0) {
+            mpq_mul(want, x, y);
+            st = cx_num_mul(&r, &a, &b, &C);
+        } else if (op == 1) {
+            mpq_mul(want, y, x);
+            st = cx_num_mul(&r, &b, &a, &C);
+        } else {
+            if (mpq_sgn(y) == 0) continue;
+            mpq_div(want, x, y);
+            st = cx_num_div(&a, &a, &b, &C); /* in place */
+            cx_num_set(&r, &a);
+        }
+        cr_assert(eq(int, st, CX_NUM_OK));
+        cx_num_get_mpq(&r, got);
+        cr_assert(mpq_equal(got, want), "case %d, op %d", i, op);
+        /* canonical: SMALL exactly when it fits */
+        bool fits = mpz_fits_slong_p(mpq_numref(want)) && mpz_fits_slong_p(mpq_denref(want)) &&
+                    mpz_cmp_si(mpq_numref(want), LONG_MIN) != 0;
+        cr_assert(eq(int, r.kind, fits ? CX_NUM_SMALL : CX_NUM_BIG), "case %d", i);
+    }
+    mpq_clears(x, y, want, got, NULL);
+}
+
+/* Rounding a big number of either sign to places, in one pass from its
+ * numerator: half away from zero, against a reference made with mpz. */
+Test(number, rounding_big_numbers_of_either_sign_to_places)
+{
+    mpq_t x, got;
+    mpz_t t, s;
+    mpq_inits(x, got, NULL);
+    mpz_inits(t, s, NULL);
+    for (int i = 0; i < 2000; i++) {
+        random_big(&a, x);
+        int places = 1 + (int)(next_rand() % 6);
+        cr_assert(eq(int, cx_num_round(&r, &a, places, &C), CX_NUM_OK));
+        /* want = sign(x) floor((|n| 10^p * 2 + d) / (2 d)) / 10^p */
+        mpz_ui_pow_ui(s, 10, (unsigned long)places);
+        mpz_abs(t, mpq_numref(x));
+        mpz_mul(t, t, s);
+        mpz_mul_2exp(t, t, 1);
+        mpz_add(t, t, mpq_denref(x));
+        mpz_mul_2exp(mpq_denref(got), mpq_denref(x), 1);
+        mpz_fdiv_q(mpq_numref(got), t, mpq_denref(got));
+        if (mpq_sgn(x) < 0) mpz_neg(mpq_numref(got), mpq_numref(got));
+        mpz_set(mpq_denref(got), s);
+        mpq_canonicalize(got);
+        mpq_t have;
+        mpq_init(have);
+        cx_num_get_mpq(&r, have);
+        cr_assert(mpq_equal(have, got), "case %d, %d places", i, places);
+        mpq_clear(have);
+    }
+    mpz_clears(t, s, NULL);
+    mpq_clears(x, got, NULL);
+}
