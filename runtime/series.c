@@ -84,9 +84,11 @@ static size_t lower_bound(const cx_series *s, int64_t ord)
 
 const cx_num *cx_series_get(const cx_series *s, int64_t ord)
 {
+    /* Outside the periods (a period about to be appended): no search. */
+    if (!s->len || ord < s->ords[0] || ord > s->ords[s->len - 1]) return NULL;
     /* Most series have no gaps: then the period's place is its distance
      * from the first, and a recurrence's read of t - 1 costs no search. */
-    if (s->len && ord >= s->ords[0] && (uint64_t)ord - (uint64_t)s->ords[0] < s->len) {
+    if ((uint64_t)ord - (uint64_t)s->ords[0] < s->len) {
         size_t d = (size_t)((uint64_t)ord - (uint64_t)s->ords[0]);
         if (s->ords[d] == ord) return &s->vals[d];
     }
