@@ -145,6 +145,21 @@ static void take_mpq(cx_num *x, mpq_t q)
     if (x->u.q != q) mpq_swap(x->u.q, q);
 }
 
+/* As take_mpq, but q is consumed: the caller does not clear it, and x
+ * (not q) holds its limbs, with no mpq made for x first. */
+static void move_mpq(cx_num *x, mpq_t q)
+{
+    if (z_fits_i64(mpq_numref(q)) && z_fits_i64(mpq_denref(q))) {
+        int64_t n = z_get_i64(mpq_numref(q)), d = z_get_i64(mpq_denref(q));
+        mpq_clear(q);
+        put_small(x, n, d);
+        return;
+    }
+    release(x);
+    memcpy(x->u.q, q, sizeof(mpq_t)); /* the limbs change owner */
+    x->kind = CX_NUM_BIG;
+}
+
 /* NaN and infinities never become values: they are statuses. */
 static cx_num_status take_mpfr(cx_num *x, mpfr_t r)
 {
@@ -605,18 +620,18 @@ static cx_num_status mul_big_small(cx_num *out, mpq_srcptr x, int64_t p, int64_t
     unsigned long up = (unsigned long)uabs64(p), uq = (unsigned long)q;
     unsigned long g1 = up == 1 ? 1 : mpz_gcd_ui(NULL, mpq_denref(x), up);
     unsigned long g2 = uq == 1 ? 1 : mpz_gcd_ui(NULL, mpq_numref(x), uq);
-    mpq_t r;
-    mpq_init(r);
-    mpz_realloc2(mpq_numref(r), mpz_sizeinbase(mpq_numref(x), 2) + 64);
-    mpz_realloc2(mpq_denref(r), mpz_sizeinbase(mpq_denref(x), 2) + 64);
+    mpq_t r; /* each part allocated once, at its final size */
+    mpz_init2(mpq_numref(r), mpz_sizeinbase(mpq_numref(x), 2) + 64);
+    mpz_init2(mpq_denref(r), mpz_sizeinbase(mpq_denref(x), 2) + 64);
     z_mul_div_ui(mpq_numref(r), mpq_numref(x), up / g1, g2);
     if (p < 0) mpz_neg(mpq_numref(r), mpq_numref(r));
     z_mul_div_ui(mpq_denref(r), mpq_denref(x), uq / g2, g1);
-    cx_num_status st = CX_NUM_OK;
-    if (q_too_big(r, lim)) st = CX_NUM_TOO_BIG;
-    else take_mpq(out, r);
-    mpq_clear(r);
-    return st;
+    if (q_too_big(r, lim)) {
+        mpq_clear(r);
+        return CX_NUM_TOO_BIG;
+    }
+    move_mpq(out, r); /* out may be x's number: x is not read after this */
+    return CX_NUM_OK;
 }
 #endif
 
@@ -1109,14 +1124,14 @@ static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_
     }
 #if ULONG_MAX >= UINT64_MAX
     mpq_t q;
-    mpq_init(q);
     mpz_ptr N = mpq_numref(q);
     bool neg = mpz_sgn(mpq_numref(a->u.q)) < 0;
     /* N = floor(|num| / D), R = |num| mod D: on the magnitude, so the
      * rounding below is half away from zero on both sides.  Truncating
      * division gives both from num in one pass (and |N| is a sign flip);
      * N is made its final size first, so the steps below never move it. */
-    mpz_realloc2(N, mpz_sizeinbase(mpq_numref(a->u.q), 2) + 64);
+    mpz_init2(N, mpz_sizeinbase(mpq_numref(a->u.q), 2) + 64);
+    mpz_init2(mpq_denref(q), 64);
     uint64_t R = mpz_tdiv_q_ui(N, mpq_numref(a->u.q), (unsigned long)D);
     mpz_abs(N, N);
     u128 F = (u128)R * P;
@@ -1131,8 +1146,8 @@ static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_
     if (neg) mpz_neg(N, N);
     z_set_u64(mpq_denref(q), P / g);
     *st = q_too_big(q, limit_bits(ctx)) ? CX_NUM_TOO_BIG : CX_NUM_OK;
-    if (*st == CX_NUM_OK) take_mpq(out, q);
-    mpq_clear(q);
+    if (*st == CX_NUM_OK) move_mpq(out, q); /* out may be a: a is not read after this */
+    else mpq_clear(q);
     return true;
 #endif
 }
