@@ -4,7 +4,18 @@
 #define CX_TEST_HELPERS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "cx.h"
+
+/* A deterministic pseudo-random sequence (xorshift64) for the tests that
+ * check operands against a reference; *state must not start at 0. */
+static inline uint64_t test_rng(uint64_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
+}
 
 typedef struct run_result {
     cx_run_status status;

@@ -10,6 +10,7 @@
 #include "../../runtime/format.h"
 #include "../../runtime/limits.h"
 #include "../../runtime/number.h"
+#include "helpers.h"
 
 /* The default limits: 1,000,000 digits, 256 bits of precision. */
 static const cx_num_ctx C = {3321929, 256};
@@ -280,13 +281,7 @@ Test(number, small_fraction_arithmetic_is_exact_and_reduced)
 /* Deterministic pseudo-random operands around the int64 edges, checked
  * against plain mpq arithmetic, including the canonical kind. */
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
+static uint64_t rng(void) { return test_rng(&rng_state); }
 
 static int64_t rnd_i64(void)
 {
@@ -1126,13 +1121,7 @@ Test(number, an_approximate_exponent_makes_the_power_approximate)
 /* ---- a big number times or over a small one ------------------------------- */
 
 static uint64_t xs = 0x2545F4914F6CDD1Du;
-static uint64_t next_rand(void)
-{
-    xs ^= xs << 13;
-    xs ^= xs >> 7;
-    xs ^= xs << 17;
-    return xs;
-}
+static uint64_t next_rand(void) { return test_rng(&xs); }
 
 /* A BIG number whose numerator and denominator carry the factors 2, 3, 5
  * and 7 now and then, so the cross gcds with a small side are often > 1. */
@@ -1199,10 +1188,8 @@ Test(number, big_times_or_over_small_equals_mpq)
  * numerator: half away from zero, against a reference made with mpz. */
 Test(number, rounding_big_numbers_of_either_sign_to_places)
 {
-    mpq_t x, got;
-    mpz_t t, s;
-    mpq_inits(x, got, NULL);
-    mpz_inits(t, s, NULL);
+    mpq_t x, want, have;
+    mpq_inits(x, want, have, NULL);
     for (int i = 0; i < 2000; i++) {
         random_big(&a, x);
         int places = 1 + (int)(next_rand() % 6);
@@ -1212,23 +1199,9 @@ Test(number, rounding_big_numbers_of_either_sign_to_places)
         } else {
             cr_assert(eq(int, cx_num_round(&r, &a, places, &C), CX_NUM_OK));
         }
-        /* want = sign(x) floor((|n| 10^p * 2 + d) / (2 d)) / 10^p */
-        mpz_ui_pow_ui(s, 10, (unsigned long)places);
-        mpz_abs(t, mpq_numref(x));
-        mpz_mul(t, t, s);
-        mpz_mul_2exp(t, t, 1);
-        mpz_add(t, t, mpq_denref(x));
-        mpz_mul_2exp(mpq_denref(got), mpq_denref(x), 1);
-        mpz_fdiv_q(mpq_numref(got), t, mpq_denref(got));
-        if (mpq_sgn(x) < 0) mpz_neg(mpq_numref(got), mpq_numref(got));
-        mpz_set(mpq_denref(got), s);
-        mpq_canonicalize(got);
-        mpq_t have;
-        mpq_init(have);
+        round_ref(want, x, places);
         cx_num_get_mpq(&r, have);
-        cr_assert(mpq_equal(have, got), "case %d, %d places", i, places);
-        mpq_clear(have);
+        cr_assert(mpq_equal(have, want), "case %d, %d places", i, places);
     }
-    mpz_clears(t, s, NULL);
-    mpq_clears(x, got, NULL);
+    mpq_clears(x, want, have, NULL);
 }

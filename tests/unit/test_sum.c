@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include "../../runtime/sum.h"
+#include "helpers.h"
 
 static const cx_num_ctx C = {3321929, 256};
 
@@ -149,13 +150,7 @@ Test(sum, the_size_limit_stops_the_same_partial_sum)
 /* ---- small terms: the pending machine-word sum (pn/pd) ------------------- */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15u;
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
+static uint64_t rng(void) { return test_rng(&rng_state); }
 
 /* A small term whose numerator and denominator come from `shape`: shared
  * decimal denominators, denominators that divide each other, unrelated ones
