@@ -222,19 +222,33 @@ static bool parses(cx_state *st, uint32_t id, const cx_parse_opts *opts)
     return s == CX_OK;
 }
 
-static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
+/* A new unit the state owns (functions defined in it stay callable), or
+ * NULL after an out-of-memory error at `at`. */
+static cx_unit *new_unit(cx_state *st, cx_span at)
 {
     cx_unit *u = calloc(1, sizeof *u);
-    if (!u) return out_of_memory(st, at);
-    if (!CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
+    if (!u || !CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
         free(u);
-        return out_of_memory(st, at);
+        out_of_memory(st, at);
+        return NULL;
     }
     st->units[st->n_units++] = u;
-    cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
-                        .max_nesting = st->opt.max_nesting,
-                        .max_errors = CX_MAX_SYNTAX_ERRORS,
-                        .num_ctx = &st->nctx};
+    return u;
+}
+
+static cx_parse_opts parse_opts(const cx_state *st)
+{
+    return (cx_parse_opts){.max_source_bytes = st->opt.max_source_bytes,
+                           .max_nesting = st->opt.max_nesting,
+                           .max_errors = CX_MAX_SYNTAX_ERRORS,
+                           .num_ctx = &st->nctx};
+}
+
+static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
+{
+    cx_unit *u = new_unit(st, at);
+    if (!u) return CX_FAIL;
+    cx_parse_opts po = parse_opts(st);
     po.on_stmt = check_stmt;
     if (!parses(st, id, &po)) {
         /* The errors, with LAC's expected tokens, are reported by this one. */
@@ -248,17 +262,9 @@ static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
 
 cx_status cx_state_rerun(cx_state *st, uint32_t id)
 {
-    cx_unit *u = calloc(1, sizeof *u);
-    if (!u) return out_of_memory(st, CX_NO_SPAN);
-    if (!CX_GROW(st->units, st->cap_units, st->n_units, 8)) {
-        free(u);
-        return out_of_memory(st, CX_NO_SPAN);
-    }
-    st->units[st->n_units++] = u;
-    cx_parse_opts po = {.max_source_bytes = st->opt.max_source_bytes,
-                        .max_nesting = st->opt.max_nesting,
-                        .max_errors = CX_MAX_SYNTAX_ERRORS,
-                        .num_ctx = &st->nctx};
+    cx_unit *u = new_unit(st, CX_NO_SPAN);
+    if (!u) return CX_FAIL;
+    cx_parse_opts po = parse_opts(st);
     return run_parsed(st, u, id, &po, CX_NO_SPAN);
 }
 
