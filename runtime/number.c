@@ -1132,16 +1132,20 @@ static bool round_places_word_den(cx_num *out, const cx_num *a, int p, const cx_
      * N is made its final size first, so the steps below never move it. */
     mpz_init2(N, mpz_sizeinbase(mpq_numref(a->u.q), 2) + 64);
     mpz_init2(mpq_denref(q), 64);
-    uint64_t R = mpz_tdiv_q_ui(N, mpq_numref(a->u.q), (unsigned long)D);
-    mpz_abs(N, N);
+    uint64_t R = mpz_tdiv_ui(mpq_numref(a->u.q), (unsigned long)D);
     u128 F = (u128)R * P;
     uint64_t fq = (uint64_t)(F / D), fr = (uint64_t)(F % D);
     if (fr >= D - fr) fq++;
     /* N 10^p + fq over 10^p, in lowest terms: N 10^p is a multiple of
      * 10^p, so the common factor is gcd(fq mod 10^p, 10^p) = g, and the
-     * numerator is N (10^p / g) + fq / g, with no pass to divide. */
-    uint64_t g = gcd64(fq % P, P);
-    mpz_mul_ui(N, N, (unsigned long)(P / g));
+     * numerator is N (10^p / g) + fq / g.  N (10^p / g) is (|num| - R)
+     * (10^p / g) / D: with c = gcd(D, 10^p / g), an exact division by D / c
+     * and a product by 10^p / g / c (1 for a product of decimals). */
+    uint64_t g = gcd64(fq % P, P), c = gcd64(D, P / g);
+    mpz_abs(N, mpq_numref(a->u.q));
+    mpz_sub_ui(N, N, (unsigned long)R);
+    mpz_divexact_ui(N, N, (unsigned long)(D / c));
+    if (P / g / c > 1) mpz_mul_ui(N, N, (unsigned long)(P / g / c));
     mpz_add_ui(N, N, (unsigned long)(fq / g));
     if (neg) mpz_neg(N, N);
     z_set_u64(mpq_denref(q), P / g);
