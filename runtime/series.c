@@ -65,6 +65,8 @@ cx_series *cx_series_copy(const cx_series *s)
         cx_num_set(&c->vals[i], &s->vals[i]);
         c->len = i + 1;
     }
+    c->unkept_lo = s->unkept_lo;
+    c->n_unkept = s->n_unkept;
     return c;
 }
 
@@ -82,7 +84,8 @@ static size_t lower_bound(const cx_series *s, int64_t ord)
     return lo;
 }
 
-const cx_num *cx_series_get(const cx_series *s, int64_t ord)
+/* The slot of period ord, kept or not; NULL when there is no such period. */
+static cx_num *slot_of(const cx_series *s, int64_t ord)
 {
     /* Outside the periods (a period about to be appended): no search. */
     if (!s->len || ord < s->ords[0] || ord > s->ords[s->len - 1]) return NULL;
@@ -96,7 +99,24 @@ const cx_num *cx_series_get(const cx_series *s, int64_t ord)
     return i < s->len && s->ords[i] == ord ? &s->vals[i] : NULL;
 }
 
-bool cx_series_has(const cx_series *s, int64_t ord) { return cx_series_get(s, ord) != NULL; }
+const cx_num *cx_series_get(const cx_series *s, int64_t ord)
+{
+    return cx_series_unkept(s, ord) ? NULL : slot_of(s, ord);
+}
+
+bool cx_series_has(const cx_series *s, int64_t ord) { return slot_of(s, ord) != NULL; }
+
+bool cx_series_unkeep(cx_series *s, int64_t ord)
+{
+    if (s->n_unkept && ord != s->unkept_lo + (int64_t)s->n_unkept) return false;
+    cx_num *x = slot_of(s, ord);
+    if (!x) return false;
+    cx_num_clear(x);
+    cx_num_init(x);
+    if (!s->n_unkept) s->unkept_lo = ord;
+    s->n_unkept++;
+    return true;
+}
 
 /* Opens a slot at index i holding an inited zero; the caller fills it. */
 static cx_num *open_slot(cx_series *s, size_t i, int64_t ord, size_t max_len)
@@ -112,17 +132,24 @@ static cx_num *open_slot(cx_series *s, size_t i, int64_t ord, size_t max_len)
     return &s->vals[i];
 }
 
+/* The first unkept period, once set, is kept again (recomputation sets
+ * them in order). */
+static void kept_again(cx_series *s, int64_t ord)
+{
+    if (s->n_unkept && ord == s->unkept_lo) {
+        s->unkept_lo++;
+        s->n_unkept--;
+    }
+}
+
 bool cx_series_set(cx_series *s, int64_t ord, const cx_num *v, size_t max_len)
 {
     /* Appending past the last period is the common case: skip the search. */
     size_t i = s->len == 0 || s->ords[s->len - 1] < ord ? s->len : lower_bound(s, ord);
-    if (i < s->len && s->ords[i] == ord) {
-        cx_num_set(&s->vals[i], v);
-        return true;
-    }
-    cx_num *slot = open_slot(s, i, ord, max_len);
+    cx_num *slot = i < s->len && s->ords[i] == ord ? &s->vals[i] : open_slot(s, i, ord, max_len);
     if (!slot) return false;
     cx_num_set(slot, v);
+    kept_again(s, ord);
     return true;
 }
 
@@ -132,6 +159,7 @@ bool cx_series_set_take(cx_series *s, int64_t ord, cx_num *v, size_t max_len)
     cx_num *slot = i < s->len && s->ords[i] == ord ? &s->vals[i] : open_slot(s, i, ord, max_len);
     if (!slot) return false;
     cx_num_swap(slot, v);
+    kept_again(s, ord);
     return true;
 }
 

@@ -17,6 +17,12 @@ typedef struct cx_series {
     size_t len, cap;
     int64_t *ords; /* ascending, unique */
     cx_num *vals;  /* vals[i] belongs to ords[i] */
+    /* Periods unkept_lo .. unkept_lo + n_unkept - 1 are present but their
+     * values are not kept (a long recurrence keeps its last periods only,
+     * interp/recurrence.h, and recomputes the others); their vals are zeros
+     * that no reader may take for values. */
+    int64_t unkept_lo;
+    uint64_t n_unkept;
 } cx_series;
 
 typedef cx_num_status (*cx_num_binop)(cx_num *out, const cx_num *a, const cx_num *b,
@@ -26,14 +32,28 @@ cx_series *cx_series_new(cx_freq freq);        /* rc 1, empty; NULL on failure *
 cx_series *cx_series_copy(const cx_series *s); /* deep copy, rc 1 */
 void cx_series_unref(cx_series *s);            /* frees at rc 0 */
 
-/* The value at ord, or NULL when the series has no such period. */
+/* The value at ord, or NULL when the series has no such period or does not
+ * keep its value. */
 const cx_num *cx_series_get(const cx_series *s, int64_t ord);
+/* Whether the series keeps the values of all its periods. */
+static inline bool cx_series_whole(const cx_series *s) { return s->n_unkept == 0; }
+/* Whether ord is one of the periods whose values are not kept. */
+static inline bool cx_series_unkept(const cx_series *s, int64_t ord)
+{
+    return (uint64_t)ord - (uint64_t)s->unkept_lo < s->n_unkept;
+}
+/* Stops keeping the value of period ord, which must be present and either
+ * the period right after the unkept ones or, when there are none, any
+ * period; false (nothing changed) otherwise.  Setting the first unkept
+ * period's value (cx_series_set_take) keeps it again. */
+bool cx_series_unkeep(cx_series *s, int64_t ord);
 /* Inserts or replaces (copies v).  false on allocation failure or when the
  * series would exceed max_len periods. */
 bool cx_series_set(cx_series *s, int64_t ord, const cx_num *v, size_t max_len);
 /* The same, taking v's number instead of copying it (v is left an inited
  * number the caller still clears); false leaves v as it was. */
 bool cx_series_set_take(cx_series *s, int64_t ord, cx_num *v, size_t max_len);
+/* Whether the series has period ord (kept or not). */
 bool cx_series_has(const cx_series *s, int64_t ord);
 
 /* A short list of the periods for error messages: "2024, 2025" or, when

@@ -93,6 +93,43 @@ Test(series, set_then_get_and_replace)
     cx_series_unref(s);
 }
 
+/* Unkept periods (a lean recurrence's, interp/recurrence.h) are present but
+ * read as absent, in one run from the first unkept; setting the first one
+ * keeps it again; a copy keeps the same run. */
+Test(series, unkept_periods_are_present_without_values)
+{
+    cx_series *s = cx_series_new(CX_FREQ_YEAR);
+    for (int y = 2020; y <= 2025; y++) {
+        char t[8];
+        snprintf(t, sizeof t, "%d", y);
+        set_si(s, t, y - 2000);
+    }
+    cr_assert(cx_series_whole(s));
+    cr_assert(not(cx_series_unkeep(s, 2019))); /* not a period */
+    cr_assert(cx_series_unkeep(s, 2021));
+    cr_assert(not(cx_series_unkeep(s, 2023))); /* not right after the run */
+    cr_assert(cx_series_unkeep(s, 2022));
+    cr_assert(not(cx_series_whole(s)));
+    cr_assert(eq(ptr, (void *)cx_series_get(s, 2021), NULL));
+    cr_assert(eq(ptr, (void *)cx_series_get(s, 2022), NULL));
+    cr_assert(cx_series_has(s, 2021) && cx_series_has(s, 2022));
+    cr_assert(cx_series_unkept(s, 2022));
+    cr_assert(not(cx_series_unkept(s, 2023)));
+    assert_at(s, "2020", 20);
+    assert_at(s, "2023", 23);
+    cx_series *c = cx_series_copy(s);
+    cr_assert(eq(u64, c->n_unkept, 2));
+    cr_assert(eq(ptr, (void *)cx_series_get(c, 2021), NULL));
+    cx_series_unref(c);
+    set_si(s, "2021", 121); /* the first unkept: kept again */
+    assert_at(s, "2021", 121);
+    cr_assert(eq(u64, s->n_unkept, 1));
+    set_si(s, "2022", 122);
+    cr_assert(cx_series_whole(s));
+    assert_at(s, "2022", 122);
+    cx_series_unref(s);
+}
+
 Test(series, insertion_in_any_order_keeps_periods_sorted)
 {
     const char *p[] = {"2025", "2021", "2023", "2030", "2022", "2020"};
