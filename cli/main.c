@@ -400,7 +400,8 @@ static int run_scripts(const request *q)
 static int run(int argc, char **argv, request *q)
 {
     cx_options_default(&q->opt);
-    q->opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
+    q->opt.timeout_ms = 0;          /* a person's script may run long: Ctrl-C stops it */
+    q->opt.lean_recurrences = true; /* nothing reads the state after a script (not the REPL's) */
     int status = parse_args(argc, argv, q);
     if (status != EXIT_OK) return status < 0 ? EXIT_OK : status;
 

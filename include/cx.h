@@ -65,6 +65,11 @@ typedef struct cx_options {
     bool repl;              /* redefinition allowed; bare expressions set `_` */
     long timeout_ms;        /* wall-clock time of one run, 0 = none (--timeout); default 60 s */
     long long max_steps;    /* evaluation steps of one run, 0 = none (--max-steps); default none */
+    /* A long recurrence keeps only its last periods' values and recomputes
+     * the others when they are read (docs/language.md, "Long recurrences").
+     * For a run whose state nobody reads after it (the cx program's script
+     * runs): cx_state_value gives NULL for such a series.  Default false. */
+    bool lean_recurrences;
 } cx_options;
 
 void cx_options_default(cx_options *o);

@@ -102,12 +102,18 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
 }
 
 /* The value a name denotes, borrowed (no copy), or NULL after an error. */
-static const cx_value *lookup(cx_eval *E, const char *name, cx_span span)
+/* A name's value.  `whole`: every period of a series may be read, so a
+ * lean recurrence (recurrence.h) first computes again the values it did
+ * not keep; otherwise the caller reads one period (keep_for). */
+static const cx_value *lookup_as(cx_eval *E, const char *name, cx_span span, bool whole)
 {
     cx_value *local = cx_env_local(&E->st->env, name);
     if (local) return local;
     cx_binding *b = cx_env_global(&E->st->env, name);
-    if (b) return &b->value;
+    if (b) {
+        if (whole && cx_recurrence_fill(E, b, span) != CX_OK) return NULL;
+        return &b->value;
+    }
     if (is_builtin(name)) {
         cx_eval_error(E, CX_E_TYPE_BUILTIN_VALUE, span,
                       "'%s' is a built-in function; call it with arguments: %s(...)", name, name);
@@ -115,6 +121,23 @@ static const cx_value *lookup(cx_eval *E, const char *name, cx_span span)
     }
     unknown_name(E, name, span);
     return NULL;
+}
+
+static const cx_value *lookup(cx_eval *E, const char *name, cx_span span)
+{
+    return lookup_as(E, name, span, true);
+}
+
+/* Before period ord of `base`, the value of `name`, is read (all: before
+ * any of its periods are): a lean recurrence that did not keep it computes
+ * its values again. */
+static cx_status keep_for(cx_eval *E, const char *name, const cx_value *base, int64_t ord, bool all,
+                          cx_span at)
+{
+    if (!name || base->kind != CX_VAL_SERIES || cx_series_whole(base->u.series)) return CX_OK;
+    if (!all && !cx_series_unkept(base->u.series, ord)) return CX_OK;
+    cx_binding *b = cx_env_global(&E->st->env, name);
+    return b && &b->value == base ? cx_recurrence_fill(E, b, at) : CX_OK;
 }
 
 /* ==== periods ============================================================= */
@@ -506,10 +529,12 @@ static bool bound_at(cx_eval *E, const char *name, const cx_value *v, const cx_p
 
 static cx_status eval_at(cx_eval *E, const cx_ast *n, cx_value *out)
 {
-    const cx_value *base = lookup(E, cx_ast_at_series(n)->name, cx_ast_at_series(n)->span);
+    const char *name = cx_ast_at_series(n)->name;
+    const cx_value *base = lookup_as(E, name, cx_ast_at_series(n)->span, false);
     if (!base) return CX_FAIL;
     cx_period p;
     if (cx_eval_literal_period(E, cx_ast_at_period(n), &p) != CX_OK) return CX_FAIL;
+    if (keep_for(E, name, base, p.ord, false, n->span) != CX_OK) return CX_FAIL;
     if (base->kind != CX_VAL_SERIES)
         return cx_eval_error(E, CX_E_TYPE_NOT_SERIES, cx_ast_at_series(n)->span,
                              "'%s' is %s %s, not a series; '%s %.*s' reads one period of a series",
@@ -600,7 +625,7 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out, const cx
     /* Fast path: index a named series in place, without copying it. */
     if (cx_ast_index_base(n)->kind == CX_AST_NAME) {
         name = cx_ast_index_base(n)->name;
-        base = lookup(E, name, cx_ast_index_base(n)->span);
+        base = lookup_as(E, name, cx_ast_index_base(n)->span, false);
         if (!base) goto out;
     } else {
         if (cx_eval_expr(E, cx_ast_index_base(n), &basev) != CX_OK) goto out;
@@ -609,11 +634,13 @@ static cx_status eval_index(cx_eval *E, const cx_ast *n, cx_value *out, const cx
     if (cx_eval_expr(E, cx_ast_index_key(n), &idx) != CX_OK) goto out;
     if (base->kind == CX_VAL_SERIES) {
         if (idx.kind == CX_VAL_RANGE) {
+            if (keep_for(E, name, base, 0, true, n->span) != CX_OK) goto out;
             if (bounded_series(E, name, base, n->span) != CX_OK) goto out;
             st = slice_series(E, name, base->u.series, &idx, cx_ast_index_key(n)->span, out);
         } else {
             cx_period p;
             if (cx_eval_value_period(E, &idx, cx_ast_index_key(n)->span, &p) != CX_OK) goto out;
+            if (keep_for(E, name, base, p.ord, false, n->span) != CX_OK) goto out;
             if (bound_at(E, name, base, &p, out)) {
                 st = CX_OK;
                 goto out;
@@ -1107,6 +1134,23 @@ static cx_status finish_call(cx_eval *E, cx_call *c, cx_status st)
     return st == CX_OK && lost ? cx_eval_oom(E, c->span) : st;
 }
 
+/* last(v) of a lean recurrence's series: its last period, which it keeps
+ * (recurrence.h), read without computing the others again. */
+static bool lean_last(cx_eval *E, const cx_ast *n, cx_value *out)
+{
+    const cx_ast *a = n->list.items[0];
+    if (a->kind != CX_AST_NAME || strcmp(n->name, "last") != 0 ||
+        cx_env_local(&E->st->env, a->name))
+        return false;
+    const cx_binding *b = cx_env_global(&E->st->env, a->name);
+    if (!b || b->value.kind != CX_VAL_SERIES || cx_series_whole(b->value.u.series)) return false;
+    const cx_series *s = b->value.u.series;
+    if (!s->len || cx_series_unkept(s, s->ords[s->len - 1])) return false;
+    cx_value_set_num(out, &s->vals[s->len - 1]);
+    cx_value_set_unit(out, b->value.unit);
+    return true;
+}
+
 static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
 {
     const cx_value *user = cx_env_local(&E->st->env, n->name);
@@ -1126,6 +1170,7 @@ static cx_status eval_call(cx_eval *E, const cx_ast *n, cx_value *out)
         }
     }
     size_t nargs = n->list.len;
+    if (bi && nargs == 1 && lean_last(E, n, out)) return CX_OK;
     /* f(x for x in R) with no filter is f(R): the built-ins know closed
      * forms for ranges (sum(i for i in 1..10^12) is instant). */
     if (bi && nargs == 1 && n->list.items[0]->kind == CX_AST_COMP) {

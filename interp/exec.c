@@ -271,6 +271,8 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
             if (e) cx_error_add_note(e, b->span, "'%s' was first defined here", n->name);
             return CX_FAIL;
         }
+        /* New periods join a series that keeps all its values. */
+        if (cx_recurrence_fill(E, b, n->span) != CX_OK) return CX_FAIL;
     } else {
         if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
         cx_series *s = cx_series_new(first.freq);
@@ -293,6 +295,10 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
         if (e) cx_error_set_hint(e, "the limit is set with --max-series N");
         return CX_FAIL;
     }
+    /* A long recurrence keeps only its last `keep` periods (recurrence.h). */
+    int64_t keep = cx_recurrence_keep(E, n, b, count);
+    if (keep && !cx_recurrence_add(&E->st->recur, b, n)) keep = 0;
+    if (keep) E->keep_stmt = true;
     cx_period p = first;
     cx_value_set_period(&tv, &p);
     if (!cx_env_push_local(env, "t", &tv)) return cx_eval_oom(E, n->span);
@@ -321,6 +327,8 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
         }
         if ((st = set_period_take(E, b, &p, &v, n->span, cx_ast_period_value(n))) != CX_OK) break;
         if ((st = cx_eval_step(E, n->span)) != CX_OK) break;
+        if (keep && i >= keep && !cx_series_unkeep(b->value.u.series, p.ord - keep))
+            keep = 0; /* not reached: the periods are consecutive */
         cx_period_add(&p, 1, &p);
     }
     cx_env_pop_locals(env, mark);

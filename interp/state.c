@@ -38,6 +38,7 @@ void cx_options_default(cx_options *o)
     o->repl = false;
     o->timeout_ms = CX_DEFAULT_TIMEOUT_MS;
     o->max_steps = 0;
+    o->lean_recurrences = false;
 }
 
 size_t cx_options_size(void) { return sizeof(cx_options); }
@@ -103,7 +104,8 @@ void cx_state_free(cx_state *st)
 {
     if (!st) return;
     cx_numalloc_account *prev = cx_numalloc_use(&st->mem);
-    cx_memo_free(&st->memo);                /* before the units: entries point at their nodes */
+    cx_memo_free(&st->memo); /* before the units: entries point at their nodes */
+    cx_recurrences_free(&st->recur);
     (void)cx_output_flush_notes(st, false); /* drops them: cannot fail */
     free(st->notes);
     cx_scenarios_free(&st->scen);
@@ -162,12 +164,15 @@ static cx_stmt_next check_stmt(void *ud, const cx_ast *n)
 }
 
 /* Pass 2's hook: runs the statement just parsed.  A function definition's
- * binding points into its nodes (exec_fn in exec.c), so the unit keeps
- * those; every other statement's nodes can go. */
+ * binding points into its nodes (exec_fn in exec.c), and so does a lean
+ * recurrence (recurrence.h), so the unit keeps those; every other
+ * statement's nodes can go. */
 static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
 {
-    if (cx_exec_stmt(ud, n) != CX_OK) return CX_STMT_STOP;
-    return n->kind == CX_AST_FN ? CX_STMT_KEEP : CX_STMT_RELEASE;
+    cx_eval *E = ud;
+    E->keep_stmt = false;
+    if (cx_exec_stmt(E, n) != CX_OK) return CX_STMT_STOP; /* the unit keeps every node */
+    return n->kind == CX_AST_FN || E->keep_stmt ? CX_STMT_KEEP : CX_STMT_RELEASE;
 }
 
 /* Parses and evaluates source `id`; the unit joins the state (functions

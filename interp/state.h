@@ -13,6 +13,7 @@
 #include "env.h"
 #include "files.h"
 #include "memo.h"
+#include "recurrence.h"
 #include "scenario.h"
 #include "bounded.h"
 #include "../runtime/error.h"
@@ -48,6 +49,7 @@ struct cx_state {
     cx_files files;         /* what a run may read, and what it read */
     cx_budget budget;       /* what a run may spend: steps, time, memory */
     cx_memo memo;           /* remembered user function results */
+    cx_recurrences recur;   /* long recurrences that keep their last periods only */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     size_t n_notes, cap_notes;
     cx_scenarios scen;    /* declared scenarios and the log a re-run follows */
@@ -72,6 +74,7 @@ static inline cx_aff_ctx cx_bounds_ctx(struct cx_state *st)
 typedef struct cx_eval {
     struct cx_state *st;
     int call_depth;
+    bool keep_stmt; /* the statement just run must keep its nodes (a lean recurrence) */
 } cx_eval;
 
 /* Reads, parses and runs `path` (already resolved against the including

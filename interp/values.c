@@ -22,8 +22,10 @@ const cx_value *cx_state_value(const cx_state *st, const char *name)
     if (!st || !name) return NULL;
     const cx_binding *b = cx_env_global(&st->env, name);
     /* A series with a bound in a period is not numbers only: no host reads
-     * it as if it were (cx.h). */
-    return b && b->n_bound_periods == 0 ? &b->value : NULL;
+     * it as if it were (cx.h); nor one that does not keep every value. */
+    if (!b || b->n_bound_periods) return NULL;
+    if (b->value.kind == CX_VAL_SERIES && !cx_series_whole(b->value.u.series)) return NULL;
+    return &b->value;
 }
 
 cx_kind cx_value_kind(const cx_value *v)
