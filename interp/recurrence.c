@@ -109,7 +109,7 @@ int cx_recurrence_keep(cx_eval *E, const cx_ast *n, const cx_binding *b, int64_t
 {
     const cx_state *st = E->st;
     if (!st->opt.lean_recurrences || st->opt.repl || st->scen.replay ||
-        count < CX_RECUR_MIN_PERIODS || n->kind != CX_AST_ASSIGN_AT)
+        count < CX_RECUR_MIN_PERIODS)
         return 0;
     if (b->value.kind != CX_VAL_SERIES || b->value.unit || b->n_bound_periods ||
         !cx_series_whole(b->value.u.series))

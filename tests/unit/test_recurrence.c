@@ -142,3 +142,17 @@ Test(recurrence, computed_again_inside_a_function_with_a_shadowing_local)
     cx_state_free(lean);
     cx_state_free(full);
 }
+
+Test(recurrence, the_bracket_form_too)
+{
+    cx_state *lean = state(true, false), *full = state(false, false);
+    const char *src = "start = 2030-01-01; k[start - 1] = 5;\n"
+                      "k[start..start + 1999] = round(k[t - 1] * 1.001, 2);\n";
+    run(lean, src);
+    run(full, src);
+    cr_assert(eq(u64, series_of(lean, "k")->n_unkept, 1999));
+    run(lean, "x = k[start + 7];");
+    same_values(series_of(lean, "k"), series_of(full, "k"));
+    cx_state_free(lean);
+    cx_state_free(full);
+}
