@@ -1,7 +1,8 @@
 /* 4_cents.c - v = round(v * 1.13, 2) over 100,000 periods from v = 100, as
  * an mpq_t loop: a rational product, then rounding to cents half away from
  * zero (n = floor((2 |p| 100 + q) / 2q), with p/q's sign).  Keeps only the
- * latest value, where cx keeps every period of its series. */
+ * latest value; cx keeps the last period of its series and computes the
+ * others again if they are read (docs/language.md, "Long recurrences"). */
 #include "common.h"
 
 /* q = x rounded half away from zero to 2 decimals */
