@@ -615,11 +615,24 @@ static void z_mul_div_ui(mpz_ptr r, mpz_srcptr z, unsigned long k, unsigned long
  * and the result is built at its final size, without mpq_mul's temporaries
  * or a view of p/q.  A number times a rate (compounding, a recurrence) is
  * this case. */
+/* q without the prime factors it shares with den, when den fits a word: x
+ * = num/den is in lowest terms, so none of those divides num, and gcd(num,
+ * q) is gcd(num, the rest), which is often 1 with no pass over num (cents
+ * times a rate in cents: q = den = 100). */
+static unsigned long beyond_den(unsigned long q, mpz_srcptr den)
+{
+    if (mpz_size(den) != 1) return q;
+    uint64_t d = mpz_getlimbn(den, 0), g;
+    while (q > 1 && (g = gcd64(q, d)) > 1) q /= g;
+    return q;
+}
+
 static cx_num_status mul_big_small(cx_num *out, mpq_srcptr x, int64_t p, int64_t q, int64_t lim)
 {
     unsigned long up = (unsigned long)uabs64(p), uq = (unsigned long)q;
     unsigned long g1 = up == 1 ? 1 : mpz_gcd_ui(NULL, mpq_denref(x), up);
-    unsigned long g2 = uq == 1 ? 1 : mpz_gcd_ui(NULL, mpq_numref(x), uq);
+    unsigned long uq1 = beyond_den(uq, mpq_denref(x));
+    unsigned long g2 = uq1 == 1 ? 1 : mpz_gcd_ui(NULL, mpq_numref(x), uq1);
     mpq_t r; /* each part allocated once, at its final size */
     mpz_init2(mpq_numref(r), mpz_sizeinbase(mpq_numref(x), 2) + 64);
     mpz_init2(mpq_denref(r), mpz_sizeinbase(mpq_denref(x), 2) + 64);
