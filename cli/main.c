@@ -352,7 +352,11 @@ static int run_scripts(const request *q)
                        q->quiet);
     report.digits = q->opt.digits;
     report.chart_dir = q->chart_dir;
-    cx_state *cx = cx_state_new(&q->opt);
+    /* Script files: the state is freed after them.  Text from -e or stdin
+     * may run again with the ';' left out (submit.c), in the same state. */
+    cx_options opt = q->opt;
+    opt.single_run = !q->expr && !q->use_stdin;
+    cx_state *cx = cx_state_new(&opt);
     if (!cx) {
         fputs("cx: error: out of memory\n", stderr);
         return EXIT_IO;
@@ -400,8 +404,7 @@ static int run_scripts(const request *q)
 static int run(int argc, char **argv, request *q)
 {
     cx_options_default(&q->opt);
-    q->opt.timeout_ms = 0;          /* a person's script may run long: Ctrl-C stops it */
-    q->opt.lean_recurrences = true; /* nothing reads the state after a script (not the REPL's) */
+    q->opt.timeout_ms = 0; /* a person's script may run long: Ctrl-C stops it */
     int status = parse_args(argc, argv, q);
     if (status != EXIT_OK) return status < 0 ? EXIT_OK : status;
 

@@ -65,11 +65,17 @@ typedef struct cx_options {
     bool repl;              /* redefinition allowed; bare expressions set `_` */
     long timeout_ms;        /* wall-clock time of one run, 0 = none (--timeout); default 60 s */
     long long max_steps;    /* evaluation steps of one run, 0 = none (--max-steps); default none */
-    /* A long recurrence keeps only its last periods' values and recomputes
-     * the others when they are read (docs/language.md, "Long recurrences").
-     * For a run whose state nobody reads after it (the cx program's script
-     * runs): cx_state_value gives NULL for such a series.  Default false. */
-    bool lean_recurrences;
+    /* The state runs one script (or files in turn) and is freed: nobody
+     * reads it after the run or uses it after a failed one (the cx
+     * program's runs of script files).  Then a source is parsed once, its statements
+     * run as they are parsed and their output is held until the parse has
+     * reached the end without a syntax error (a source with one still
+     * prints nothing but its errors; its statements may have run); and a
+     * long recurrence keeps only its last periods' values, computing the
+     * others again when they are read (docs/language.md, "Long
+     * recurrences"), so cx_state_value gives NULL for such a series.
+     * Default false. */
+    bool single_run;
 } cx_options;
 
 void cx_options_default(cx_options *o);

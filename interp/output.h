@@ -1,12 +1,29 @@
 /* output.h - output records on their way to the host: each gets the file
  * and line of the statement that made it, then goes to the state's output
- * callback. */
+ * callback, or waits while the state holds output back (a source that runs
+ * as it is parsed, state.c: its records go out once the parse has reached
+ * its end without a syntax error). */
 #ifndef CX_OUTPUT_H
 #define CX_OUTPUT_H
 
 #include "state.h"
 
+struct cx_chart;
+
 void cx_output_emit(struct cx_state *st, cx_output *rec, cx_span span);
+/* The same for a CHART record: when the record waits, it takes the chart
+ * (*chart becomes NULL); otherwise the caller still frees it. */
+void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span,
+                          struct cx_chart **chart);
+
+/* Records wait instead of going out from now on; held records are counted
+ * from `mark` (st->n_held) for cx_output_release. */
+void cx_output_hold(struct cx_state *st);
+/* Ends the wait: every held record from index `from` on goes out (send) or
+ * is dropped (a syntax error after all); the ones before it are left.
+ * false when a record could not be held for lack of memory: the caller
+ * then ends with an out-of-memory error, never with output missing. */
+bool cx_output_release(struct cx_state *st, size_t from, bool send);
 
 /* A note found while a statement runs (a built-in's warning) waits until
  * the statement's own output is out, so it reads after the value it is

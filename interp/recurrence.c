@@ -108,8 +108,7 @@ static cx_recurrence *find(cx_recurrences *r, const cx_binding *b)
 int cx_recurrence_keep(cx_eval *E, const cx_ast *n, const cx_binding *b, int64_t count)
 {
     const cx_state *st = E->st;
-    if (!st->opt.lean_recurrences || st->opt.repl || st->scen.replay ||
-        count < CX_RECUR_MIN_PERIODS)
+    if (!st->opt.single_run || st->opt.repl || st->scen.replay || count < CX_RECUR_MIN_PERIODS)
         return 0;
     if (b->value.kind != CX_VAL_SERIES || b->value.unit || b->n_bound_periods ||
         !cx_series_whole(b->value.u.series))

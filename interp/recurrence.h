@@ -2,7 +2,7 @@
  *
  * `v 2000-01-01..2273-10-15 = round(v[t - 1] * 1.13, 2);` defines 100,000
  * periods whose exact values may grow to thousands of digits each.  When
- * nothing can read the state after the run (cx_options.lean_recurrences),
+ * nothing can read the state after the run (cx_options.single_run),
  * such a recurrence keeps the values of its last periods only and
  * remembers its statement; the other periods stay present (cx_series_has)
  * but unkept (runtime/series.h).  Whatever then reads one of them, or the

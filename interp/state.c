@@ -38,7 +38,7 @@ void cx_options_default(cx_options *o)
     o->repl = false;
     o->timeout_ms = CX_DEFAULT_TIMEOUT_MS;
     o->max_steps = 0;
-    o->lean_recurrences = false;
+    o->single_run = false;
 }
 
 size_t cx_options_size(void) { return sizeof(cx_options); }
@@ -108,6 +108,8 @@ void cx_state_free(cx_state *st)
     cx_recurrences_free(&st->recur);
     (void)cx_output_flush_notes(st, false); /* drops them: cannot fail */
     free(st->notes);
+    (void)cx_output_release(st, 0, false);
+    free(st->held);
     cx_scenarios_free(&st->scen);
     cx_env_free(&st->env);
     cx_bounds_free(&st->bounds); /* after the values that use its inputs */
@@ -155,7 +157,7 @@ static cx_status source_too_big(cx_state *st, const char *path, cx_span at)
     return CX_FAIL;
 }
 
-/* Pass 1's hook: the statement was only parsed for its errors. */
+/* The syntax pass's hook: the statement was only parsed for its errors. */
 static cx_stmt_next check_stmt(void *ud, const cx_ast *n)
 {
     (void)ud;
@@ -163,50 +165,79 @@ static cx_stmt_next check_stmt(void *ud, const cx_ast *n)
     return CX_STMT_RELEASE;
 }
 
-/* Pass 2's hook: runs the statement just parsed.  A function definition's
- * binding points into its nodes (exec_fn in exec.c), and so does a lean
- * recurrence (recurrence.h), so the unit keeps those; every other
- * statement's nodes can go. */
+/* What the running hook knows of the source it runs. */
+typedef struct run_ctx {
+    cx_eval E;
+    bool once;    /* run as it is parsed, before the parse has reached the end */
+    bool stopped; /* once: a statement failed, the rest is only parsed */
+    bool paused;  /* once: the held output grew past CX_HOLD_BYTES */
+    size_t ran;   /* statements run */
+    size_t skip;  /* statements passed over first (run before a pause) */
+} run_ctx;
+
+/* Held output past which a source parsed once stops running until its
+ * parse has ended, then runs the rest from a second parse: the output a
+ * script holds back stays bounded whatever it prints. */
+enum { CX_HOLD_BYTES = 16 << 20 };
+
+/* The running hook: runs the statement just parsed.  A function
+ * definition's binding points into its nodes (exec_fn in exec.c), and so
+ * does a lean recurrence (recurrence.h), so the unit keeps those; every
+ * other statement's nodes can go. */
 static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
 {
-    cx_eval *E = ud;
-    E->keep_stmt = false;
-    if (cx_exec_stmt(E, n) != CX_OK) return CX_STMT_STOP; /* the unit keeps every node */
-    return n->kind == CX_AST_FN || E->keep_stmt ? CX_STMT_KEEP : CX_STMT_RELEASE;
+    run_ctx *R = ud;
+    if (R->stopped || R->paused) return CX_STMT_RELEASE;
+    if (R->skip) {
+        R->skip--;
+        return CX_STMT_RELEASE;
+    }
+    R->E.keep_stmt = false;
+    bool ok = cx_exec_stmt(&R->E, n) == CX_OK;
+    cx_stmt_next keep = n->kind == CX_AST_FN || R->E.keep_stmt ? CX_STMT_KEEP : CX_STMT_RELEASE;
+    if (!ok) {
+        if (!R->once) return CX_STMT_STOP; /* the unit keeps every node */
+        R->stopped = true;                 /* the parse goes on: a syntax error further on wins */
+        return keep;
+    }
+    R->ran++;
+    if (R->once && R->E.st->held_bytes > CX_HOLD_BYTES) R->paused = true;
+    return keep;
 }
 
-/* Parses and evaluates source `id`; the unit joins the state (functions
- * defined in it stay callable).  Two passes keep a long script from being
- * whole in memory: the first parses it all for syntax errors (a script
- * with one runs nothing) and keeps nothing; the second parses it again and
- * runs each statement as soon as it is parsed, then frees it.  Both use the
- * parser without LAC (cx_parse_opts.no_lac), which accepts exactly the same
- * sources: the first pass tries it silently, and only when it finds an
- * error parses again with LAC for the errors to report. */
 static cx_status out_of_memory(cx_state *st, cx_span at)
 {
     cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
     return CX_FAIL;
 }
 
-/* The second pass: parses source `id` into u and runs each statement as it
- * comes. */
+/* Parses source `id` into u, handing each statement to the running hook
+ * R as it comes; parse errors go to diag. */
+static cx_status parse_running(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts *po, run_ctx *R,
+                               cx_diag *diag)
+{
+    po->on_stmt = run_stmt;
+    po->stmt_ud = R;
+    po->no_lac = true;
+    /* The outermost run marks where the stack starts (includes nest). */
+    bool outermost = st->stack_base == 0;
+    if (outermost) st->stack_base = (uintptr_t)&R;
+    cx_status s = cx_parse(u, &st->sources, id, po, diag);
+    if (outermost) st->stack_base = 0;
+    return s;
+}
+
+/* Parses source `id` into u and runs each statement as it comes: a source
+ * known to parse (the syntax pass found no error, no syntax error message
+ * can come out), or one a scenario runs again. */
 static cx_status run_parsed(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts *po, cx_span at)
 {
     if (!cx_scenarios_run_begin(st, id)) {
         cx_scenarios_run_end(st);
         return out_of_memory(st, at);
     }
-    cx_eval E = {.st = st};
-    po->on_stmt = run_stmt;
-    po->stmt_ud = &E;
-    /* The first pass found no error: no syntax error message can come out. */
-    po->no_lac = true;
-    /* The outermost run marks where the stack starts (includes nest). */
-    bool outermost = st->stack_base == 0;
-    if (outermost) st->stack_base = (uintptr_t)&E;
-    cx_status s = cx_parse(u, &st->sources, id, po, &st->diag);
-    if (outermost) st->stack_base = 0;
+    run_ctx R = {.E = {.st = st}};
+    cx_status s = parse_running(st, u, id, po, &R, &st->diag);
     cx_scenarios_run_end(st);
     return s;
 }
@@ -225,6 +256,17 @@ static bool parses(cx_state *st, uint32_t id, const cx_parse_opts *opts)
     cx_unit_free(&check);
     cx_diag_clear(&quiet);
     return s == CX_OK;
+}
+
+/* Reports source id's parse errors, with LAC's expected tokens. */
+static cx_status report_parse_errors(cx_state *st, uint32_t id, cx_parse_opts *po)
+{
+    po->on_stmt = check_stmt;
+    po->no_lac = false;
+    cx_unit check;
+    cx_status s = cx_parse(&check, &st->sources, id, po, &st->diag);
+    cx_unit_free(&check);
+    return s;
 }
 
 /* A new unit the state owns (functions defined in it stay callable), or
@@ -249,19 +291,72 @@ static cx_parse_opts parse_opts(const cx_state *st)
                            .num_ctx = &st->nctx};
 }
 
+/* A single run's outermost source (cx_options.single_run), parsed once:
+ * each statement runs as soon as it is parsed and its output is held.  At
+ * the end of the parse, a parse error throws the run away (its output,
+ * checks and errors: a source with a syntax error prints only those) and
+ * reports the errors; otherwise the output goes out.  When the held output
+ * grows past CX_HOLD_BYTES the statements stop running; after the parse
+ * the rest run from a second parse, their output going out at once. */
+static cx_status run_once(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts *po, cx_span at)
+{
+    size_t passed = st->passed, failed = st->failed, errors = st->diag.len;
+    if (!cx_scenarios_run_begin(st, id)) {
+        cx_scenarios_run_end(st);
+        return out_of_memory(st, at);
+    }
+    cx_output_hold(st);
+    run_ctx R = {.E = {.st = st}, .once = true};
+    cx_parse_opts quiet_po = *po;
+    quiet_po.max_errors = 1;
+    cx_diag quiet;
+    cx_diag_init(&quiet);
+    cx_status s = parse_running(st, u, id, &quiet_po, &R, &quiet);
+    bool parse_failed = quiet.len > 0 || s != CX_OK;
+    cx_diag_clear(&quiet);
+    if (parse_failed) {
+        (void)cx_output_release(st, 0, false);
+        st->passed = passed;
+        st->failed = failed;
+        cx_diag_truncate(&st->diag, errors);
+        cx_scenarios_run_end(st);
+        if (report_parse_errors(st, id, po) == CX_OK) /* not reached: the same parse */
+            return out_of_memory(st, at);
+        return CX_FAIL;
+    }
+    if (!cx_output_release(st, 0, true)) {
+        cx_scenarios_run_end(st);
+        return out_of_memory(st, at);
+    }
+    if (!R.stopped && R.paused) {
+        cx_unit *rest = new_unit(st, at);
+        run_ctx R2 = {.E = {.st = st}, .skip = R.ran};
+        cx_parse_opts rest_po = *po;
+        s = rest ? parse_running(st, rest, id, &rest_po, &R2, &st->diag) : CX_FAIL;
+        R.stopped = s != CX_OK;
+    }
+    cx_scenarios_run_end(st);
+    return R.stopped ? CX_FAIL : CX_OK;
+}
+
+/* Parses and evaluates source `id`; the unit joins the state (functions
+ * defined in it stay callable).  A single run's script is parsed once
+ * (run_once).  Otherwise two passes keep a long script from being whole in
+ * memory and a source with a syntax error from running at all: the first
+ * parses it all for syntax errors and keeps nothing; the second parses it
+ * again and runs each statement as soon as it is parsed, then frees it.
+ * Both use the parser without LAC (cx_parse_opts.no_lac), which accepts
+ * exactly the same sources: the first pass tries it silently, and only
+ * when it finds an error parses again with LAC for the errors to report. */
 static cx_status run_source(cx_state *st, uint32_t id, cx_span at)
 {
     cx_unit *u = new_unit(st, at);
     if (!u) return CX_FAIL;
     cx_parse_opts po = parse_opts(st);
+    if (st->opt.single_run && !st->holding && !st->opt.repl && !st->scen.replay)
+        return run_once(st, u, id, &po, at);
     po.on_stmt = check_stmt;
-    if (!parses(st, id, &po)) {
-        /* The errors, with LAC's expected tokens, are reported by this one. */
-        cx_unit check;
-        cx_status s = cx_parse(&check, &st->sources, id, &po, &st->diag);
-        cx_unit_free(&check);
-        if (s != CX_OK) return CX_FAIL;
-    }
+    if (!parses(st, id, &po) && report_parse_errors(st, id, &po) != CX_OK) return CX_FAIL;
     return run_parsed(st, u, id, &po, at);
 }
 
@@ -407,7 +502,14 @@ void cx_state_each_name(const cx_state *st,
 {
     for (size_t i = 0; i < st->env.n_globals; i++) {
         const cx_binding *b = st->env.globals[i];
-        char *v = cx_display_value(&b->value, st->opt.digits);
+        const cx_series *ls = b->value.kind == CX_VAL_SERIES ? b->value.u.series : NULL;
+        /* A lean recurrence's values are not all there to show (a const
+         * state cannot compute them again). */
+        char *v = ls && !cx_series_whole(ls)
+                      ? cx_strdupf("a series of %zu periods, %llu of them not kept (a long "
+                                   "recurrence computes them again when a script reads them)",
+                                   ls->len, (unsigned long long)ls->n_unkept)
+                      : cx_display_value(&b->value, st->opt.digits);
         for (size_t k = 0; v && k < b->n_bound_periods; k++) { /* the periods that are bounds */
             cx_period p = {b->value.u.series->freq, b->bound_periods[k].ord};
             char pb[32], *bt = cx_display_value(&b->bound_periods[k].value, st->opt.digits);

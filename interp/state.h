@@ -51,6 +51,10 @@ struct cx_state {
     cx_memo memo;           /* remembered user function results */
     cx_recurrences recur;   /* long recurrences that keep their last periods only */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
+    /* Output held back while a source runs as it is parsed (output.h). */
+    cx_output *held;
+    size_t n_held, cap_held, held_bytes;
+    bool holding, held_lost;
     size_t n_notes, cap_notes;
     cx_scenarios scen;    /* declared scenarios and the log a re-run follows */
     cx_bounds bounds;     /* the inputs bounded values depend on, and their labels */

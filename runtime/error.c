@@ -55,6 +55,17 @@ void cx_diag_clear(cx_diag *d)
     cx_diag_init(d);
 }
 
+void cx_diag_truncate(cx_diag *d, size_t len)
+{
+    if (len >= d->len) return;
+    if (len == 0) { /* also the spare, which is only ever the first */
+        cx_diag_clear(d);
+        return;
+    }
+    for (size_t i = len; i < d->len; i++) error_clear(&d->items[i]);
+    d->len = len;
+}
+
 /* ==== the code table ===================================================== */
 
 static const struct {

@@ -62,6 +62,8 @@ typedef struct cx_diag {
 
 void cx_diag_init(cx_diag *d);
 void cx_diag_clear(cx_diag *d); /* frees every error; d stays usable */
+/* Frees the errors from index len on (the first len stay). */
+void cx_diag_truncate(cx_diag *d, size_t len);
 /* Appends an error and returns it so the caller can add notes or a hint.
  * The message is printf-formatted.  NULL when memory ran out; then the list
  * holds at least one error all the same (see cx_diag). */

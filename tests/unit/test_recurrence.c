@@ -13,7 +13,7 @@ static cx_state *state(bool lean, bool repl)
 {
     cx_options o;
     cx_options_default(&o);
-    o.lean_recurrences = lean;
+    o.single_run = lean;
     o.repl = repl;
     cx_state *st = cx_state_new(&o);
     cr_assert(ne(ptr, st, NULL));

@@ -23,7 +23,7 @@ class Options(ctypes.Structure):
                 ("max_result_digits", c_long), ("max_include_depth", c_int),
                 ("max_series", c_long), ("max_memory_mb", c_long), ("repl", c_bool),
                 ("timeout_ms", c_long), ("max_steps", ctypes.c_longlong),
-                ("lean_recurrences", c_bool)]
+                ("single_run", c_bool)]
 
 
 class Output(ctypes.Structure):
