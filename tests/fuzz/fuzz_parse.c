@@ -112,8 +112,13 @@ static void on_name(void *ud, const char *name, const char *value)
     touch(value);
 }
 
-static void run(const char *text, size_t len, bool repl)
+/* How a state runs the input: as the REPL does, as the cx program runs a
+ * script file (parsed once, long recurrences lean), or as a host does. */
+typedef enum mode { MODE_REPL, MODE_SCRIPT, MODE_HOST } mode;
+
+static void run(const char *text, size_t len, mode m)
 {
+    bool repl = m == MODE_REPL;
     cx_options o;
     cx_options_default(&o);
     /* Small enough that no legal input is slow or big, large enough that
@@ -122,7 +127,9 @@ static void run(const char *text, size_t len, bool repl)
     o.max_nesting = 64;
     o.max_call_depth = 64;
     o.max_result_digits = 1000;
-    o.max_series = 1000;
+    /* A script may define a long recurrence (1,024 periods, recurrence.h). */
+    o.max_series = m == MODE_SCRIPT ? 1100 : 1000;
+    o.single_run = m == MODE_SCRIPT;
     o.max_include_depth = 4;
     o.max_memory_mb = 64;
     /* Deterministic, and cheaper than the watchdog: a loop or a rate search
@@ -174,10 +181,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = malloc(size ? size : 1);
     if (!text) return 0;
     memcpy(text, data, size);
-    /* One mode per input, picked by the length's parity: a mutation that
-     * adds or drops a byte tries the other one.  Running both on every
-     * input costs three runs instead of one and a half. */
-    run(text, size, size & 1);
+    /* One mode per input, picked by the length: a mutation that adds or
+     * drops a byte tries another one.  Running all on every input would
+     * cost four runs instead of one and a third. */
+    run(text, size, (mode)(size % 3));
     free(text);
     return 0;
 }
