@@ -404,7 +404,9 @@ static cx_status exec_fn(cx_eval *E, const cx_ast *n)
                 return cx_eval_error(E, CX_E_NAME_DUPLICATE_PARAM, n->list.items[i]->span,
                                      "parameter '%s' appears twice", n->list.items[i]->name);
     cx_binding *b;
-    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
+    if (cx_recurrences_before_fn(E, n->name, n->span) != CX_OK ||
+        define_name(E, n->name, n->name_span, &b) != CX_OK)
+        return CX_FAIL;
     cx_value_clear(&b->value);
     b->value.kind = CX_VAL_FUNC;
     b->value.u.fn = n;

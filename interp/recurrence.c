@@ -183,6 +183,15 @@ cx_status cx_recurrence_fill(cx_eval *E, cx_binding *b, cx_span at)
     return st;
 }
 
+cx_status cx_recurrences_before_fn(cx_eval *E, const char *name, cx_span at)
+{
+    if (!plain_fn(name)) return CX_OK;
+    cx_recurrences *r = &E->st->recur;
+    for (size_t i = 0; i < r->n; i++)
+        if (cx_recurrence_fill(E, r->items[i].b, at) != CX_OK) return CX_FAIL;
+    return CX_OK;
+}
+
 void cx_recurrences_free(cx_recurrences *r)
 {
     free(r->items);

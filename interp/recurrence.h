@@ -52,6 +52,11 @@ bool cx_recurrence_add(cx_recurrences *r, cx_binding *b, const cx_ast *n);
  * has a note at `at`, the read that asked for them. */
 cx_status cx_recurrence_fill(struct cx_eval *E, cx_binding *b, cx_span at);
 
+/* Before a function named `name` is defined: it would win over the
+ * built-in of that name in a lean recurrence's calls, so each computes its
+ * values again first, with the built-in. */
+cx_status cx_recurrences_before_fn(struct cx_eval *E, const char *name, cx_span at);
+
 void cx_recurrences_free(cx_recurrences *r);
 
 #endif

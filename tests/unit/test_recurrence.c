@@ -156,3 +156,18 @@ Test(recurrence, the_bracket_form_too)
     cx_state_free(lean);
     cx_state_free(full);
 }
+
+/* A function defined after the recurrence with a built-in's name would
+ * change what computing again gives: the values come back first. */
+Test(recurrence, a_later_function_named_like_its_built_in)
+{
+    cx_state *lean = state(true, false), *full = state(false, false);
+    const char *src = "v 1999 = 100.555; v 2000..3100 = round(v[t - 1] * 1.001, 2);\n"
+                      "fn round(x, p) = x * 2;\n";
+    run(lean, src);
+    run(full, src);
+    cr_assert(eq(u64, series_of(lean, "v")->n_unkept, 0));
+    same_values(series_of(lean, "v"), series_of(full, "v"));
+    cx_state_free(lean);
+    cx_state_free(full);
+}
