@@ -155,6 +155,7 @@ cx_status cx_recurrence_fill(cx_eval *E, cx_binding *b, cx_span at)
     if (!cx_env_push_local(env, "t", &tv)) return cx_eval_oom(E, r->stmt->span);
     env->frame_base = mark;
     cx_status st = CX_OK;
+    size_t notes = E->st->n_notes; /* the first run gave its notes already */
     while (!cx_series_whole(s)) {
         p.ord = s->unkept_lo;
         cx_value_set_period(&env->locals[mark].value, &p);
@@ -174,6 +175,8 @@ cx_status cx_recurrence_fill(cx_eval *E, cx_binding *b, cx_span at)
     cx_env_pop_locals(env, mark);
     cx_value_clear(&v);
     cx_value_clear(&tv);
+    for (size_t i = notes; i < E->st->n_notes; i++) free(E->st->notes[i].detail);
+    E->st->n_notes = notes;
     cx_diag *d = &E->st->diag;
     if (st != CX_OK && d->len && &d->items[d->len - 1] != &d->spare)
         cx_error_add_note(&d->items[d->len - 1], at,
