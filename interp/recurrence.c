@@ -52,6 +52,14 @@ static const cx_binding *global(cx_eval *E, const char *name)
  * period of its own series `self` it reads back. */
 static bool steady(cx_eval *E, const cx_ast *x, const char *self, int *lag)
 {
+    /* A long left chain (v[t - 1] + a + a + ...) is walked in a loop down
+     * its left side; everything else nests only as deep as the parser's
+     * nesting limit allows. */
+    while (x->kind == CX_AST_BINARY && (x->op == CX_OP_ADD || x->op == CX_OP_SUB ||
+                                        x->op == CX_OP_MUL || x->op == CX_OP_DIV)) {
+        if (!steady(E, cx_ast_rhs(x), self, lag)) return false;
+        x = cx_ast_lhs(x);
+    }
     switch (x->kind) {
     case CX_AST_NUM:
     case CX_AST_CONST: return true;

@@ -524,29 +524,40 @@ cx_ast *cx_ast_tornado(cx_parse_ctx *P, cx_ast *expr, cx_span over_span, cx_ast 
 
 const cx_ast *cx_ast_not_constant(const cx_ast *n)
 {
-    if (!n) return NULL;
-    switch (n->kind) {
-    case CX_AST_NUM:
-    case CX_AST_CONST:
-    case CX_AST_PERIOD:
-    case CX_AST_STR:
-    case CX_AST_BOOL: return NULL;
-    case CX_AST_UNARY:
-    case CX_AST_UNIT_NUM: /* 4.8B USD/qtr: its literal */
-    case CX_AST_AS: return cx_ast_not_constant(n->a);
-    case CX_AST_BINARY:
-    case CX_AST_BOUND: {
-        const cx_ast *bad = cx_ast_not_constant(cx_ast_lhs(n));
-        return bad ? bad : cx_ast_not_constant(cx_ast_rhs(n));
-    }
-    case CX_AST_LIST:
-        for (size_t i = 0; i < n->list.len; i++) {
-            const cx_ast *bad = cx_ast_not_constant(n->list.items[i]);
-            if (bad) return bad;
+    /* A left chain (a + b + c ..., millions of terms in a pasted sum) is
+     * walked down its left side in a loop, not by recursion.  A right side
+     * found not constant on the way lies further left the deeper it is, so
+     * the deepest one is the answer unless the chain's first operand is
+     * not constant itself.  Right sides and lists nest only as deep as the
+     * parser's nesting limit allows. */
+    const cx_ast *bad = NULL;
+    while (n) {
+        switch (n->kind) {
+        case CX_AST_NUM:
+        case CX_AST_CONST:
+        case CX_AST_PERIOD:
+        case CX_AST_STR:
+        case CX_AST_BOOL: return bad;
+        case CX_AST_UNARY:
+        case CX_AST_UNIT_NUM: /* 4.8B USD/qtr: its literal */
+        case CX_AST_AS: n = n->a; continue;
+        case CX_AST_BINARY:
+        case CX_AST_BOUND: {
+            const cx_ast *r = cx_ast_not_constant(cx_ast_rhs(n));
+            if (r) bad = r;
+            n = cx_ast_lhs(n);
+            continue;
         }
-        return NULL;
-    default: return n;
+        case CX_AST_LIST:
+            for (size_t i = 0; i < n->list.len; i++) {
+                const cx_ast *first = cx_ast_not_constant(n->list.items[i]);
+                if (first) return first;
+            }
+            return bad;
+        default: return n;
+        }
     }
+    return bad;
 }
 
 bool cx_ast_op_is_comparison(int op)

@@ -924,3 +924,33 @@ Test(parser, the_parser_without_lac_accepts_the_same_scripts_and_builds_the_same
     cr_assert(gt(sz, files, 400), "found %zu scripts", files);
     cr_assert(gt(sz, failing, 10), "%zu of them fail to parse", failing);
 }
+
+/* The first node that is not a constant, left to right: it names what an
+ * input or a scenario's value may not read.  A chain of 300,000 terms is
+ * walked without recursing once per term (a pasted sum crashed the stack). */
+Test(parser, not_constant_finds_the_first_name_even_in_a_long_chain)
+{
+    parsed p;
+    parse(&p, "x = 1 + 2 * c - (3 + d) + e;");
+    cr_assert(eq(int, (int)p.status, (int)CX_OK));
+    const cx_ast *bad = cx_ast_not_constant(cx_ast_value(p.unit.stmts.items[0]));
+    cr_assert(ne(ptr, (void *)bad, NULL));
+    cr_assert(STR_EQ(bad->name, "c"));
+    done(&p);
+    parse(&p, "x = -(1 + 2) * 3 + 4;");
+    cr_assert(eq(ptr, (void *)cx_ast_not_constant(cx_ast_value(p.unit.stmts.items[0])), NULL));
+    done(&p);
+    size_t n = 300000;
+    char *src = malloc(4 * n + 16);
+    cr_assert(ne(ptr, src, NULL));
+    size_t len = (size_t)sprintf(src, "x = 1");
+    for (size_t i = 0; i < n; i++) len += (size_t)sprintf(src + len, i == 1 ? "+b" : "+1");
+    strcpy(src + len, ";");
+    parse(&p, src);
+    cr_assert(eq(int, (int)p.status, (int)CX_OK));
+    bad = cx_ast_not_constant(cx_ast_value(p.unit.stmts.items[0]));
+    cr_assert(ne(ptr, (void *)bad, NULL));
+    cr_assert(STR_EQ(bad->name, "b"));
+    done(&p);
+    free(src);
+}
