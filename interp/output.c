@@ -110,7 +110,10 @@ void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span, cx_
 {
     stamp(st, rec, span);
     if (st->holding) {
-        if (!hold(st, rec, chart)) st->held_lost = true;
+        if (!st->held_lost && !hold(st, rec, chart)) {
+            st->held_lost = true; /* this record and every one after it */
+            st->held_lost_at = st->n_held;
+        }
         return;
     }
     if (st->out_fn) st->out_fn(st->out_ud, rec);
@@ -126,8 +129,10 @@ void cx_output_hold(struct cx_state *st) { st->holding = true; }
 bool cx_output_release(struct cx_state *st, size_t from, bool send)
 {
     st->holding = false;
+    /* Nothing goes out after a record that could not be held. */
+    size_t upto = st->held_lost ? st->held_lost_at : st->n_held;
     for (size_t i = from; i < st->n_held; i++) {
-        if (send && st->out_fn) st->out_fn(st->out_ud, &st->held[i]);
+        if (send && i < upto && st->out_fn) st->out_fn(st->out_ud, &st->held[i]);
         held_clear(&st->held[i]);
     }
     st->n_held = from < st->n_held ? from : st->n_held;

@@ -21,8 +21,9 @@ void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span,
 void cx_output_hold(struct cx_state *st);
 /* Ends the wait: every held record from index `from` on goes out (send) or
  * is dropped (a syntax error after all); the ones before it are left.
- * false when a record could not be held for lack of memory: the caller
- * then ends with an out-of-memory error, never with output missing. */
+ * false when a record could not be held for lack of memory: then only the
+ * records before it went out, and the caller ends with an out-of-memory
+ * error, never with output missing. */
 bool cx_output_release(struct cx_state *st, size_t from, bool send);
 
 /* A note found while a statement runs (a built-in's warning) waits until

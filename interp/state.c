@@ -165,6 +165,12 @@ static cx_stmt_next check_stmt(void *ud, const cx_ast *n)
     return CX_STMT_RELEASE;
 }
 
+static cx_status out_of_memory(cx_state *st, cx_span at)
+{
+    cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
+    return CX_FAIL;
+}
+
 /* What the running hook knows of the source it runs. */
 typedef struct run_ctx {
     cx_eval E;
@@ -194,6 +200,8 @@ static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
     }
     R->E.keep_stmt = false;
     bool ok = cx_exec_stmt(&R->E, n) == CX_OK;
+    /* Output that could not be held ends the run here, as out of memory. */
+    if (ok && R->once && R->E.st->held_lost) ok = out_of_memory(R->E.st, n->span) == CX_OK;
     cx_stmt_next keep = n->kind == CX_AST_FN || R->E.keep_stmt ? CX_STMT_KEEP : CX_STMT_RELEASE;
     if (!ok) {
         if (!R->once) return CX_STMT_STOP; /* the unit keeps every node */
@@ -203,12 +211,6 @@ static cx_stmt_next run_stmt(void *ud, const cx_ast *n)
     R->ran++;
     if (R->once && R->E.st->held_bytes > CX_HOLD_BYTES) R->paused = true;
     return keep;
-}
-
-static cx_status out_of_memory(cx_state *st, cx_span at)
-{
-    cx_diag_add(&st->diag, CX_E_LIMIT_MEMORY, at, "out of memory");
-    return CX_FAIL;
 }
 
 /* Parses source `id` into u, handing each statement to the running hook
@@ -324,7 +326,7 @@ static cx_status run_once(cx_state *st, cx_unit *u, uint32_t id, cx_parse_opts *
             return out_of_memory(st, at);
         return CX_FAIL;
     }
-    if (!cx_output_release(st, 0, true)) {
+    if (!cx_output_release(st, 0, true) && !R.stopped) { /* not reached: run_stmt stops */
         cx_scenarios_run_end(st);
         return out_of_memory(st, at);
     }

@@ -54,6 +54,7 @@ struct cx_state {
     /* Output held back while a source runs as it is parsed (output.h). */
     cx_output *held;
     size_t n_held, cap_held, held_bytes;
+    size_t held_lost_at; /* held_lost: where the first record that could not be held goes */
     bool holding, held_lost;
     size_t n_notes, cap_notes;
     cx_scenarios scen;    /* declared scenarios and the log a re-run follows */
