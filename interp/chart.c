@@ -383,7 +383,7 @@ cx_status cx_exec_chart(cx_eval *E, const cx_ast *n)
                      .chart_format = format_names[c->format],
                      .chart_title = c->title,
                      .chart = c};
-    cx_output_emit_chart(E->st, &rec, n->span, &c);
+    cx_output_emit_chart(E->st, &rec, n->span, &c, cx_chart_free);
     st = CX_OK;
     goto out;
 oom:

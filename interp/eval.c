@@ -14,6 +14,7 @@
 #include "../runtime/limits.h"
 #include "../runtime/product.h"
 #include "../runtime/sum.h"
+#include "recurrence.h"
 #include "../runtime/series.h"
 #include "units.h"
 #include "../runtime/suggest.h"
@@ -102,6 +103,60 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
 }
 
 /* The value a name denotes, borrowed (no copy), or NULL after an error. */
+/* ==== lean recurrences ==================================================== */
+
+/* A lean recurrence's unkept values (recurrence.h), computed again from its
+ * statement, in order, as the first time. */
+cx_status cx_eval_fill_series(cx_eval *E, cx_binding *b, cx_span at)
+{
+    if (b->value.kind != CX_VAL_SERIES || cx_series_whole(b->value.u.series)) return CX_OK;
+    cx_series *s = b->value.u.series;
+    const cx_recurrence *r = cx_recurrence_of(&E->st->recur, b);
+    if (!r) return cx_eval_oom(E, b->span); /* not reached: added before any is unkept */
+    const cx_ast *body = cx_ast_period_value(r->stmt);
+    /* The value is computed as it was the first time: `t` the only local
+     * (a caller's locals hidden), its own earlier periods read in place. */
+    cx_env *env = &E->st->env;
+    size_t mark = env->n_locals, saved_base = env->frame_base;
+    cx_value v, tv;
+    cx_value_init(&v);
+    cx_value_init(&tv);
+    cx_period p = {s->freq, s->unkept_lo};
+    cx_value_set_period(&tv, &p);
+    if (!cx_env_push_local(env, "t", &tv)) return cx_eval_oom(E, r->stmt->span);
+    env->frame_base = mark;
+    cx_status st = CX_OK;
+    size_t notes = E->st->n_notes; /* the first run gave its notes already */
+    while (!cx_series_whole(s)) {
+        p.ord = s->unkept_lo;
+        cx_value_set_period(&env->locals[mark].value, &p);
+        cx_value_clear(&v);
+        if ((st = cx_eval_expr(E, body, &v)) != CX_OK) break;
+        if (v.kind != CX_VAL_NUM || v.unit) { /* not reached: steady() */
+            st = cx_eval_oom(E, body->span);
+            break;
+        }
+        if (!cx_series_set_take(s, p.ord, &v.u.num, (size_t)-1)) {
+            st = cx_eval_oom(E, r->stmt->span);
+            break;
+        }
+        if ((st = cx_eval_step(E, r->stmt->span)) != CX_OK) break;
+    }
+    env->frame_base = saved_base;
+    cx_env_pop_locals(env, mark);
+    cx_value_clear(&v);
+    cx_value_clear(&tv);
+    for (size_t i = notes; i < E->st->n_notes; i++) free(E->st->notes[i].detail);
+    E->st->n_notes = notes;
+    cx_diag *d = &E->st->diag;
+    if (st != CX_OK && d->len && &d->items[d->len - 1] != &d->spare)
+        cx_error_add_note(&d->items[d->len - 1], at,
+                          "'%s' kept only its last periods (a long recurrence): reading it here "
+                          "computes the others again",
+                          b->name);
+    return st;
+}
+
 /* A name's value.  `whole`: every period of a series may be read, so a
  * lean recurrence (recurrence.h) first computes again the values it did
  * not keep; otherwise the caller reads one period (keep_for). */
@@ -111,7 +166,7 @@ static const cx_value *lookup_as(cx_eval *E, const char *name, cx_span span, boo
     if (local) return local;
     cx_binding *b = cx_env_global(&E->st->env, name);
     if (b) {
-        if (whole && cx_recurrence_fill(E, b, span) != CX_OK) return NULL;
+        if (whole && cx_eval_fill_series(E, b, span) != CX_OK) return NULL;
         return &b->value;
     }
     if (is_builtin(name)) {
@@ -137,7 +192,7 @@ static cx_status keep_for(cx_eval *E, const char *name, const cx_value *base, in
     if (!name || base->kind != CX_VAL_SERIES || cx_series_whole(base->u.series)) return CX_OK;
     if (!all && !cx_series_unkept(base->u.series, ord)) return CX_OK;
     cx_binding *b = cx_env_global(&E->st->env, name);
-    return b && &b->value == base ? cx_recurrence_fill(E, b, at) : CX_OK;
+    return b && &b->value == base ? cx_eval_fill_series(E, b, at) : CX_OK;
 }
 
 /* ==== periods ============================================================= */

@@ -41,6 +41,12 @@ cx_status cx_eval_poll(cx_eval *E, cx_span span);
 /* One evaluation step (a statement, a loop or comprehension item, a call):
  * counted for --max-steps, with the other limits checked every so often. */
 cx_status cx_eval_step(cx_eval *E, cx_span span);
+/* Computes again every value b's series does not keep (a lean recurrence,
+ * recurrence.h), so that it keeps them all; CX_OK at once when it does.
+ * Counts steps like the first run and fails as an evaluation does (a
+ * limit, out of memory); the error then has a note at `at`, the read that
+ * asked for them. */
+cx_status cx_eval_fill_series(cx_eval *E, struct cx_binding *b, cx_span at);
 
 /* A value as output shows it (numbers per --digits); malloc'ed. */
 char *cx_eval_render(const cx_eval *E, const cx_value *v);

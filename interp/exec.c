@@ -272,7 +272,7 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
             return CX_FAIL;
         }
         /* New periods join a series that keeps all its values. */
-        if (cx_recurrence_fill(E, b, n->span) != CX_OK) return CX_FAIL;
+        if (cx_eval_fill_series(E, b, n->span) != CX_OK) return CX_FAIL;
     } else {
         if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
         cx_series *s = cx_series_new(first.freq);
@@ -404,9 +404,11 @@ static cx_status exec_fn(cx_eval *E, const cx_ast *n)
                 return cx_eval_error(E, CX_E_NAME_DUPLICATE_PARAM, n->list.items[i]->span,
                                      "parameter '%s' appears twice", n->list.items[i]->name);
     cx_binding *b;
-    if (cx_recurrences_before_fn(E, n->name, n->span) != CX_OK ||
-        define_name(E, n->name, n->name_span, &b) != CX_OK)
-        return CX_FAIL;
+    /* It would win over the built-in in a lean recurrence's calls. */
+    cx_recurrences *lean = &E->st->recur;
+    for (size_t i = 0; cx_recurrence_plain_fn(n->name) && i < lean->n; i++)
+        if (cx_eval_fill_series(E, lean->items[i].b, n->span) != CX_OK) return CX_FAIL;
+    if (define_name(E, n->name, n->name_span, &b) != CX_OK) return CX_FAIL;
     cx_value_clear(&b->value);
     b->value.kind = CX_VAL_FUNC;
     b->value.u.fn = n;

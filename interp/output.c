@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "chart.h"
 #include "../runtime/grow.h"
 
 /* ==== held records ======================================================== */
@@ -39,8 +38,9 @@ static void value_free(const cx_value *v)
 }
 
 /* Frees what a held record owns. */
-static void held_clear(cx_output *r)
+static void held_clear(cx_held_output *h)
 {
+    cx_output *r = &h->rec;
     free((char *)r->text);
     free((char *)r->expr);
     free((char *)r->value);
@@ -55,11 +55,12 @@ static void held_clear(cx_output *r)
     free((void *)r->columns);
     value_free(r->result);
     value_free(r->rhs_result);
-    cx_chart_free((cx_chart *)r->chart);
+    if (r->chart) h->free_chart((struct cx_chart *)r->chart);
 }
 
 /* Keeps a copy of rec (and takes *chart) until cx_output_release. */
-static bool hold(struct cx_state *st, const cx_output *rec, cx_chart **chart)
+static bool hold(struct cx_state *st, const cx_output *rec, struct cx_chart **chart,
+                 void (*free_chart)(struct cx_chart *))
 {
     if (!CX_GROW(st->held, st->cap_held, st->n_held, 16)) return false;
     bool ok = true;
@@ -86,13 +87,14 @@ static bool hold(struct cx_state *st, const cx_output *rec, cx_chart **chart)
     h.result = value_copy(rec->result, &ok);
     h.rhs_result = value_copy(rec->rhs_result, &ok);
     h.chart = chart ? *chart : NULL;
+    cx_held_output held = {h, free_chart};
     if (!ok) {
-        h.chart = NULL; /* still the caller's */
-        held_clear(&h);
+        held.rec.chart = NULL; /* still the caller's */
+        held_clear(&held);
         return false;
     }
     if (chart) *chart = NULL;
-    st->held[st->n_held++] = h;
+    st->held[st->n_held++] = held;
     st->held_bytes += bytes;
     return true;
 }
@@ -106,11 +108,12 @@ static void stamp(struct cx_state *st, cx_output *rec, cx_span span)
     rec->line = line;
 }
 
-void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span, cx_chart **chart)
+void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span,
+                          struct cx_chart **chart, void (*free_chart)(struct cx_chart *))
 {
     stamp(st, rec, span);
     if (st->holding) {
-        if (!st->held_lost && !hold(st, rec, chart)) {
+        if (!st->held_lost && !hold(st, rec, chart, free_chart)) {
             st->held_lost = true; /* this record and every one after it */
             st->held_lost_at = st->n_held;
         }
@@ -121,7 +124,7 @@ void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span, cx_
 
 void cx_output_emit(struct cx_state *st, cx_output *rec, cx_span span)
 {
-    cx_output_emit_chart(st, rec, span, NULL);
+    cx_output_emit_chart(st, rec, span, NULL, NULL);
 }
 
 void cx_output_hold(struct cx_state *st) { st->holding = true; }
@@ -132,7 +135,7 @@ bool cx_output_release(struct cx_state *st, size_t from, bool send)
     /* Nothing goes out after a record that could not be held. */
     size_t upto = st->held_lost ? st->held_lost_at : st->n_held;
     for (size_t i = from; i < st->n_held; i++) {
-        if (send && i < upto && st->out_fn) st->out_fn(st->out_ud, &st->held[i]);
+        if (send && i < upto && st->out_fn) st->out_fn(st->out_ud, &st->held[i].rec);
         held_clear(&st->held[i]);
     }
     st->n_held = from < st->n_held ? from : st->n_held;

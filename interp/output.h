@@ -10,11 +10,19 @@
 
 struct cx_chart;
 
+/* A record held back: its strings and values are copies it owns, and its
+ * chart is freed with free_chart. */
+typedef struct cx_held_output {
+    cx_output rec;
+    void (*free_chart)(struct cx_chart *);
+} cx_held_output;
+
 void cx_output_emit(struct cx_state *st, cx_output *rec, cx_span span);
 /* The same for a CHART record: when the record waits, it takes the chart
- * (*chart becomes NULL); otherwise the caller still frees it. */
+ * (*chart becomes NULL), to be freed with free_chart; otherwise the caller
+ * still frees it. */
 void cx_output_emit_chart(struct cx_state *st, cx_output *rec, cx_span span,
-                          struct cx_chart **chart);
+                          struct cx_chart **chart, void (*free_chart)(struct cx_chart *));
 
 /* Records wait instead of going out from now on; held records are counted
  * from `mark` (st->n_held) for cx_output_release. */

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../runtime/series.h"
-#include "eval.h"
 #include "state.h"
 
 /* The built-ins a lean recurrence may call: each gives a number from
@@ -55,8 +54,8 @@ static bool steady(cx_eval *E, const cx_ast *x, const char *self, int *lag)
     /* A long left chain (v[t - 1] + a + a + ...) is walked in a loop down
      * its left side; everything else nests only as deep as the parser's
      * nesting limit allows. */
-    while (x->kind == CX_AST_BINARY && (x->op == CX_OP_ADD || x->op == CX_OP_SUB ||
-                                        x->op == CX_OP_MUL || x->op == CX_OP_DIV)) {
+    while (x->kind == CX_AST_BINARY &&
+           (x->op == CX_OP_ADD || x->op == CX_OP_SUB || x->op == CX_OP_MUL || x->op == CX_OP_DIV)) {
         if (!steady(E, cx_ast_rhs(x), self, lag)) return false;
         x = cx_ast_lhs(x);
     }
@@ -106,13 +105,6 @@ static bool steady(cx_eval *E, const cx_ast *x, const char *self, int *lag)
     }
 }
 
-static cx_recurrence *find(cx_recurrences *r, const cx_binding *b)
-{
-    for (size_t i = 0; i < r->n; i++)
-        if (r->items[i].b == b) return &r->items[i];
-    return NULL;
-}
-
 int cx_recurrence_keep(cx_eval *E, const cx_ast *n, const cx_binding *b, int64_t count)
 {
     const cx_state *st = E->st;
@@ -128,7 +120,7 @@ int cx_recurrence_keep(cx_eval *E, const cx_ast *n, const cx_binding *b, int64_t
 
 bool cx_recurrence_add(cx_recurrences *r, cx_binding *b, const cx_ast *n)
 {
-    cx_recurrence *have = find(r, b);
+    cx_recurrence *have = (cx_recurrence *)cx_recurrence_of(r, b);
     if (have) { /* an earlier one was computed again in full */
         have->stmt = n;
         return true;
@@ -144,64 +136,14 @@ bool cx_recurrence_add(cx_recurrences *r, cx_binding *b, const cx_ast *n)
     return true;
 }
 
-cx_status cx_recurrence_fill(cx_eval *E, cx_binding *b, cx_span at)
+const cx_recurrence *cx_recurrence_of(const cx_recurrences *r, const cx_binding *b)
 {
-    if (b->value.kind != CX_VAL_SERIES || cx_series_whole(b->value.u.series)) return CX_OK;
-    cx_series *s = b->value.u.series;
-    const cx_recurrence *r = find(&E->st->recur, b);
-    if (!r) return cx_eval_oom(E, b->span); /* not reached: added before any is unkept */
-    const cx_ast *body = cx_ast_period_value(r->stmt);
-    /* The value is computed as it was the first time: `t` the only local
-     * (a caller's locals hidden), its own earlier periods read in place. */
-    cx_env *env = &E->st->env;
-    size_t mark = env->n_locals, saved_base = env->frame_base;
-    cx_value v, tv;
-    cx_value_init(&v);
-    cx_value_init(&tv);
-    cx_period p = {s->freq, s->unkept_lo};
-    cx_value_set_period(&tv, &p);
-    if (!cx_env_push_local(env, "t", &tv)) return cx_eval_oom(E, r->stmt->span);
-    env->frame_base = mark;
-    cx_status st = CX_OK;
-    size_t notes = E->st->n_notes; /* the first run gave its notes already */
-    while (!cx_series_whole(s)) {
-        p.ord = s->unkept_lo;
-        cx_value_set_period(&env->locals[mark].value, &p);
-        cx_value_clear(&v);
-        if ((st = cx_eval_expr(E, body, &v)) != CX_OK) break;
-        if (v.kind != CX_VAL_NUM || v.unit) { /* not reached: steady() */
-            st = cx_eval_oom(E, body->span);
-            break;
-        }
-        if (!cx_series_set_take(s, p.ord, &v.u.num, (size_t)-1)) {
-            st = cx_eval_oom(E, r->stmt->span);
-            break;
-        }
-        if ((st = cx_eval_step(E, r->stmt->span)) != CX_OK) break;
-    }
-    env->frame_base = saved_base;
-    cx_env_pop_locals(env, mark);
-    cx_value_clear(&v);
-    cx_value_clear(&tv);
-    for (size_t i = notes; i < E->st->n_notes; i++) free(E->st->notes[i].detail);
-    E->st->n_notes = notes;
-    cx_diag *d = &E->st->diag;
-    if (st != CX_OK && d->len && &d->items[d->len - 1] != &d->spare)
-        cx_error_add_note(&d->items[d->len - 1], at,
-                          "'%s' kept only its last periods (a long recurrence): reading it here "
-                          "computes the others again",
-                          b->name);
-    return st;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->items[i].b == b) return &r->items[i];
+    return NULL;
 }
 
-cx_status cx_recurrences_before_fn(cx_eval *E, const char *name, cx_span at)
-{
-    if (!plain_fn(name)) return CX_OK;
-    cx_recurrences *r = &E->st->recur;
-    for (size_t i = 0; i < r->n; i++)
-        if (cx_recurrence_fill(E, r->items[i].b, at) != CX_OK) return CX_FAIL;
-    return CX_OK;
-}
+bool cx_recurrence_plain_fn(const char *name) { return plain_fn(name); }
 
 void cx_recurrences_free(cx_recurrences *r)
 {

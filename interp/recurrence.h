@@ -46,16 +46,13 @@ int cx_recurrence_keep(struct cx_eval *E, const cx_ast *n, const cx_binding *b, 
  * makes the statement's unit keep it.  false when out of memory. */
 bool cx_recurrence_add(cx_recurrences *r, cx_binding *b, const cx_ast *n);
 
-/* Computes again every value b's series does not keep, so that it keeps
- * them all; CX_OK at once when it does.  Counts steps like the first run
- * and fails as an evaluation does (a limit, out of memory); the error then
- * has a note at `at`, the read that asked for them. */
-cx_status cx_recurrence_fill(struct cx_eval *E, cx_binding *b, cx_span at);
+/* The recurrence b's unkept periods come from, or NULL. */
+const cx_recurrence *cx_recurrence_of(const cx_recurrences *r, const cx_binding *b);
 
-/* Before a function named `name` is defined: it would win over the
- * built-in of that name in a lean recurrence's calls, so each computes its
- * values again first, with the built-in. */
-cx_status cx_recurrences_before_fn(struct cx_eval *E, const char *name, cx_span at);
+/* Whether a function named `name` would replace a built-in that a lean
+ * recurrence may call: defining one makes them compute their values first
+ * (exec.c), since it would win over the built-in in their calls. */
+bool cx_recurrence_plain_fn(const char *name);
 
 void cx_recurrences_free(cx_recurrences *r);
 

@@ -654,7 +654,7 @@ static cx_status tornado_chart(cx_eval *E, const cx_ast *n, const tornado_input 
                      .chart_format = "plain",
                      .chart_title = c->title,
                      .chart = c};
-    cx_output_emit_chart(st, &rec, n->span, &c);
+    cx_output_emit_chart(st, &rec, n->span, &c, cx_chart_free);
     s = CX_OK;
     goto out;
 oom:

@@ -52,7 +52,7 @@ struct cx_state {
     cx_recurrences recur;   /* long recurrences that keep their last periods only */
     cx_pending_note *notes; /* notes of the running statement (output.h) */
     /* Output held back while a source runs as it is parsed (output.h). */
-    cx_output *held;
+    struct cx_held_output *held;
     size_t n_held, cap_held, held_bytes;
     size_t held_lost_at; /* held_lost: where the first record that could not be held goes */
     bool holding, held_lost;
