@@ -37,6 +37,25 @@ static const cx_series *series_of(cx_state *st, const char *name)
 static const char *const cents = "v 1999-12-31 = 100;\n"
                                  "v 2000-01-01..2004-12-31 = round(v[t - 1] * 1.0001, 2);\n";
 
+/* The same source run in a state with lean recurrences and in one without. */
+typedef struct pair {
+    cx_state *lean, *full;
+} pair;
+
+static pair both(const char *src)
+{
+    pair p = {state(true, false), state(false, false)};
+    run(p.lean, src);
+    run(p.full, src);
+    return p;
+}
+
+static void pair_free(pair *p)
+{
+    cx_state_free(p->lean);
+    cx_state_free(p->full);
+}
+
 /* Every period of a (kept) equals b's, as exact fractions. */
 static void same_values(const cx_series *a, const cx_series *b)
 {
@@ -55,9 +74,8 @@ static void same_values(const cx_series *a, const cx_series *b)
 
 Test(recurrence, a_long_one_keeps_its_last_period_and_computes_the_rest_again)
 {
-    cx_state *lean = state(true, false), *full = state(false, false);
-    run(lean, cents);
-    run(full, cents);
+    pair p = both(cents);
+    cx_state *lean = p.lean, *full = p.full;
     const cx_series *s = series_of(lean, "v");
     /* 1,827 periods computed: all but the last one unkept; the seed kept. */
     cr_assert(eq(sz, s->len, 1828));
@@ -71,27 +89,22 @@ Test(recurrence, a_long_one_keeps_its_last_period_and_computes_the_rest_again)
     run(lean, "y = v 2002-01-01;"); /* any other read: all again */
     cr_assert(eq(u64, series_of(lean, "v")->n_unkept, 0));
     same_values(series_of(lean, "v"), series_of(full, "v"));
-    cx_state_free(lean);
-    cx_state_free(full);
+    pair_free(&p);
 }
 
 Test(recurrence, it_keeps_as_many_periods_as_it_reads_back)
 {
-    cx_state *lean = state(true, false), *full = state(false, false);
-    const char *src = "w 2000 = 1; w 2001 = 2; w 2002 = 3;\n"
-                      "w 2003..4999 = (w[t - 1] + w[t - 3]) / 2 + t_bonus;\n";
-    run(lean, "t_bonus = 1/7;");
-    run(full, "t_bonus = 1/7;");
-    run(lean, src);
-    run(full, src);
+    pair p = both("t_bonus = 1/7;\n"
+                  "w 2000 = 1; w 2001 = 2; w 2002 = 3;\n"
+                  "w 2003..4999 = (w[t - 1] + w[t - 3]) / 2 + t_bonus;\n");
+    cx_state *lean = p.lean, *full = p.full;
     const cx_series *s = series_of(lean, "w");
     cr_assert(eq(u64, s->n_unkept, 2997 - 3));
     for (size_t i = s->len - 3; i < s->len; i++) cr_assert(not(cx_series_unkept(s, s->ords[i])));
     cr_assert(cx_series_unkept(s, s->ords[s->len - 4]));
     run(lean, "z = sum(w);");
     same_values(series_of(lean, "w"), series_of(full, "w"));
-    cx_state_free(lean);
-    cx_state_free(full);
+    pair_free(&p);
 }
 
 /* Each of these keeps every value: what it reads could change or is not
@@ -130,44 +143,38 @@ Test(recurrence, only_steady_long_ones_outside_the_repl)
  * a global the recurrence reads does not change its values. */
 Test(recurrence, computed_again_inside_a_function_with_a_shadowing_local)
 {
-    cx_state *lean = state(true, false), *full = state(false, false);
     const char *src = "rate = 1.01; v 1999 = 100; v 2000..4000 = round(v[t - 1] * rate, 2);\n"
                       "fn f(rate) = v[2500] + rate; x = f(1000);\n";
-    run(lean, src);
-    run(full, src);
+    pair p = both(src);
+    cx_state *lean = p.lean, *full = p.full;
     same_values(series_of(lean, "v"), series_of(full, "v"));
     const cx_value *x = cx_state_value(lean, "x"), *y = cx_state_value(full, "x");
     cr_assert(ne(ptr, (void *)x, NULL));
     cr_assert(eq(int, cx_num_cmp(&x->u.num, &y->u.num), 0));
-    cx_state_free(lean);
-    cx_state_free(full);
+    pair_free(&p);
 }
 
 Test(recurrence, the_bracket_form_too)
 {
-    cx_state *lean = state(true, false), *full = state(false, false);
     const char *src = "start = 2030-01-01; k[start - 1] = 5;\n"
                       "k[start..start + 1999] = round(k[t - 1] * 1.001, 2);\n";
-    run(lean, src);
-    run(full, src);
+    pair p = both(src);
+    cx_state *lean = p.lean, *full = p.full;
     cr_assert(eq(u64, series_of(lean, "k")->n_unkept, 1999));
     run(lean, "x = k[start + 7];");
     same_values(series_of(lean, "k"), series_of(full, "k"));
-    cx_state_free(lean);
-    cx_state_free(full);
+    pair_free(&p);
 }
 
 /* A function defined after the recurrence with a built-in's name would
  * change what computing again gives: the values come back first. */
 Test(recurrence, a_later_function_named_like_its_built_in)
 {
-    cx_state *lean = state(true, false), *full = state(false, false);
     const char *src = "v 1999 = 100.555; v 2000..3100 = round(v[t - 1] * 1.001, 2);\n"
                       "fn round(x, p) = x * 2;\n";
-    run(lean, src);
-    run(full, src);
+    pair p = both(src);
+    cx_state *lean = p.lean, *full = p.full;
     cr_assert(eq(u64, series_of(lean, "v")->n_unkept, 0));
     same_values(series_of(lean, "v"), series_of(full, "v"));
-    cx_state_free(lean);
-    cx_state_free(full);
+    pair_free(&p);
 }
