@@ -59,7 +59,7 @@ DEB_PKGS = bison flex libgmp-dev libmpfr-dev libcsv-dev libcriterion-dev libedit
            python3-jsonschema python3-setuptools python3-venv python3-pip \
            clang-format calc strace clang gcovr
 
-.PHONY: all deps check check-unit check-knit check-browser check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
+.PHONY: all deps check check-differential check-unit check-knit check-browser check-threads check-tsan check-embed check-python check-golden check-repl check-docs check-confine check-hostile \
         fuzz fuzz-build fuzz-knit fuzz-smoke check-oom coverage check-examples check-asan check-valgrind \
         demo bench lint format install uninstall clean help FORCE
 
@@ -163,7 +163,7 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/tests/unit
 	@$(MAKE) --no-print-directory check-unit check-golden check-knit check-repl check-docs \
-	  check-confine check-threads check-embed check-python
+	  check-confine check-threads check-embed check-python check-differential
 
 # cx knit's Markdown keeps the report's block structure (cmark-gfm reads both).
 $(BUILD)/tests/knit_structure: tests/knit/structure.c
@@ -220,6 +220,13 @@ check-tsan:
 	@$(MAKE) --no-print-directory BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread" \
 	  LDFLAGS="-fsanitize=thread" build/tsan/tests/threads
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/tests/threads 12
+
+# A script file (parsed once, long recurrences lean) against the same text on
+# standard input (two passes, every period kept): DIFF_N random scripts.
+DIFF_N ?= 200
+DIFF_SEED ?= 1
+check-differential: $(BUILD)/cx
+	bash tests/differential/run.sh $(BUILD)/cx $(DIFF_N) $(DIFF_SEED)
 
 check-golden: $(BUILD)/cx
 	bash tests/golden/run.sh $(BUILD)/cx
