@@ -297,7 +297,9 @@ static cx_status exec_assign_at(cx_eval *E, const cx_ast *n)
     }
     /* A long recurrence keeps only its last `keep` periods (recurrence.h). */
     int64_t keep = cx_recurrence_keep(E, n, b, count);
-    if (keep && !cx_recurrence_add(&E->st->recur, b, n)) keep = 0;
+    /* Out of memory is an error, not a recurrence that keeps every value:
+     * that would count other steps. */
+    if (keep && !cx_recurrence_add(&E->st->recur, b, n)) return cx_eval_oom(E, n->span);
     if (keep) E->keep_stmt = true;
     cx_period p = first;
     cx_value_set_period(&tv, &p);
