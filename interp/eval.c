@@ -110,6 +110,9 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
 cx_status cx_eval_fill_series(cx_eval *E, cx_binding *b, cx_span at)
 {
     if (b->value.kind != CX_VAL_SERIES || cx_series_whole(b->value.u.series)) return CX_OK;
+    /* Only in its own names: while a scenario runs the script again, the
+     * script's names are set aside, and nothing reads them. */
+    if (cx_env_global(&E->st->env, b->name) != b) return CX_OK;
     cx_series *s = b->value.u.series;
     const cx_recurrence *r = cx_recurrence_of(&E->st->recur, b);
     if (!r) return cx_eval_oom(E, b->span); /* not reached: added before any is unkept */

@@ -7,7 +7,7 @@ literals, names of numbers, their own earlier periods and other series,
 through arithmetic and the built-ins a lean recurrence may call, then reads
 them in the ways that compute the other periods again: last(), one period,
 a slice, a whole-series function, a check, a function with a parameter
-named like a global, more periods after the last.  Some end with a syntax
+named like a global, more periods after the last, a scenario's table.  Some end with a syntax
 error, a division by zero or a function named like a built-in."""
 import datetime
 import random
@@ -90,6 +90,9 @@ def script(r):
                     continue
                 extended.add(s)
             lines.append(line)
+    if scalars and r.random() < 0.15:  # the script run again with another k0
+        lines.append(f"scenario other: k0 = {r.choice(['1.02', '1/3', '-2'])};")
+        lines.append(f"table scenarios: last({series[-1]}), {series[0]} {day(7)};")
     k = r.random()
     if k < 0.1:
         lines.insert(r.randint(0, len(lines)), "x = (1 + ;")
