@@ -6,7 +6,7 @@ periods: most of them long enough to keep only their last periods) from
 literals, names of numbers, their own earlier periods and other series,
 through arithmetic and the built-ins a lean recurrence may call, then reads
 them in the ways that compute the other periods again: last(), one period,
-a slice, a whole-series function, a check, a function with a parameter
+a slice, a whole-series function, a check, a chart, a claim with ~, a function with a parameter
 named like a global, more periods after the last, a scenario's table.  Some end with a syntax
 error, a division by zero or a function named like a built-in."""
 import datetime
@@ -62,6 +62,10 @@ def read(r, s, n, i):
         return f"check {s} {day(32)} > {r.randint(-5, 500)};"
     if k < 0.8:
         return f"fn f{i}(k0) = {s}[{day(60)}] + k0;\nprint f{i}(1);"
+    if k < 0.85:
+        return f"chart line {s}[{day(1)}..{day(r.randint(2, 12))}];"
+    if k < 0.9:
+        return f"check {s} {day(r.randint(1, n))} ~ {r.randint(1, 300)};"
     return f"{s} {day(n + 1)}..{day(n + 3)} = {s}[t - 1] + 1;"
 
 
