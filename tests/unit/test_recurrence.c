@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <gmp.h>
+#include <stdio.h>
 #include <string.h>
 #include "../../include/cx.h"
 #include "../../interp/state.h"
@@ -176,5 +177,38 @@ Test(recurrence, a_later_function_named_like_its_built_in)
     cx_state *lean = p.lean, *full = p.full;
     cr_assert(eq(u64, series_of(lean, "v")->n_unkept, 0));
     same_values(series_of(lean, "v"), series_of(full, "v"));
+    pair_free(&p);
+}
+
+/* A power in the body; a second long recurrence on a series computed again
+ * in full is lean in its turn, from its own statement. */
+Test(recurrence, a_power_and_a_second_long_recurrence_on_the_same_series)
+{
+    const char *src = "v 1999 = 100; v 2000..3100 = round(v[t - 1] * 1.0001 ^ 2, 2);\n"
+                      "x = v 2500;\n" /* all of it again: whole */
+                      "v 3101..4200 = v[t - 1] - 1/3;\n";
+    pair p = both(src);
+    cx_state *lean = p.lean, *full = p.full;
+    cr_assert(eq(u64, series_of(lean, "v")->n_unkept, 1099));
+    cr_assert(eq(sz, lean->recur.n, 1)); /* the one entry, now the second statement */
+    run(lean, "y = sum(v);");
+    same_values(series_of(lean, "v"), series_of(full, "v"));
+    pair_free(&p);
+}
+
+/* The names a host lists: a lean series says what it keeps, never zeros. */
+static void on_name(void *ud, const char *name, const char *value)
+{
+    if (strcmp(name, "v") == 0) snprintf(ud, 200, "%s", value);
+}
+
+Test(recurrence, a_listed_lean_series_says_what_it_keeps)
+{
+    pair p = both(cents);
+    char text[200] = "";
+    cx_state_each_name(p.lean, on_name, text);
+    cr_assert(eq(str, text,
+                 "a series of 1828 periods, 1826 of them not kept (a long recurrence computes "
+                 "them again when a script reads them)"));
     pair_free(&p);
 }
