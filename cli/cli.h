@@ -125,7 +125,7 @@ typedef void (*cx_cli_candidate_fn)(void *ud, const char *candidate, const char 
  * otherwise a name defined in cx, a keyword or a built-in function. */
 size_t cx_cli_complete(const cx_state *cx, const char *line, cx_cli_candidate_fn fn, void *ud);
 
-/* ---- interrupt.c: Ctrl-C in the REPL ------------------------------------------ */
+/* ---- interrupt.c: Ctrl-C in the REPL and in script runs ------------------------ */
 /* Installs the handler; without `restart` a Ctrl-C makes a blocked read
  * return (at the prompt), with it output is never cut short (evaluating). */
 void cx_cli_sigint_install(bool restart);
@@ -133,7 +133,8 @@ void cx_cli_sigint_install(bool restart);
 void cx_cli_sigint_restore(void);
 bool cx_cli_sigint_seen(void);
 void cx_cli_sigint_clear(void);
-/* Brackets an evaluation of `cx` that Ctrl-C should interrupt (entries, :load). */
+/* Brackets an evaluation of `cx` that Ctrl-C should interrupt (entries, :load,
+ * a run of scripts). */
 void cx_cli_evaluating(cx_state *cx, bool on);
 
 /* ---- repl.c / commands.c ------------------------------------------------------- */

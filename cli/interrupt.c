@@ -1,6 +1,7 @@
-/* interrupt.c - Ctrl-C in the REPL.  At the prompt it only has to make
- * el_gets() return (the handler is installed without SA_RESTART for that);
- * during an evaluation (an entry, a :load) it asks libcx to stop.  A second
+/* interrupt.c - Ctrl-C in the REPL and in script runs.  At the prompt it
+ * only has to make el_gets() return (the handler is installed without
+ * SA_RESTART for that); during an evaluation (an entry, a :load, a script)
+ * it asks libcx to stop.  A second
  * Ctrl-C while the first is unanswered (one long GMP call does not poll)
  * ends the program the way Ctrl-C normally does. */
 #include <signal.h>

@@ -372,6 +372,11 @@ static int run_scripts(const request *q)
         }
     cx_cli_report_begin(&report);
 
+    /* Ctrl-C stops the script where it is, and the output it has made so
+     * far (held until the parse ends: a script file is parsed once) still
+     * goes out, then the error; a second Ctrl-C ends the program. */
+    cx_cli_sigint_install(true);
+    cx_cli_evaluating(cx, true);
     int status = define_inputs(cx, q, &report);
     if (status != EXIT_OK) {
         /* A bad input runs nothing. */
@@ -389,6 +394,8 @@ static int run_scripts(const request *q)
             if (st >= EXIT_SCRIPT) break;
         }
     }
+    cx_cli_evaluating(cx, false);
+    cx_cli_sigint_restore();
     if (report.write_failed || report.chart_failed) status = EXIT_IO;
     cx_cli_report_end(&report, cx, status);
     cx_state_free(cx);
