@@ -102,7 +102,6 @@ static cx_status unknown_name(cx_eval *E, const char *name, cx_span span)
     return CX_FAIL;
 }
 
-/* The value a name denotes, borrowed (no copy), or NULL after an error. */
 /* ==== lean recurrences ==================================================== */
 
 /* A lean recurrence's unkept values (recurrence.h), computed again from its
@@ -160,16 +159,20 @@ cx_status cx_eval_fill_series(cx_eval *E, cx_binding *b, cx_span at)
     return st;
 }
 
-/* A name's value.  `whole`: every period of a series may be read, so a
- * lean recurrence (recurrence.h) first computes again the values it did
- * not keep; otherwise the caller reads one period (keep_for). */
+/* The value a name denotes, borrowed (no copy), or NULL after an error.
+ * `whole`: every period of a series may be read, so a lean recurrence
+ * (recurrence.h) first computes again the values it did not keep;
+ * otherwise the caller reads one period (keep_for). */
 static const cx_value *lookup_as(cx_eval *E, const char *name, cx_span span, bool whole)
 {
     cx_value *local = cx_env_local(&E->st->env, name);
     if (local) return local;
     cx_binding *b = cx_env_global(&E->st->env, name);
     if (b) {
-        if (whole && cx_eval_fill_series(E, b, span) != CX_OK) return NULL;
+        /* Tested here first: every name read passes by (a hot path). */
+        if (whole && b->value.kind == CX_VAL_SERIES && !cx_series_whole(b->value.u.series) &&
+            cx_eval_fill_series(E, b, span) != CX_OK)
+            return NULL;
         return &b->value;
     }
     if (is_builtin(name)) {
